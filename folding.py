@@ -1,0 +1,76 @@
+"""Norwegian folding rules: the one place that decides when two spellings are 'the same letters'.
+
+Used by extraction (to compare names within a document) and by normalization
+(to compare names across the archive)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LETTERS = str.maketrans({"æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "å": "a", "Å": "a"})
+_DASHES = re.compile(r"[-‐‑‒–—_/.]+")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+# What OCR typically makes of the Norwegian letters (seen in the annual report seed:
+# "Partnermgtet", "Hggskulen pa Vestlandet", "@ystein"). Folding these back is only
+# safe as a candidate expansion, never on clean text: "g" is also a real letter.
+OCR_VARIANTS: dict[str, tuple[str, ...]] = {
+    "ø": ("g", "@", "o", "e", "a"),
+    "Ø": ("@", "O", "G"),
+    "å": ("a", "d", "&"),
+    "Å": ("A",),
+    "æ": ("ae", "z", "ze", "a"),
+    "Æ": ("AE",),
+}
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str | None) -> str:
+    """Lowercase, æ->ae, ø->o, å->a, aa->a, no accents, dashes and punctuation as spaces."""
+    if not text:
+        return ""
+    text = text.translate(_LETTERS)
+    text = strip_accents(text).lower()
+    text = text.replace("aa", "a")
+    text = _DASHES.sub(" ", text)
+    text = _NON_WORD.sub(" ", text)
+    return " ".join(text.split())
+
+
+def fold_ocr(text: str | None) -> str:
+    """Fold text that may carry OCR damage: '@' at a word start is an Ø, as in '@ystein'."""
+    if not text:
+        return ""
+    text = re.sub(r"(?<!\w)@(?=[a-zæøå])", "Ø", text)
+    return fold(text)
+
+
+def ocr_forms(text: str) -> set[str]:
+    """Folded spellings OCR is likely to produce from a clean name (for indexing candidates)."""
+    forms = {fold(text)}
+    for letter, variants in OCR_VARIANTS.items():
+        if letter in text:
+            for variant in variants:
+                forms.add(fold(text.replace(letter, variant)))
+    # All letters damaged at once, as OCR does to a whole page.
+    damaged = text
+    for letter, variants in OCR_VARIANTS.items():
+        damaged = damaged.replace(letter, variants[0])
+    forms.add(fold(damaged))
+    return {f for f in forms if f}
+
+
+def definite_form(word: str) -> str:
+    """The definite form of a body's name: 'Partnermøte' -> 'Partnermøtet', 'Styringsgruppe' -> 'Styringsgruppen'."""
+    low = word.lower()
+    for suffix, ending in (("gruppe", "n"), ("møte", "t"), ("styre", "t"), ("utvalg", "et"),
+                           ("råd", "et"), ("panel", "et"), ("nemnd", "a"), ("komite", "en"),
+                           ("komité", "en"), ("forum", "")):
+        if low.endswith(suffix):
+            return word + ending
+    return word

@@ -1,0 +1,41 @@
+"""Ingest: a file in, a Document out. ``read_document`` is the entry point."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from referat.errors import EmptyFileError, InputError, UnsupportedFileError
+from referat.ingest.document import Document, Line, Page, Span
+from referat.ingest.text import read_text
+
+__all__ = ["Document", "Line", "Page", "Span", "read_document", "SUFFIXES"]
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one file of minutes; raises an InputError naming the file and the reason."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(str(path), "the file does not exist (moved or deleted during the run?)") from exc
+    except OSError as exc:
+        raise InputError(str(path), f"the file cannot be read ({exc.strerror})") from exc
+    suffix = path.suffix.lower()
+    digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        raise EmptyFileError(str(path), "the file is empty (0 bytes)")
+    if suffix == ".pdf" or data[:5] == b"%PDF-":
+        from referat.ingest.pdf import read_pdf
+
+        raw_text, pages = read_pdf(path)
+        return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="pdf",
+                        raw_text=raw_text, pages=pages)
+    if suffix not in TEXT_SUFFIXES:
+        raise UnsupportedFileError(str(path), f"'{suffix or 'no suffix'}' files are not read (use .pdf, .txt or .md)")
+    raw_text, encoding, pages = read_text(data, str(path))
+    return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="text",
+                    encoding=encoding, raw_text=raw_text, pages=pages)

@@ -1,0 +1,77 @@
+"""The contract between ingest and extract: a document as pages of styled lines."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Span(BaseModel):
+    """A run of text in one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class Line(BaseModel):
+    """One visual line, or one table row when ``cells`` is set."""
+
+    page: int
+    number: int
+    spans: list[Span] = Field(default_factory=list)
+    cells: list[str] | None = None
+    heading: int = 0
+    bullet: bool = False
+    # A paragraph starts here: a blank line or a vertical gap came before it.
+    break_before: bool = False
+    # The line runs to the right margin, so the paragraph most likely wraps onto the next line.
+    wraps: bool = False
+
+    @property
+    def text(self) -> str:
+        if self.cells is not None:
+            return "\t".join(self.cells)
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def bold(self) -> bool:
+        """True when every visible character of the line is bold."""
+        visible = [s for s in self.spans if s.text.strip()]
+        return bool(visible) and all(s.bold for s in visible)
+
+    @property
+    def italic(self) -> bool:
+        visible = [s for s in self.spans if s.text.strip()]
+        return bool(visible) and all(s.italic for s in visible)
+
+    def bold_prefix(self) -> str:
+        """The bold text the line starts with (a heading followed by body text on one line)."""
+        out: list[str] = []
+        for span in self.spans:
+            if not (span.bold or not span.text.strip()):
+                break
+            out.append(span.text)
+        return "".join(out).strip() if any(s.bold for s in self.spans[: len(out)]) else ""
+
+
+class Page(BaseModel):
+    number: int
+    lines: list[Line] = Field(default_factory=list)
+    ocr_confidence: float | None = None
+
+
+class Document(BaseModel):
+    """What ingest hands to extract: the text of a file, with its provenance."""
+
+    source: str  # the file's base name, as the export contract wants it
+    path: str
+    sha256: str
+    size: int
+    media_type: str  # "pdf" or "text"
+    encoding: str | None = None
+    raw_text: str
+    pages: list[Page] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def lines(self) -> list[Line]:
+        return [line for page in self.pages for line in page.lines]

@@ -1,0 +1,151 @@
+"""Plain text and Markdown minutes: the seeds' styles (tab tables, <b>/<i>, **bold**, ## headings)."""
+
+from __future__ import annotations
+
+import re
+
+from referat.errors import CorruptFileError, EmptyFileError
+from referat.ingest.document import Line, Page, Span
+
+# Order matters: a BOM says UTF-8 for certain; then strict UTF-8; then the Windows code page
+# that old Norwegian office files use; latin-1 never fails and comes last.
+ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)")
+_SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)]|[a-h][.)])\s+")
+_HEADING = re.compile(r"^\s*(#{1,6})\s+")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Bytes to text, with the encoding that worked."""
+    if not data.strip():
+        raise EmptyFileError(path, "the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
+        raise CorruptFileError(path, "the file is binary, not text (is it named right?)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _control_ratio(data: bytes) -> float:
+    controls = sum(1 for b in data if b < 32 and b not in (9, 10, 12, 13))
+    return controls / max(len(data), 1)
+
+
+def parse_spans(text: str) -> list[Span]:
+    """Inline markup to styled spans; links keep their text."""
+    text = _LINK.sub(r"\1", text)
+    text = _SINGLE_STAR.sub(r"<i>\1</i>", text)
+    spans: list[Span] = []
+    bold = italic = False
+    for part in _TOKEN.split(text):
+        if part in ("<b>", "<strong>"):
+            bold = True
+        elif part in ("</b>", "</strong>"):
+            bold = False
+        elif part in ("**", "__"):
+            bold = not bold
+        elif part in ("<i>", "<em>"):
+            italic = True
+        elif part in ("</i>", "</em>"):
+            italic = False
+        elif part:
+            part = re.sub(r"</?[a-z]+>", "", part)
+            if part:
+                spans.append(Span(text=part, bold=bold, italic=italic))
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].bold == span.bold and out[-1].italic == span.italic:
+            out[-1] = Span(text=out[-1].text + span.text, bold=span.bold, italic=span.italic)
+        else:
+            out.append(span)
+    return out
+
+
+def plain(text: str) -> str:
+    return "".join(s.text for s in parse_spans(text)).strip()
+
+
+def parse_text(text: str) -> list[Page]:
+    """Text to one page per form feed, each a list of lines with markup parsed."""
+    pages: list[Page] = []
+    for page_no, page_text in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), 1):
+        lines: list[Line] = []
+        gap = True
+        for raw in page_text.split("\n"):
+            if not raw.strip():
+                gap = True
+                continue
+            lines.append(_parse_line(raw, page_no, len(lines) + 1, gap))
+            gap = raw.endswith("  ")  # a Markdown hard break ends the paragraph
+        pages.append(Page(number=page_no, lines=lines))
+    _mark_wrapping(pages)
+    return pages
+
+
+def _parse_line(raw: str, page: int, number: int, gap: bool) -> Line:
+    stripped = raw.strip()
+    if "\t" in raw:
+        cells = [plain(c) for c in raw.rstrip("\n").split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        return Line(page=page, number=number, cells=cells, break_before=True,
+                    spans=[Span(text=" ".join(c for c in cells if c))])
+    if stripped.startswith("|") and stripped.count("|") >= 2:
+        if _PIPE_SEPARATOR.match(stripped.strip("|")):
+            return Line(page=page, number=number, cells=[], break_before=True)
+        cells = [plain(c) for c in stripped.strip("|").split("|")]
+        return Line(page=page, number=number, cells=cells, break_before=True)
+    heading = 0
+    m = _HEADING.match(raw)
+    if m:
+        heading = len(m.group(1))
+        raw = raw[m.end():]
+    bullet = False
+    m = _BULLET.match(raw)
+    if m and not heading:
+        bullet = True
+        raw = raw[m.end():]
+    spans = parse_spans(raw.strip())
+    return Line(page=page, number=number, spans=spans, heading=heading, bullet=bullet,
+                break_before=gap or bool(heading) or bullet)
+
+
+def _mark_wrapping(pages: list[Page]) -> None:
+    """Hard-wrapped text (OCR output, e-mail) continues a paragraph on the next line.
+
+    A line 'wraps' when it is about as long as the longest lines of the document,
+    the way a line in a PDF wraps when it reaches the right margin."""
+    lengths = sorted(len(line.text) for page in pages for line in page.lines if line.cells is None)
+    if len(lengths) < 5:
+        return
+    typical = lengths[int(len(lengths) * 0.9)]
+    if typical > 140:  # one paragraph per line: nothing is wrapped
+        return
+    for page in pages:
+        for line in page.lines:
+            if line.cells is None and not line.heading and len(line.text) >= 0.7 * typical:
+                line.wraps = True
+
+
+def read_text(data: bytes, path: str) -> tuple[str, str, list[Page]]:
+    text, encoding = decode(data, path)
+    if not text.strip():
+        raise EmptyFileError(path, "the file has no text")
+    return text, encoding, parse_text(text)
