@@ -109,7 +109,7 @@ def _read_page(page: Any) -> tuple[list[Line], str]:
             lines.append(Line(page=page.page_number, number=number, cells=item, break_before=True,
                               spans=[Span(text=" ".join(c for c in item if c))]))
         else:
-            gap = item["top"] - previous["bottom"] if isinstance(previous, dict) else 99.0
+            gap = item["top"] - previous["bottom"] if isinstance(previous, dict) else 0.0
             wraps = item["x1"] >= right - 0.12 * (right - left)
             lines.append(Line(page=page.page_number, number=number, spans=_spans(item["text"], item["chars"]),
                               break_before=gap > usual_gap * 1.6 + 1, wraps=wraps))

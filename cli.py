@@ -1,0 +1,138 @@
+"""The `referat` command: thin wrappers that check arguments, call one library function and print."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from referat.errors import ExitCode, ReferatError
+
+DEFAULT_DB = "referat.duckdb"
+db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                         help="The archive database.")
+
+
+def _fail(exc: ReferatError) -> None:
+    click.echo(f"Error: {exc}", err=True)
+    sys.exit(int(exc.exit_code))
+
+
+class Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ReferatError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(int(ExitCode.interrupted))
+        return None
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="referat")
+def main() -> None:
+    """Turn Norwegian meeting minutes into a queryable DuckDB archive."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--workers", type=int, default=None, help="Processes for reading files (default: number of cores).")
+@click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool) -> None:
+    """Read minutes (files or folders, recursively) into the archive."""
+    from referat.pipeline import find_files
+    from referat.store import connect
+    from referat.store.ingest import ingest as run
+
+    files, missing = find_files(paths)
+    for path, reason in missing:
+        click.echo(f"skipped: {path}: {reason}", err=True)
+    if not files:
+        click.echo("Error: no files to ingest", err=True)
+        sys.exit(int(ExitCode.bad_args))
+    conn = connect(db)
+    show = len(files) > 20 and sys.stderr.isatty()
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
+                           hidden=not show) as bar:
+        summary = run(conn, files, workers=workers or os.cpu_count() or 1,
+                      on_result=lambda result, outcome: bar.update(1))
+    conn.close()
+    for path, reason in summary.failed:
+        click.echo(f"failed: {path}: {reason}", err=True)
+    for path, message in summary.warnings:
+        click.echo(f"warning: {path}: {message}", err=True)
+    o, k = summary.outcomes, summary.kinds
+    click.echo(f"{len(files)} files read into {db}: {o['loaded'] + o['replaced']} loaded "
+               f"({k['minutes']} minutes, {k['other']} other), {o['replaced']} replaced, "
+               f"{o['unchanged']} unchanged, {len(summary.failed)} failed")
+    if summary.failed or missing or (strict and summary.warnings):
+        sys.exit(int(ExitCode.input_failed))
+
+
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout).")
+def export(db: str, out: str) -> None:
+    """Export every document as JSON, in the evaluation contract."""
+    from referat.store import connect, export_documents
+
+    data = export_documents(connect(db, read_only=True))
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if out == "-":
+        click.echo(text)
+    else:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"{len(data)} documents written to {out}", err=True)
+
+
+@main.command()
+@db_option
+@click.argument("sql")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def query(db: str, sql: str, fmt: str) -> None:
+    """Run one SQL query against the archive (read-only)."""
+    import duckdb
+
+    from referat.errors import DatabaseError
+    from referat.store import connect
+
+    conn = connect(db, read_only=True)
+    try:
+        cursor = conn.execute(sql)
+    except duckdb.Error as exc:
+        raise DatabaseError(f"query failed: {exc}") from exc
+    columns = [d[0] for d in cursor.description or []]
+    rows = cursor.fetchall()
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str,
+                              indent=1))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(_table(columns, rows))
+
+
+def _table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
+    out.append(f"({len(rows)} rows)")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Extract: a Document in, what the minutes say out. ``extract_meeting`` is the entry point."""
+
+from __future__ import annotations
+
+from referat.extract.attendance import read_lists, read_tables
+from referat.extract.blocks import Block, build_blocks
+from referat.extract.cases import split_cases
+from referat.extract.classify import is_minutes
+from referat.extract.decisions import read_decisions
+from referat.extract.header import read_header
+from referat.extract.marks import Category, Status
+from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
+from referat.extract.names import same_person
+from referat.extract.participants import link_substitutes, read_prose
+from referat.extract.references import read_references
+from referat.ingest.document import Document
+
+__all__ = ["extract_meeting", "Extraction", "Meeting", "Item", "Attendee"]
+
+
+def _merge(people: list[Attendee], extra: list[Attendee]) -> list[Attendee]:
+    """Add people from lists and prose unless the table already has them; a later mention adds detail."""
+    for person in extra:
+        twin = next((p for p in people if same_person(p.name, person.name)), None)
+        if twin is None:
+            people.append(person)
+        elif person.category == Category.substitute and twin.category == Category.member and person.substitute_for:
+            twin.category, twin.substitute_for = Category.substitute, person.substitute_for
+        elif twin.organisation is None and person.organisation:
+            twin.organisation = person.organisation
+    return people
+
+
+def extract_meeting(doc: Document) -> Extraction:
+    """Everything the minutes say: meeting, attendance, cases with decisions, follow-ups and references."""
+    blocks = build_blocks(doc)
+    preamble, cases = split_cases(blocks)
+    header = read_header(preamble or blocks[:30])
+    people = read_tables(blocks)
+    people = _merge(people, read_lists(preamble))
+    if not is_minutes(blocks, len(cases), header, len(people)):
+        return Extraction(source=doc.source, kind="other")
+    warnings: list[Problem] = []
+    body = header.get("body")
+    items: list[Item] = []
+    for case in cases:
+        decisions, follow_ups = read_decisions(case.body, case.lead, body)
+        text = " ".join([case.title, case.lead, *(b.text for b in case.body if not b.is_row)])
+        references = read_references(" ".join([case.heading.text, *(b.text for b in case.body if not b.is_row)]),
+                                     case.number, case.heading.page, case.heading.line)
+        end = case.body[-1] if case.body else case.heading
+        items.append(Item(number=case.number, raw_number=case.raw_number, title=case.title, exempt=case.exempt,
+                          exempt_raw=case.exempt_raw, text=text, decisions=decisions, follow_ups=follow_ups,
+                          references=references, page=case.heading.page, line=case.heading.line,
+                          line_end=end.line_end))
+    sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
+    sections += [(c.number, [c.heading, *c.body]) for c in cases]
+    people = _merge(people, read_prose(sections, people))
+    link_substitutes(people)
+    seen: set[str] = set()
+    for number in (i.number for i in items):
+        if number in seen:
+            warnings.append(Problem(message=f"case {number} appears twice"))
+        seen.add(number)
+    if not header.get("date"):
+        warnings.append(Problem(message="no meeting date found"))
+    if not body:
+        warnings.append(Problem(message="no meeting body (organ) found"))
+    if not people:
+        warnings.append(Problem(message="no attendance found"))
+    first = blocks[0] if blocks else None
+    meeting = Meeting(body=body, date=header.get("date"), start_time=header.get("start_time"),
+                      end_time=header.get("end_time"), location=header.get("location"), attendance=people,
+                      items=items, page=first.page if first else 1, line=first.line if first else 1)
+    for person in people:
+        if person.category == Category.substitute and person.status == Status.unknown:
+            person.status = Status.present
+    return Extraction(source=doc.source, kind="minutes", meeting=meeting, warnings=warnings)

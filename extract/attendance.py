@@ -1,0 +1,268 @@
+"""Attendance: tables whose columns vary, and 'Til stede: / Forfall: / Referent:' lists."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.blocks import Block
+from referat.extract.marks import Category, Column, Status, column_kind, status_from_marks, status_from_phrase
+from referat.extract.model import Attendee
+from referat.extract.names import clean_name, find_names, looks_like_person
+from referat.extract.roles import is_role, looks_like_org, split_org_role
+from referat.folding import fold
+
+SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
+NAME_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
+ORG_HEADERS = ("organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet", "org")
+ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
+CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn")
+
+
+def section_category(text: str) -> Category | None:
+    """A section row such as 'Observatører:' or 'Sekretariat:' sets the category of the rows below it."""
+    folded = fold(text)
+    if not folded or len(folded) > 40:
+        return None
+    if "observat" in folded:
+        return Category.observer
+    if any(w in folded for w in ("sekretar", "referent", "administrasjon")):
+        return Category.secretariat
+    if "vara" in folded:
+        return Category.substitute
+    if any(w in folded for w in ("gjest", "invitert", "andre")):
+        return Category.guest
+    if "medlem" in folded or "representant" in folded:
+        return Category.member
+    return None
+
+
+class _Columns:
+    def __init__(self, cells: list[str]) -> None:
+        self.name = self.org = self.role = self.code = None
+        self.marks: list[tuple[int, Column, str]] = []
+        for i, cell in enumerate(cells):
+            folded = fold(cell)
+            kind = column_kind(cell)
+            if kind is not None:
+                self.marks.append((i, kind, cell))
+            elif self.name is None and folded.startswith(NAME_HEADERS):
+                self.name = i
+            elif self.org is None and folded.startswith(ORG_HEADERS):
+                self.org = i
+            elif self.role is None and folded.startswith(ROLE_HEADERS):
+                self.role = i
+            elif self.code is None and folded.startswith(CODE_HEADERS):
+                self.code = i
+
+    @property
+    def usable(self) -> bool:
+        return self.name is not None and (bool(self.marks) or self.org is not None)
+
+
+def _cell(cells: list[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
+
+
+def _split_people(cell: str) -> list[str]:
+    parts = re.split(r"\s+(?:og|&|and)\s+|\s*;\s*|\s*/\s*", cell)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _name_and_note(text: str) -> tuple[str, str | None]:
+    m = re.match(r"^(.*?)\s*\(([^)]*)\)\s*(.*)$", text)
+    if m:
+        return (m.group(1) + " " + m.group(3)).strip(), m.group(2).strip()
+    return text.strip(), None
+
+
+def _table_rows(blocks: list[Block], start: int, columns: _Columns) -> tuple[list[Attendee], int]:
+    people: list[Attendee] = []
+    category = Category.member
+    i = start
+    while i < len(blocks):
+        block = blocks[i]
+        if not block.is_row:
+            section = section_category(block.text) if block.text.rstrip().endswith(":") else None
+            if section is None:
+                break
+            category = section
+            i += 1
+            continue
+        cells = block.cells or []
+        filled = [c for c in cells if c.strip()]
+        if len(filled) == 1 and filled[0].rstrip().endswith(":"):
+            category = section_category(filled[0]) or category
+            i += 1
+            continue
+        if _Columns(cells).usable:  # a second header row starts a new table
+            break
+        people.extend(_row_people(block, cells, columns, category))
+        i += 1
+    return people, i
+
+
+def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category) -> list[Attendee]:
+    name_cell = _cell(cells, columns.name)
+    names = _split_people(name_cell)
+    names = [n for n in names if looks_like_person(_name_and_note(n)[0])]
+    if not names:
+        return []
+    org, roles = split_org_role(_cell(cells, columns.org))
+    role_cell = _cell(cells, columns.role)
+    if role_cell:
+        roles = [role_cell]
+    codes = _cell(cells, columns.code).split()
+    mark_cells = [(kind, _cell(cells, i)) for i, kind, _ in columns.marks]
+    people = []
+    for n, raw_name in enumerate(names):
+        name, note = _name_and_note(raw_name)
+        person_org, role = org, (roles[n] if len(roles) == len(names) else (roles[0] if roles else None))
+        if note:
+            if is_role(note):
+                role = note
+            elif looks_like_org(note):
+                person_org = note
+        marks = []
+        for kind, mark in mark_cells:
+            parts = mark.split()
+            if len(names) > 1 and len(parts) == len(names):
+                mark = parts[n]
+            marks.append((kind, mark))
+        status, substitute = status_from_marks(marks)
+        own_category = category
+        if role and SECRETARIAT.search(role):
+            own_category = Category.secretariat
+        raw_mark = " | ".join(m for _, m in marks if m) or None
+        people.append(Attendee(
+            name=clean_name(name), organisation=person_org, role=role, category=own_category, status=status,
+            code=codes[n] if len(codes) == len(names) else None, raw_mark=raw_mark,
+            mark_column=" | ".join(h for _, _, h in columns.marks) or None,
+            page=block.page, line=block.line, line_end=block.line_end, source="table",
+        ))
+        if substitute:
+            people.append(Attendee(name=substitute, organisation=person_org, category=Category.substitute,
+                                   status=Status.present, substitute_for=name, page=block.page, line=block.line,
+                                   source="table"))
+    return people
+
+
+def read_tables(blocks: list[Block]) -> list[Attendee]:
+    """Every attendance table in the document: a header row naming a name column, then its rows."""
+    people: list[Attendee] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.is_row:
+            columns = _Columns(block.cells or [])
+            if columns.usable:
+                found, i = _table_rows(blocks, i + 1, columns)
+                people.extend(found)
+                continue
+        i += 1
+    return people
+
+
+# -- lists ---------------------------------------------------------------------------------------
+
+LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
+    (re.compile(r"(?i)^(?:vara(?:medlemmer|representanter)?|møtende\s+vara(?:medlemmer)?)"
+                r"(?:\s+som\s+møtte)?\s*:"), Category.substitute, Status.present),
+    (re.compile(r"(?i)^(?:til\s*stede|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
+                r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
+    (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
+    (re.compile(r"(?i)^(?:til\s*stede|tilstades|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok|"
+                r"medlemmer\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"), Category.member, Status.present),
+    (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fraværende|ikke\s+møtt|frafall)\s*:"),
+     Category.member, Status.absent),
+    (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fra\s+sekretariatet|fra\s+administrasjonen|"
+                r"administrasjonen)\s*:"), Category.secretariat, Status.present),
+    (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
+    (re.compile(r"(?i)^(?:gjest(?:er)?|andre\s+til\s+stede|andre\s+møtende|inviterte?)\s*:"),
+     Category.guest, Status.present),
+]
+
+
+def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
+    for pattern, category, status in LIST_LABELS:
+        m = pattern.match(text.strip())
+        if m:
+            return m, category, status
+    return None
+
+
+def _entries(text: str) -> list[str]:
+    """'A (Org), B og C' -> ['A (Org)', 'B', 'C']; parentheses keep their commas."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch in ",;":
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    out: list[str] = []
+    for part in parts:
+        out.extend(p for p in re.split(r"\s+(?:og|samt)\s+(?![^(]*\))", part) if p.strip())
+    return [p.strip(" .") for p in out if p.strip(" .")]
+
+
+def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, Status | None] | None:
+    """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
+    names = find_names(entry)
+    if not names:
+        return None
+    name, start, end = names[0]
+    rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
+    org = role = substitute_for = None
+    status = None
+    for note in re.findall(r"\(([^)]*)\)", rest) + [re.sub(r"\([^)]*\)", "", rest)]:
+        for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
+            m = re.match(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$", piece)
+            if m and find_names(m.group(1)):
+                substitute_for = find_names(m.group(1))[0][0]
+            elif status_from_phrase(piece):
+                status = status_from_phrase(piece)
+            elif is_role(piece):
+                role = role or piece
+            elif looks_like_org(piece) and org is None:
+                org = piece
+    return name, org, role, substitute_for, status
+
+
+def read_lists(blocks: list[Block]) -> list[Attendee]:
+    """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label."""
+    people: list[Attendee] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        found = None if block.is_row else _list_label(block.text)
+        if not found:
+            i += 1
+            continue
+        m, category, status = found
+        inline = block.text[m.end():].strip()
+        sources = [(block, inline)] if inline else []
+        j = i + 1
+        if not inline:
+            while j < len(blocks) and not blocks[j].is_row and not _list_label(blocks[j].text) and (
+                    blocks[j].bullet or len(blocks[j].text) < 90) and find_names(blocks[j].text):
+                sources.append((blocks[j], blocks[j].text))
+                j += 1
+        for src, text in sources:
+            for entry in _entries(text):
+                parsed = parse_entry(entry)
+                if not parsed:
+                    continue
+                name, org, role, substitute_for, said = parsed
+                people.append(Attendee(
+                    name=name, organisation=org, role=role,
+                    category=Category.substitute if substitute_for else category,
+                    status=said or status, substitute_for=substitute_for, page=src.page, line=src.line,
+                    line_end=src.line_end, source="list", raw_mark=m.group(0).strip(),
+                ))
+        i = max(j, i + 1)
+    return people

@@ -1,0 +1,106 @@
+"""Lines to blocks: a paragraph of wrapped lines, or one table row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from referat.extract.casenumber import match_heading
+from referat.ingest.document import Document, Line, Span
+
+LABEL = re.compile(r"^\s*(?:[A-ZÆØÅ][\wæøå]*\s){0,2}[A-ZÆØÅa-zæøå/]+\s*:")
+
+
+@dataclass
+class Block:
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def cells(self) -> list[str] | None:
+        return self.lines[0].cells if self.lines else None
+
+    @property
+    def is_row(self) -> bool:
+        return self.cells is not None
+
+    @property
+    def spans(self) -> list[Span]:
+        out: list[Span] = []
+        for i, line in enumerate(self.lines):
+            if i:
+                out.append(Span(text=" ", bold=out[-1].bold if out else False))
+            out.extend(line.spans)
+        return out
+
+    @property
+    def text(self) -> str:
+        if self.is_row:
+            return " ".join(c for c in (self.cells or []) if c)
+        return " ".join(" ".join(line.text.split()) for line in self.lines).strip()
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def line_end(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def heading(self) -> int:
+        return self.lines[0].heading
+
+    @property
+    def bullet(self) -> bool:
+        return self.lines[0].bullet
+
+    @property
+    def bold(self) -> bool:
+        visible = [s for s in self.spans if s.text.strip()]
+        return bool(visible) and all(s.bold for s in visible)
+
+    @property
+    def italic(self) -> bool:
+        visible = [s for s in self.spans if s.text.strip()]
+        return bool(visible) and all(s.italic for s in visible)
+
+    def bold_prefix(self) -> str:
+        out: list[str] = []
+        for span in self.spans:
+            if span.text.strip() and not span.bold:
+                break
+            out.append(span.text)
+        return " ".join("".join(out).split()) if any(s.bold and s.text.strip() for s in self.spans[:len(out)]) else ""
+
+
+def _starts_new(line: Line) -> bool:
+    text = line.text.lstrip()
+    return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text) and len(text.split(":")[0]) < 30
+                and text.split(":")[0].strip().lower() in _LABEL_WORDS)
+
+
+_LABEL_WORDS = {"vedtak", "konklusjon", "oppfølging", "beslutning", "til stede", "forfall", "referent",
+                "tilstede", "møtt", "fravær", "vara", "gjester", "observatører", "sekretariat"}
+
+
+def build_blocks(doc: Document) -> list[Block]:
+    """Join wrapped lines into paragraphs; every table row is a block of its own."""
+    blocks: list[Block] = []
+    previous: Line | None = None
+    for line in doc.lines():
+        if line.cells is not None and not any(c.strip() for c in line.cells):
+            previous = None
+            continue
+        joins = (previous is not None and line.cells is None and previous.cells is None and previous.wraps
+                 and not line.break_before and not line.heading and not line.bullet
+                 and previous.page <= line.page and not _starts_new(line))
+        if joins and blocks:
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block([line]))
+        previous = line
+    return blocks

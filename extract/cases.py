@@ -1,0 +1,88 @@
+"""Splitting minutes into cases: numbers, titles and the exempt flag."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from referat.extract.blocks import Block
+from referat.extract.casenumber import match_heading, normalize_number
+
+EXEMPT = re.compile(
+    r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|"
+    r"(?:jf\.?|jfr\.?|jamfør)?\s*offl\.?\s*§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)"
+    r"(?:[,\s]+(?:jf\.?|jfr\.?)?\s*offl\.?\s*§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)?\s*\)?"
+)
+
+
+@dataclass
+class CaseSection:
+    heading: Block
+    number: str
+    raw_number: str
+    title: str
+    exempt: bool
+    exempt_raw: str | None
+    lead: str  # body text on the heading line after the title
+    body: list[Block] = field(default_factory=list)
+
+
+def _clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    title = re.sub(r"^[\s:.–—-]+", "", title)
+    return title.strip().rstrip(".").strip(" :–—-").strip()
+
+
+def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
+    """The title is the bold part of the heading line; without bold, the first sentence."""
+    text = block.text
+    bold = block.bold_prefix()
+    if bold and not block.bold:
+        m = match_heading(bold, emphasised=True)
+        if m:
+            title = bold[m.end():]
+            lead = text[len(bold):] if text.startswith(bold) else text[m.end() + len(title):]
+            return title, lead.strip()
+    rest = text[rest_start:]
+    if block.heading or block.bold:
+        return rest, ""
+    m = re.search(r"(?<=[a-zæøå0-9)\]]{2})\.\s+(?=[A-ZÆØÅ])", rest)
+    if m and len(rest) > 70:
+        return rest[: m.start()], rest[m.end():]
+    return rest, ""
+
+
+def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
+    """The preamble before the first case, and one section per case heading."""
+    preamble: list[Block] = []
+    cases: list[CaseSection] = []
+    for block in blocks:
+        if not block.is_row:
+            emphasised = bool(block.heading or block.bold or block.bold_prefix())
+            m = match_heading(block.text, emphasised=emphasised)
+            if m:
+                number = normalize_number(m.group("num"))
+                if number:
+                    title, lead = _split_title(block, m.end())
+                    exempt = EXEMPT.search(title)
+                    exempt_raw = exempt.group(0).strip() if exempt else None
+                    if exempt:
+                        title = title[: exempt.start()] + title[exempt.end():]
+                    elif lead and EXEMPT.match(lead.strip()):
+                        m2 = EXEMPT.match(lead.strip())
+                        exempt_raw = m2.group(0).strip() if m2 else None
+                        lead = lead.strip()[m2.end():] if m2 else lead
+                    cases.append(CaseSection(block, number, m.group("num"), _clean_title(title),
+                                             exempt_raw is not None, exempt_raw, lead.strip()))
+                    continue
+        if cases:
+            section = cases[-1]
+            if not section.body and not section.lead and not section.exempt and len(block.text) < 80:
+                flag = EXEMPT.fullmatch(block.text.strip())
+                if flag:
+                    section.exempt, section.exempt_raw = True, flag.group(0).strip()
+                    continue
+            section.body.append(block)
+        else:
+            preamble.append(block)
+    return preamble, cases

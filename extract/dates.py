@@ -1,0 +1,65 @@
+"""Dates and times as Norwegian minutes write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "feb": 2, "mars": 3, "mar": 3, "april": 4, "apr": 4,
+    "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+}
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_WORDS = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+                    r")\.?\s+(\d{4})(?!\d)", re.IGNORECASE)
+_TIME = r"(\d{1,2})(?:\s?[.:]\s?(\d{2}))?"
+_RANGE = re.compile(rf"(?<![\d.,/]){_TIME}\s*(?:-|–|—|til)\s*{_TIME}(?![\d/])")
+_SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d.,/])")
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first date in the text: 11.12.2023, 23.10.23, 2023-10-23, 23. oktober 2023."""
+    found: list[tuple[int, dt.date]] = []
+    for m in _NUMERIC.finditer(text):
+        d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    for m in _ISO.finditer(text):
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            found.append((m.start(), d))
+    for m in _WORDS.finditer(text):
+        d = _date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        if d:
+            found.append((m.start(), d))
+    return min(found)[1] if found else None
+
+
+def _hhmm(h: str, m: str | None) -> str | None:
+    hour, minute = int(h), int(m or 0)
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_time_range(text: str) -> tuple[str | None, str | None]:
+    """'14.00 – 16.00', 'kl. 9-11', '14:00-16:00' -> ('14:00', '16:00'); one time gives (start, None)."""
+    for m in _RANGE.finditer(text):
+        start, end = _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
+        if start and end and (m.group(2) or m.group(4) or re.search(r"kl", text[:m.start()], re.I)):
+            return start, end
+    m = _SINGLE.search(text)
+    if m:
+        return _hhmm(m.group(1), m.group(2)), None
+    return None, None

@@ -1,0 +1,91 @@
+"""Decisions ('Vedtak:', 'Konklusjon:', or a paragraph in which the body resolves) and follow-ups."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.blocks import Block
+from referat.extract.model import Decision, FollowUp
+from referat.folding import fold
+
+DECISION_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?(?P<label>vedtak|konklusjon|beslutning)"
+    r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
+FOLLOW_LABEL = re.compile(
+    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
+NOT_A_LABEL = re.compile(r"(?i)^\s*(forslag\s+til\s+vedtak|innstilling|saksopplysninger|bakgrunn)")
+OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
+
+# A body resolving in the passive voice, whoever writes it.
+PASSIVE = re.compile(
+    r"(?i)\b(?:ble|blir|er)\s+(?:enstemmig\s+)?(?:godkjent|vedtatt|besluttet|tatt\s+til\s+(?:orientering|etterretning)"
+    r"|enige?\s+om)\b|^[^.]{0,80}\bgodkjent\b|\bgodkjennes\b|\bdet\s+ble\s+(?:besluttet|vedtatt|enighet)|"
+    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+ble\s+(?:tatt|vedtatt)")
+# A body resolving in the active voice: only counts when the subject is the meeting's own body.
+ACTIVE = re.compile(
+    r"(?i)^\s*(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
+    r"beslutter|godkjente|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
+    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger)\b(?P<rest>.*)")
+ACTIVE_OBJECT = re.compile(r"(?i)seg\s+til|seg\s+bak|til\s+orientering|til\s+etterretning|^\s*\w+|enige")
+COLLECTIVE = {"motet", "styret", "utvalget", "gruppen", "radet", "forumet", "panelet", "komiteen", "vi", "moteleder"}
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])", text, maxsplit=1)[0]
+
+
+def resolves(text: str, body: str | None) -> bool:
+    """True when the paragraph's first sentence is the meeting's body resolving something."""
+    sentence = _first_sentence(text)
+    if PASSIVE.search(sentence):
+        return True
+    m = ACTIVE.match(sentence)
+    if not m:
+        return False
+    subject = fold(m.group("subject"))
+    own = {fold(body)} if body else set()
+    if body:
+        own |= {fold(body).rstrip("tn"), fold(body) + "t", fold(body) + "n"}
+    return subject in own or subject in COLLECTIVE
+
+
+def read_decisions(blocks: list[Block], lead: str, body: str | None) -> tuple[list[Decision], list[FollowUp]]:
+    decisions: list[Decision] = []
+    follow_ups: list[FollowUp] = []
+    mode: str | None = None  # the label whose paragraphs follow, when a label stood alone
+    label: str | None = None
+    items: list[tuple[str, Block | None]] = ([(lead, blocks[0] if blocks else None)] if lead else [])
+    items += [(b.text, b) for b in blocks if not b.is_row]
+    for text, block in items:
+        page, line = (block.page, block.line) if block else (1, 1)
+        if NOT_A_LABEL.match(text):
+            mode = None
+            continue
+        dm, fm = DECISION_LABEL.match(text), FOLLOW_LABEL.match(text)
+        if dm:
+            rest = (dm.group("rest") or "").strip()
+            label = dm.group("label").capitalize()
+            if rest:
+                decisions.append(Decision(text=rest, labeled=True, label=label, page=page, line=line))
+                mode = None
+            else:
+                mode = "decision"
+            continue
+        if fm:
+            rest = (fm.group("rest") or "").strip()
+            if rest:
+                follow_ups.append(FollowUp(text=rest, page=page, line=line))
+                mode = None
+            else:
+                mode = "follow"
+            continue
+        if OTHER_LABEL.match(text) or (block is not None and (block.heading or block.bold) and len(text) < 80):
+            mode = None
+            continue
+        if mode == "decision":
+            decisions.append(Decision(text=text, labeled=True, label=label, page=page, line=line))
+        elif mode == "follow":
+            follow_ups.append(FollowUp(text=text, page=page, line=line))
+        elif resolves(text, body):
+            decisions.append(Decision(text=text, labeled=False, page=page, line=line))
+    return decisions, follow_ups

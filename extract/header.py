@@ -1,0 +1,91 @@
+"""The meeting itself: body, date, start and end time, location."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.blocks import Block
+from referat.extract.dates import find_date, find_time_range
+from referat.folding import fold
+
+LABELS = {
+    "location": ("sted", "motested", "lokale", "moterom", "lokasjon"),
+    "date": ("dato", "motedato", "dag"),
+    "time": ("kl", "tid", "klokkeslett", "tidspunkt", "motetid"),
+    "body": ("organ", "utvalg", "motets navn", "mote i", "styre", "gruppe", "forum"),
+}
+_INLINE = re.compile(r"(?i)\b(sted|møtested|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|møtetid|organ|utvalg)"
+                     r"\s*[:.]\s*")
+_TITLE = re.compile(
+    r"(?i)^\s*(?:møte)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:møte[t]?\s+(?:i|for)\s+|møte\s+)?"
+    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{2,60}?)\s*(?:$|[-–,:(]|\s\d|\s+(?:den|i|på|for)\s)"
+)
+
+
+def _label(cell: str) -> str | None:
+    folded = fold(cell)
+    for field, words in LABELS.items():
+        if folded in words:
+            return field
+    return None
+
+
+def read_header(blocks: list[Block]) -> dict[str, str | None]:
+    """Header fields from label/value cells ('Sted', 'Dato:', 'Kl:') or 'Sted: ...' lines, and the title."""
+    fields: dict[str, str | None] = {}
+    for block in blocks:
+        if block.is_row:
+            cells = block.cells or []
+            for i, cell in enumerate(cells):
+                field = _label(cell)
+                if field and field not in fields:
+                    value = next((c for c in cells[i + 1:] if c.strip()), "")
+                    if value and not _label(value):
+                        fields[field] = value.strip()
+        else:
+            text = block.text
+            matches = list(_INLINE.finditer(text))
+            for k, m in enumerate(matches):
+                if m.start() and not re.match(r"[\s\t]", text[m.start() - 1]):
+                    continue
+                field = _label(m.group(1))
+                end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+                value = text[m.end():end].strip(" ,;")
+                if field and field not in fields and value and len(value) < 150:
+                    fields[field] = value
+    out: dict[str, str | None] = {"body": fields.get("body"), "location": fields.get("location")}
+    date = find_date(fields.get("date") or "")
+    if date is None:
+        for block in blocks[:25]:
+            date = find_date(block.text)
+            if date:
+                break
+    out["date"] = date.isoformat() if date else None
+    start = end = None
+    if fields.get("time"):
+        start, end = find_time_range(fields["time"] or "")
+    if start is None:
+        for block in blocks[:25]:
+            if re.search(r"(?i)\bkl\.?\s*\d|\btid\s*:", block.text):
+                start, end = find_time_range(re.split(r"(?i)\bkl\.?|\btid\s*:", block.text, maxsplit=1)[1])
+                if start:
+                    break
+    out["start_time"], out["end_time"] = start, end
+    if not out["body"]:
+        out["body"] = _title_body(blocks)
+    if out["location"]:
+        out["location"] = " ".join(out["location"].split())
+    return out
+
+
+def _title_body(blocks: list[Block]) -> str | None:
+    for block in blocks[:8]:
+        text = block.text.strip()
+        m = _TITLE.match(text)
+        if m and len(text) < 120:
+            body = m.group("body").strip()
+            if body.isupper():
+                body = body.capitalize()
+            if fold(body) not in ("", "fra", "mote"):
+                return body[0].upper() + body[1:]
+    return None

@@ -1,0 +1,80 @@
+"""The contract between extract and normalize: what one document of minutes says."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from referat.extract.marks import Category, Status
+
+
+class Located(BaseModel):
+    """Where a fact was read: page and line span in the source document."""
+
+    page: int = 1
+    line: int = 1
+    line_end: int | None = None
+
+
+class Attendee(Located):
+    name: str
+    organisation: str | None = None
+    role: str | None = None
+    category: Category = Category.member
+    status: Status = Status.unknown
+    substitute_for: str | None = None
+    items: list[str] = Field(default_factory=list)
+    code: str | None = None
+    raw_mark: str | None = None
+    mark_column: str | None = None
+    source: str = "table"  # table, list or prose
+
+
+class Decision(Located):
+    text: str
+    labeled: bool
+    label: str | None = None
+
+
+class FollowUp(Located):
+    text: str
+
+
+class Reference(Located):
+    number: str
+    body: str | None = None  # as written; None means the meeting's own body
+    raw: str
+
+
+class Item(Located):
+    number: str
+    raw_number: str
+    title: str
+    exempt: bool = False
+    exempt_raw: str | None = None
+    text: str = ""
+    decisions: list[Decision] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    references: list[Reference] = Field(default_factory=list)
+
+
+class Meeting(Located):
+    body: str | None = None
+    date: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    location: str | None = None
+    attendance: list[Attendee] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+
+
+class Problem(Located):
+    """Something odd found while reading: shown to the user, fatal with --strict."""
+
+    message: str
+
+
+class Extraction(BaseModel):
+    source: str
+    kind: str  # "minutes" or "other"
+    meeting: Meeting | None = None
+    warnings: list[Problem] = Field(default_factory=list)

@@ -1,0 +1,127 @@
+"""Finding people's names in running text: a blank spaCy 'nb' pipeline with a rule matcher.
+
+No statistical model is available offline, so a name is a run of two to six
+capitalised tokens (initials and hyphenated parts allowed) that does not start
+with a word of the minutes' own vocabulary."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from referat.folding import fold
+
+# Capitalised words that open sentences or name things, never people.
+NOT_NAMES = {
+    "fra", "under", "i", "til", "og", "det", "den", "de", "vi", "han", "hun", "sak", "saken", "referat", "møte",
+    "møtet", "innledning", "presentasjon", "orientering", "invitert", "inviterte", "gjester", "gjest",
+    "påtroppende", "avtroppende", "ny", "nye", "leder", "nestleder", "vara", "vararepresentanter",
+    "vararepresentant", "varamedlem", "varamedlemmer", "representanter", "representant", "direktør",
+    "rektor", "dekan", "prodekan", "prosjektleder", "klyngeleder", "klyngefasilitator", "styringsgruppen",
+    "partnermøtet", "arbeidsgruppen", "helse", "universitetet", "høgskulen", "høgskolen", "bergen",
+    "kommune", "møtte", "deltok", "som", "for", "med", "ved", "etter", "om", "på", "av", "alle", "ingen",
+    "tilstede", "til stede", "forfall", "referent", "sekretær", "sekretariat", "observatør", "observatører",
+    "rapport", "status", "oppfølging", "vedtak", "konklusjon", "styringsgruppeleder", "fagleder",
+    "adm", "ass", "konst", "avdelingsdirektør", "seksjonssjef", "ordfører", "rådmann", "kommunedirektør",
+    "faglig", "input", "prosjekt", "nav", "stiftelsen", "senter", "fakultet", "institutt", "avdeling",
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "januar", "februar", "mars",
+    "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember", "teams",
+    "møtende", "deltakere", "andre", "fraværende", "innkalt", "medlemmer", "observatørar", "sekretariatet",
+}
+ORG_WORDS = re.compile(
+    r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"
+    r"direktorat|fylke|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|\bnav\b|forening|forbund|"
+    r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd)")
+
+PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "la", "le", "di", "da"}
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> tuple[Any, Any]:
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("nb")
+    matcher = Matcher(nlp.vocab)
+    part = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ]\.)$"}}
+    hyphen = {"TEXT": {"IN": ["-", "‐", "–"]}, "OP": "?"}
+    matcher.add("PERSON", [[part, hyphen, part, hyphen, {**part, "OP": "?"}, hyphen, {**part, "OP": "?"},
+                            hyphen, {**part, "OP": "?"}, {**part, "OP": "?"}]], greedy="LONGEST")
+    return nlp, matcher
+
+
+def _clean(tokens: list[str]) -> list[str]:
+    while tokens and (tokens[0].lower() in NOT_NAMES or ORG_WORDS.search(tokens[0])):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].lower() in NOT_NAMES or tokens[-1] in "-‐–"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def find_names(text: str) -> list[tuple[str, int, int]]:
+    """People's names in the text, with their character offsets."""
+    nlp, matcher = _pipeline()
+    doc = nlp(text)
+    found: list[tuple[str, int, int]] = []
+    for _, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+        span = doc[start:end]
+        tokens = [t.text for t in span]
+        cleaned = _clean(tokens)
+        if not cleaned:
+            continue
+        offset = len(tokens) - len(tokens[tokens.index(cleaned[0]):]) if cleaned[0] in tokens else 0
+        first = span[offset]
+        name = join_tokens(cleaned)
+        if not looks_like_person(name):
+            continue
+        begin = first.idx
+        found.append((name, begin, begin + len(text[begin:].split(cleaned[-1], 1)[0]) + len(cleaned[-1])))
+    return found
+
+
+def join_tokens(tokens: list[str]) -> str:
+    out = ""
+    for tok in tokens:
+        if tok in "-‐–" or out.endswith(("-", "‐")):
+            out += tok if tok not in "‐–" else "-"
+        else:
+            out += (" " if out else "") + tok
+    return out
+
+
+def clean_name(name: str) -> str:
+    """'Elisabeth Flo- Groeneboom' -> 'Elisabeth Flo-Groeneboom'; spaces folded."""
+    name = re.sub(r"(\w)-\s+(?=[A-ZÆØÅ])", r"\1-", name)
+    return " ".join(name.split())
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to six capitalised words, at most one of them an initial, none an org or vocabulary word."""
+    words = [w for w in re.split(r"[\s]+", name.strip()) if w]
+    if not 2 <= len(words) <= 6:
+        return False
+    if ORG_WORDS.search(name):
+        return False
+    full = [w for w in words if not re.fullmatch(r"[A-ZÆØÅ]\.", w)]
+    if len(full) < 2:
+        return False
+    for w in words:
+        if w.lower() in PARTICLES:
+            continue
+        if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?", w):
+            return False
+        if w.lower().strip(".") in NOT_NAMES:
+            return False
+    return True
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    """Two spellings of one name within a document: folded equal, or one is the other with initials."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    ta, tb = fa.split(), fb.split()
+    return ta[0] == tb[0] and ta[-1] == tb[-1]

@@ -1,0 +1,166 @@
+"""People named in prose: substitutes ('Fra VID deltok Anita Lyssand som vara'), observers,
+guests for one case ('Under sak 37-23 deltok ...'), presenters ('v/ Name')."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.blocks import Block
+from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.marks import Category, Status
+from referat.extract.model import Attendee
+from referat.extract.names import find_names, same_person
+from referat.extract.roles import looks_like_org
+from referat.folding import fold
+
+_SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
+_SUBSTITUTE = re.compile(r"(?i)\bvara\b|vararepresentant|varamedlem|stedfortreder")
+_OBSERVER = re.compile(r"(?i)\bobservatør")
+_ATTENDED = re.compile(r"(?i)\b(deltok|møtte|var til stede|var invitert|presenterte|orienterte|innledet|deltar)\b")
+_GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b")
+_PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
+_REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
+_FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+def _note_after(sentence: str, end: int) -> str | None:
+    m = re.match(r"\s*\(([^)]*)\)", sentence[end:])
+    if m:
+        return m.group(1).strip()
+    m = re.match(r"\s*,\s*([^,(]{2,60}?)\s*(?:,|$)", sentence[end:])
+    return m.group(1).strip() if m else None
+
+
+def _org_of(note: str | None, before: str) -> tuple[str | None, str | None]:
+    """Organisation and role from a note such as 'direktør NAV Vestland', 'HVL', 'adm. direktør NKS Olaviken'."""
+    if note:
+        m = re.search(r"(?<![\wæøå])([A-ZÆØÅ][\wæøåÆØÅ/-]*(?:\s+(?:[A-ZÆØÅ][\wæøåÆØÅ/-]*|og|i|for|på|[a-zæøå]+senter|"
+                      r"[a-zæøå]+sykehus))*)\s*$", note)
+        if m and looks_like_org(m.group(1)):
+            role = note[: m.start()].strip(" ,") or None
+            return m.group(1).strip(), role
+    m = re.search(r"\b[Ff]ra\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)\s*[;,:]?\s*(?:\w+\s+)?$", before)
+    if m and looks_like_org(m.group(1)):
+        return m.group(1), None
+    m = re.search(r"\b[Ff]ra\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)", before)
+    if m and looks_like_org(m.group(1)):
+        return m.group(1), None
+    return None, None
+
+
+def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee]) -> list[Attendee]:
+    """Participants the prose names who are not in the attendance table or lists."""
+    found: list[Attendee] = []
+
+    def is_known(name: str) -> bool:
+        return any(same_person(name, a.name) for a in (*known, *found))
+
+    for case, blocks in sections:
+        for block in blocks:
+            if block.is_row:
+                continue
+            for sentence in sentences(block.text):
+                names = find_names(sentence)
+                if not names:
+                    continue
+                cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
+                substitute = bool(_SUBSTITUTE.search(sentence))
+                observer = bool(_OBSERVER.search(sentence))
+                for k, (name, start, end) in enumerate(names):
+                    if is_known(name) or _FOR.search(sentence[max(0, start - 25):start]):
+                        continue
+                    before = sentence[:start]
+                    presenter = bool(_PRESENTER.search(before[-30:]))
+                    guest_words = bool(_GUEST.search(before)) or (cases and _ATTENDED.search(sentence))
+                    next_start = names[k + 1][1] if k + 1 < len(names) else len(sentence)
+                    note = _note_after(sentence, end)
+                    own = sentence[end:next_start]
+                    status = Status.remote if _REMOTE.search(own) else Status.present
+                    org, role = _org_of(note, before[max(before.rfind(","), before.rfind(";"), 0):] or before)
+                    if org is None and (substitute or guest_words):
+                        org, _ = _org_of(None, before)
+                    if substitute and not guest_words:
+                        category, items = Category.substitute, []
+                    elif observer and not guest_words:
+                        category, items = Category.observer, []
+                    elif guest_words or presenter:
+                        category = Category.guest
+                        items = sorted(set(cases)) if cases else ([case] if case else [])
+                    else:
+                        continue
+                    found.append(Attendee(name=name, organisation=org, role=role, category=category,
+                                          status=status, items=items, page=block.page, line=block.line,
+                                          line_end=block.line_end, source="prose"))
+    return found
+
+
+def org_matches(a: str | None, b: str | None) -> bool:
+    """'HVL' ~ 'Høgskulen på Vestlandet', 'UiB-MED' ~ 'Universitetet i Bergen - MED', 'VID' ~ 'VID vitenskapelige'."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " ") or fa in fb.split() or fb in fa.split():
+        return True
+    for short, long in ((a or "", fb), (b or "", fa)):
+        head = fold(re.split(r"[-/ ]", short.strip())[0])
+        if 2 <= len(head) <= 6 and " " not in head and _acronym_of(head, long):
+            return True
+    return False
+
+
+def _acronym_of(abbr: str, long: str) -> bool:
+    words = long.split()
+    if not words or abbr[0] != words[0][0] or len(words) < 2:
+        return False
+    pos = 0
+    text = long.replace(" ", "")
+    for ch in abbr:
+        pos = text.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    initials = "".join(w[0] for w in words)
+    return sum(c in initials for c in abbr) >= min(2, len(abbr))
+
+
+def link_substitutes(people: list[Attendee]) -> None:
+    """Give every substitute the member they stood in for, and that member the status 'substituted'.
+
+    Named targets first, then same organisation, then the one member left whose mark says 'vara'."""
+    members = [p for p in people if p.category != Category.substitute]
+    taken: set[int] = set()
+
+    def link(sub: Attendee, target: Attendee) -> None:
+        taken.add(id(target))
+        sub.substitute_for = target.name
+        if target.status in (Status.absent, Status.unknown):
+            target.status = Status.substituted
+        if sub.organisation is None:
+            sub.organisation = target.organisation
+
+    subs = [p for p in people if p.category == Category.substitute]
+    for sub in subs:
+        if sub.substitute_for:
+            target = next((m for m in members if same_person(m.name, sub.substitute_for)), None)
+            if target is None:
+                target = Attendee(name=sub.substitute_for, organisation=sub.organisation, status=Status.substituted,
+                                  page=sub.page, line=sub.line, source=sub.source)
+                people.append(target)
+                members.append(target)
+            link(sub, target)
+    for statuses in ((Status.substituted,), (Status.absent,)):
+        for sub in subs:
+            if sub.substitute_for:
+                continue
+            pool = [m for m in members if m.status in statuses and id(m) not in taken and m.category == Category.member]
+            same_org = [m for m in pool if org_matches(sub.organisation, m.organisation)]
+            if same_org:
+                link(sub, same_org[0])
+    left = [s for s in subs if not s.substitute_for]
+    pool = [m for m in members if m.status == Status.substituted and id(m) not in taken]
+    if len(left) == 1 and len(pool) == 1:
+        link(left[0], pool[0])

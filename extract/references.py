@@ -1,0 +1,36 @@
+"""References from one case to others: 'jfr. sak 35-23', 'Oppfølging av sak 24-23 fra Styringsgruppen',
+'Styringsgruppens møte 9. februar 2026 (sak 04-26)'."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.model import Reference
+
+_BODY_WORD = (r"[A-ZÆØÅ][\wæøå-]*(?:gruppe|møte|styre|utvalg|råd|panel|forum|komit[eé]|nemnd|ting|"
+              r"kollegium|stemne|senat)")
+AFTER = re.compile(rf"^\s*\)?\s*(?:fra|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
+                   rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?|Faglig\s+forum|Formannskapet|Bystyret|Kommunestyret)\b")
+BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:møte|sak|behandling|vedtak)\b[^.;]*$")
+
+
+def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:
+    """Every case the text points to, with the body that owns it when the text names one."""
+    refs: list[Reference] = []
+    seen: set[tuple[str | None, str]] = set()
+    for m in MENTION.finditer(text):
+        numbers = numbers_in(m.group("list"))
+        after = AFTER.match(text[m.end():m.end() + 80])
+        before = BEFORE.search(text[max(0, m.start() - 80):m.start()].split(".")[-1])
+        body = after.group("body") if after else (before.group("body") if before else None)
+        for number in numbers:
+            if number == own_number and body is None:
+                continue
+            key = (body, number)
+            if key in seen:
+                continue
+            seen.add(key)
+            refs.append(Reference(number=number, body=body, raw=text[max(0, m.start() - 20):m.end() + 40].strip(),
+                                  page=page, line=line))
+    return refs

@@ -1,0 +1,66 @@
+"""Telling an organisation from a role in a cell such as 'Universitetet i Bergen, leder'."""
+
+from __future__ import annotations
+
+import re
+
+from referat.extract.names import ORG_WORDS
+from referat.folding import fold
+
+ROLE_WORDS = (
+    "leder", "nestleder", "rektor", "rektorat", "prorektor", "viserektor", "dekan", "prodekan", "direktor",
+    "adm direktor", "administrerende direktor", "sekretaer", "sekretariat", "referent", "observator",
+    "klyngefasilitator", "klyngeleder", "studentrepresentant", "brukerrepresentant", "representant",
+    "koordinator", "medlem", "varamedlem", "vara", "ordforer", "varaordforer", "kommunedirektor", "radmann",
+    "fagleder", "seksjonssjef", "avdelingsdirektor", "styreleder", "moteleder", "konst", "konstituert",
+    "prosjektleder", "radgiver", "seniorradgiver", "spesialradgiver", "konsulent", "forsker", "professor",
+    "styringsgruppeleder", "sekretariatsfunksjon", "fylkestannlege", "kommunaldirektor", "daglig leder",
+    "ass direktor", "assisterende direktor", "assisterende", "ass",
+)
+_ROLE_RE = re.compile(r"^(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b")
+
+
+def is_role(text: str) -> bool:
+    folded = fold(text)
+    if not folded:
+        return False
+    parts = re.split(r"\s+(?:og|and)\s+", folded)
+    return all(_ROLE_RE.match(p.strip()) for p in parts if p.strip())
+
+
+def looks_like_org(text: str) -> bool:
+    """An organisation: a word of the org vocabulary, or an abbreviation such as 'HVL', 'UiB', 'NORCE'."""
+    text = text.strip()
+    if not text:
+        return False
+    if ORG_WORDS.search(text):
+        return True
+    return bool(re.fullmatch(r"[A-ZÆØÅ][A-ZÆØÅa-zæøå]{0,3}[A-ZÆØÅ]+(?:[-/ ][A-ZÆØÅ][\wæøå]*)*", text))
+
+
+def split_org_role(cell: str) -> tuple[str | None, list[str]]:
+    """'Universitetet i Bergen, leder' -> ('Universitetet i Bergen', ['leder']);
+    'Brukerpanelet – leder og nestleder' -> ('Brukerpanelet', ['leder', 'nestleder']);
+    'Klyngefasilitator Alrek helseklynge' -> ('Alrek helseklynge', ['Klyngefasilitator'])."""
+    cell = " ".join((cell or "").split())
+    if not cell:
+        return None, []
+    paren = re.search(r"\(([^)]*)\)\s*$", cell)
+    extra: list[str] = []
+    if paren:
+        inner = paren.group(1).strip()
+        cell = cell[: paren.start()].strip()
+        if is_role(inner):
+            extra = [inner]
+    for sep in (",", " – ", " - ", " — "):
+        if sep in cell:
+            left, right = cell.rsplit(sep, 1)
+            if is_role(right):
+                roles = [r.strip() for r in re.split(r"\s+(?:og|and)\s+", right.strip())]
+                return left.strip() or None, roles + extra
+    if is_role(cell):
+        m = re.match(r"^(\S+)\s+(.+)$", cell)
+        if m and not re.match(r"(?i)(av|for|i|til)\b", m.group(2)) and looks_like_org(m.group(2)):
+            return m.group(2).strip(), [m.group(1)] + extra
+        return None, [cell] + extra
+    return cell, extra

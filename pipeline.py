@@ -1,0 +1,76 @@
+"""The per-document stage, a pure function from a file to records, so it can run in a process pool
+(or on a cluster) while only the parent process writes to the database."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from referat.errors import InputError
+from referat.extract import extract_meeting
+from referat.extract.model import Extraction
+from referat.ingest import SUFFIXES, read_document
+from referat.ingest.document import Document
+
+
+@dataclass
+class Processed:
+    """What the per-file stage hands to the loader: records, or the reason there are none."""
+
+    path: str
+    source: str
+    sha256: str | None
+    document: Document | None = None
+    extraction: Extraction | None = None
+    error: str | None = None
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def process_file(path: str | Path) -> Processed:
+    """Read and extract one file; bad input becomes an error message, never an exception."""
+    path = Path(path)
+    try:
+        document = read_document(path)
+        extraction = extract_meeting(document)
+    except InputError as exc:
+        return Processed(str(path), path.name, _sha256(path), error=exc.reason)
+    return Processed(str(path), path.name, document.sha256, document, extraction)
+
+
+def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to ingest (folders searched recursively, in name order), and paths skipped with the reason."""
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                        found.append(Path(root) / name)
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            skipped.append((str(path), "no such file or folder"))
+    return found, skipped
+
+
+def process_all(files: list[Path], workers: int = 1) -> Iterator[Processed]:
+    """Results in the order of ``files``, computed in a process pool when workers > 1."""
+    if workers <= 1 or len(files) <= 1:
+        for path in files:
+            yield process_file(path)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(process_file, files, chunksize=max(1, min(16, len(files) // (workers * 4) or 1)))

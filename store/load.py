@@ -1,0 +1,107 @@
+"""Loading one document's records into the archive, in one transaction, idempotently."""
+
+from __future__ import annotations
+
+from referat.normalize import resolve_names
+from referat.normalize.registry import Registry
+from referat.pipeline import Processed
+from referat.store.db import Connection, write_changes
+
+FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages")
+
+
+def _delete_document(conn: Connection, document_id: int) -> None:
+    for table in FACT_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+    conn.execute("DELETE FROM reviews WHERE document_id = ? AND status = 'pending'", [document_id])
+    conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
+
+
+def load(conn: Connection, result: Processed, registry: Registry) -> str:
+    """Store one processed file: 'unchanged', 'loaded', 'replaced' or 'failed'."""
+    if result.sha256:
+        same = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND path = ?",
+                            [result.sha256, result.path]).fetchone()
+        if same is None:
+            same = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND status = 'loaded'",
+                                [result.sha256]).fetchone()
+        if same is not None and (same[1] == "loaded" or result.error):
+            return "unchanged"
+    earlier = conn.execute("SELECT id FROM documents WHERE path = ?", [result.path]).fetchall()
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for (old_id,) in earlier:
+            _delete_document(conn, old_id)
+        outcome = _insert(conn, result, registry)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return "replaced" if earlier and outcome == "loaded" else outcome
+
+
+def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
+    doc_id = registry.new_id()
+    doc, ex = result.document, result.extraction
+    if doc is None or ex is None or result.error:
+        conn.execute("INSERT INTO documents (id, source, path, sha256, kind, status, error) "
+                     "VALUES (?, ?, ?, ?, 'failed', 'failed', ?)",
+                     [doc_id, result.source, result.path, result.sha256 or "", result.error])
+        return "failed"
+    conn.execute("INSERT INTO documents (id, source, path, sha256, size, media_type, encoding, kind, status, raw_text, "
+                 "n_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)",
+                 [doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding, ex.kind,
+                  doc.raw_text, len(doc.pages)])
+    texts = doc.raw_text.split("\f") if doc.media_type == "pdf" else [None] * len(doc.pages)
+    conn.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)",
+                     [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
+                       "\n".join(line.text for line in p.lines), p.ocr_confidence) for i, p in enumerate(doc.pages)])
+    for w in [*doc.warnings]:
+        conn.execute("INSERT INTO warnings VALUES (?, NULL, NULL, ?)", [doc_id, w])
+    for w in ex.warnings:
+        conn.execute("INSERT INTO warnings VALUES (?, ?, ?, ?)", [doc_id, w.page, w.line, w.message])
+    m = ex.meeting
+    if m is None:
+        write_changes(conn, registry)
+        return "loaded"
+    resolved = resolve_names(ex, registry, doc_id)
+    meeting_id = registry.new_id()
+    conn.execute("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 [meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time, m.end_time,
+                  m.location, m.page, m.line])
+    for seq, (item, refs) in enumerate(zip(m.items, resolved.references, strict=True), 1):
+        item_id = registry.new_id()
+        conn.execute("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [item_id, meeting_id, doc_id, seq, item.number, item.raw_number, item.title, item.exempt,
+                      item.exempt_raw, item.text, item.page, item.line, item.line_end])
+        for k, d in enumerate(item.decisions, 1):
+            conn.execute("INSERT INTO decisions VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?)",
+                         [item_id, doc_id, k, d.text, d.labeled, d.label, d.page, d.line])
+        for k, f in enumerate(item.follow_ups, 1):
+            conn.execute("INSERT INTO follow_ups VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?)",
+                         [item_id, doc_id, k, f.text, f.page, f.line])
+        for ref, target in zip(item.references, refs, strict=True):
+            conn.execute("INSERT INTO item_references VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?)",
+                         [item_id, doc_id, ref.raw, target.body_id, target.body, ref.number, ref.page, ref.line])
+    for seq, (a, r) in enumerate(zip(m.attendance, resolved.attendance, strict=True), 1):
+        conn.execute("INSERT INTO attendance VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                     "?, ?, ?, ?)",
+                     [meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role,
+                      a.category.value, a.status.value, r.substitute_for_id, a.substitute_for, a.items, a.code,
+                      a.raw_mark, a.mark_column, a.source, a.page, a.line])
+    write_changes(conn, registry)
+    return "loaded"
+
+
+def rebuild_memberships(conn: Connection) -> None:
+    """Who sat in which body for which organisation, from the first to the last meeting they were listed at."""
+    conn.execute("BEGIN TRANSACTION")
+    conn.execute("DELETE FROM memberships")
+    conn.execute("""
+        INSERT INTO memberships
+        SELECT a.person_id, m.body_id, a.organisation_id, any_value(a.role), min(m.date), max(m.date)
+        FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.category IN ('member', 'observer', 'secretariat') AND m.body_id IS NOT NULL
+        GROUP BY a.person_id, m.body_id, a.organisation_id
+    """)
+    conn.execute("COMMIT")

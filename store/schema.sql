@@ -1,0 +1,191 @@
+-- referat archive schema. Every extracted fact carries document_id, page and line
+-- (the first line of the fact; line_end where it spans several), so it can be
+-- traced back to its source file.
+
+CREATE SEQUENCE IF NOT EXISTS seq_id START 1;
+
+-- One row per file ever offered to `referat ingest`, loaded or not.
+CREATE TABLE IF NOT EXISTS documents (
+    id          BIGINT PRIMARY KEY,
+    source      VARCHAR NOT NULL,       -- base name, as the export contract wants it
+    path        VARCHAR NOT NULL,       -- path as given at ingest
+    sha256      VARCHAR NOT NULL,
+    size        BIGINT,
+    media_type  VARCHAR,                -- pdf | text
+    encoding    VARCHAR,                -- detected text encoding
+    kind        VARCHAR,                -- minutes | other | failed
+    status      VARCHAR NOT NULL,       -- loaded | failed
+    error       VARCHAR,                -- why it failed, for the archivist
+    raw_text    VARCHAR,                -- the full text as read (pages separated by form feeds)
+    n_pages     INTEGER,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS pages (
+    document_id    BIGINT NOT NULL,
+    page           INTEGER NOT NULL,
+    text           VARCHAR,
+    ocr_confidence DOUBLE
+);
+
+-- Meeting bodies and the names they had over time (Styringsgruppen became Partnermøtet in 2022).
+CREATE TABLE IF NOT EXISTS bodies (
+    id   BIGINT PRIMARY KEY,
+    name VARCHAR NOT NULL UNIQUE        -- canonical (current) name
+);
+CREATE TABLE IF NOT EXISTS body_names (
+    body_id    BIGINT NOT NULL,
+    name       VARCHAR NOT NULL,        -- a name the body had
+    valid_from DATE,
+    valid_to   DATE
+);
+
+CREATE TABLE IF NOT EXISTS organisations (
+    id           BIGINT PRIMARY KEY,
+    name         VARCHAR NOT NULL,
+    abbreviation VARCHAR,
+    parent_id    BIGINT                 -- a unit ('Universitetet i Bergen – MED') points to its organisation
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    id   BIGINT PRIMARY KEY,
+    name VARCHAR NOT NULL               -- canonical spelling
+);
+
+-- Every spelling seen or curated, for people and organisations alike.
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_kind VARCHAR NOT NULL,       -- person | organisation
+    entity_id   BIGINT NOT NULL,
+    alias       VARCHAR NOT NULL,
+    folded      VARCHAR NOT NULL,
+    source      VARCHAR NOT NULL,       -- authority | document:<id> | review
+    confidence  DOUBLE NOT NULL,
+    document_id BIGINT
+);
+
+-- Matches the matcher would not decide alone: they wait for `referat review accept|reject`.
+CREATE TABLE IF NOT EXISTS reviews (
+    id             BIGINT PRIMARY KEY,
+    entity_kind    VARCHAR NOT NULL,
+    mention        VARCHAR NOT NULL,
+    mention_id     BIGINT NOT NULL,     -- the provisional entity the mention got
+    candidate_id   BIGINT NOT NULL,
+    score          DOUBLE,
+    runner_up_id   BIGINT,
+    runner_up_score DOUBLE,
+    document_id    BIGINT,
+    page           INTEGER,
+    line           INTEGER,
+    status         VARCHAR NOT NULL DEFAULT 'pending'   -- pending | accepted | rejected
+);
+
+-- Human decisions, kept apart from what re-ingest rebuilds, and exported to data/registry/.
+CREATE TABLE IF NOT EXISTS decisions_log (
+    action     VARCHAR NOT NULL,        -- accept | reject | merge | split
+    mention    VARCHAR NOT NULL,        -- folded spelling the decision is about
+    target     VARCHAR,                 -- canonical name it belongs (or must not belong) to
+    decided_at TIMESTAMP DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS meetings (
+    id          BIGINT PRIMARY KEY,
+    document_id BIGINT NOT NULL,
+    body_id     BIGINT,
+    body        VARCHAR,                -- the body's name as the meeting had it, canonical spelling
+    body_raw    VARCHAR,
+    date        DATE,
+    start_time  VARCHAR,
+    end_time    VARCHAR,
+    location    VARCHAR,
+    page        INTEGER,
+    line        INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS items (
+    id          BIGINT PRIMARY KEY,
+    meeting_id  BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    seq         INTEGER NOT NULL,
+    number      VARCHAR NOT NULL,       -- NN-YY
+    raw_number  VARCHAR,
+    title       VARCHAR,
+    exempt      BOOLEAN NOT NULL,
+    exempt_raw  VARCHAR,
+    text        VARCHAR,
+    page        INTEGER,
+    line        INTEGER,
+    line_end    INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS decisions (
+    id          BIGINT PRIMARY KEY,
+    item_id     BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    seq         INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    labeled     BOOLEAN NOT NULL,
+    label       VARCHAR,
+    page        INTEGER,
+    line        INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS follow_ups (
+    id          BIGINT PRIMARY KEY,
+    item_id     BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    seq         INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    page        INTEGER,
+    line        INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS item_references (
+    id             BIGINT PRIMARY KEY,
+    item_id        BIGINT NOT NULL,
+    document_id    BIGINT NOT NULL,
+    raw            VARCHAR,             -- the text around the reference
+    target_body_id BIGINT,
+    target_body    VARCHAR NOT NULL,    -- canonical name of the body that owns the target case
+    target_number  VARCHAR NOT NULL,
+    page           INTEGER,
+    line           INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS attendance (
+    id               BIGINT PRIMARY KEY,
+    meeting_id       BIGINT NOT NULL,
+    document_id      BIGINT NOT NULL,
+    seq              INTEGER NOT NULL,
+    person_id        BIGINT NOT NULL,
+    name_raw         VARCHAR NOT NULL,
+    organisation_id  BIGINT,
+    organisation_raw VARCHAR,
+    role             VARCHAR,
+    category         VARCHAR NOT NULL,  -- member | observer | secretariat | substitute | guest
+    status           VARCHAR NOT NULL,  -- present | remote | absent | substituted | unknown
+    substitute_for_id BIGINT,
+    substitute_for_raw VARCHAR,
+    items            VARCHAR[],         -- for guests: the cases they attended for
+    code             VARCHAR,
+    raw_mark         VARCHAR,
+    mark_column      VARCHAR,
+    source           VARCHAR,           -- table | list | prose
+    page             INTEGER,
+    line             INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS memberships (
+    person_id       BIGINT NOT NULL,
+    body_id         BIGINT NOT NULL,
+    organisation_id BIGINT,
+    role            VARCHAR,
+    first_date      DATE,
+    last_date       DATE
+);
+
+CREATE TABLE IF NOT EXISTS warnings (
+    document_id BIGINT NOT NULL,
+    page        INTEGER,
+    line        INTEGER,
+    message     VARCHAR NOT NULL
+);
