@@ -27,8 +27,16 @@ class CaseSection:
     body: list[Block] = field(default_factory=list)
 
 
+# A heading that runs on into a reference ('... brukervedvirkning Oppfølging av tidligere saker 06-23')
+# ends where the reference starts.
+_RUN_ON = re.compile(r"(?<=\w)[.,]?\s+(?:Oppfølging\s+av\s+(?:tidligere\s+)?sak|Jf\.?r?\.?\s|Jamfør\s|Se\s+sak\s)")
+
+
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
+    run_on = _RUN_ON.search(title)
+    if run_on and len(title[: run_on.start()].split()) >= 2:
+        title = title[: run_on.start()]
     title = re.sub(r"^[\s:.–—-]+", "", title)
     return title.strip().rstrip(".").strip(" :–—-").strip()
 

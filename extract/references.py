@@ -12,7 +12,7 @@ _BODY_WORD = (r"[A-ZÆØÅ][\wæøå-]*(?:gruppe|møte|styre|utvalg|råd|panel|f
               r"kollegium|stemne|senat)")
 AFTER = re.compile(rf"^\s*\)?\s*(?:fra|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
                    rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?|Faglig\s+forum|Formannskapet|Bystyret|Kommunestyret)\b")
-BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:møte|sak|behandling|vedtak)\b[^.;]*$")
+BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}}$")
 
 
 def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:
@@ -22,7 +22,8 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
     for m in MENTION.finditer(text):
         numbers = numbers_in(m.group("list"))
         after = AFTER.match(text[m.end():m.end() + 80])
-        before = BEFORE.search(text[max(0, m.start() - 80):m.start()].split(".")[-1])
+        clause = re.split(r"(?<=[a-zæøå]{2})[.!?]\s+", text[max(0, m.start() - 80):m.start()])[-1]
+        before = BEFORE.search(clause)
         body = after.group("body") if after else (before.group("body") if before else None)
         for number in numbers:
             if number == own_number and body is None:

@@ -76,6 +76,26 @@ def read_pdf(path: Path) -> tuple[str, list[Page]]:
     return "\f".join(texts), pages
 
 
+def _wraps(line: dict[str, Any], following: dict[str, Any] | None, right: float, left: float) -> bool:
+    """A line wraps when the next line's first word would not have fitted after it."""
+    if line["x1"] >= right - 0.03 * (right - left):
+        return True
+    if following is None or not following["chars"]:
+        return False
+    chars = following["chars"]
+    end = next((c["x0"] for c in chars if c["text"] == " "), None)
+    if end is None:
+        word = [c for c in chars if c["x0"] - chars[0]["x0"] < 400]
+        first = chars[0]["x0"]
+        gaps = [b["x0"] - a["x1"] for a, b in zip(word, word[1:], strict=False)]
+        cut = next((i for i, g in enumerate(gaps) if g > 1.5), None)
+        end = word[cut]["x1"] if cut is not None else word[-1]["x1"]
+    else:
+        first = chars[0]["x0"]
+    space = max(2.0, (chars[0]["x1"] - chars[0]["x0"]) * 0.5)
+    return line["x1"] + space + (end - first) > right - 1
+
+
 def _read_page(page: Any) -> tuple[list[Line], str]:
     tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
     boxes = [t.bbox for t in tables]
@@ -101,7 +121,7 @@ def _read_page(page: Any) -> tuple[list[Line], str]:
 
     lines: list[Line] = []
     previous: Any = None
-    for _, item in items:
+    for k, (_, item) in enumerate(items):
         number = len(lines) + 1
         if isinstance(item, list):
             while item and not item[-1]:
@@ -110,7 +130,8 @@ def _read_page(page: Any) -> tuple[list[Line], str]:
                               spans=[Span(text=" ".join(c for c in item if c))]))
         else:
             gap = item["top"] - previous["bottom"] if isinstance(previous, dict) else 0.0
-            wraps = item["x1"] >= right - 0.12 * (right - left)
+            following = items[k + 1][1] if k + 1 < len(items) else None
+            wraps = _wraps(item, following if isinstance(following, dict) else None, right, left)
             lines.append(Line(page=page.page_number, number=number, spans=_spans(item["text"], item["chars"]),
                               break_before=gap > usual_gap * 1.6 + 1, wraps=wraps))
         previous = item
