@@ -134,5 +134,104 @@ def _table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
     return "\n".join(out)
 
 
+@main.command()
+@db_option
+@click.argument("names", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per name (the resolve contract).")
+def resolve(db: str, names: tuple[str, ...], as_json: bool) -> None:
+    """Which canonical person or organisation each NAME is."""
+    from referat.normalize.resolve import resolve_name
+    from referat.store import connect, load_registry
+
+    registry = load_registry(connect(db, read_only=True))
+    for name in names:
+        r = resolve_name(name, registry)
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+        else:
+            found = f"{r['kind']} {r['id']}: {r['name']} ({r['level']}, {r['score']})" if r["id"] else "no match"
+            click.echo(f"{name} -> {found}")
+
+
+@main.group(cls=Group, invoke_without_command=True)
+@db_option
+@click.pass_context
+def review(ctx: click.Context, db: str) -> None:
+    """Uncertain name matches waiting for a human decision."""
+    ctx.obj = db
+    if ctx.invoked_subcommand is None:
+        from referat.store import connect
+        from referat.store.review import pending
+
+        rows = pending(connect(db, read_only=True))
+        if not rows:
+            click.echo("No matches wait for review.")
+        for r in rows:
+            click.echo(f"#{r['id']}  {r['mention']!r} ~ {r['candidate']!r} (score {r['score']:.0f})  "
+                       f"{r['source']} page {r['page']} line {r['line']}")
+
+
+@review.command("accept")
+@click.argument("review_id", type=int)
+@click.pass_obj
+def review_accept(db: str, review_id: int) -> None:
+    """The mention is the candidate: merge them."""
+    from referat.store import connect
+    from referat.store.review import decide
+
+    click.echo(decide(connect(db), review_id, accept=True))
+
+
+@review.command("reject")
+@click.argument("review_id", type=int)
+@click.pass_obj
+def review_reject(db: str, review_id: int) -> None:
+    """The mention is someone else: never match them again."""
+    from referat.store import connect
+    from referat.store.review import decide
+
+    click.echo(decide(connect(db), review_id, accept=False))
+
+
+@main.group(cls=Group, invoke_without_command=True)
+@db_option
+@click.pass_context
+def people(ctx: click.Context, db: str) -> None:
+    """Canonical people with their aliases and meeting counts."""
+    ctx.obj = db
+    if ctx.invoked_subcommand is None:
+        from referat.store import connect
+        from referat.store.review import list_people
+
+        for p in list_people(connect(db, read_only=True)):
+            aliases = ", ".join(a for a in p["aliases"] if a != p["name"])
+            click.echo(f"{p['id']:>6}  {p['name']:<32} {p['meetings']:>3} meetings"
+                       + (f"  (also: {aliases})" if aliases else ""))
+
+
+@people.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@click.pass_obj
+def people_merge(db: str, keep: str, other: str) -> None:
+    """Make OTHER the same person as KEEP (names or ids)."""
+    from referat.store import connect
+    from referat.store.review import merge_people
+
+    click.echo(merge_people(connect(db), keep, other))
+
+
+@people.command("split")
+@click.argument("person")
+@click.argument("alias")
+@click.pass_obj
+def people_split(db: str, person: str, alias: str) -> None:
+    """Make the spelling ALIAS a person of its own, never again matched to PERSON."""
+    from referat.store import connect
+    from referat.store.review import split_person
+
+    click.echo(split_person(connect(db), person, alias))
+
+
 if __name__ == "__main__":
     main()
