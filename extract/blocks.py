@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from referat.extract.casenumber import match_heading
 from referat.ingest.document import Document, Line, Span
 
-LABEL = re.compile(r"^\s*(?:[A-ZÆØÅ][\wæøå]*\s){0,2}[A-ZÆØÅa-zæøå/]+\s*:")
+LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s|$)")
 
 
 @dataclass
@@ -78,13 +78,17 @@ class Block:
 
 
 def _starts_new(line: Line) -> bool:
+    """A case heading or a 'Label:' never continues the paragraph above it."""
     text = line.text.lstrip()
-    return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text) and len(text.split(":")[0]) < 30
-                and text.split(":")[0].strip().lower() in _LABEL_WORDS)
+    return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text))
 
 
-_LABEL_WORDS = {"vedtak", "konklusjon", "oppfølging", "beslutning", "til stede", "forfall", "referent",
-                "tilstede", "møtt", "fravær", "vara", "gjester", "observatører", "sekretariat"}
+def _ends(line: Line) -> bool:
+    """A case heading, or a line ending a sentence in text, ends its paragraph."""
+    if line.wraps_hard:  # measured in a PDF: the text runs on to the next line
+        return False
+    text = line.text.rstrip()
+    return bool(match_heading(text.lstrip(), emphasised=line.bold)) or text.endswith((".", ":", "!", "?"))
 
 
 def build_blocks(doc: Document) -> list[Block]:
@@ -97,7 +101,7 @@ def build_blocks(doc: Document) -> list[Block]:
             continue
         joins = (previous is not None and line.cells is None and previous.cells is None and previous.wraps
                  and not line.break_before and not line.heading and not line.bullet
-                 and previous.page <= line.page and not _starts_new(line))
+                 and not _starts_new(line) and not _ends(previous))
         if joins and blocks:
             blocks[-1].lines.append(line)
         else:

@@ -16,9 +16,10 @@ LABELS = {
 }
 _INLINE = re.compile(r"(?i)\b(sted|møtested|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|møtetid|organ|utvalg)"
                      r"\s*[:.]\s*")
+_MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 _TITLE = re.compile(
-    r"(?i)^\s*(?:møte)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:møte[t]?\s+(?:i|for)\s+|møte\s+)?"
-    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{2,60}?)\s*(?:$|[-–,:(]|\s\d|\s+(?:den|i|på|for)\s)"
+    rf"(?i)^\s*(?:{_MOTE})?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:[\wæøå]*{_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
+    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{2,60}?)\s*(?:$|[-–,:(]|\s\d|\s+(?:den|i|på)\s)"
 )
 
 
@@ -78,9 +79,17 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
     return out
 
 
+_BODY_LINE = re.compile(r"(?i)^[A-ZÆØÅ][\wæøå -]{2,60}(?:utvalg|utvalget|gruppe|gruppen|styre|styret|råd|rådet|"
+                        r"forum|panel|panelet|møte|møtet|komit[eé]|komiteen|nemnd|nemnda|ting|tinget)$")
+
+
 def _title_body(blocks: list[Block]) -> str | None:
-    for block in blocks[:8]:
+    for k, block in enumerate(blocks[:8]):
         text = block.text.strip()
+        if re.fullmatch(r"(?i)(?:møte)?(?:referat|protokoll|møtebok)", text) and k + 1 < len(blocks):
+            following = blocks[k + 1].text.strip()
+            if _BODY_LINE.match(following):
+                return following[0].upper() + following[1:]
         m = _TITLE.match(text)
         if m and len(text) < 120:
             body = m.group("body").strip()

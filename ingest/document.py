@@ -26,6 +26,8 @@ class Line(BaseModel):
     break_before: bool = False
     # The line runs to the right margin, so the paragraph most likely wraps onto the next line.
     wraps: bool = False
+    # Measured in a PDF: the line reaches the right margin, so a full stop there is no paragraph end.
+    wraps_hard: bool = False
 
     @property
     def text(self) -> str:

@@ -133,7 +133,7 @@ def _read_page(page: Any) -> tuple[list[Line], str]:
             following = items[k + 1][1] if k + 1 < len(items) else None
             wraps = _wraps(item, following if isinstance(following, dict) else None, right, left)
             lines.append(Line(page=page.page_number, number=number, spans=_spans(item["text"], item["chars"]),
-                              break_before=gap > usual_gap * 1.6 + 1, wraps=wraps))
+                              break_before=gap > usual_gap * 1.6 + 1, wraps=wraps, wraps_hard=wraps))
         previous = item
     text = page.extract_text() if lines else ""
     return lines, text

@@ -14,7 +14,8 @@ ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)")
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣]|\d{1,2}[.)]|[a-h][.)])\s+")
+# '+' and a lone 'e' before a capital are what OCR makes of a bullet.
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|\d{1,2}[.)]|[a-h][.)]|e(?=\s+[A-ZÆØÅ]))\s+")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 
