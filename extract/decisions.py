@@ -12,7 +12,8 @@ DECISION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?(?P<label>vedtak|konklusjon|beslutning)"
     r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
 FOLLOW_LABEL = re.compile(
-    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
+    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)"
+    r"\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
 NOT_A_LABEL = re.compile(r"(?i)^\s*(forslag\s+til\s+vedtak|innstilling|saksopplysninger|bakgrunn)")
 OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 

@@ -89,11 +89,11 @@ def parse_text(text: str) -> list[Page]:
     for page_no, page_text in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), 1):
         lines: list[Line] = []
         gap = True
-        for raw in page_text.split("\n"):
+        for number, raw in enumerate(page_text.split("\n"), 1):
             if not raw.strip():
                 gap = True
                 continue
-            lines.append(_parse_line(raw, page_no, len(lines) + 1, gap))
+            lines.append(_parse_line(raw, page_no, number, gap))
             gap = raw.endswith("  ")  # a Markdown hard break ends the paragraph
         pages.append(Page(number=page_no, lines=lines))
     _mark_wrapping(pages)

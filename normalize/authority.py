@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "registry"
+
+
+def registry_dir() -> Path:
+    """The authority folder: $REFERAT_REGISTRY, else data/registry in the project."""
+    return Path(os.environ.get("REFERAT_REGISTRY") or DEFAULT_DIR)
 
 
 @dataclass(frozen=True)
@@ -34,7 +40,8 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split("|") if v.strip())
 
 
-def read_organisations(folder: Path = DEFAULT_DIR) -> list[OrgEntry]:
+def read_organisations(folder: Path | None = None) -> list[OrgEntry]:
+    folder = folder or registry_dir()
     path = folder / "organisations.csv"
     if not path.exists():
         return []
@@ -43,7 +50,8 @@ def read_organisations(folder: Path = DEFAULT_DIR) -> list[OrgEntry]:
                          (r.get("parent") or "").strip() or None) for r in csv.DictReader(f)]
 
 
-def read_bodies(folder: Path = DEFAULT_DIR) -> list[BodyName]:
+def read_bodies(folder: Path | None = None) -> list[BodyName]:
+    folder = folder or registry_dir()
     path = folder / "bodies.csv"
     if not path.exists():
         return []
@@ -52,7 +60,8 @@ def read_bodies(folder: Path = DEFAULT_DIR) -> list[BodyName]:
                          _date(r.get("valid_to", ""))) for r in csv.DictReader(f)]
 
 
-def read_decisions(folder: Path = DEFAULT_DIR) -> list[tuple[str, str, str | None]]:
+def read_decisions(folder: Path | None = None) -> list[tuple[str, str, str | None]]:
+    folder = folder or registry_dir()
     path = folder / "decisions.csv"
     if not path.exists():
         return []
@@ -60,7 +69,8 @@ def read_decisions(folder: Path = DEFAULT_DIR) -> list[tuple[str, str, str | Non
         return [(r["action"], r["mention"], r.get("target") or None) for r in csv.DictReader(f)]
 
 
-def write_decisions(rows: list[tuple[str, str, str | None]], folder: Path = DEFAULT_DIR) -> Path:
+def write_decisions(rows: list[tuple[str, str, str | None]], folder: Path | None = None) -> Path:
+    folder = folder or registry_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "decisions.csv"
     with path.open("w", encoding="utf-8", newline="") as f:

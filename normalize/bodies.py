@@ -31,7 +31,9 @@ def body_for(name: str, date: dt.date | None, known: list[BodyName]) -> str:
     folded = fold(name)
     matches = [b for b in known if fold(b.name) == folded]
     for b in matches:
-        if date is None or ((b.valid_from is None or b.valid_from <= date) and (b.valid_to is None or date <= b.valid_to)):
-            if date is not None or b.valid_to is None:
+        if date is None:
+            if b.valid_to is None:
                 return b.body
+        elif (b.valid_from is None or b.valid_from <= date) and (b.valid_to is None or date <= b.valid_to):
+            return b.body
     return matches[0].body if matches else name

@@ -124,14 +124,14 @@ class Registry:
                                                match.runner_up_score, document_id, page, line))
         return pid, name
 
-    def lookup_org(self, name: str) -> Match:
-        return match_org(name, self.org_index)
+    def lookup_org(self, name: str, *, fuzzy: bool = True) -> Match:
+        return match_org(name, self.org_index, fuzzy=fuzzy)
 
     def organisation(self, name: str | None, *, document_id: int | None = None) -> int | None:
         """The organisation (or unit of one) a cell names; 'Universitetet i Bergen – MED' is a unit of UiB."""
         if not name or not fold(name):
             return None
-        match = self.lookup_org(name)
+        match = self.lookup_org(name, fuzzy=False)
         if match.id is not None:
             return match.id
         parts = [p.strip() for p in re.split(r"\s*/\s*", name) if p.strip()]
@@ -145,10 +145,13 @@ class Registry:
             parent = self.lookup_org(m.group(1))
             if parent.id is not None:
                 unit = f"{self.orgs[parent.id].name} – {m.group(2).strip()}"
-                found = self.lookup_org(unit)
+                found = self.lookup_org(unit, fuzzy=False)
                 if found.id is not None:
                     return found.id
                 return self._new_org(Org(unit, None, parent.id), name, document_id)
+        match = self.lookup_org(name)
+        if match.id is not None:
+            return match.id
         return self._new_org(Org(" ".join(name.split())), name, document_id)
 
     def _new_org(self, org: Org, mention: str, document_id: int | None) -> int:
@@ -179,13 +182,17 @@ class Registry:
 
     def learn_abbreviations(self, text: str) -> None:
         """'Høgskulen på Vestlandet (HVL)' teaches the registry that HVL is that organisation."""
-        for m in re.finditer(r"([A-ZÆØÅ][\wæøå]+(?:\s+(?:[a-zæøå]{1,3}|[A-ZÆØÅ][\wæøå]+)){1,5})\s+\(([A-ZÆØÅ][A-Za-zÆØÅæøå]{1,6})\)",
-                             text):
-            full, abbr = m.group(1), m.group(2)
-            found = self.lookup_org(full)
-            if found.id is not None and fold(abbr) not in self.org_index.folded:
-                self.org_index.add(found.id, abbr)
-                self.changes.aliases.append(("organisation", found.id, abbr, "learned", 0.9, None))
+        for m in re.finditer(r"\(([A-ZÆØÅ][A-Za-zÆØÅæøå]{1,6})\)", text):
+            abbr = m.group(1)
+            if fold(abbr) in self.org_index.folded or not any(c.isupper() for c in abbr[1:]):
+                continue
+            words = text[max(0, m.start() - 80):m.start()].split()[-6:]
+            for n in range(len(words), 0, -1):
+                found = self.lookup_org(" ".join(words[-n:]), fuzzy=False)
+                if found.id is not None:
+                    self.org_index.add(found.id, abbr)
+                    self.changes.aliases.append(("organisation", found.id, abbr, "learned", 0.9, None))
+                    break
 
     def drain(self) -> Changes:
         changes, self.changes = self.changes, Changes()

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 
 from referat.errors import DatabaseError
-from referat.normalize.authority import DEFAULT_DIR, read_bodies, read_decisions, read_organisations
+from referat.normalize.authority import read_bodies, read_decisions, read_organisations
 from referat.normalize.registry import Org, Registry
 
 Connection = duckdb.DuckDBPyConnection
@@ -25,7 +25,8 @@ def connect(path: str | Path | Connection, *, read_only: bool = False) -> Connec
         conn = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
-            raise DatabaseError(f"{path}: the database is in use by another referat process; wait for it to finish")
+            raise DatabaseError(
+                f"{path}: the database is in use by another referat process; wait for it to finish") from exc
         raise DatabaseError(f"{path}: cannot open the database ({exc})") from exc
     except duckdb.Error as exc:
         raise DatabaseError(f"{path}: not a referat database or damaged ({exc})") from exc
@@ -34,7 +35,7 @@ def connect(path: str | Path | Connection, *, read_only: bool = False) -> Connec
     return conn
 
 
-def load_registry(conn: Connection, registry_dir: Path = DEFAULT_DIR) -> Registry:
+def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registry:
     """The registry as the database and the authority files describe it."""
     registry = Registry()
     registry.body_names = read_bodies(registry_dir)
@@ -52,9 +53,8 @@ def load_registry(conn: Connection, registry_dir: Path = DEFAULT_DIR) -> Registr
         registry.add_person(pid, name, aliases.get(("person", pid), []))
     for bid, name in conn.execute("SELECT id, name FROM bodies").fetchall():
         registry.bodies[name] = bid
-    decisions = read_decisions(registry_dir) + [
-        tuple(r) for r in conn.execute("SELECT action, mention, target FROM decisions_log ORDER BY decided_at").fetchall()
-    ]
+    logged = conn.execute("SELECT action, mention, target FROM decisions_log ORDER BY decided_at").fetchall()
+    decisions = read_decisions(registry_dir) + [tuple(r) for r in logged]
     for action, mention, target in decisions:
         if action in ("accept", "merge") and target:
             registry.accepted[mention] = target

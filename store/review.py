@@ -8,7 +8,7 @@ from typing import Any
 
 from referat.errors import NotFoundError
 from referat.folding import fold
-from referat.normalize.authority import DEFAULT_DIR, read_decisions, write_decisions
+from referat.normalize.authority import read_decisions, write_decisions
 from referat.store.db import Connection
 
 ID_COLUMNS = (("attendance", "person_id"), ("attendance", "substitute_for_id"), ("memberships", "person_id"),
@@ -34,7 +34,8 @@ def _person(conn: Connection, ref: str) -> tuple[int, str]:
 
 
 def _log(conn: Connection, action: str, mention: str, target: str | None, folder: Path) -> None:
-    conn.execute("INSERT INTO decisions_log (action, mention, target) VALUES (?, ?, ?)", [action, fold(mention), target])
+    conn.execute("INSERT INTO decisions_log (action, mention, target) VALUES (?, ?, ?)",
+                 [action, fold(mention), target])
     rows = read_decisions(folder)
     rows.append((action, fold(mention), target))
     write_decisions(rows, folder)
@@ -47,7 +48,7 @@ def _merge(conn: Connection, keep: int, other: int) -> None:
     conn.execute("DELETE FROM people WHERE id = ?", [other])
 
 
-def decide(conn: Connection, review_id: int, *, accept: bool, folder: Path = DEFAULT_DIR) -> str:
+def decide(conn: Connection, review_id: int, *, accept: bool, folder: Path | None = None) -> str:
     row = conn.execute("SELECT mention, mention_id, candidate_id, status FROM reviews WHERE id = ?",
                        [review_id]).fetchone()
     if row is None:
@@ -64,7 +65,7 @@ def decide(conn: Connection, review_id: int, *, accept: bool, folder: Path = DEF
     return f"{mention!r} {'is' if accept else 'is not'} {name!r}"
 
 
-def merge_people(conn: Connection, keep_ref: str, other_ref: str, folder: Path = DEFAULT_DIR) -> str:
+def merge_people(conn: Connection, keep_ref: str, other_ref: str, folder: Path | None = None) -> str:
     keep, keep_name = _person(conn, keep_ref)
     other, other_name = _person(conn, other_ref)
     if keep == other:
@@ -79,7 +80,7 @@ def merge_people(conn: Connection, keep_ref: str, other_ref: str, folder: Path =
     return f"{other_name!r} merged into {keep_name!r}"
 
 
-def split_person(conn: Connection, person_ref: str, alias: str, folder: Path = DEFAULT_DIR) -> str:
+def split_person(conn: Connection, person_ref: str, alias: str, folder: Path | None = None) -> str:
     pid, name = _person(conn, person_ref)
     conn.execute("BEGIN TRANSACTION")
     new_id = conn.execute("SELECT coalesce(max(id), 0) + 1000000 FROM people").fetchone()[0]

@@ -1,0 +1,128 @@
+"""A seeded generator of synthetic minutes: PDFs with a ruled attendance table and bold headings,
+and the same minutes as text. Used by the tests (fixtures with known answers) and the benchmarks."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GIVEN = ["Kari", "Ola", "Ingrid", "Per", "Siri", "Lars", "Anne", "Jonas", "Marit", "Knut", "Liv", "Eirik",
+         "Hilde", "Tor", "Randi", "Øyvind", "Åse", "Bjørn", "Sigrid", "Håkon", "Nina", "Arne", "Trude", "Geir"]
+SURNAMES = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Berg",
+            "Haugen", "Hagen", "Bakke", "Dahl", "Lie", "Moen", "Strand", "Sørensen", "Vik", "Aas", "Myhre",
+            "Brekke", "Holm", "Solberg", "Lunde", "Ødegård", "Nygård", "Fjeld", "Økland"]
+ORGS = ["Universitetet i Bergen", "Høgskulen på Vestlandet", "Helse Bergen", "Bergen kommune", "NORCE",
+        "Folkehelseinstituttet", "VID vitenskapelige høgskole", "Vestland fylkeskommune"]
+BODIES = ["Styringsgruppen", "Partnermøtet", "Faglig forum", "Faggruppe for eldre", "Brukerpanelet"]
+TOPICS = ["Budsjett", "Strategi", "Årsmelding", "Samarbeidsmidler", "Kommunikasjonsplan", "Møteplan",
+          "Evaluering av faggruppene", "Ny partner", "Digital helse", "Utdanningsforum"]
+FILLER = ("Saken ble drøftet, og det kom flere innspill fra partnerne om veien videre. Det er viktig at "
+          "arbeidet forankres hos alle partnerne, og at sekretariatet følger opp med en plan for neste periode. ")
+
+
+@dataclass
+class Member:
+    organisation: str
+    name: str
+    mark: str  # '', 'x', 'Teams', 'vara', 'forfall'
+
+
+@dataclass
+class Case:
+    number: str  # as written, e.g. '5/24'
+    title: str
+    paragraphs: list[str]
+    decision: str | None = None
+    exempt: bool = False
+
+
+@dataclass
+class Minutes:
+    body: str
+    date: str  # dd.mm.yyyy
+    start: str
+    end: str
+    location: str
+    members: list[Member] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+
+
+def random_minutes(seed: int, n_cases: int | None = None) -> Minutes:
+    rng = random.Random(seed)
+    year = rng.randint(2019, 2026)
+    members = []
+    used: set[str] = set()
+    for org in rng.sample(ORGS, k=rng.randint(5, len(ORGS))):
+        name = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+        while name in used:
+            name = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+        used.add(name)
+        members.append(Member(org, name, rng.choice(["x", "x", "x", "Teams", "", "vara"])))
+    first = rng.randint(1, 30)
+    cases = []
+    for k in range(n_cases or rng.randint(6, 10)):
+        topic = rng.choice(TOPICS)
+        paragraphs = [FILLER * rng.randint(2, 5) for _ in range(rng.randint(2, 4))]
+        decision = f"{'Møtet'} sluttet seg til forslaget om {topic.lower()}." if rng.random() < 0.6 else None
+        cases.append(Case(f"{first + k}/{year % 100:02d}", f"{topic} {year}", paragraphs, decision,
+                          exempt=rng.random() < 0.1))
+    return Minutes(rng.choice(BODIES), f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}", "14.00", "16.00",
+                   "Årstadveien 17, møterom Hardbakka", members, cases)
+
+
+def write_pdf(minutes: Minutes, path: Path) -> Path:
+    """Render minutes as a PDF: title, header table, ruled attendance table on page 1, bold case headings."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    normal = ParagraphStyle("n", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=6)
+    bold = ParagraphStyle("b", parent=normal, fontName="Helvetica-Bold", fontSize=11, spaceBefore=8)
+    title = ParagraphStyle("t", parent=normal, fontName="Helvetica-Bold", fontSize=16, spaceAfter=10)
+    story: list[object] = [Paragraph(f"Referat fra møte i {minutes.body}", title)]
+    header = Table([["Dato:", minutes.date, "Kl:", f"{minutes.start} – {minutes.end}"],
+                    ["Sted:", minutes.location, "", ""]], colWidths=[50, 220, 40, 150])
+    story += [header, Spacer(1, 8)]
+    rows = [["Organisasjon", "Navn", "Møtt"]] + [[m.organisation, m.name, m.mark] for m in minutes.members]
+    table = Table(rows, colWidths=[200, 170, 80])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                               ("FONTSIZE", (0, 0), (-1, -1), 9)]))
+    story += [table, Spacer(1, 10)]
+    for case in minutes.cases:
+        flag = " Unntatt offentlighet" if case.exempt else ""
+        story.append(Paragraph(f"Sak {case.number} {case.title}{flag}", bold))
+        story += [Paragraph(p, normal) for p in case.paragraphs]
+        if case.decision:
+            story += [Paragraph("<b>Vedtak:</b> " + case.decision, normal)]
+    SimpleDocTemplate(str(path), pagesize=A4, title="Referat", author="Sekretariatet").build(story)
+    return path
+
+
+def write_text(minutes: Minutes, path: Path) -> Path:
+    lines = [f"Referat fra møte i {minutes.body}", "", f"Dato: {minutes.date}", f"Kl: {minutes.start} – {minutes.end}",
+             f"Sted: {minutes.location}", "", "Organisasjon\tNavn\tMøtt"]
+    lines += [f"{m.organisation}\t{m.name}\t{m.mark}" for m in minutes.members]
+    for case in minutes.cases:
+        lines += ["", f"**Sak {case.number} {case.title}**" + (" Unntatt offentlighet" if case.exempt else "")]
+        for p in case.paragraphs:
+            lines += ["", p.strip()]
+        if case.decision:
+            lines += ["", f"Vedtak: {case.decision}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_corpus(folder: Path, n: int, seed: int = 1, pdf_share: float = 0.5) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        minutes = random_minutes(seed * 100_000 + i)
+        if rng.random() < pdf_share:
+            out.append(write_pdf(minutes, folder / f"minutes-{i:05d}.pdf"))
+        else:
+            out.append(write_text(minutes, folder / f"minutes-{i:05d}.txt"))
+    return out

@@ -1,0 +1,48 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referat.extract.casenumber import match_heading, normalize_number, numbers_in
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("36-23", "36-23"), ("6/23", "06-23"), ("2023/6", "06-23"), ("5/24", "05-24"), ("06/2024", "06-24"),
+    ("10 / 25", "10-25"), ("04-26", "04-26"), ("0/23", None), ("12/3456", None), ("abc", None),
+])
+def test_normalize_number(raw, expected):
+    assert normalize_number(raw) == expected
+
+
+def test_numbers_in_a_list():
+    assert numbers_in("tidligere saker 06-23, 15-23 og 30-23.") == ["06-23", "15-23", "30-23"]
+
+
+def test_dates_are_not_case_numbers():
+    assert numbers_in("møtet 11.12.2023 kl. 14.00-16.00") == []
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Sak 36-23 Godkjenning av innkalling", "36-23"), ("sak 6/23: Budsjett", "6/23"),
+    ("Sak 2023/6 – Strategi", "2023/6"),
+    ("PS 5/24 Budsjett", "5/24"), ("Sak nr. 12/24 Eventuelt", "12/24"),
+])
+def test_heading(text, number):
+    m = match_heading(text, emphasised=False)
+    assert m is not None and m.group("num") == number
+
+
+def test_bare_number_heading_needs_emphasis():
+    assert match_heading("12/24 Budsjett", emphasised=False) is None
+    assert match_heading("12/24 Budsjett", emphasised=True) is not None
+
+
+def test_saker_is_a_reference_not_a_heading():
+    assert match_heading("Saker 06-23 og 07-23 ble behandlet samlet", emphasised=False) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_no_exception_on_arbitrary_text(text):
+    normalize_number(text)
+    numbers_in(text)
+    match_heading(text, emphasised=True)

@@ -1,0 +1,121 @@
+"""The CLI in process, as a user calls it; exact output where it matters."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import MINUTES, SAMPLES
+from referat.cli import main
+from referat.errors import ExitCode
+
+
+def run(*args: str) -> object:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def all_commands(group=main, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if hasattr(command, "commands"):
+            yield from all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", list(all_commands()), ids=" ".join)
+def test_every_command_has_help(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert len(lines) > 2 and lines[2].strip(), f"{command} has no help text"
+
+
+def test_ingest_export_query(tmp_path: Path):
+    db = str(tmp_path / "a.duckdb")
+    result = run("ingest", str(SAMPLES), "--db", db, "--workers", "1")
+    assert result.exit_code == 0
+    assert result.output.strip() == (f"6 files read into {db}: 6 loaded (4 minutes, 2 other), 0 replaced, "
+                                     "0 unchanged, 0 failed")
+    out = tmp_path / "e.json"
+    assert run("export", "--db", db, "--out", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [d["kind"] for d in data] == ["minutes", "minutes", "other", "minutes", "other", "minutes"]
+    result = run("query", "--db", db, "--format", "csv",
+                 "SELECT number, title FROM items WHERE exempt ORDER BY number")
+    assert result.output.splitlines() == ["number,title", "40-23,Samarbeidsmidler for 2024 – innstilling og tildeling",
+                                          "40-23,Samarbeidsmidler for 2024 – innstilling og tildeling"]
+    result = run("query", "--db", db, "--format", "json", "SELECT count(*) AS n FROM meetings")
+    assert json.loads(result.output) == [{"n": 4}]
+
+
+def test_ingest_reports_bad_files_and_exits_nonzero(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.md").write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "a.duckdb"),
+                                       "--workers", "1"])
+    assert result.exit_code == ExitCode.input_failed
+    assert f"failed: {tmp_path / 'empty.txt'}: the file is empty (0 bytes)" in result.output
+    assert "1 loaded (1 minutes, 0 other)" in result.output
+
+
+def test_query_errors_are_one_line(tmp_path: Path):
+    db = str(tmp_path / "a.duckdb")
+    run("ingest", str(MINUTES / "styret-2024-09-02.md"), "--db", db)
+    result = CliRunner().invoke(main, ["query", "--db", db, "SELECT nope FROM items"])
+    assert result.exit_code == ExitCode.database_error
+    assert result.output.startswith("Error: query failed:")
+
+
+def test_missing_database_is_a_clear_error(tmp_path: Path):
+    result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == ExitCode.database_error
+    assert "no such database" in result.output
+
+
+def test_resolve_json_contract(seeded_db: Path):
+    result = run("resolve", "--db", str(seeded_db), "--json", "Kjell Wollf", "HVL", "Ola Nordmann")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["query"], r["kind"], r["name"]) for r in rows] == [
+        ("Kjell Wollf", "person", "Kjell A. Wolff"), ("HVL", "organisation", "Høgskulen på Vestlandet"),
+        ("Ola Nordmann", "person", None)]
+    assert rows[2]["id"] is None
+
+
+def _write(path: Path, name: str, number: str) -> Path:
+    path.write_text(f"Referat fra møte i Faglig forum\n\nDato: 01.02.2024\n\nTil stede: {name}, Ola Berg\n\n"
+                    f"Sak {number} Godkjenning\n\nReferatet ble godkjent.\n", encoding="utf-8")
+    return path
+
+
+def test_a_review_decision_survives_reingest(tmp_path: Path):
+    db = str(tmp_path / "a.duckdb")
+    run("ingest", str(_write(tmp_path / "a.txt", "Kari Hansen", "1/24")), "--db", db)
+    later = _write(tmp_path / "c.txt", "Karin Hansen", "3/24")
+    run("ingest", str(later), "--db", db)
+    listing = run("review", "--db", db).output
+    assert "'Karin Hansen' ~ 'Kari Hansen'" in listing and "c.txt page 1 line 5" in listing
+    review_id = listing.split()[0].lstrip("#")
+    assert run("review", "--db", db, "accept", review_id).output.strip() == "'Karin Hansen' is 'Kari Hansen'"
+    # the file changes and is read again: the decision still holds, nothing new to review
+    later.write_text(later.read_text(encoding="utf-8").replace("Godkjenning", "Godkjenning av referat"),
+                     encoding="utf-8")
+    assert "1 replaced" in run("ingest", str(later), "--db", db).output
+    assert run("review", "--db", db).output.strip() == "No matches wait for review."
+    result = run("query", "--db", db, "--format", "csv",
+                 "SELECT p.name FROM attendance a JOIN people p ON p.id = a.person_id "
+                 "WHERE a.name_raw = 'Karin Hansen'")
+    assert result.output.splitlines() == ["name", "Kari Hansen"]
+
+
+def test_people_merge_and_split(tmp_path: Path):
+    db = str(tmp_path / "a.duckdb")
+    run("ingest", str(_write(tmp_path / "a.txt", "Kari Nilsen", "1/24")),
+        str(_write(tmp_path / "b.txt", "Kari B. Nilsen", "2/24")), "--db", db)
+    listing = run("people", "--db", db).output
+    assert "Kari Nilsen" in listing and "(also: Kari B. Nilsen)" in listing
+    assert "is now a person of its own" in run("people", "--db", db, "split", "Kari Nilsen", "Kari B. Nilsen").output
+    assert run("query", "--db", db, "--format", "csv", "SELECT count(*) FROM people WHERE name LIKE 'Kari%'"
+               ).output.splitlines()[1] == "2"
+    assert "merged into" in run("people", "--db", db, "merge", "Kari Nilsen", "Kari B. Nilsen").output
+    assert run("query", "--db", db, "--format", "csv", "SELECT count(*) FROM people WHERE name LIKE 'Kari%'"
+               ).output.splitlines()[1] == "1"

@@ -1,0 +1,32 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referat.extract.dates import find_date, find_time_range
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dato: 11.12.2023", dt.date(2023, 12, 11)), ("Mandag 23.10.2023", dt.date(2023, 10, 23)),
+    ("6. mai 2024", dt.date(2024, 5, 6)), ("2024-09-02", dt.date(2024, 9, 2)), ("23.03.26", dt.date(2026, 3, 23)),
+    ("2. september 2024 kl 14", dt.date(2024, 9, 2)), ("31.02.2024", None), ("ingen dato", None),
+])
+def test_find_date(text, expected):
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("14.00 – 16.00", ("14:00", "16:00")), ("14:00-16:00", ("14:00", "16:00")), ("kl. 9-11", ("09:00", "11:00")),
+    ("kl. 09.00 - 11.30", ("09:00", "11:30")), ("12.00-14.00", ("12:00", "14:00")), ("14:00", ("14:00", None)),
+    ("25.00-26.00", (None, None)),
+])
+def test_find_time_range(text, expected):
+    assert find_time_range(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_no_exception_on_arbitrary_text(text):
+    find_date(text)
+    find_time_range(text)

@@ -1,0 +1,97 @@
+from pathlib import Path
+
+import pytest
+
+from helpers import SAMPLES, SEED_PDF
+from referat.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, NoTextLayerError, UnsupportedFileError
+from referat.ingest import read_document
+from referat.ingest.text import parse_spans
+
+
+def test_markup_becomes_styled_spans():
+    spans = parse_spans("**Sak 36-23 Godkjenning** Innkalling ble godkjent. [Lenke](#) <i>kursiv</i>")
+    assert [(s.text, s.bold, s.italic) for s in spans] == [
+        ("Sak 36-23 Godkjenning", True, False), (" Innkalling ble godkjent. Lenke ", False, False),
+        ("kursiv", False, True)]
+
+
+def test_text_seed_tables_and_headings():
+    doc = read_document(SAMPLES / "000_b0133e4c38a4f008.txt")
+    lines = doc.lines()
+    assert doc.encoding == "utf-8" and doc.media_type == "text"
+    row = next(line for line in lines if line.cells and "Karsten Specht" in line.cells)
+    assert row.cells == ["Universitetet i Bergen, leder", "Karsten Specht", "KS", "x"]
+    heading = next(line for line in lines if "Sak 38-23" in line.text)
+    assert heading.heading == 2 and heading.bold
+
+
+def test_pdf_lines_tables_and_provenance():
+    doc = read_document(SEED_PDF)
+    assert doc.media_type == "pdf" and len(doc.pages) == 4
+    rows = [line for line in doc.lines() if line.cells]
+    assert ["Universitetet i Bergen – adm MED", "Kristin Walter", "KW", "X"] in [r.cells for r in rows]
+    heading = next(line for line in doc.lines() if line.text.startswith("Sak 37-23"))
+    assert heading.page == 2 and heading.bold_prefix() == "Sak 37-23 Presentasjon av NAV Vestland."
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252", "latin-1"])
+def test_encodings_are_detected(tmp_path: Path, encoding: str):
+    path = tmp_path / "m.txt"
+    path.write_bytes("Referat fra Styringsgruppen\nSak 1/24 Årsmelding for Høgskulen på Vestlandet\n".encode(encoding))
+    doc = read_document(path)
+    assert "Årsmelding for Høgskulen på Vestlandet" in doc.raw_text
+    assert doc.encoding == ("utf-8-sig" if encoding == "utf-8-sig" else "cp1252")
+
+
+@pytest.mark.parametrize("content, error, reason", [
+    (b"", EmptyFileError, "empty"),
+    (b"   \n\n", EmptyFileError, "empty"),
+    (b"\x00\x01\x02binary\x00garbage" * 50, CorruptFileError, "binary"),
+])
+def test_bad_text_files(tmp_path: Path, content: bytes, error: type, reason: str):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(error, match=reason) as info:
+        read_document(path)
+    assert str(path) in str(info.value)
+
+
+def test_bad_pdfs(tmp_path: Path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    with pytest.raises(EmptyFileError):
+        read_document(empty)
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(SEED_PDF.read_bytes()[:3000])
+    with pytest.raises(CorruptFileError, match="damaged or truncated"):
+        read_document(truncated)
+
+
+def test_encrypted_pdf_says_how_to_decrypt(tmp_path: Path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "secret.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("user", "owner", canPrint=0))
+    c.drawString(72, 720, "Referat fra Styringsgruppen")
+    c.save()
+    with pytest.raises(EncryptedPdfError, match="decrypt"):
+        read_document(path)
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path: Path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(72, 600, 200, 100, fill=1)
+    c.save()
+    with pytest.raises(NoTextLayerError, match="OCR"):
+        read_document(path)
+
+
+def test_unsupported_suffix(tmp_path: Path):
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(UnsupportedFileError, match=r"\.docx"):
+        read_document(path)

@@ -1,0 +1,75 @@
+from pathlib import Path
+
+from helpers import MINUTES, SAMPLES
+from referat.pipeline import find_files
+from referat.store import connect
+from referat.store.ingest import ingest
+
+TABLES = ("documents", "meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "people",
+          "organisations", "aliases", "bodies", "memberships", "warnings", "pages")
+
+
+def counts(conn) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def test_reingesting_a_folder_changes_no_row_count(tmp_path: Path):
+    conn = connect(tmp_path / "a.duckdb")
+    files, _ = find_files([SAMPLES, MINUTES])
+    first = ingest(conn, files)
+    before = counts(conn)
+    second = ingest(conn, files)
+    assert counts(conn) == before
+    assert first.outcomes["loaded"] == len(files) and second.outcomes["unchanged"] == len(files)
+    assert before["meetings"] == 9 and before["documents"] == len(files)
+
+
+def test_a_changed_file_replaces_its_extraction(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    original = (MINUTES / "kommunestyre-2024-03-14.txt").read_text(encoding="utf-8")
+    path.write_text(original, encoding="utf-8")
+    conn = connect(tmp_path / "a.duckdb")
+    ingest(conn, [path])
+    path.write_text(original.replace("Sak 8/24 Oppfølging av kvalitetsmeldingen", "Sak 8/24 Kvalitetsmelding 2024"),
+                    encoding="utf-8")
+    summary = ingest(conn, [path])
+    assert summary.outcomes["replaced"] == 1
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    titles = [t for (t,) in conn.execute("SELECT title FROM items ORDER BY seq").fetchall()]
+    assert titles[-1] == "Kvalitetsmelding 2024" and len(titles) == 4
+
+
+def test_every_fact_has_document_page_and_line(seeded_db: Path):
+    conn = connect(seeded_db, read_only=True)
+    for table in ("items", "decisions", "follow_ups", "item_references", "attendance"):
+        missing = conn.execute(f"SELECT count(*) FROM {table} WHERE document_id IS NULL OR page IS NULL "
+                               "OR line IS NULL").fetchone()[0]
+        assert missing == 0, table
+
+
+def test_raw_text_is_kept_for_every_document(seeded_db: Path):
+    conn = connect(seeded_db, read_only=True)
+    rows = conn.execute("SELECT source, raw_text, kind FROM documents ORDER BY source").fetchall()
+    assert [r[2] for r in rows] == ["minutes", "minutes", "other", "minutes", "other"]
+    assert all(len(r[1]) > 1000 for r in rows)
+
+
+def test_a_bad_file_is_recorded_and_the_rest_loaded(tmp_path: Path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\xff" * 100)
+    good = tmp_path / "good.txt"
+    good.write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    conn = connect(tmp_path / "a.duckdb")
+    summary = ingest(conn, [bad, good])
+    assert summary.failed == [(str(bad), "the file is binary, not text (is it named right?)")]
+    rows = conn.execute("SELECT source, status, kind FROM documents ORDER BY source").fetchall()
+    assert rows == [("bad.txt", "failed", "failed"), ("good.txt", "loaded", "minutes")]
+
+
+def test_memberships_span_first_to_last_meeting(seeded_db: Path):
+    conn = connect(seeded_db, read_only=True)
+    rows = conn.execute("""SELECT b.name, min(m.first_date), max(m.last_date) FROM memberships m
+        JOIN people p ON p.id = m.person_id JOIN bodies b ON b.id = m.body_id
+        WHERE p.name = 'Kristin Walter' GROUP BY b.name ORDER BY b.name""").fetchall()
+    assert [(r[0], str(r[1]), str(r[2])) for r in rows] == [("Partnermøtet", "2023-10-23", "2026-03-23"),
+                                                           ("Styringsgruppen", "2023-12-11", "2023-12-11")]
