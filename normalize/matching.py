@@ -111,10 +111,16 @@ class PersonIndex:
         return out
 
 
-def _block_keys(tokens: list[str]) -> list[str]:
+def _block_keys(tokens: list[str]) -> set[str]:
+    """Symmetric-deletion keys on the surname (with doubled letters undone): two surnames within one
+    edit share a key, so a candidate set holds only names the surname limit can accept.
+    A given-name key catches a surname written with its prefix or a longer edit."""
     if len(tokens) < 2:
-        return []
-    return [f"s:{tokens[-1][:3]}", f"g:{tokens[0][:3]}:{tokens[-1][:1]}"]
+        return set()
+    sur = _undouble(tokens[-1])
+    keys = {f"s:{sur}"} | {f"s:{sur[:i]}{sur[i + 1:]}" for i in range(len(sur))}
+    keys.add(f"g:{tokens[0][:4]}:{sur[:4]}")
+    return keys
 
 
 def _single(ids: set[int] | None) -> int | None:

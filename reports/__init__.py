@@ -1,0 +1,1 @@
+"""Reports: HTML (jinja2, autoescaped, self-contained) and CSV for analysts."""
