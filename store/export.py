@@ -12,8 +12,9 @@ def export_documents(conn: Connection) -> list[dict[str, Any]]:
     docs = conn.execute("SELECT id, source, kind FROM documents WHERE status = 'loaded' ORDER BY id").fetchall()
     for doc_id, source, kind in docs:
         entry: dict[str, Any] = {"source": source, "kind": kind}
-        meeting = conn.execute("SELECT id, body, date, start_time, end_time, location FROM meetings "
-                               "WHERE document_id = ?", [doc_id]).fetchone()
+        meeting = conn.execute("SELECT m.id, m.body, m.date, m.start_time, m.end_time, m.location FROM meetings m "
+                               "JOIN meeting_sources s ON s.meeting_id = m.id WHERE s.document_id = ?",
+                               [doc_id]).fetchone()
         if meeting is None:
             out.append(entry)
             continue

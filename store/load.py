@@ -7,10 +7,17 @@ from referat.normalize.registry import Registry
 from referat.pipeline import Processed
 from referat.store.db import Connection, write_changes
 
-FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages")
+FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
+               "meeting_sources")
 
 
 def _delete_document(conn: Connection, document_id: int) -> None:
+    # Copies of a meeting whose primary source goes are forgotten too, so the next ingest reads them anew.
+    copies = conn.execute("""SELECT c.document_id FROM meeting_sources p JOIN meeting_sources c
+        ON c.meeting_id = p.meeting_id AND c.role = 'copy' WHERE p.document_id = ? AND p.role = 'primary'""",
+                          [document_id]).fetchall()
+    for (copy_id,) in copies:
+        _delete_document(conn, copy_id)
     for table in FACT_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM reviews WHERE document_id = ? AND status = 'pending'", [document_id])
@@ -65,7 +72,15 @@ def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
         write_changes(conn, registry)
         return "loaded"
     resolved = resolve_names(ex, registry, doc_id)
+    twin = _same_meeting(conn, resolved.body_id, m.date, [i.number for i in m.items])
+    if twin is not None:
+        conn.execute("INSERT INTO meeting_sources VALUES (?, ?, 'copy')", [twin, doc_id])
+        conn.execute("INSERT INTO warnings VALUES (?, NULL, NULL, ?)",
+                     [doc_id, "the same meeting as an earlier document; kept as a second source"])
+        write_changes(conn, registry)
+        return "loaded"
     meeting_id = registry.new_id()
+    conn.execute("INSERT INTO meeting_sources VALUES (?, ?, 'primary')", [meeting_id, doc_id])
     conn.execute("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  [meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time, m.end_time,
                   m.location, m.page, m.line])
@@ -91,6 +106,19 @@ def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
                       a.raw_mark, a.mark_column, a.source, a.page, a.line])
     write_changes(conn, registry)
     return "loaded"
+
+
+def _same_meeting(conn: Connection, body_id: int | None, date: str | None, numbers: list[str]) -> int | None:
+    """A meeting already loaded with the same body, date and (mostly) the same cases."""
+    if body_id is None or date is None:
+        return None
+    same_day = conn.execute("SELECT id FROM meetings WHERE body_id = ? AND date = ?", [body_id, date]).fetchall()
+    for (meeting_id,) in same_day:
+        known = {n for (n,) in conn.execute("SELECT number FROM items WHERE meeting_id = ?", [meeting_id]).fetchall()}
+        new = set(numbers)
+        if known == new or (known | new and len(known & new) / len(known | new) >= 0.5):
+            return int(meeting_id)
+    return None
 
 
 def rebuild_memberships(conn: Connection) -> None:

@@ -101,6 +101,14 @@ CREATE TABLE IF NOT EXISTS meetings (
     line        INTEGER
 );
 
+-- Every document a meeting was read from: the first is its primary source; a later copy of the
+-- same minutes (the PDF of a text already loaded) is recorded here instead of making a second meeting.
+CREATE TABLE IF NOT EXISTS meeting_sources (
+    meeting_id  BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    role        VARCHAR NOT NULL        -- primary | copy
+);
+
 CREATE TABLE IF NOT EXISTS items (
     id          BIGINT PRIMARY KEY,
     meeting_id  BIGINT NOT NULL,

@@ -42,10 +42,17 @@ def test_ingest_export_query(tmp_path: Path):
     assert [d["kind"] for d in data] == ["minutes", "minutes", "other", "minutes", "other", "minutes"]
     result = run("query", "--db", db, "--format", "csv",
                  "SELECT number, title FROM items WHERE exempt ORDER BY number")
-    assert result.output.splitlines() == ["number,title", "40-23,Samarbeidsmidler for 2024 – innstilling og tildeling",
-                                          "40-23,Samarbeidsmidler for 2024 – innstilling og tildeling"]
+    assert result.output.splitlines() == ["number,title", "40-23,Samarbeidsmidler for 2024 – innstilling og tildeling"]
+    # the PDF of seed 000 is the same meeting: one meeting, two source documents
     result = run("query", "--db", db, "--format", "json", "SELECT count(*) AS n FROM meetings")
-    assert json.loads(result.output) == [{"n": 4}]
+    assert json.loads(result.output) == [{"n": 3}]
+    result = run("query", "--db", db, "--format", "csv", "SELECT d.source, s.role FROM meeting_sources s "
+                 "JOIN documents d ON d.id = s.document_id JOIN meetings m ON m.id = s.meeting_id "
+                 "WHERE m.date = '2023-12-11' ORDER BY s.role DESC")
+    assert result.output.splitlines() == ["source,role", "000_b0133e4c38a4f008.txt,primary",
+                                          "styringsgruppen-2023-12-11.pdf,copy"]
+    pdf = next(d for d in data if d["source"].endswith(".pdf"))
+    assert pdf["meeting"]["date"] == "2023-12-11" and len(pdf["items"]) == 7
 
 
 def test_ingest_reports_bad_files_and_exits_nonzero(tmp_path: Path):
