@@ -136,6 +136,23 @@ def _table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
 
 @main.command()
 @db_option
+def verify(db: str) -> None:
+    """Check the archive's integrity; exits non-zero on any problem."""
+    from referat.store import connect
+    from referat.store.verify import verify as check
+
+    report = check(connect(db, read_only=True))
+    click.echo(", ".join(f"{n} {table}" for table, n in report.counts.items()))
+    for problem in report.problems:
+        click.echo(f"problem: {problem}")
+    if not report.ok:
+        click.echo(f"{len(report.problems)} problems found", err=True)
+        sys.exit(int(ExitCode.database_error))
+    click.echo("ok: every fact has a document, page and line; no orphans; every text matches its hash")
+
+
+@main.command()
+@db_option
 @click.argument("names", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per name (the resolve contract).")
 def resolve(db: str, names: tuple[str, ...], as_json: bool) -> None:

@@ -1,43 +1,79 @@
-"""PDF minutes with a text layer, read with pdfplumber: styled lines, ruled tables as rows."""
+"""PDF minutes with a text layer, read once per page with pypdfium2.
+
+Lines are built from the page's text objects (each a run in one font, so bold and italic
+come for free), and ruled tables from its path objects (the ruling lines). pdfplumber's
+table finder is only asked on a page whose ruling lines do not form a grid we can read
+(see ``pdf_plumber.py``). Every page is closed as soon as it is read."""
 
 from __future__ import annotations
 
-import statistics
+import ctypes
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from referat.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, NoTextLayerError
 from referat.ingest.document import Line, Page, Span
+from referat.ingest.tables import Grid, find_grids
+
+BULLETS = "•·▪◦‣\u2022\u25cf\u25aa\u2013\x7f"
+
+
+@dataclass
+class Run:
+    """One text object: a run of text in one font on one line."""
+
+    text: str
+    bold: bool
+    italic: bool
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page
+    bottom: float
+    baseline: float
+    size: float
+
+
+@dataclass
+class TextLine:
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.runs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.runs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(r.top for r in self.runs)
+
+    @property
+    def bottom(self) -> float:
+        return max(r.bottom for r in self.runs)
+
+    def first_word_width(self) -> float:
+        run = self.runs[0]
+        word = run.text.lstrip().split(" ")[0] if run.text.strip() else ""
+        return (run.x1 - run.x0) * len(word) / max(len(run.text.strip()), 1)
 
 
 def _style(fontname: str) -> tuple[bool, bool]:
     name = fontname.lower()
-    bold = any(k in name for k in ("bold", "black", "heavy", "semibold", ",b"))
-    italic = any(k in name for k in ("italic", "oblique"))
+    bold = any(k in name for k in ("bold", "black", "heavy", "semibold", "demi", ",b"))
+    italic = any(k in name for k in ("italic", "oblique", ",i"))
     return bold, italic
 
 
-def _spans(text: str, chars: list[dict[str, Any]]) -> list[Span]:
-    """Walk the line's text beside its characters: inserted spaces take the style before them."""
-    spans: list[Span] = []
-    i = 0
-    bold = italic = False
-    for ch in text:
-        if i < len(chars) and chars[i]["text"] == ch:
-            bold, italic = _style(chars[i].get("fontname", ""))
-            i += 1
-        if spans and spans[-1].bold == bold and spans[-1].italic == italic:
-            spans[-1].text += ch
-        else:
-            spans.append(Span(text=ch, bold=bold, italic=italic))
-    return spans
-
-
-def _check_openable(path: Path) -> None:
+def open_pdf(path: Path) -> Any:
     import pypdfium2 as pdfium
 
+    if path.stat().st_size == 0:
+        raise EmptyFileError(str(path), "the PDF is empty (0 bytes)")
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message:
@@ -45,95 +81,167 @@ def _check_openable(path: Path) -> None:
                 str(path), "the PDF is encrypted; decrypt it first, e.g. `qpdf --decrypt --password=... in.pdf out.pdf`"
             ) from exc
         raise CorruptFileError(str(path), f"the PDF is damaged or truncated ({exc})") from exc
-    pdf.close()
+
+
+def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
+    import pypdfium2.raw as c
+
+    runs: list[Run] = []
+    fonts: dict[int, tuple[bool, bool]] = {}
+    size = ctypes.c_float()
+    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_TEXT], max_depth=4):
+        n = c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+        if n <= 2:
+            continue
+        buffer = (ctypes.c_ushort * n)()
+        c.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, n)
+        text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").replace("\r", " ").replace("\n", " ")
+        if not text.strip():
+            continue
+        font = c.FPDFTextObj_GetFont(obj.raw)
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in fonts:
+            length = c.FPDFFont_GetBaseFontName(font, None, 0)
+            name = ctypes.create_string_buffer(max(length, 1))
+            c.FPDFFont_GetBaseFontName(font, name, length)
+            fonts[key] = _style(name.value.decode("latin-1"))
+        bold, italic = fonts[key]
+        c.FPDFTextObj_GetFontSize(obj.raw, size)
+        matrix = obj.get_matrix()
+        scale = abs(matrix.d) or 1.0
+        font_size = size.value * scale
+        x0, y0, x1, y1 = obj.get_bounds()
+        baseline = height - matrix.f
+        runs.append(Run(text, bold, italic, x0, x1, baseline - 0.8 * font_size, baseline + 0.2 * font_size,
+                        baseline, font_size))
+    return runs
+
+
+def _lines(runs: list[Run]) -> list[TextLine]:
+    """Runs on one baseline make a line, read left to right."""
+    lines: list[TextLine] = []
+    for run in sorted(runs, key=lambda r: (round(r.baseline, 1), r.x0)):
+        line = lines[-1] if lines else None
+        if line is not None and abs(line.runs[0].baseline - run.baseline) <= 0.3 * max(run.size, 1.0):
+            line.runs.append(run)
+        else:
+            lines.append(TextLine([run]))
+    for line in lines:
+        line.runs.sort(key=lambda r: r.x0)
+    return lines
+
+
+def _spans(line: TextLine) -> list[Span]:
+    spans: list[Span] = []
+    previous: Run | None = None
+    for run in line.runs:
+        text = run.text
+        if previous is not None and not previous.text.endswith(" ") and not text.startswith(" "):
+            text = " " + text  # a gap between two runs on one line is a word space
+        if spans and spans[-1].bold == run.bold and spans[-1].italic == run.italic:
+            spans[-1].text += text
+        else:
+            spans.append(Span(text=text, bold=run.bold, italic=run.italic))
+        previous = run
+    if spans:
+        spans[0].text = spans[0].text.lstrip()
+        spans[-1].text = spans[-1].text.rstrip()
+    return spans
+
+
+def _cells(grid: Grid, lines: list[TextLine]) -> list[list[str]]:
+    rows: list[list[list[str]]] = [[[] for _ in grid.columns(r)] for r in range(grid.n_rows)]
+    for line in lines:
+        for run in line.runs:
+            at = grid.cell_at((run.x0 + run.x1) / 2, (run.top + run.bottom) / 2)
+            if at is not None:
+                rows[at[0]][at[1]].append(run.text.strip())
+    return [[" ".join(" ".join(parts).split()) for parts in row] for row in rows]
+
+
+def _read_page(page: Any, number: int, plumber: Any) -> tuple[list[Line], str]:
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        runs = _runs(page, textpage, height)
+        text = textpage.get_text_range() if runs else ""
+    finally:
+        textpage.close()
+    grids, ruled = find_grids(page, height)
+    if ruled and not grids and plumber is not None:
+        from referat.ingest.pdf_plumber import plumber_tables
+
+        grids = plumber_tables(plumber(), number)
+    in_table = [r for r in runs if any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)]
+    outside = [r for r in runs if r not in in_table]
+    items: list[tuple[float, Any]] = [(line.top, line) for line in _lines(outside)]
+    for grid in grids:
+        cells = _cells(grid, _lines(in_table)) if isinstance(grid, Grid) else grid.rows  # type: ignore[attr-defined]
+        for k, row in enumerate(cells):
+            items.append((grid.row_top(k), row))
+    items.sort(key=lambda item: item[0])
+    text_lines = [item for _, item in items if isinstance(item, TextLine)]
+    right = max((t.x1 for t in text_lines), default=page.get_width())
+    left = min((t.x0 for t in text_lines), default=0.0)
+    gaps = [b.top - a.bottom for a, b in zip(text_lines, text_lines[1:], strict=False) if b.top > a.bottom]
+    # The usual gap between lines of one paragraph: the low end, since a page may hold more paragraphs than lines.
+    usual_gap = sorted(gaps)[len(gaps) * 3 // 10] if gaps else 3.0
+    lines: list[Line] = []
+    previous: Any = None
+    for k, (_, item) in enumerate(items):
+        if isinstance(item, list):
+            row = list(item)
+            while row and not row[-1]:
+                row.pop()
+            lines.append(Line(page=number, number=len(lines) + 1, cells=row, break_before=True,
+                              spans=[Span(text=" ".join(c for c in row if c))]))
+        else:
+            following = items[k + 1][1] if k + 1 < len(items) else None
+            wraps = item.x1 >= right - 0.03 * (right - left) or (
+                isinstance(following, TextLine)
+                and item.x1 + 0.5 * following.runs[0].size + following.first_word_width() > right - 1)
+            gap = item.top - previous.bottom if isinstance(previous, TextLine) else 0.0
+            spans = _spans(item)
+            bullet = bool(spans) and spans[0].text[:1] in BULLETS
+            if bullet:
+                spans[0].text = spans[0].text[1:].lstrip()
+            lines.append(Line(page=number, number=len(lines) + 1, spans=spans, bullet=bullet,
+                              break_before=gap > usual_gap * 1.6 + 1 or bullet, wraps=wraps, wraps_hard=wraps))
+        previous = item
+    return lines, text
 
 
 def read_pdf(path: Path) -> tuple[str, list[Page]]:
     """Read every page once; tables found by their ruling lines replace the text lines they cover."""
-    import pdfplumber
-
-    if path.stat().st_size == 0:
-        raise EmptyFileError(str(path), "the PDF is empty (0 bytes)")
-    _check_openable(path)
+    pdf = open_pdf(path)
     pages: list[Page] = []
     texts: list[str] = []
-    empty_pages = 0
+    plumber_doc: list[Any] = []
+
+    def plumber() -> Any:
+        if not plumber_doc:
+            import pdfplumber
+
+            plumber_doc.append(pdfplumber.open(path))
+        return plumber_doc[0]
+
     try:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                lines, text = _read_page(page)
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                lines, text = _read_page(page, index + 1, plumber)
+            finally:
                 page.close()
-                if not lines:
-                    empty_pages += 1
-                pages.append(Page(number=page.page_number, lines=lines))
-                texts.append(text)
+            pages.append(Page(number=index + 1, lines=lines))
+            texts.append(text)
     except (EncryptedPdfError, NoTextLayerError):
         raise
-    except Exception as exc:  # pdfminer raises many unrelated types on broken files
+    except Exception as exc:  # a broken page raises whatever the parser met
         raise CorruptFileError(str(path), f"the PDF could not be parsed ({type(exc).__name__}: {exc})") from exc
-    if pages and empty_pages == len(pages):
+    finally:
+        for doc in plumber_doc:
+            doc.close()
+        pdf.close()
+    if pages and not any(p.lines for p in pages):
         raise NoTextLayerError(str(path), "the PDF has no text layer (a scan?); it needs OCR first")
     return "\f".join(texts), pages
-
-
-def _wraps(line: dict[str, Any], following: dict[str, Any] | None, right: float, left: float) -> bool:
-    """A line wraps when the next line's first word would not have fitted after it."""
-    if line["x1"] >= right - 0.03 * (right - left):
-        return True
-    if following is None or not following["chars"]:
-        return False
-    chars = following["chars"]
-    end = next((c["x0"] for c in chars if c["text"] == " "), None)
-    if end is None:
-        word = [c for c in chars if c["x0"] - chars[0]["x0"] < 400]
-        first = chars[0]["x0"]
-        gaps = [b["x0"] - a["x1"] for a, b in zip(word, word[1:], strict=False)]
-        cut = next((i for i, g in enumerate(gaps) if g > 1.5), None)
-        end = word[cut]["x1"] if cut is not None else word[-1]["x1"]
-    else:
-        first = chars[0]["x0"]
-    space = max(2.0, (chars[0]["x1"] - chars[0]["x0"]) * 0.5)
-    return line["x1"] + space + (end - first) > right - 1
-
-
-def _read_page(page: Any) -> tuple[list[Line], str]:
-    tables = [t for t in page.find_tables() if t.rows and len(t.rows[0].cells) >= 2]
-    boxes = [t.bbox for t in tables]
-    text_lines = page.extract_text_lines(return_chars=True, strip=True)
-    items: list[tuple[float, Any]] = []
-    for tl in text_lines:
-        middle = (tl["top"] + tl["bottom"]) / 2
-        if any(x0 - 1 <= tl["x0"] and tl["x1"] <= x1 + 1 and top <= middle <= bottom
-               for x0, top, x1, bottom in boxes):
-            continue
-        items.append((tl["top"], tl))
-    for table in tables:
-        for row_index, row in enumerate(table.extract()):
-            top = table.rows[row_index].bbox[1] if row_index < len(table.rows) else table.bbox[1]
-            items.append((top, [" ".join((c or "").split()) for c in row]))
-    items.sort(key=lambda item: item[0])
-
-    right = max((tl["x1"] for tl in text_lines), default=page.width)
-    left = min((tl["x0"] for tl in text_lines), default=0)
-    gaps = [b["top"] - a["bottom"] for (_, a), (_, b) in zip(items, items[1:], strict=False)
-            if isinstance(a, dict) and isinstance(b, dict) and b["top"] > a["bottom"]]
-    usual_gap = statistics.median(gaps) if gaps else 3.0
-
-    lines: list[Line] = []
-    previous: Any = None
-    for k, (_, item) in enumerate(items):
-        number = len(lines) + 1
-        if isinstance(item, list):
-            while item and not item[-1]:
-                item.pop()
-            lines.append(Line(page=page.page_number, number=number, cells=item, break_before=True,
-                              spans=[Span(text=" ".join(c for c in item if c))]))
-        else:
-            gap = item["top"] - previous["bottom"] if isinstance(previous, dict) else 0.0
-            following = items[k + 1][1] if k + 1 < len(items) else None
-            wraps = _wraps(item, following if isinstance(following, dict) else None, right, left)
-            lines.append(Line(page=page.page_number, number=number, spans=_spans(item["text"], item["chars"]),
-                              break_before=gap > usual_gap * 1.6 + 1, wraps=wraps, wraps_hard=wraps))
-        previous = item
-    text = page.extract_text() if lines else ""
-    return lines, text

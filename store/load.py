@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from referat.normalize import resolve_names
 from referat.normalize.registry import Registry
 from referat.pipeline import Processed
@@ -9,6 +11,10 @@ from referat.store.db import Connection, write_changes
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
                "meeting_sources")
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _delete_document(conn: Connection, document_id: int) -> None:
@@ -56,9 +62,9 @@ def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
                      [doc_id, result.source, result.path, result.sha256 or "", result.error])
         return "failed"
     conn.execute("INSERT INTO documents (id, source, path, sha256, size, media_type, encoding, kind, status, raw_text, "
-                 "n_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?)",
+                 "text_sha256, n_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?)",
                  [doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding, ex.kind,
-                  doc.raw_text, len(doc.pages)])
+                  doc.raw_text, text_digest(doc.raw_text), len(doc.pages)])
     texts = doc.raw_text.split("\f") if doc.media_type == "pdf" else [None] * len(doc.pages)
     conn.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)",
                      [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else

@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS documents (
     status      VARCHAR NOT NULL,       -- loaded | failed
     error       VARCHAR,                -- why it failed, for the archivist
     raw_text    VARCHAR,                -- the full text as read (pages separated by form feeds)
+    text_sha256 VARCHAR,                -- sha256 of raw_text, checked by `referat verify`
     n_pages     INTEGER,
     ingested_at TIMESTAMP DEFAULT current_timestamp
 );
