@@ -46,7 +46,8 @@ def main() -> None:
 @db_option
 @click.option("--workers", type=int, default=None, help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Say what happened to each file as it is stored.")
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool) -> None:
     """Read minutes (files or folders, recursively) into the archive."""
     from referat.pipeline import find_files
     from referat.store import connect
@@ -59,11 +60,17 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool) -
         click.echo("Error: no files to ingest", err=True)
         sys.exit(int(ExitCode.bad_args))
     conn = connect(db)
-    show = len(files) > 20 and sys.stderr.isatty()
-    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
-                           hidden=not show) as bar:
-        summary = run(conn, files, workers=workers or os.cpu_count() or 1,
-                      on_result=lambda result, outcome: bar.update(1))
+    show = len(files) > 20 and sys.stderr.isatty() and not verbose
+
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, hidden=not show) as bar:
+
+        def progress(result: object, outcome: str) -> None:
+            bar.update(1)
+            if verbose:
+                click.echo(f"{outcome}: {getattr(result, 'path', '')}", err=True)
+                sys.stderr.flush()
+
+        summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress)
     conn.close()
     for path, reason in summary.failed:
         click.echo(f"failed: {path}: {reason}", err=True)

@@ -39,9 +39,10 @@ def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registr
     """The registry as the database and the authority files describe it."""
     registry = Registry()
     registry.body_names = read_bodies(registry_dir)
+    # Ids of every table the registry numbers: a run after a crash must never hand one out twice.
     top = conn.execute("SELECT coalesce(max(id), 0) FROM (SELECT id FROM people UNION ALL SELECT id FROM organisations "
                        "UNION ALL SELECT id FROM bodies UNION ALL SELECT id FROM meetings UNION ALL "
-                       "SELECT id FROM documents)").fetchone()
+                       "SELECT id FROM documents UNION ALL SELECT id FROM items)").fetchone()
     registry.next_id = int(top[0] if top else 0) + 1
     aliases: dict[tuple[str, int], list[str]] = {}
     for kind, eid, alias in conn.execute("SELECT entity_kind, entity_id, alias FROM aliases ORDER BY rowid").fetchall():

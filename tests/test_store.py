@@ -78,3 +78,20 @@ def test_memberships_span_first_to_last_meeting(seeded_db: Path):
         WHERE p.name = 'Kristin Walter' GROUP BY b.name ORDER BY b.name""").fetchall()
     assert [(r[0], str(r[1]), str(r[2])) for r in rows] == [("Partnermøtet", "2023-10-23", "2026-03-23"),
                                                            ("Styringsgruppen", "2023-12-11", "2023-12-11")]
+
+
+def test_ids_are_never_handed_out_twice_across_runs(tmp_path: Path):
+    """A run numbers ids after the largest one in the archive, cases included (found by a killed run)."""
+    first = tmp_path / "first.md"
+    first.write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    conn = connect(tmp_path / "a.duckdb")
+    ingest(conn, [first])
+    conn.close()
+    # the next meeting: the same people, so the second run makes no new person before its cases
+    second = tmp_path / "second.md"
+    second.write_text(first.read_text(encoding="utf-8").replace("2. september", "7. oktober")
+                      .replace("Sak 12/24", "Sak 15/24").replace("Sak 13/24", "Sak 16/24")
+                      .replace("Sak 14/24", "Sak 17/24"), encoding="utf-8")
+    conn = connect(tmp_path / "a.duckdb")
+    ingest(conn, [second])
+    assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 6
