@@ -20,6 +20,8 @@ demo: $(BIN)/.installed
 	$(BIN)/referat query --db $(DEMO_DB) "SELECT m.date, m.body, i.number, d.text FROM decisions d \
 		JOIN items i ON i.id = d.item_id JOIN meetings m ON m.id = i.meeting_id \
 		WHERE d.text ILIKE '%samarbeidsmidl%' ORDER BY m.date"
+	@echo
+	$(BIN)/referat site --db $(DEMO_DB) --out site
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -141,6 +141,103 @@ def _table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
     return "\n".join(out)
 
 
+exempt_option = click.option("--include-exempt", is_flag=True,
+                             help="Include cases marked 'Unntatt offentlighet' (internal use only).")
+
+
+def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
+               end: str | None = None) -> object:
+    import datetime as dt
+
+    from referat.reports.site import SiteData
+    from referat.store import connect
+    from referat.store import queries as q
+
+    conn = connect(db, read_only=True)
+    items = q.items(conn, include_exempt=include_exempt)
+    exempt = {(i["body"], i["number"]) for i in q.items(conn, include_exempt=True) if i["exempt"]}
+    sources = {s: (p, raw) for s, p, raw in conn.execute(
+        "SELECT source, path, raw_text FROM documents WHERE status = 'loaded'").fetchall()}
+    return SiteData(
+        meetings=q.meetings(conn), items=items,
+        attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
+                                end=dt.date.fromisoformat(end) if end else None),
+        people=q.people(conn), sources=sources, withheld=0 if include_exempt else q.withheld(conn),
+        exempt_cases=frozenset(exempt) if not include_exempt else frozenset())
+
+
+@main.group(cls=Group)
+def report() -> None:
+    """HTML and CSV reports for analysts."""
+
+
+@report.command("attendance")
+@db_option
+@click.option("--body", help="Only this body.")
+@click.option("--from", "start", help="From this date (YYYY-MM-DD).")
+@click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str) -> None:
+    """Attendance per person and organisation, for each body and year (HTML and CSV)."""
+    from referat.reports.attendance import write_attendance
+
+    data = _site_data(db, False, body, start, end)
+    path = write_attendance(data.attendance, Path(out))  # type: ignore[attr-defined]
+    click.echo(f"wrote {path} and CSV beside it")
+
+
+@report.command("decisions")
+@db_option
+@exempt_option
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+def report_decisions(db: str, include_exempt: bool, out: str) -> None:
+    """The decision register: every vedtak, filterable by body, year and text."""
+    from referat.reports.register import write_register
+
+    data = _site_data(db, include_exempt)
+    path = write_register(data.items, Path(out), withheld=data.withheld)  # type: ignore[attr-defined]
+    click.echo(f"wrote {path}" + (f"; {data.withheld} exempt cases withheld" if data.withheld else ""))  # type: ignore[attr-defined]
+
+
+@main.command()
+@db_option
+@exempt_option
+@click.argument("case")
+@click.option("--json", "as_json", is_flag=True, help="The trace as JSON.")
+@click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the trace as an HTML page.")
+def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None) -> None:
+    """A case's history across meetings and bodies, e.g. referat trace "Styringsgruppen 41-23"."""
+    from referat.reports.render import render
+    from referat.reports.trace import format_trace, parse_case
+    from referat.reports.trace import trace as run
+
+    data = _site_data(db, include_exempt)
+    bodies = sorted({m["body"] for m in data.meetings if m["body"]}  # type: ignore[attr-defined]
+                    | {r["target_body"] for i in data.items for r in i["references"]})  # type: ignore[attr-defined]
+    t = run(parse_case(case, bodies), data.items, exempt_numbers=set(data.exempt_cases))  # type: ignore[attr-defined]
+    if html:
+        render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="")
+        click.echo(f"wrote {html}", err=True)
+    if as_json:
+        click.echo(json.dumps(t.as_dict(), ensure_ascii=False, indent=1))
+    elif not html:
+        click.echo(format_trace(t))
+
+
+@main.command()
+@db_option
+@exempt_option
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+def site(db: str, include_exempt: bool, out: str) -> None:
+    """A static site of the archive: meetings, people, cases, the register and attendance."""
+    from referat.reports.site import build_site
+
+    counts = build_site(_site_data(db, include_exempt), Path(out))  # type: ignore[arg-type]
+    click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
+               f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
+    click.echo(f"open {Path(out).resolve() / 'index.html'}")
+
+
 @main.command()
 @db_option
 def verify(db: str) -> None:

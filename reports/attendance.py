@@ -1,0 +1,83 @@
+"""Attendance statistics per person and per organisation, for each body and year.
+
+The rate counts remote as attended and substituted apart; observers, secretariat and
+guests are listed apart so they do not dilute member rates."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from referat.reports.render import render
+
+STATUSES = ("present", "remote", "substituted", "absent", "unknown")
+
+
+@dataclass
+class Tally:
+    key: tuple[str, str, int]  # (person or organisation, body, year)
+    organisation: str | None = None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    substitutes: set[str] = field(default_factory=set)
+
+    @property
+    def expected(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def attended(self) -> int:
+        return self.counts["present"] + self.counts["remote"]
+
+    @property
+    def rate(self) -> float | None:
+        known = self.expected - self.counts["unknown"]
+        return self.attended / known if known else None
+
+    def row(self) -> dict[str, Any]:
+        name, body, year = self.key
+        rate = self.rate
+        return {"name": name, "organisation": self.organisation, "body": body, "year": year,
+                "expected": self.expected, **self.counts,
+                "substituted_by": ", ".join(sorted(self.substitutes)),
+                "rate": None if rate is None else round(rate, 3)}
+
+
+def tally(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """{'people': member rows, 'organisations': member rows by organisation, 'others': the rest}."""
+    people: dict[tuple[str, str, int], Tally] = {}
+    orgs: dict[tuple[str, str, int], Tally] = {}
+    others: dict[tuple[str, str, int], dict[str, Any]] = defaultdict(dict)
+    for r in rows:
+        key = (r["name"], r["body"], r["year"])
+        if r["category"] != "member":
+            entry = others[(*key[:2], key[2])]
+            entry.update(name=r["name"], body=r["body"], year=r["year"], category=r["category"],
+                         organisation=r["organisation"], meetings=entry.get("meetings", 0) + 1)
+            continue
+        person = people.setdefault(key, Tally(key, r["organisation"]))
+        person.counts[r["status"]] += 1
+        person.substitutes.update(r["substitutes"] or [])
+        org_key = (r["organisation"] or "(uten organisasjon)", r["body"], r["year"])
+        org = orgs.setdefault(org_key, Tally(org_key, r["organisation"]))
+        org.counts[r["status"]] += 1
+        org.substitutes.update(r["substitutes"] or [])
+    order = sorted  # by name, then body and year
+    return {"people": [people[k].row() for k in order(people)],
+            "organisations": [orgs[k].row() for k in order(orgs)],
+            "others": [others[k] for k in order(others)]}
+
+
+def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte") -> Path:
+    """attendance.html (with an inline SVG chart) and attendance.csv / attendance-organisations.csv beside it."""
+    stats = tally(rows)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, key in (("attendance.csv", "people"), ("attendance-organisations.csv", "organisations")):
+        with (out / name).open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=["name", "organisation", "body", "year", "expected", *STATUSES,
+                                                   "substituted_by", "rate"])
+            writer.writeheader()
+            writer.writerows(stats[key])
+    return render("attendance.html", out / "attendance.html", title=title, stats=stats, statuses=STATUSES, root="")

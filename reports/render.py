@@ -1,0 +1,34 @@
+"""The jinja2 environment: autoescaped, templates from the package, a user's own folder first."""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+
+from referat.folding import fold
+
+
+def slug(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text or "")).strip("-") or "x"
+
+
+@lru_cache(maxsize=4)
+def environment(user_templates: str | None = None) -> Environment:
+    """Templates in $REFERAT_TEMPLATES (or the given folder) override the defaults by name."""
+    folder = user_templates or os.environ.get("REFERAT_TEMPLATES")
+    loaders = [FileSystemLoader(folder)] if folder else []
+    env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("referat.reports", "templates")]),
+                      autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters["slug"] = slug
+    return env
+
+
+def render(template: str, path: Path, **context: object) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(environment().get_template(template).render(**context), encoding="utf-8")
+    return path

@@ -1,0 +1,108 @@
+"""Reports on real numbers from the seeds; trace through cycles and missing cases; autoescaping."""
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from referat.cli import main
+from referat.reports.attendance import tally
+from referat.reports.register import write_register
+from referat.reports.trace import trace
+from referat.store import connect
+from referat.store import queries as q
+
+
+@pytest.fixture(scope="module")
+def rows(seeded_db: Path):
+    return q.attendance(connect(seeded_db, read_only=True))
+
+
+def test_member_rates_and_substitutes(rows):
+    people = {(r["name"], r["body"], r["year"]): r for r in tally(rows)["people"]}
+    tonje = people[("Tonje Fyhn", "Styringsgruppen", 2023)]
+    assert (tonje["expected"], tonje["substituted"], tonje["rate"]) == (1, 1, 0.0)
+    assert tonje["substituted_by"] == "Jesper Blinkenberg"
+    vedaa = people[("Øystein Vedaa", "Styringsgruppen", 2023)]
+    assert (vedaa["remote"], vedaa["rate"]) == (1, 1.0)  # remote counts as attended
+    greve = people[("Gottfried Greve", "Partnermøtet", 2023)]
+    assert (greve["present"], greve["rate"]) == (1, 1.0)
+
+
+def test_secretariat_observers_and_substitutes_are_listed_apart(rows):
+    stats = tally(rows)
+    assert not [r for r in stats["people"] if r["name"] == "Kristin Walter"]
+    walter = [(r["body"], r["year"], r["category"]) for r in stats["others"] if r["name"] == "Kristin Walter"]
+    assert walter == [("Partnermøtet", 2023, "secretariat"), ("Partnermøtet", 2026, "secretariat"),
+                      ("Styringsgruppen", 2023, "secretariat")]
+    tonje = [(r["body"], r["category"]) for r in stats["others"] if r["name"] == "Tonje Fyhn"]
+    assert tonje == [("Partnermøtet", "substitute")]
+
+
+def test_attendance_report_files(seeded_db: Path, tmp_path: Path):
+    result = CliRunner().invoke(main, ["report", "attendance", "--db", str(seeded_db), "--body", "Partnermøtet",
+                                       "--from", "2026-01-01", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "attendance.csv").open(encoding="utf-8") as f:
+        table = list(csv.DictReader(f))
+    assert {r["year"] for r in table} == {"2026"} and {r["body"] for r in table} == {"Partnermøtet"}
+    wolff = next(r for r in table if r["name"] == "Kjell A. Wolff")
+    assert (wolff["substituted"], wolff["substituted_by"]) == ("1", "Ingelin Søråas")
+    html = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "http" not in html.split("<body>")[1].replace("http://www.w3.org/2000/svg", "")
+
+
+def test_exempt_cases_are_withheld_unless_asked(seeded_db: Path, tmp_path: Path):
+    public = CliRunner().invoke(main, ["report", "decisions", "--db", str(seeded_db), "--out", str(tmp_path / "p")])
+    assert "1 exempt cases withheld" in public.output
+    html = (tmp_path / "p" / "register.html").read_text(encoding="utf-8")
+    assert "40-23" not in html and "Samarbeidsmidler for 2024" not in html and "1 saker unntatt" in html
+    internal = CliRunner().invoke(main, ["report", "decisions", "--db", str(seeded_db), "--include-exempt",
+                                         "--out", str(tmp_path / "i")])
+    assert "exempt cases withheld" not in internal.output
+    assert "Styringsgruppen vedtar fordeling av samarbeidsmidlene" in (tmp_path / "i" / "register.html").read_text(
+        encoding="utf-8")
+
+
+def test_trace_follows_references_across_bodies(seeded_db: Path):
+    out = CliRunner().invoke(main, ["trace", "--db", str(seeded_db), "--json", "Partnermøtet 09-23"]).output
+    t = json.loads(out)
+    assert {"from": "Partnermøtet 09-23", "to": "Styringsgruppen 24-23"} in t["links"]
+    missing = {c["case"] for c in t["cases"] if not c["in_archive"]}
+    assert "Styringsgruppen 24-23" in missing
+    text = CliRunner().invoke(main, ["trace", "--db", str(seeded_db), "Partnermøtet 06-26"]).output
+    assert "Partnermøtet 10-25: not in the archive" in text
+    assert "Partnermøtet 06-26 -> Partnermøtet 10-25" in text
+
+
+def test_trace_of_an_exempt_case_needs_include_exempt(seeded_db: Path):
+    result = CliRunner().invoke(main, ["trace", "--db", str(seeded_db), "Styringsgruppen 40-23"])
+    assert result.exit_code == 2 and "exempt from public access" in result.output
+    result = CliRunner().invoke(main, ["trace", "--db", str(seeded_db), "--include-exempt", "Styringsgruppen 40-23"])
+    assert result.exit_code == 0 and "Samarbeidsmidler for 2024" in result.output
+
+
+def _item(body, number, refs, title="Tittel", date=dt.date(2024, 1, 1)):
+    return {"id": hash((body, number)), "meeting_id": 1, "body": body, "date": date, "number": number,
+            "title": title, "exempt": False, "page": 1, "line": 1, "source": "x.txt", "decisions": [],
+            "follow_ups": [], "references": [{"target_body": b, "target_number": n, "raw": ""} for b, n in refs]}
+
+
+def test_trace_terminates_on_a_cycle_and_shows_a_missing_target():
+    items = [_item("A", "01-24", [("A", "02-24")]), _item("A", "02-24", [("A", "03-24"), ("B", "09-23")]),
+             _item("A", "03-24", [("A", "01-24")])]
+    t = trace(("A", "01-24"), items)
+    assert t.cycles == [["A 01-24", "A 02-24", "A 03-24"]]
+    assert [c["case"] for c in t.cases] == ["A 01-24", "A 02-24", "A 03-24", "B 09-23"]
+    assert t.cases[-1]["in_archive"] is False
+
+
+def test_html_is_autoescaped(tmp_path: Path):
+    item = _item("A", "01-24", [], title="<script>alert('x')</script> Budsjett")
+    item["decisions"] = [{"text": "Vedtatt <b>nå</b>", "labeled": True, "page": 1, "line": 2}]
+    html = write_register([item], tmp_path).read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Budsjett" in html
+    assert "Vedtatt &lt;b&gt;nå&lt;/b&gt;" in html
