@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.casenumber import match_heading
-from referat.ingest.document import Document, Line, Span
+from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
 
 LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s|$)")
 
@@ -60,21 +60,14 @@ class Block:
 
     @property
     def bold(self) -> bool:
-        visible = [s for s in self.spans if s.text.strip()]
-        return bool(visible) and all(s.bold for s in visible)
+        return all_styled(self.spans, "bold")
 
     @property
     def italic(self) -> bool:
-        visible = [s for s in self.spans if s.text.strip()]
-        return bool(visible) and all(s.italic for s in visible)
+        return all_styled(self.spans, "italic")
 
     def bold_prefix(self) -> str:
-        out: list[str] = []
-        for span in self.spans:
-            if span.text.strip() and not span.bold:
-                break
-            out.append(span.text)
-        return " ".join("".join(out).split()) if any(s.bold and s.text.strip() for s in self.spans[:len(out)]) else ""
+        return bold_prefix(self.spans)
 
 
 def _starts_new(line: Line) -> bool:

@@ -38,22 +38,30 @@ class Line(BaseModel):
     @property
     def bold(self) -> bool:
         """True when every visible character of the line is bold."""
-        visible = [s for s in self.spans if s.text.strip()]
-        return bool(visible) and all(s.bold for s in visible)
+        return all_styled(self.spans, "bold")
 
     @property
     def italic(self) -> bool:
-        visible = [s for s in self.spans if s.text.strip()]
-        return bool(visible) and all(s.italic for s in visible)
+        return all_styled(self.spans, "italic")
 
     def bold_prefix(self) -> str:
         """The bold text the line starts with (a heading followed by body text on one line)."""
-        out: list[str] = []
-        for span in self.spans:
-            if not (span.bold or not span.text.strip()):
-                break
-            out.append(span.text)
-        return "".join(out).strip() if any(s.bold for s in self.spans[: len(out)]) else ""
+        return bold_prefix(self.spans)
+
+
+def all_styled(spans: list[Span], style: str) -> bool:
+    visible = [s for s in spans if s.text.strip()]
+    return bool(visible) and all(getattr(s, style) for s in visible)
+
+
+def bold_prefix(spans: list[Span]) -> str:
+    """The bold text a run of spans starts with, whitespace folded."""
+    out: list[str] = []
+    for span in spans:
+        if span.text.strip() and not span.bold:
+            break
+        out.append(span.text)
+    return " ".join("".join(out).split()) if any(s.bold and s.text.strip() for s in spans[: len(out)]) else ""
 
 
 class Page(BaseModel):
