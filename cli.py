@@ -8,10 +8,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from referat.errors import ExitCode, ReferatError
+
+if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
+    from referat.reports.site import SiteData
 
 DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -146,7 +150,7 @@ exempt_option = click.option("--include-exempt", is_flag=True,
 
 
 def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
-               end: str | None = None) -> object:
+               end: str | None = None) -> SiteData:
     import datetime as dt
 
     from referat.reports.site import SiteData
@@ -182,7 +186,7 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
     from referat.reports.attendance import write_attendance
 
     data = _site_data(db, False, body, start, end)
-    path = write_attendance(data.attendance, Path(out))  # type: ignore[attr-defined]
+    path = write_attendance(data.attendance, Path(out))
     click.echo(f"wrote {path} and CSV beside it")
 
 
@@ -195,8 +199,8 @@ def report_decisions(db: str, include_exempt: bool, out: str) -> None:
     from referat.reports.register import write_register
 
     data = _site_data(db, include_exempt)
-    path = write_register(data.items, Path(out), withheld=data.withheld)  # type: ignore[attr-defined]
-    click.echo(f"wrote {path}" + (f"; {data.withheld} exempt cases withheld" if data.withheld else ""))  # type: ignore[attr-defined]
+    path = write_register(data.items, Path(out), withheld=data.withheld)
+    click.echo(f"wrote {path}" + (f"; {data.withheld} exempt cases withheld" if data.withheld else ""))
 
 
 @main.command()
@@ -212,9 +216,9 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
     from referat.reports.trace import trace as run
 
     data = _site_data(db, include_exempt)
-    bodies = sorted({m["body"] for m in data.meetings if m["body"]}  # type: ignore[attr-defined]
-                    | {r["target_body"] for i in data.items for r in i["references"]})  # type: ignore[attr-defined]
-    t = run(parse_case(case, bodies), data.items, exempt_numbers=set(data.exempt_cases))  # type: ignore[attr-defined]
+    bodies = sorted({m["body"] for m in data.meetings if m["body"]}
+                    | {r["target_body"] for i in data.items for r in i["references"]})
+    t = run(parse_case(case, bodies), data.items, exempt_numbers=set(data.exempt_cases))
     if html:
         render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="")
         click.echo(f"wrote {html}", err=True)
@@ -232,7 +236,7 @@ def site(db: str, include_exempt: bool, out: str) -> None:
     """A static site of the archive: meetings, people, cases, the register and attendance."""
     from referat.reports.site import build_site
 
-    counts = build_site(_site_data(db, include_exempt), Path(out))  # type: ignore[arg-type]
+    counts = build_site(_site_data(db, include_exempt), Path(out))
     click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
                f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
     click.echo(f"open {Path(out).resolve() / 'index.html'}")

@@ -150,7 +150,7 @@ def _spans(line: TextLine) -> list[Span]:
 
 
 def _cells(grid: Grid, lines: list[TextLine]) -> list[list[str]]:
-    rows: list[list[list[str]]] = [[[] for _ in grid.columns(r)] for r in range(grid.n_rows)]
+    rows: list[list[list[str]]] = [[[] for _ in range(grid.n_columns)] for _ in range(grid.n_rows)]
     for line in lines:
         for run in line.runs:
             at = grid.cell_at((run.x0 + run.x1) / 2, (run.top + run.bottom) / 2)

@@ -15,6 +15,7 @@ class Grid:
     xs: list[float]  # column boundaries, left to right
     ys: list[float]  # row boundaries, top to bottom
     verticals: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    _row_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     @property
     def n_rows(self) -> int:
@@ -26,8 +27,17 @@ class Grid:
     def row_top(self, row: int) -> float:
         return self.ys[row]
 
+    @property
+    def n_columns(self) -> int:
+        return len(self.xs) - 1
+
     def _starts(self, row: int) -> list[int]:
         """Columns where a cell starts in this row: a boundary without a ruling line is a merged cell."""
+        if row not in self._row_starts:
+            self._row_starts[row] = self._find_starts(row)
+        return self._row_starts[row]
+
+    def _find_starts(self, row: int) -> list[int]:
         middle = (self.ys[row] + self.ys[row + 1]) / 2
         starts = [0]
         for j in range(1, len(self.xs) - 1):
@@ -36,9 +46,6 @@ class Grid:
             if ruled:
                 starts.append(j)
         return starts
-
-    def columns(self, row: int) -> list[int]:
-        return list(range(len(self.xs) - 1))
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         if not self.contains(x, y):

@@ -64,10 +64,10 @@ def tally(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
         org = orgs.setdefault(org_key, Tally(org_key, r["organisation"]))
         org.counts[r["status"]] += 1
         org.substitutes.update(r["substitutes"] or [])
-    order = sorted  # by name, then body and year
-    return {"people": [people[k].row() for k in order(people)],
-            "organisations": [orgs[k].row() for k in order(orgs)],
-            "others": [others[k] for k in order(others)]}
+    # keys are (name, body, year): sorted by name, then body and year
+    return {"people": [people[k].row() for k in sorted(people)],
+            "organisations": [orgs[k].row() for k in sorted(orgs)],
+            "others": [others[k] for k in sorted(others)]}
 
 
 def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte") -> Path:
