@@ -74,7 +74,14 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                 click.echo(f"{outcome}: {getattr(result, 'path', '')}", err=True)
                 sys.stderr.flush()
 
-        summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress)
+        def ocr_progress(path: str, done: int, total: int) -> None:
+            if sys.stderr.isatty() and not show:
+                end = "\n" if done == total else ""
+                click.echo(f"\rOCR {Path(path).name}: page {done} of {total}", err=True, nl=False)
+                click.echo(end, err=True, nl=False)
+
+        summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
+                      on_ocr_page=ocr_progress)
     conn.close()
     for path, reason in summary.failed:
         click.echo(f"failed: {path}: {reason}", err=True)

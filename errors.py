@@ -59,3 +59,7 @@ class NotFoundError(ReferatError):
     """A case, person or review item asked for is not in the archive."""
 
     exit_code = ExitCode.bad_args
+
+
+class OcrUnavailableError(InputError):
+    """A page needs OCR and Tesseract (or its Norwegian model) is missing or failed."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from referat.errors import InputError
@@ -36,11 +37,17 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def process_file(path: str | Path) -> Processed:
-    """Read and extract one file; bad input becomes an error message, never an exception."""
+OcrProgress = Callable[[str, int, int], None]
+
+
+def process_file(path: str | Path, ocr_jobs: int = 1, on_ocr_page: OcrProgress | None = None) -> Processed:
+    """Read and extract one file; bad input becomes an error message, never an exception.
+
+    ``ocr_jobs`` scanned pages are OCR'd at a time; ``on_ocr_page(path, done, total)`` follows them."""
     path = Path(path)
+    progress = None if on_ocr_page is None else partial(on_ocr_page, str(path))
     try:
-        document = read_document(path)
+        document = read_document(path, ocr_jobs=ocr_jobs, on_ocr_page=progress)
         extraction = extract_meeting(document)
     except InputError as exc:
         return Processed(str(path), path.name, _sha256(path), error=exc.reason)
@@ -66,11 +73,16 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str,
     return found, skipped
 
 
-def process_all(files: list[Path], workers: int = 1) -> Iterator[Processed]:
-    """Results in the order of ``files``, computed in a process pool when workers > 1."""
+def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | None = None) -> Iterator[Processed]:
+    """Results in the order of ``files``, computed in a process pool when workers > 1.
+
+    Cores go to files first; with fewer files than workers, each file OCRs several pages at a
+    time, so one long scan still uses the whole machine. Page progress is only reported for
+    files read in this process."""
     if workers <= 1 or len(files) <= 1:
         for path in files:
-            yield process_file(path)
+            yield process_file(path, max(1, workers), on_ocr_page)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(process_file, files, chunksize=max(1, min(16, len(files) // (workers * 4) or 1)))
+    per_file = partial(process_file, ocr_jobs=max(1, workers // len(files)))
+    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
+        yield from pool.map(per_file, files, chunksize=max(1, min(16, len(files) // (workers * 4) or 1)))

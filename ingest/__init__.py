@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from referat.errors import EmptyFileError, InputError, UnsupportedFileError
@@ -15,8 +16,11 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one file of minutes; raises an InputError naming the file and the reason."""
+def read_document(path: str | Path, *, ocr_jobs: int = 1,
+                  on_ocr_page: Callable[[int, int], None] | None = None) -> Document:
+    """Read one file of minutes; raises an InputError naming the file and the reason.
+
+    Scanned pages are OCR'd ``ocr_jobs`` at a time; ``on_ocr_page(done, total)`` follows them."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -31,7 +35,7 @@ def read_document(path: str | Path) -> Document:
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from referat.ingest.pdf import read_pdf
 
-        raw_text, pages = read_pdf(path)
+        raw_text, pages = read_pdf(path, ocr_jobs, on_ocr_page)
         return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="pdf",
                         raw_text=raw_text, pages=pages)
     if suffix not in TEXT_SUFFIXES:

@@ -67,7 +67,8 @@ def bold_prefix(spans: list[Span]) -> str:
 class Page(BaseModel):
     number: int
     lines: list[Line] = Field(default_factory=list)
-    ocr_confidence: float | None = None
+    ocr: bool = False  # read by OCR from a scanned image
+    ocr_confidence: float | None = None  # mean Tesseract word confidence, 0-100
 
 
 class Document(BaseModel):

@@ -8,15 +8,23 @@ table finder is only asked on a page whose ruling lines do not form a grid we ca
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from referat.errors import CorruptFileError, EmptyFileError, EncryptedPdfError, NoTextLayerError
+from referat.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedPdfError,
+    NoTextLayerError,
+    OcrUnavailableError,
+)
+from referat.ingest import ocr
+from referat.ingest.bullets import split_bullet, starts_with_glyph
 from referat.ingest.document import Line, Page, Span
-from referat.ingest.tables import Grid, find_grids
-
-BULLETS = "•·▪◦‣\u2022\u25cf\u25aa\u2013\x7f"
+from referat.ingest.tables import Grid, find_grids, grids_from_segments
 
 
 @dataclass
@@ -159,7 +167,8 @@ def _cells(grid: Grid, lines: list[TextLine]) -> list[list[str]]:
     return [[" ".join(" ".join(parts).split()) for parts in row] for row in rows]
 
 
-def _read_page(page: Any, number: int, plumber: Any) -> tuple[list[Line], str]:
+def _page_content(page: Any, number: int, plumber: Any) -> tuple[list[Run], list[Any], str]:
+    """A born-digital page: its text runs, its ruled tables and its text as pdfium reads it."""
     height = page.get_height()
     textpage = page.get_textpage()
     try:
@@ -167,11 +176,35 @@ def _read_page(page: Any, number: int, plumber: Any) -> tuple[list[Line], str]:
         text = textpage.get_text_range() if runs else ""
     finally:
         textpage.close()
+    if not runs:
+        return [], [], ""
     grids, ruled = find_grids(page, height)
     if ruled and not grids and plumber is not None:
         from referat.ingest.pdf_plumber import plumber_tables
 
         grids = plumber_tables(plumber(), number)
+    return runs, grids, text
+
+
+def _is_scan(page: Any) -> bool:
+    """A page with no text but an image: something to OCR (a blank page is left blank)."""
+    import pypdfium2.raw as c
+
+    return any(True for _ in page.get_objects(filter=[c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+
+
+def _scanned_runs(words: list[Any]) -> list[Run]:
+    """OCR words as runs; the words of one Tesseract line share its baseline, so they stay one line."""
+    runs = []
+    for word in words:
+        size = max((word.line_bottom - word.line_top) / 1.15, 4.0)
+        runs.append(Run(word.text, word.bold, False, word.x0, word.x1, word.line_top, word.line_bottom,
+                        word.line_bottom - 0.2 * size, size))
+    return runs
+
+
+def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanned: bool = False) -> list[Line]:
+    """Lines of a page in reading order: text lines, and one line per table row."""
     in_table = [r for r in runs if any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)]
     outside = [r for r in runs if r not in in_table]
     items: list[tuple[float, Any]] = [(line.top, line) for line in _lines(outside)]
@@ -181,7 +214,7 @@ def _read_page(page: Any, number: int, plumber: Any) -> tuple[list[Line], str]:
             items.append((grid.row_top(k), row))
     items.sort(key=lambda item: item[0])
     text_lines = [item for _, item in items if isinstance(item, TextLine)]
-    right = max((t.x1 for t in text_lines), default=page.get_width())
+    right = max((t.x1 for t in text_lines), default=width)
     left = min((t.x0 for t in text_lines), default=0.0)
     gaps = [b.top - a.bottom for a, b in zip(text_lines, text_lines[1:], strict=False) if b.top > a.bottom]
     # The usual gap between lines of one paragraph: the low end, since a page may hold more paragraphs than lines.
@@ -202,21 +235,27 @@ def _read_page(page: Any, number: int, plumber: Any) -> tuple[list[Line], str]:
                 and item.x1 + 0.5 * following.runs[0].size + following.first_word_width() > right - 1)
             gap = item.top - previous.bottom if isinstance(previous, TextLine) else 0.0
             spans = _spans(item)
-            bullet = bool(spans) and spans[0].text[:1] in BULLETS
-            if bullet:
-                spans[0].text = spans[0].text[1:].lstrip()
+            bullet = False
+            if spans and scanned:
+                bullet, spans[0].text = split_bullet(spans[0].text)
+            elif spans and starts_with_glyph(spans[0].text):
+                bullet, spans[0].text = True, spans[0].text[1:].lstrip()
             lines.append(Line(page=number, number=len(lines) + 1, spans=spans, bullet=bullet,
                               break_before=gap > usual_gap * 1.6 + 1 or bullet, wraps=wraps, wraps_hard=wraps))
         previous = item
-    return lines, text
+    return lines
 
 
-def read_pdf(path: Path) -> tuple[str, list[Page]]:
-    """Read every page once; tables found by their ruling lines replace the text lines they cover."""
+def read_pdf(path: Path, ocr_jobs: int = 1,
+             on_ocr_page: Callable[[int, int], None] | None = None) -> tuple[str, list[Page]]:
+    """Read every page once; tables found by their ruling lines replace the text lines they cover.
+
+    Pages without a text layer are OCR'd, ``ocr_jobs`` at a time (Tesseract runs outside the GIL);
+    ``on_ocr_page(done, total)`` reports progress."""
     pdf = open_pdf(path)
-    pages: list[Page] = []
-    texts: list[str] = []
     plumber_doc: list[Any] = []
+    read: list[tuple[list[Line], str] | Future[Any]] = []
+    widths: list[float] = []
 
     def plumber() -> Any:
         if not plumber_doc:
@@ -225,23 +264,72 @@ def read_pdf(path: Path) -> tuple[str, list[Page]]:
             plumber_doc.append(pdfplumber.open(path))
         return plumber_doc[0]
 
+    pool: ThreadPoolExecutor | None = None
     try:
+        command = None
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                lines, text = _read_page(page, index + 1, plumber)
+                widths.append(page.get_width())
+                runs, grids, text = _page_content(page, index + 1, plumber)
+                if runs or not _is_scan(page):
+                    read.append((_layout(runs, grids, index + 1, page.get_width()), text))
+                    continue
+                if command is None:
+                    command = ocr.tesseract_command(str(path))
+                    ocr.check_language(command, str(path))
+                    pool = ThreadPoolExecutor(max(1, ocr_jobs))
+                assert pool is not None
+                # pdfium is not thread-safe: render here, hand only pixels to the OCR threads.
+                _wait_for_room([f for f in read if isinstance(f, Future)], 2 * max(1, ocr_jobs))
+                read.append(pool.submit(ocr.read_scanned, ocr.render(page), command, str(path)))
             finally:
                 page.close()
-            pages.append(Page(number=index + 1, lines=lines))
-            texts.append(text)
-    except (EncryptedPdfError, NoTextLayerError):
+        pages = _collect(read, widths, on_ocr_page)
+    except (EncryptedPdfError, NoTextLayerError, OcrUnavailableError):
         raise
     except Exception as exc:  # a broken page raises whatever the parser met
         raise CorruptFileError(str(path), f"the PDF could not be parsed ({type(exc).__name__}: {exc})") from exc
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         for doc in plumber_doc:
             doc.close()
         pdf.close()
-    if pages and not any(p.lines for p in pages):
-        raise NoTextLayerError(str(path), "the PDF has no text layer (a scan?); it needs OCR first")
-    return "\f".join(texts), pages
+    if pages and not any(page.lines for page, _ in pages):
+        scanned = sum(page.ocr for page, _ in pages)
+        if scanned:
+            raise NoTextLayerError(str(path), f"OCR found no text on its {scanned} scanned page(s) "
+                                              "(a blank or unreadable scan?)")
+        raise NoTextLayerError(str(path), "no page has any text, neither a text layer nor a scanned image to OCR")
+    return "\f".join(text for _, text in pages), [page for page, _ in pages]
+
+
+def _wait_for_room(futures: list[Future[Any]], limit: int) -> None:
+    """Hold back rendering while ``limit`` pages wait for OCR, so memory stays flat on a long scan."""
+    pending = [f for f in futures if not f.done()]
+    while len(pending) >= limit:
+        wait(pending, return_when=FIRST_COMPLETED)
+        pending = [f for f in pending if not f.done()]
+
+
+def _collect(read: list[tuple[list[Line], str] | Future[Any]], widths: list[float],
+             on_ocr_page: Callable[[int, int], None] | None) -> list[tuple[Page, str]]:
+    total = sum(isinstance(r, Future) for r in read)
+    done = 0
+    pages: list[tuple[Page, str]] = []
+    for index, item in enumerate(read):
+        number = index + 1
+        if isinstance(item, Future):
+            scanned: ocr.ScannedPage = item.result()
+            lines = _layout(_scanned_runs(scanned.words), grids_from_segments(scanned.horizontal, scanned.vertical),
+                            number, widths[index], scanned=True)
+            page = Page(number=number, lines=lines, ocr=True, ocr_confidence=scanned.confidence)
+            pages.append((page, "\n".join(line.text for line in lines)))
+            done += 1
+            if on_ocr_page:
+                on_ocr_page(done, total)
+        else:
+            lines, text = item
+            pages.append((Page(number=number, lines=lines), text))
+    return pages

@@ -47,6 +47,14 @@ class Grid:
                 starts.append(j)
         return starts
 
+    def cells(self) -> list[tuple[int, list[tuple[int, int]]]]:
+        """Each row with its cells as (first column boundary, last column boundary), merged cells as one."""
+        out = []
+        for row in range(self.n_rows):
+            starts = self._starts(row)
+            out.append((row, list(zip(starts, [*starts[1:], self.n_columns], strict=True))))
+        return out
+
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         if not self.contains(x, y):
             return None
@@ -91,8 +99,14 @@ def _segments(page: Any, height: float) -> tuple[list[tuple[float, float, float]
 def find_grids(page: Any, height: float) -> tuple[list[Grid], bool]:
     """The ruled tables on a page, and whether the page has ruling lines at all."""
     horizontal, vertical = _segments(page, height)
+    return grids_from_segments(horizontal, vertical), bool(horizontal or vertical)
+
+
+def grids_from_segments(horizontal: list[tuple[float, float, float]],
+                        vertical: list[tuple[float, float, float]]) -> list[Grid]:
+    """Tables from ruling lines, horizontal as (y, x0, x1) and vertical as (x, top, bottom), in points."""
     if not horizontal or not vertical:
-        return [], bool(horizontal or vertical)
+        return []
     # group ruling lines that touch into tables (union-find over crossings)
     parent = list(range(len(horizontal) + len(vertical)))
 
@@ -116,4 +130,4 @@ def find_grids(page: Any, height: float) -> tuple[list[Grid], bool]:
         xs, ys = _cluster([x for x, _, _ in vs]), _cluster([y for y, _, _ in hs])
         if len(xs) >= 3 and len(ys) >= 2:  # at least two columns and one row
             grids.append(Grid(xs, ys, vs))
-    return sorted(grids, key=lambda g: g.ys[0]), True
+    return sorted(grids, key=lambda g: g.ys[0])

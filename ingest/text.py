@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from referat.errors import CorruptFileError, EmptyFileError
+from referat.ingest.bullets import split_bullet
 from referat.ingest.document import Line, Page, Span
 
 # Order matters: a BOM says UTF-8 for certain; then strict UTF-8; then the Windows code page
@@ -14,8 +15,6 @@ ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)")
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-# '+' and a lone 'e' before a capital are what OCR makes of a bullet.
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|\d{1,2}[.)]|[a-h][.)]|e(?=\s+[A-ZÆØÅ]))\s+")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 
@@ -119,10 +118,8 @@ def _parse_line(raw: str, page: int, number: int, gap: bool) -> Line:
         heading = len(m.group(1))
         raw = raw[m.end():]
     bullet = False
-    m = _BULLET.match(raw)
-    if m and not heading:
-        bullet = True
-        raw = raw[m.end():]
+    if not heading:
+        bullet, raw = split_bullet(raw)
     spans = parse_spans(raw.strip())
     return Line(page=page, number=number, spans=spans, heading=heading, bullet=bullet,
                 break_before=gap or bool(heading) or bullet)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from referat.pipeline import Processed, process_all
+from referat.pipeline import OcrProgress, Processed, process_all
 from referat.store.db import Connection, load_registry
 from referat.store.load import load, rebuild_memberships
 
@@ -25,10 +25,11 @@ class IngestSummary:
 
 
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
-           on_result: Callable[[Processed, str], None] | None = None) -> IngestSummary:
+           on_result: Callable[[Processed, str], None] | None = None,
+           on_ocr_page: OcrProgress | None = None) -> IngestSummary:
     summary = IngestSummary()
     registry = load_registry(conn)
-    for result in process_all(files, workers):
+    for result in process_all(files, workers, on_ocr_page):
         try:
             outcome = load(conn, result, registry)
         except Exception:

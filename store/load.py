@@ -66,9 +66,10 @@ def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
                  [doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding, ex.kind,
                   doc.raw_text, text_digest(doc.raw_text), len(doc.pages)])
     texts = doc.raw_text.split("\f") if doc.media_type == "pdf" else [None] * len(doc.pages)
-    conn.executemany("INSERT INTO pages VALUES (?, ?, ?, ?)",
+    conn.executemany("INSERT INTO pages (document_id, page, text, ocr_confidence, ocr) VALUES (?, ?, ?, ?, ?)",
                      [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
-                       "\n".join(line.text for line in p.lines), p.ocr_confidence) for i, p in enumerate(doc.pages)])
+                       "\n".join(line.text for line in p.lines), p.ocr_confidence, p.ocr)
+                      for i, p in enumerate(doc.pages)])
     for w in [*doc.warnings]:
         conn.execute("INSERT INTO warnings VALUES (?, NULL, NULL, ?)", [doc_id, w])
     for w in ex.warnings:

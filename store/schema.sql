@@ -26,8 +26,11 @@ CREATE TABLE IF NOT EXISTS pages (
     document_id    BIGINT NOT NULL,
     page           INTEGER NOT NULL,
     text           VARCHAR,
-    ocr_confidence DOUBLE
+    ocr_confidence DOUBLE,                -- mean Tesseract word confidence (0-100), weighted by length
+    ocr            BOOLEAN DEFAULT false  -- the text was read by OCR from a scanned image
 );
+-- Archives made before OCR lack the column; adding it keeps them loadable.
+ALTER TABLE pages ADD COLUMN IF NOT EXISTS ocr BOOLEAN DEFAULT false;
 
 -- Meeting bodies and the names they had over time (Styringsgruppen became Partnermøtet in 2022).
 CREATE TABLE IF NOT EXISTS bodies (

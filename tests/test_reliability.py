@@ -26,7 +26,7 @@ BAD = {
     "zero.pdf": "the file is empty (0 bytes)",
     "truncated.pdf": "the PDF is damaged or truncated",
     "secret.pdf": "the PDF is encrypted; decrypt it first",
-    "scan.pdf": "the PDF has no text layer (a scan?); it needs OCR first",
+    "no-text.pdf": "no page has any text, neither a text layer nor a scanned image to OCR",
     "garbage.txt": "the file is binary, not text (is it named right?)",
     "vanished.txt": "the file does not exist (moved or deleted during the run?)",
 }
@@ -63,7 +63,7 @@ def _bad_folder(folder: Path) -> Path:
     c = canvas.Canvas(str(folder / "secret.pdf"), encrypt=pdfencrypt.StandardEncryption("u", "o"))
     c.drawString(72, 720, "Referat")
     c.save()
-    c = canvas.Canvas(str(folder / "scan.pdf"))
+    c = canvas.Canvas(str(folder / "no-text.pdf"))  # a drawing, no text and no image
     c.rect(72, 600, 200, 100, fill=1)
     c.save()
     (folder / "garbage.txt").write_bytes(os.urandom(3000).replace(b"\n", b"\x00"))

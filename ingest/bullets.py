@@ -1,0 +1,31 @@
+"""What starts a list item: printed bullet glyphs, list numbers, and what OCR makes of a bullet.
+
+The one place for this vocabulary; text files, PDF pages and OCR'd pages all ask here."""
+
+from __future__ import annotations
+
+import re
+
+# Glyphs a PDF draws as a bullet, with or without a space after them (\x7f is a Symbol-font dot).
+GLYPHS = "•·▪◦‣●■\u2013\x7f"
+
+# A line of text that starts a list item. Besides glyphs and list numbers ("1.", "b)"), OCR reads
+# a small round bullet as '«', '»', '+', '°', '*' or a lone 'e'/'o', sometimes two of them or
+# with a stray dot ("+«", "«."). A lone 'e' or 'o' only counts before a capital: both occur in
+# running text ("o.l."), neither as a word that starts a sentence.
+LINE = re.compile(
+    r"^\s*(?:[-*+«»°" + GLYPHS + r"—]{1,3}\.?|\d{1,2}[.)]|[a-h][.)]|[eo]\.?(?=\s+[A-ZÆØÅ]))\s+(?=\S)"
+)
+
+
+def split_bullet(text: str) -> tuple[bool, str]:
+    """Whether a line of text starts a list item, and the text after the bullet."""
+    match = LINE.match(text)
+    if match is None:
+        return False, text
+    return True, text[match.end():]
+
+
+def starts_with_glyph(text: str) -> bool:
+    """A PDF text run that begins with a bullet glyph."""
+    return text[:1] in GLYPHS
