@@ -15,6 +15,8 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	rm -f $(DEMO_DB)
 	$(BIN)/referat ingest data/samples --db $(DEMO_DB)
+	@if command -v tesseract >/dev/null; then $(BIN)/referat ingest data/scans --db $(DEMO_DB); \
+	else echo "skipping data/scans: OCR needs apt install tesseract-ocr tesseract-ocr-nor"; fi
 	@echo
 	@echo "Every vedtak on samarbeidsmidler:"
 	$(BIN)/referat query --db $(DEMO_DB) "SELECT m.date, m.body, i.number, d.text FROM decisions d \

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -98,7 +99,10 @@ def _threshold(grey: Any) -> int:
     total = weight[-1]
     with np.errstate(divide="ignore", invalid="ignore"):
         between = (mean[-1] * weight / total - mean) ** 2 / (weight * (total - weight))
-    return int(np.nanargmax(between[:-1]))
+    between = np.nan_to_num(between[:-1], nan=-1.0)
+    if between.max() <= 0:  # one grey level only: a blank page, no ink at all
+        return 0
+    return int(np.argmax(between))
 
 
 def skew_angle(ink: Any, limit: float = 3.0, step: float = 0.1) -> float:
@@ -258,6 +262,12 @@ def _only_ink(grey: Any, ink: Any) -> Any:
     return np.where(np.asarray(near) > 0, grey, 255).astype(np.uint8)
 
 
+def _dashes(text: str) -> str:
+    """Tesseract reads the spaced en dash of Norwegian text ('14.00 – 16.00', 'Alrek – Vestland') as
+    an em dash, sometimes with a hyphen stuck to it; an em dash is rare in Norwegian, so it goes back."""
+    return re.sub(r"-?—+-?", "–", text)
+
+
 def _words(rows: list[dict[str, str]], ink: Any, block_offset: int = 0) -> list[Word]:
     """Tesseract's rows as words on the page, in points."""
     lines: dict[tuple[int, int, int], tuple[int, int]] = {}
@@ -270,6 +280,9 @@ def _words(rows: list[dict[str, str]], ink: Any, block_offset: int = 0) -> list[
         text = (row.get("text") or "").strip()
         if row["level"] != "5" or not text:
             continue
+        if float(row["conf"]) < 30 and len(text) <= 2:  # a speck or a leftover bit of a rule, not a word
+            continue
+        text = _dashes(text)
         key = (int(row["block_num"]) + block_offset, int(row["par_num"]), int(row["line_num"]))
         left, top, width, height = (int(row[k]) for k in ("left", "top", "width", "height"))
         line_top, line_bottom = lines.get(key, (top, top + height))
@@ -297,7 +310,8 @@ def read_scanned(grey: Any, command: str, source: str) -> ScannedPage:
     ink = ink & ~ruled
     # Rules are painted out, so a border is never read as a "|" or an "l".
     grey = _only_ink(grey, ink)
-    areas = _table_areas(grids_from_segments(horizontal, vertical), ink.shape)
+    grids = grids_from_segments(horizontal, vertical)
+    areas = _table_areas(grids, ink.shape)
     prose, tables = grey.copy(), np.full_like(grey, 255)
     for x0, top, x1, bottom in areas:
         prose[top:bottom, x0:x1] = 255
@@ -306,12 +320,44 @@ def read_scanned(grey: Any, command: str, source: str) -> ScannedPage:
     if areas:
         # Tesseract's page layout analysis drops the short sparse texts of a table ('x', 'KS');
         # read as one uniform block (psm 6), each table row is a line and every cell is kept.
-        words += _words(tesseract(command, Image.fromarray(tables), source, mode=6), ink, block_offset=1000)
+        in_tables = _words(tesseract(command, Image.fromarray(tables), source, mode=6), ink, block_offset=1000)
+        _reread_marks(in_tables, grids, grey, command, source)
+        words += in_tables
     _mark_bold(words)
     weights = [len(w.text) for w in words if w.confidence >= 0]
     confidence = (sum(w.confidence * len(w.text) for w in words if w.confidence >= 0) / sum(weights)
                   if weights else None)
     return ScannedPage(words, horizontal, vertical, confidence, angle)
+
+
+# Single-glyph ticks a table cell may hold. Read in a row, Tesseract's language model turns a
+# lone 'x' into a short word ('på'); read alone as one word (psm 8) it is an 'x' again.
+CHECK_GLYPHS = frozenset({"x", "X", "v", "V", "✓", "✔", "✗"})
+
+
+def _reread_marks(words: list[Word], grids: list[Grid], grey: Any, command: str, source: str) -> None:
+    """Read again, alone, each short word that is the only word in its table cell."""
+    from PIL import Image
+
+    cells: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+        for k, grid in enumerate(grids):
+            at = grid.cell_at(x, y)
+            if at is not None:
+                cells.setdefault((k, *at), []).append(word)
+                break
+    pad = 30
+    for found in cells.values():
+        if len(found) != 1 or len(found[0].text) > 3 or found[0].text in CHECK_GLYPHS:
+            continue
+        word = found[0]
+        x0, x1 = max(int(word.x0 / POINT) - pad, 0), int(word.x1 / POINT) + pad
+        top, bottom = max(int(word.top / POINT) - pad, 0), int(word.bottom / POINT) + pad
+        rows = tesseract(command, Image.fromarray(grey[top:bottom, x0:x1]), source, mode=8)
+        alone = "".join((row.get("text") or "").strip() for row in rows if row["level"] == "5")
+        if alone in CHECK_GLYPHS:
+            word.text = alone
 
 
 def _mark_bold(words: list[Word]) -> None:

@@ -1,41 +1,23 @@
 """The seeds against the shared gold (copied to tests/data/gold), with the shared scorer."""
 
 import json
-import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import GOLD, SAMPLES, SEED_PDF
+from helpers import GOLD, SAMPLES, SEED_PDF, score
 from referat.extract import extract_meeting
 from referat.extract.marks import Category, Status
 from referat.ingest import read_document
 
-SCORER = GOLD / "score.py"
 
-
-def _score(gold: Path, export: Path, *extra: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(export), *extra],
-                         capture_output=True, text=True, check=True).stdout
-    figures = {}
-    for line in out.splitlines():
-        if line.startswith("overall F1:"):
-            figures["overall"] = float(line.split(":")[1])
-            continue
-        m = re.match(r"^(.*?)\s+(?:F1|acc)\s+(\S+)", line)
-        if m and m.group(2) != "n/a":
-            figures[m.group(1).strip()] = float(m.group(2))
-    return figures
-
-
-def test_text_seeds_score(seeded_db: Path, tmp_path: Path):
+def test_text_seedsscore(seeded_db: Path, tmp_path: Path):
     from referat.store import connect, export_documents
 
     export = tmp_path / "export.json"
     export.write_text(json.dumps(export_documents(connect(seeded_db, read_only=True))), encoding="utf-8")
-    figures = _score(GOLD / "text", export)
+    figures = score(GOLD / "text", export)
     assert figures["overall"] >= 0.95
     for headline in ("document kind", "meeting fields", "cases (number+title)", "exempt flags", "decisions",
                      "follow-ups", "references", "attendance (name+status)", "substitute links"):
@@ -48,7 +30,7 @@ def test_resolution_scores(seeded_db: Path, tmp_path: Path):
     export = tmp_path / "export.json"
     export.write_text(json.dumps(export_documents(connect(seeded_db, read_only=True))), encoding="utf-8")
     command = f"{sys.executable} -m referat.cli resolve --db {seeded_db} --json"
-    figures = _score(GOLD / "text", export, "--resolve", command)
+    figures = score(GOLD / "text", export, "--resolve", command)
     assert figures["name resolution"] >= 0.95
 
 
@@ -61,7 +43,7 @@ def test_pdf_seed_scores(tmp_path: Path):
     ingest(conn, find_files([SEED_PDF])[0])
     export = tmp_path / "export.json"
     export.write_text(json.dumps(export_documents(conn)), encoding="utf-8")
-    assert _score(GOLD / "pdf", export)["overall"] >= 0.90
+    assert score(GOLD / "pdf", export)["overall"] >= 0.90
 
 
 def test_annual_report_and_plan_are_not_minutes():
