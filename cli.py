@@ -7,8 +7,9 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +17,8 @@ from referat.errors import ExitCode, ReferatError
 
 if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
     from referat.reports.site import SiteData
+    from referat.store.db import Connection
+    from referat.store.ingest import IngestSummary
 
 DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -51,7 +54,13 @@ def main() -> None:
 @click.option("--workers", type=int, default=None, help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what happened to each file as it is stored.")
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where files are processed: a local process pool, or Ray (needs referat[ray]).")
+@click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
+@click.option("--shards", type=click.Path(file_okay=False), default=None,
+              help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
+           ray_address: str | None, shards: str | None) -> None:
     """Read minutes (files or folders, recursively) into the archive."""
     from referat.pipeline import find_files
     from referat.store import connect
@@ -80,8 +89,11 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                 click.echo(f"\rOCR {Path(path).name}: page {done} of {total}", err=True, nl=False)
                 click.echo(end, err=True, nl=False)
 
-        summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                      on_ocr_page=ocr_progress)
+        if engine == "ray":
+            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
+        else:
+            summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
+                          on_ocr_page=ocr_progress)
     conn.close()
     for path, reason in summary.failed:
         click.echo(f"failed: {path}: {reason}", err=True)
@@ -93,6 +105,20 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                f"{o['unchanged']} unchanged, {len(summary.failed)} failed")
     if summary.failed or missing or (strict and summary.warnings):
         sys.exit(int(ExitCode.input_failed))
+
+
+def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, address: str | None,
+                   shards: str | None, progress: Callable[[Any, str], None]) -> IngestSummary:
+    """Process on Ray into Parquet shards, then load the shards here, in file order."""
+    import tempfile
+
+    from referat.ray_engine import run_on_ray
+    from referat.shards import read_shards
+    from referat.store.ingest import load_results
+
+    with tempfile.TemporaryDirectory(prefix="referat-shards-") as scratch:
+        written = run_on_ray(files, Path(shards or scratch), address=address, workers=workers)
+        return load_results(conn, read_shards(written), on_result=progress)
 
 
 @main.command()

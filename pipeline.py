@@ -14,7 +14,7 @@ from pathlib import Path
 from referat.errors import InputError
 from referat.extract import extract_meeting
 from referat.extract.model import Extraction
-from referat.ingest import SUFFIXES, read_document
+from referat.ingest import SUFFIXES, join_parts, read_document
 from referat.ingest.document import Document
 
 
@@ -48,6 +48,28 @@ def process_file(path: str | Path, ocr_jobs: int = 1, on_ocr_page: OcrProgress |
     progress = None if on_ocr_page is None else partial(on_ocr_page, str(path))
     try:
         document = read_document(path, ocr_jobs=ocr_jobs, on_ocr_page=progress)
+        extraction = extract_meeting(document)
+    except InputError as exc:
+        return Processed(str(path), path.name, _sha256(path), error=exc.reason)
+    return Processed(str(path), path.name, document.sha256, document, extraction)
+
+
+def read_part(path: str | Path, start: int, stop: int) -> Document | str:
+    """Pages ``start`` to ``stop`` (0-based) of a long PDF, or why they cannot be read."""
+    try:
+        return read_document(path, pages=range(start, stop))
+    except InputError as exc:
+        return exc.reason
+
+
+def process_parts(path: str | Path, parts: list[Document | str]) -> Processed:
+    """Join the parts of a long PDF and extract it, as ``process_file`` would have done at once."""
+    path = Path(path)
+    failed = next((p for p in parts if isinstance(p, str)), None)
+    try:
+        if failed is not None:
+            raise InputError(str(path), failed)
+        document = join_parts([p for p in parts if isinstance(p, Document)])
         extraction = extract_meeting(document)
     except InputError as exc:
         return Processed(str(path), path.name, _sha256(path), error=exc.reason)

@@ -59,8 +59,14 @@ def _clean(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# A name is at least two capitalised words in a row; text without that is not worth tokenising.
+_TWO_CAPITALS = re.compile(r"[A-ZÆØÅ]\S*[\s\-‐–]+[A-ZÆØÅ]")
+
+
 def find_names(text: str) -> list[tuple[str, int, int]]:
     """People's names in the text, with their character offsets."""
+    if not _TWO_CAPITALS.search(text):
+        return []
     nlp, matcher = _pipeline()
     doc = nlp(text)
     found: list[tuple[str, int, int]] = []

@@ -10,17 +10,18 @@ from referat.errors import EmptyFileError, InputError, UnsupportedFileError
 from referat.ingest.document import Document, Line, Page, Span
 from referat.ingest.text import read_text
 
-__all__ = ["Document", "Line", "Page", "Span", "read_document", "SUFFIXES"]
+__all__ = ["Document", "Line", "Page", "Span", "read_document", "join_parts", "pdf_pages", "SUFFIXES"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 
 
-def read_document(path: str | Path, *, ocr_jobs: int = 1,
-                  on_ocr_page: Callable[[int, int], None] | None = None) -> Document:
+def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[[int, int], None] | None = None,
+                  pages: range | None = None) -> Document:
     """Read one file of minutes; raises an InputError naming the file and the reason.
 
-    Scanned pages are OCR'd ``ocr_jobs`` at a time; ``on_ocr_page(done, total)`` follows them."""
+    Scanned pages are OCR'd ``ocr_jobs`` at a time; ``on_ocr_page(done, total)`` follows them.
+    ``pages`` (0-based) reads a part of a PDF, to be put together with ``join_parts``."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -35,11 +36,29 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1,
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from referat.ingest.pdf import read_pdf
 
-        raw_text, pages = read_pdf(path, ocr_jobs, on_ocr_page)
+        raw_text, read = read_pdf(path, ocr_jobs, on_ocr_page, pages)
         return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="pdf",
-                        raw_text=raw_text, pages=pages)
+                        raw_text=raw_text, pages=read)
     if suffix not in TEXT_SUFFIXES:
         raise UnsupportedFileError(str(path), f"'{suffix or 'no suffix'}' files are not read (use .pdf, .txt or .md)")
-    raw_text, encoding, pages = read_text(data, str(path))
+    raw_text, encoding, lines = read_text(data, str(path))
     return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="text",
-                    encoding=encoding, raw_text=raw_text, pages=pages)
+                    encoding=encoding, raw_text=raw_text, pages=lines)
+
+
+def pdf_pages(path: str | Path) -> int:
+    """How many pages a PDF has, to split a long one into parts."""
+    from referat.ingest.pdf import page_count
+
+    return page_count(Path(path))
+
+
+def join_parts(parts: list[Document]) -> Document:
+    """One PDF read in page ranges, put back together as if read at once."""
+    from referat.ingest.pdf import require_text
+
+    first = parts[0]
+    pages = [page for part in parts for page in part.pages]
+    require_text(Path(first.path), pages)
+    return first.model_copy(update={"pages": pages, "raw_text": "\f".join(p.raw_text for p in parts),
+                                    "warnings": [w for p in parts for w in p.warnings]})

@@ -246,15 +246,25 @@ def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanne
     return lines
 
 
-def read_pdf(path: Path, ocr_jobs: int = 1,
-             on_ocr_page: Callable[[int, int], None] | None = None) -> tuple[str, list[Page]]:
-    """Read every page once; tables found by their ruling lines replace the text lines they cover.
+def page_count(path: Path) -> int:
+    pdf = open_pdf(path)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def read_pdf(path: Path, ocr_jobs: int = 1, on_ocr_page: Callable[[int, int], None] | None = None,
+             pages: range | None = None) -> tuple[str, list[Page]]:
+    """Read every page (or the pages in ``pages``, 0-based) once; tables found by their ruling lines
+    replace the text lines they cover.
 
     Pages without a text layer are OCR'd, ``ocr_jobs`` at a time (Tesseract runs outside the GIL);
-    ``on_ocr_page(done, total)`` reports progress."""
+    ``on_ocr_page(done, total)`` reports progress. A part of a PDF (``pages``) may be empty; the
+    whole may not, which the caller checks with ``require_text`` when it joins the parts."""
     pdf = open_pdf(path)
     plumber_doc: list[Any] = []
-    read: list[tuple[list[Line], str] | Future[Any]] = []
+    read: list[tuple[int, tuple[list[Line], str] | Future[Any]]] = []
     widths: list[float] = []
 
     def plumber() -> Any:
@@ -267,13 +277,13 @@ def read_pdf(path: Path, ocr_jobs: int = 1,
     pool: ThreadPoolExecutor | None = None
     try:
         command = None
-        for index in range(len(pdf)):
+        for index in range(len(pdf))[pages.start:pages.stop] if pages else range(len(pdf)):
             page = pdf[index]
             try:
                 widths.append(page.get_width())
                 runs, grids, text = _page_content(page, index + 1, plumber)
                 if runs or not _is_scan(page):
-                    read.append((_layout(runs, grids, index + 1, page.get_width()), text))
+                    read.append((index, (_layout(runs, grids, index + 1, page.get_width()), text)))
                     continue
                 if command is None:
                     command = ocr.tesseract_command(str(path))
@@ -281,11 +291,11 @@ def read_pdf(path: Path, ocr_jobs: int = 1,
                     pool = ThreadPoolExecutor(max(1, ocr_jobs))
                 assert pool is not None
                 # pdfium is not thread-safe: render here, hand only pixels to the OCR threads.
-                _wait_for_room([f for f in read if isinstance(f, Future)], 2 * max(1, ocr_jobs))
-                read.append(pool.submit(ocr.read_scanned, ocr.render(page), command, str(path)))
+                _wait_for_room([f for _, f in read if isinstance(f, Future)], 2 * max(1, ocr_jobs))
+                read.append((index, pool.submit(ocr.read_scanned, ocr.render(page), command, str(path))))
             finally:
                 page.close()
-        pages = _collect(read, widths, on_ocr_page)
+        found = _collect(read, widths, on_ocr_page)
     except (EncryptedPdfError, NoTextLayerError, OcrUnavailableError):
         raise
     except Exception as exc:  # a broken page raises whatever the parser met
@@ -296,13 +306,19 @@ def read_pdf(path: Path, ocr_jobs: int = 1,
         for doc in plumber_doc:
             doc.close()
         pdf.close()
-    if pages and not any(page.lines for page, _ in pages):
-        scanned = sum(page.ocr for page, _ in pages)
+    if pages is None:
+        require_text(path, [page for page, _ in found])
+    return "\f".join(text for _, text in found), [page for page, _ in found]
+
+
+def require_text(path: Path, pages: list[Page]) -> None:
+    """A PDF none of whose pages gave any text is refused, with the reason."""
+    if pages and not any(page.lines for page in pages):
+        scanned = sum(page.ocr for page in pages)
         if scanned:
             raise NoTextLayerError(str(path), f"OCR found no text on its {scanned} scanned page(s) "
                                               "(a blank or unreadable scan?)")
         raise NoTextLayerError(str(path), "no page has any text, neither a text layer nor a scanned image to OCR")
-    return "\f".join(text for _, text in pages), [page for page, _ in pages]
 
 
 def _wait_for_room(futures: list[Future[Any]], limit: int) -> None:
@@ -313,17 +329,17 @@ def _wait_for_room(futures: list[Future[Any]], limit: int) -> None:
         pending = [f for f in pending if not f.done()]
 
 
-def _collect(read: list[tuple[list[Line], str] | Future[Any]], widths: list[float],
+def _collect(read: list[tuple[int, tuple[list[Line], str] | Future[Any]]], widths: list[float],
              on_ocr_page: Callable[[int, int], None] | None) -> list[tuple[Page, str]]:
-    total = sum(isinstance(r, Future) for r in read)
+    total = sum(isinstance(r, Future) for _, r in read)
     done = 0
     pages: list[tuple[Page, str]] = []
-    for index, item in enumerate(read):
+    for k, (index, item) in enumerate(read):
         number = index + 1
         if isinstance(item, Future):
             scanned: ocr.ScannedPage = item.result()
             lines = _layout(_scanned_runs(scanned.words), grids_from_segments(scanned.horizontal, scanned.vertical),
-                            number, widths[index], scanned=True)
+                            number, widths[k], scanned=True)
             page = Page(number=number, lines=lines, ocr=True, ocr_confidence=scanned.confidence)
             pages.append((page, "\n".join(line.text for line in lines)))
             done += 1

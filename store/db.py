@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -68,20 +69,27 @@ def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registr
     return registry
 
 
+def insert_rows(conn: Connection, table: str, rows: list[tuple[Any, ...]], *, with_id: bool = False,
+                columns: tuple[str, ...] = ()) -> None:
+    """Insert rows with one statement per few hundred rows; ``with_id`` numbers them from seq_id first."""
+    if not rows:
+        return
+    row = "(" + ("nextval('seq_id'), " if with_id else "") + ", ".join("?" * len(rows[0])) + ")"
+    into = f"{table} ({', '.join(columns)})" if columns else table
+    for start in range(0, len(rows), 200):
+        chunk = rows[start:start + 200]
+        conn.execute(f"INSERT INTO {into} VALUES " + ", ".join([row] * len(chunk)), [v for r in chunk for v in r])
+
+
 def write_changes(conn: Connection, registry: Registry) -> None:
     changes = registry.drain()
-    if changes.people:
-        conn.executemany("INSERT INTO people VALUES (?, ?)", changes.people)
-    if changes.orgs:
-        conn.executemany("INSERT INTO organisations VALUES (?, ?, ?, ?)", changes.orgs)
-    if changes.bodies:
-        conn.executemany("INSERT INTO bodies VALUES (?, ?)", changes.bodies)
+    insert_rows(conn, "people", list(changes.people))
+    insert_rows(conn, "organisations", list(changes.orgs))
+    insert_rows(conn, "bodies", list(changes.bodies))
     if changes.aliases:
         from referat.folding import fold
 
-        conn.executemany("INSERT INTO aliases VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         [(k, i, a, fold(a), s, c, d) for k, i, a, s, c, d in changes.aliases])
-    for r in changes.reviews:
-        conn.execute("INSERT INTO reviews VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
-                     [r.entity_kind, r.mention, r.mention_id, r.candidate_id, r.score, r.runner_up_id,
-                      r.runner_up_score, r.document_id, r.page, r.line])
+        insert_rows(conn, "aliases", [(k, i, a, fold(a), s, c, d) for k, i, a, s, c, d in changes.aliases])
+    insert_rows(conn, "reviews", [(r.entity_kind, r.mention, r.mention_id, r.candidate_id, r.score, r.runner_up_id,
+                                   r.runner_up_score, r.document_id, r.page, r.line, "pending")
+                                  for r in changes.reviews], with_id=True)

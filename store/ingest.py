@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from referat.pipeline import OcrProgress, Processed, process_all
 from referat.store.db import Connection, load_registry
 from referat.store.load import load, rebuild_memberships
+
+# Documents per transaction: a commit per document costs more than the document's rows.
+BATCH = 25
 
 
 @dataclass
@@ -26,15 +29,42 @@ class IngestSummary:
 
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
-           on_ocr_page: OcrProgress | None = None) -> IngestSummary:
+           on_ocr_page: OcrProgress | None = None, batch: int = BATCH) -> IngestSummary:
+    """Process ``files`` and load them in file order, ``batch`` documents per transaction.
+
+    A transaction holds whole documents only, so a crash or a failed statement loses at most the
+    open batch, never part of a document; the next run loads what is missing."""
+    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch)
+
+
+def load_results(conn: Connection, results: Iterable[Processed], *,
+                 on_result: Callable[[Processed, str], None] | None = None, batch: int = BATCH) -> IngestSummary:
+    """Load processed files (from a process pool, or from Parquet shards a cluster wrote)."""
     summary = IngestSummary()
     registry = load_registry(conn)
-    for result in process_all(files, workers, on_ocr_page):
-        try:
-            outcome = load(conn, result, registry)
-        except Exception:
-            registry = load_registry(conn)  # the rolled-back transaction took the registry's new rows with it
-            raise
+    pending: list[tuple[Processed, str]] = []
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        for result in results:
+            pending.append((result, load(conn, result, registry, transaction=False)))
+            if len(pending) >= batch:
+                conn.execute("COMMIT")
+                _report(summary, pending, on_result)
+                pending = []
+                conn.execute("BEGIN TRANSACTION")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    _report(summary, pending, on_result)
+    rebuild_memberships(conn)
+    return summary
+
+
+def _report(summary: IngestSummary, loaded: list[tuple[Processed, str]],
+            on_result: Callable[[Processed, str], None] | None) -> None:
+    """Count and announce documents once their transaction is committed."""
+    for result, outcome in loaded:
         summary.outcomes[outcome] += 1
         if result.error:
             summary.failed.append((result.path, result.error))
@@ -43,5 +73,3 @@ def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
             summary.warnings += [(result.path, w.message) for w in result.extraction.warnings]
         if on_result:
             on_result(result, outcome)
-    rebuild_memberships(conn)
-    return summary

@@ -7,7 +7,7 @@ import hashlib
 from referat.normalize import resolve_names
 from referat.normalize.registry import Registry
 from referat.pipeline import Processed
-from referat.store.db import Connection, write_changes
+from referat.store.db import Connection, insert_rows, write_changes
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
                "meeting_sources")
@@ -30,8 +30,10 @@ def _delete_document(conn: Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
-def load(conn: Connection, result: Processed, registry: Registry) -> str:
-    """Store one processed file: 'unchanged', 'loaded', 'replaced' or 'failed'."""
+def load(conn: Connection, result: Processed, registry: Registry, *, transaction: bool = True) -> str:
+    """Store one processed file: 'unchanged', 'loaded', 'replaced' or 'failed'.
+
+    With ``transaction=False`` the caller holds the transaction (several documents in one)."""
     if result.sha256:
         same = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND path = ?",
                             [result.sha256, result.path]).fetchone()
@@ -41,6 +43,11 @@ def load(conn: Connection, result: Processed, registry: Registry) -> str:
         if same is not None and (same[1] == "loaded" or result.error):
             return "unchanged"
     earlier = conn.execute("SELECT id FROM documents WHERE path = ?", [result.path]).fetchall()
+    if not transaction:
+        for (old_id,) in earlier:
+            _delete_document(conn, old_id)
+        outcome = _insert(conn, result, registry)
+        return "replaced" if earlier and outcome == "loaded" else outcome
     conn.execute("BEGIN TRANSACTION")
     try:
         for (old_id,) in earlier:
@@ -66,14 +73,12 @@ def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
                  [doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding, ex.kind,
                   doc.raw_text, text_digest(doc.raw_text), len(doc.pages)])
     texts = doc.raw_text.split("\f") if doc.media_type == "pdf" else [None] * len(doc.pages)
-    conn.executemany("INSERT INTO pages (document_id, page, text, ocr_confidence, ocr) VALUES (?, ?, ?, ?, ?)",
-                     [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
-                       "\n".join(line.text for line in p.lines), p.ocr_confidence, p.ocr)
-                      for i, p in enumerate(doc.pages)])
-    for w in [*doc.warnings]:
-        conn.execute("INSERT INTO warnings VALUES (?, NULL, NULL, ?)", [doc_id, w])
-    for w in ex.warnings:
-        conn.execute("INSERT INTO warnings VALUES (?, ?, ?, ?)", [doc_id, w.page, w.line, w.message])
+    insert_rows(conn, "pages", [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
+                                 "\n".join(line.text for line in p.lines), p.ocr_confidence, p.ocr)
+                                for i, p in enumerate(doc.pages)],
+                columns=("document_id", "page", "text", "ocr_confidence", "ocr"))
+    insert_rows(conn, "warnings", [(doc_id, None, None, w) for w in doc.warnings] +
+                [(doc_id, w.page, w.line, w.message) for w in ex.warnings])
     m = ex.meeting
     if m is None:
         write_changes(conn, registry)
@@ -91,26 +96,27 @@ def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
     conn.execute("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                  [meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time, m.end_time,
                   m.location, m.page, m.line])
+    # Rows are gathered per table and written in one statement each: a statement costs far more
+    # than a row, and a document has hundreds of rows.
+    items, decisions, follow_ups, references = [], [], [], []
     for seq, (item, refs) in enumerate(zip(m.items, resolved.references, strict=True), 1):
         item_id = registry.new_id()
-        conn.execute("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [item_id, meeting_id, doc_id, seq, item.number, item.raw_number, item.title, item.exempt,
-                      item.exempt_raw, item.text, item.page, item.line, item.line_end])
-        for k, d in enumerate(item.decisions, 1):
-            conn.execute("INSERT INTO decisions VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [item_id, doc_id, k, d.text, d.labeled, d.label, d.page, d.line])
-        for k, f in enumerate(item.follow_ups, 1):
-            conn.execute("INSERT INTO follow_ups VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?)",
-                         [item_id, doc_id, k, f.text, f.page, f.line])
-        for ref, target in zip(item.references, refs, strict=True):
-            conn.execute("INSERT INTO item_references VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [item_id, doc_id, ref.raw, target.body_id, target.body, ref.number, ref.page, ref.line])
-    for seq, (a, r) in enumerate(zip(m.attendance, resolved.attendance, strict=True), 1):
-        conn.execute("INSERT INTO attendance VALUES (nextval('seq_id'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                     "?, ?, ?, ?)",
-                     [meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role,
-                      a.category.value, a.status.value, r.substitute_for_id, a.substitute_for, a.items, a.code,
-                      a.raw_mark, a.mark_column, a.source, a.page, a.line])
+        items.append((item_id, meeting_id, doc_id, seq, item.number, item.raw_number, item.title, item.exempt,
+                      item.exempt_raw, item.text, item.page, item.line, item.line_end))
+        decisions += [(item_id, doc_id, k, d.text, d.labeled, d.label, d.page, d.line)
+                      for k, d in enumerate(item.decisions, 1)]
+        follow_ups += [(item_id, doc_id, k, f.text, f.page, f.line) for k, f in enumerate(item.follow_ups, 1)]
+        references += [(item_id, doc_id, ref.raw, target.body_id, target.body, ref.number, ref.page, ref.line)
+                       for ref, target in zip(item.references, refs, strict=True)]
+    insert_rows(conn, "items", items)
+    insert_rows(conn, "decisions", decisions, with_id=True)
+    insert_rows(conn, "follow_ups", follow_ups, with_id=True)
+    insert_rows(conn, "item_references", references, with_id=True)
+    insert_rows(conn, "attendance", [
+        (meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role, a.category.value,
+         a.status.value, r.substitute_for_id, a.substitute_for, a.items, a.code, a.raw_mark, a.mark_column, a.source,
+         a.page, a.line)
+        for seq, (a, r) in enumerate(zip(m.attendance, resolved.attendance, strict=True), 1)], with_id=True)
     write_changes(conn, registry)
     return "loaded"
 

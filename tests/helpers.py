@@ -29,3 +29,23 @@ def score(gold: Path, export: Path, *extra: str) -> dict[str, float]:
         if m and m.group(2) != "n/a":
             figures[m.group(1).strip()] = float(m.group(2))
     return figures
+
+
+def long_minutes_pdf(path: Path, pages: int = 500) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 800, "Referat fra møte i Faglig forum")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 780, "Dato: 05.02.2024")
+    for p in range(pages):
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(72, 740, f"Sak {p + 1}/24 Tema nummer {p + 1}")
+        c.setFont("Helvetica", 10)
+        for k in range(20):
+            c.drawString(72, 720 - 14 * k, "Saken ble drøftet, og det kom innspill fra partnerne om veien videre.")
+        c.drawString(72, 420, "Vedtak: Faglig forum tar saken til orientering.")
+        c.showPage()
+    c.save()
+    return path

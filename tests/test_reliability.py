@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import MINUTES, SAMPLES, SEED_PDF
+from helpers import MINUTES, SAMPLES, SEED_PDF, long_minutes_pdf
 from referat.cli import main
 from referat.errors import ExitCode, InputError
 from referat.ingest import read_document
@@ -30,26 +30,6 @@ BAD = {
     "garbage.txt": "the file is binary, not text (is it named right?)",
     "vanished.txt": "the file does not exist (moved or deleted during the run?)",
 }
-
-
-def _long_pdf(path: Path, pages: int = 500) -> Path:
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(path))
-    c.setFont("Helvetica-Bold", 14)
-    c.drawString(72, 800, "Referat fra møte i Faglig forum")
-    c.setFont("Helvetica", 10)
-    c.drawString(72, 780, "Dato: 05.02.2024")
-    for p in range(pages):
-        c.setFont("Helvetica-Bold", 11)
-        c.drawString(72, 740, f"Sak {p + 1}/24 Tema nummer {p + 1}")
-        c.setFont("Helvetica", 10)
-        for k in range(20):
-            c.drawString(72, 720 - 14 * k, "Saken ble drøftet, og det kom innspill fra partnerne om veien videre.")
-        c.drawString(72, 420, "Vedtak: Faglig forum tar saken til orientering.")
-        c.showPage()
-    c.save()
-    return path
 
 
 def _bad_folder(folder: Path) -> Path:
@@ -70,7 +50,7 @@ def _bad_folder(folder: Path) -> Path:
     (folder / "vanished.txt").symlink_to(folder / "gone-before-it-was-read.txt")
     # good files that are awkward: another encoding, very long, not minutes, the same minutes twice
     (folder / "cp1252.txt").write_bytes((MINUTES / "kommunestyre-2024-03-14.txt").read_text("utf-8").encode("cp1252"))
-    _long_pdf(folder / "long.pdf")
+    long_minutes_pdf(folder / "long.pdf")
     for path in [*sorted(SAMPLES.glob("*.txt")), SEED_PDF]:
         shutil.copy(path, folder / path.name)
     return folder

@@ -1,0 +1,107 @@
+"""Ingest throughput, side by side in one run: `referat ingest` against a naive pdfplumber loop on
+the same synthetic PDFs, 1 worker against 2, and OCR pages per minute on scans of them.
+
+    python benchmarks/throughput.py [--docs 60] [--scans 4] [--seed 1]
+
+It prints figures and asserts nothing; the issue's goals are printed beside them."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
+
+from benchmarks.corpus import random_minutes, write_pdf  # noqa: E402
+from benchmarks.measure import Run, run  # noqa: E402
+from benchmarks.scan import rasterise  # noqa: E402
+
+
+def pdf_corpus(folder: Path, n: int, seed: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    return [write_pdf(random_minutes(seed * 100_000 + i), folder / f"minutes-{i:04d}.pdf") for i in range(n)]
+
+
+def page_count(files: list[Path]) -> int:
+    import pypdfium2 as pdfium
+
+    total = 0
+    for path in files:
+        pdf = pdfium.PdfDocument(str(path))
+        total += len(pdf)
+        pdf.close()
+    return total
+
+
+NAIVE = """
+import sys, pdfplumber
+for path in sys.argv[1:]:
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+            page.close()
+"""
+
+
+def ingest(folder: Path, db: Path, workers: int) -> Run:
+    db.unlink(missing_ok=True)
+    result = run([sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db),
+                  "--workers", str(workers)])
+    if result.returncode != 0:
+        raise SystemExit(f"referat ingest failed:\n{result.stderr}")
+    return result
+
+
+def line(label: str, r: Run, docs: int, pages: int) -> str:
+    return (f"  {label:<34} {r.seconds:7.2f} s  {pages / r.seconds:7.1f} pages/s  {docs / r.seconds:6.2f} docs/s  "
+            f"peak {r.peak_mb:6.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=60, help="synthetic minutes PDFs (3-6 pages each)")
+    parser.add_argument("--scans", type=int, default=4, help="scanned PDFs for the OCR figures (0: skip)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="referat-bench-"))
+    try:
+        started = time.perf_counter()
+        files = pdf_corpus(work / "pdf", args.docs, args.seed)
+        pages = page_count(files)
+        print(f"corpus: {len(files)} PDFs, {pages} pages (generated in {time.perf_counter() - started:.1f} s)")
+
+        naive = run([sys.executable, "-c", NAIVE, *map(str, files)])
+        one = ingest(work / "pdf", work / "one.duckdb", 1)
+        two = ingest(work / "pdf", work / "two.duckdb", 2)
+        print(line("naive pdfplumber loop (1 process)", naive, len(files), pages))
+        print(line("referat ingest --workers 1", one, len(files), pages))
+        print(line("referat ingest --workers 2", two, len(files), pages))
+        print(f"  ingest vs naive, 1 worker:  {naive.seconds / one.seconds:5.1f}x   (goal >= 5x)")
+        print(f"  ingest vs naive, 2 workers: {naive.seconds / two.seconds:5.1f}x")
+        print(f"  2 workers vs 1:             {one.seconds / two.seconds:5.2f}x   (goal >= 1.7x)")
+
+        if args.scans:
+            (work / "scan").mkdir()
+            scans = [rasterise(path, work / "scan" / f"scan-{k}.pdf", angle=0.6 * (k % 3 - 1), seed=k, pages=2)
+                     for k, path in enumerate(files[: args.scans])]
+            scanned_pages = page_count(scans)
+            ocr_one = ingest(work / "scan", work / "ocr1.duckdb", 1)
+            ocr_two = ingest(work / "scan", work / "ocr2.duckdb", 2)
+            print(f"OCR: {len(scans)} scanned PDFs, {scanned_pages} pages (Tesseract nor, 300 dpi)")
+            for label, r in (("--workers 1", ocr_one), ("--workers 2", ocr_two)):
+                print(f"  {label}: {r.seconds:6.1f} s  {scanned_pages / r.seconds * 60:6.1f} pages/min  "
+                      f"peak {r.peak_mb:5.0f} MB")
+            print(f"  2 workers vs 1: {ocr_one.seconds / ocr_two.seconds:5.2f}x")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""The per-file stage on Ray, for archives that outgrow one machine.
+
+Files are processed by Ray tasks in contiguous batches, each batch written as one Parquet shard;
+a long PDF is read in page ranges by tasks of their own and joined by one more task. The same
+pure functions run as with ``--workers`` (``process_file``, ``read_part``, ``process_parts``),
+and the shards are loaded by the same loader, in file order, so the database comes out the same.
+
+Needs the extra: ``pip install 'referat[ray]'``. Without an address a local Ray is started; on a
+cluster, every node needs referat installed (or a runtime_env that provides it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from referat.errors import ExitCode, ReferatError
+
+BATCH_FILES = 16  # small files per task: a task costs milliseconds, a file about fifty
+CHUNK_PAGES = 100  # pages per task when a PDF is long
+
+
+class RayUnavailableError(ReferatError):
+    exit_code = ExitCode.missing_dependency
+
+
+def _batch(files: list[tuple[int, str]], folder: str) -> str:
+    from referat.pipeline import process_file
+    from referat.shards import shard_name, write_shard
+
+    rows = [(k, process_file(path)) for k, path in files]
+    return str(write_shard(rows, Path(folder) / shard_name(files[0][0])))
+
+
+def _join(position: int, path: str, folder: str, *parts: Any) -> str:
+    from referat.pipeline import process_parts
+    from referat.shards import shard_name, write_shard
+
+    return str(write_shard([(position, process_parts(path, list(parts)))], Path(folder) / shard_name(position)))
+
+
+def _part(path: str, start: int, stop: int) -> Any:
+    from referat.pipeline import read_part
+
+    return read_part(path, start, stop)
+
+
+def _pages(path: Path) -> int:
+    if path.suffix.lower() != ".pdf":
+        return 0
+    from referat.errors import InputError
+    from referat.ingest import pdf_pages
+
+    try:
+        return pdf_pages(path)
+    except InputError:
+        return 0  # the batch task will say what is wrong with it
+
+
+def run_on_ray(files: list[Path], folder: Path, *, address: str | None = None, workers: int | None = None,
+               batch_files: int = BATCH_FILES, chunk_pages: int = CHUNK_PAGES) -> list[Path]:
+    """Process ``files`` on Ray into Parquet shards in ``folder``; returns the shard paths."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise RayUnavailableError("--engine ray needs Ray: pip install 'referat[ray]'") from exc
+    folder.mkdir(parents=True, exist_ok=True)
+    started_here = not ray.is_initialized()
+    if started_here:
+        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                 log_to_driver=False, configure_logging=False)
+    try:
+        batch, part, join = ray.remote(_batch), ray.remote(_part), ray.remote(_join)
+        pending: list[Any] = []
+        small: list[tuple[int, str]] = []
+        for position, path in enumerate(files):
+            pages = _pages(path)
+            if pages > chunk_pages:
+                if small:  # a shard holds a contiguous run of files, so the loader keeps file order
+                    pending.append(batch.remote(small, str(folder)))
+                    small = []
+                parts = [part.remote(str(path), start, min(start + chunk_pages, pages))
+                         for start in range(0, pages, chunk_pages)]
+                pending.append(join.remote(position, str(path), str(folder), *parts))
+                continue
+            small.append((position, str(path)))
+            if len(small) >= batch_files:
+                pending.append(batch.remote(small, str(folder)))
+                small = []
+        if small:
+            pending.append(batch.remote(small, str(folder)))
+        return [Path(p) for p in ray.get(pending)]
+    finally:
+        if started_here:
+            ray.shutdown()

@@ -1,0 +1,80 @@
+"""`referat ingest --engine ray` on a local Ray: the same database as the local process pool."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import MINUTES, SAMPLES, long_minutes_pdf
+from referat.pipeline import find_files
+from referat.store import connect
+from referat.store.ingest import ingest, load_results
+
+ray = pytest.importorskip("ray")
+
+# Columns that record when, not what.
+CLOCK = {"ingested_at", "decided_at"}
+
+
+def _contents(db: Path) -> dict[str, list[tuple]]:
+    conn = connect(db, read_only=True)
+    tables = [t for (t,) in conn.execute("SELECT table_name FROM information_schema.tables "
+                                         "WHERE table_schema = 'main' ORDER BY 1").fetchall()]
+    out = {}
+    for table in tables:
+        columns = [c for (c,) in conn.execute("SELECT column_name FROM information_schema.columns "
+                                              "WHERE table_name = ? ORDER BY ordinal_position", [table]).fetchall()
+                   if c not in CLOCK]
+        listed = ", ".join(f'"{c}"' for c in columns)
+        out[table] = conn.execute(f"SELECT {listed} FROM {table} ORDER BY ALL").fetchall()
+    conn.close()
+    return out
+
+
+@pytest.fixture(scope="module")
+def shelf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("shelf")
+    for path in [*SAMPLES.iterdir(), *MINUTES.iterdir()]:
+        if path.suffix in (".txt", ".md", ".pdf"):
+            shutil.copy(path, folder / path.name)
+    long_minutes_pdf(folder / "long.pdf", pages=7)
+    (folder / "empty.txt").write_bytes(b"")  # a failure must come out the same too
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield
+    ray.shutdown()
+
+
+def test_ray_gives_the_same_database_as_the_local_pool(shelf: Path, tmp_path: Path, local_ray):
+    from referat.ray_engine import run_on_ray
+    from referat.shards import read_shards
+
+    files, _ = find_files([shelf])
+    ingest(connect(tmp_path / "local.duckdb"), files, workers=2)
+    # small batches and 3-page parts, so shards, a split PDF and the joining of its parts are all exercised
+    shards = run_on_ray(files, tmp_path / "shards", batch_files=3, chunk_pages=3)
+    assert len(shards) >= 5
+    summary = load_results(connect(tmp_path / "ray.duckdb"), read_shards(shards))
+    assert summary.failed == [(str(shelf / "empty.txt"), "the file is empty (0 bytes)")]
+    local, on_ray = _contents(tmp_path / "local.duckdb"), _contents(tmp_path / "ray.duckdb")
+    assert local.keys() == on_ray.keys()
+    for table in local:
+        assert on_ray[table] == local[table], table
+    assert len(local["documents"]) == len(files) and len(local["items"]) > 30
+
+
+def test_the_cli_runs_on_ray(shelf: Path, tmp_path: Path, local_ray):
+    from click.testing import CliRunner
+
+    from referat.cli import main
+
+    result = CliRunner().invoke(main, ["ingest", str(shelf / "long.pdf"), str(shelf / "styret-2024-09-02.md"),
+                                       "--db", str(tmp_path / "cli.duckdb"), "--engine", "ray",
+                                       "--shards", str(tmp_path / "kept")])
+    assert result.exit_code == 0, result.output
+    assert "2 files read" in result.output
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["shard-00000000.parquet"]
