@@ -247,11 +247,16 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
     from referat.reports.render import render
     from referat.reports.trace import format_trace, parse_case
     from referat.reports.trace import trace as run
+    from referat.store import connect
+    from referat.store import queries as q
 
-    data = _site_data(db, include_exempt)
-    bodies = sorted({m["body"] for m in data.meetings if m["body"]}
-                    | {r["target_body"] for i in data.items for r in i["references"]})
-    t = run(parse_case(case, bodies), data.items, exempt_numbers=set(data.exempt_cases))
+    conn = connect(db, read_only=True)
+    start = parse_case(case, q.body_names(conn))
+    linked = q.linked_cases(conn, start)
+    items = q.items(conn, include_exempt=include_exempt, cases=linked)
+    exempt = set() if include_exempt else {
+        (i["body"], i["number"]) for i in q.items(conn, include_exempt=True, cases=linked) if i["exempt"]}
+    t = run(start, items, exempt_numbers=exempt)
     if html:
         render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="")
         click.echo(f"wrote {html}", err=True)

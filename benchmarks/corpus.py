@@ -67,6 +67,13 @@ def random_minutes(seed: int, n_cases: int | None = None) -> Minutes:
         decision = f"{'Møtet'} sluttet seg til forslaget om {topic.lower()}." if rng.random() < 0.6 else None
         cases.append(Case(f"{first + k}/{year % 100:02d}", f"{topic} {year}", paragraphs, decision,
                           exempt=rng.random() < 0.1))
+    # References come from a generator of their own, so adding them left every other draw as it was.
+    linking = random.Random(seed + 7_777_777)
+    for case in cases:
+        if linking.random() < 0.15:
+            number, year_part = case.number.split("/")
+            earlier = max(1, int(number) - linking.randint(1, 12))
+            case.paragraphs.append(f"Oppfølging av sak {earlier}/{year_part} fra {linking.choice(BODIES)}. ")
     return Minutes(rng.choice(BODIES), f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}", "14.00", "16.00",
                    "Årstadveien 17, møterom Hardbakka", members, cases)
 

@@ -10,9 +10,14 @@ from referat.extract.model import Reference
 
 _BODY_WORD = (r"[A-ZÆØÅ][\wæøå-]*(?:gruppe|møte|styre|utvalg|råd|panel|forum|komit[eé]|nemnd|ting|"
               r"kollegium|stemne|senat)")
+# A body named by its field: "Faggruppe for eldre", "Råd for helse og omsorg". Only after the
+# indefinite form: in "Styringsgruppen for videre arbeid" the "for" is the sentence's, not the name's.
+_FOR = r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+og\s+[a-zæøå][\wæøå-]*)?"
 AFTER = re.compile(rf"^\s*\)?\s*(?:fra|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
-                   rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?|Faglig\s+forum|Formannskapet|Bystyret|Kommunestyret)\b")
-BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}}$")
+                   rf"(?P<body>{_BODY_WORD}{_FOR}(?!\w)|{_BODY_WORD}(?:en|et|a|n|t)?|Faglig\s+forum|Formannskapet|Bystyret|"
+                   rf"Kommunestyret)\b")
+# "Styringsgruppens møte 11. desember, sak 41-23", or the genitive right before it: "Partnermøtets sak 10/25".
+BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}})?$")
 
 
 def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:

@@ -24,24 +24,68 @@ def meetings(conn: Connection) -> list[dict[str, Any]]:
         FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.date, m.body""")
 
 
-def items(conn: Connection, *, include_exempt: bool = False) -> list[dict[str, Any]]:
-    out = _rows(conn, """
+def items(conn: Connection, *, include_exempt: bool = False,
+          cases: set[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
+    """Items with their decisions, follow-ups and references; only those of ``cases`` when given."""
+    if cases is not None and not cases:
+        return []
+    among, params = ("", []) if cases is None else _among(cases)
+    out = _rows(conn, f"""
+        {among}
         SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, i.page, i.line, d.source, d.path
         FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id
-        WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [include_exempt])
+        {"JOIN wanted w ON w.body = m.body AND w.number = i.number" if cases is not None else ""}
+        WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [*params, include_exempt])
     by_id = {i["id"]: i for i in out}
     for i in out:
         i.update(decisions=[], follow_ups=[], references=[])
-    for row in _rows(conn, "SELECT item_id, text, labeled, page, line FROM decisions ORDER BY item_id, seq"):
+    if not by_id:
+        return out
+    only = "" if cases is None else f"WHERE item_id IN ({', '.join('?' * len(by_id))})"
+    ids = [] if cases is None else list(by_id)
+    for row in _rows(conn, f"SELECT item_id, text, labeled, page, line FROM decisions {only} ORDER BY item_id, seq",
+                     ids):
         if row["item_id"] in by_id:
             by_id[row["item_id"]]["decisions"].append(row)
-    for row in _rows(conn, "SELECT item_id, text, page, line FROM follow_ups ORDER BY item_id, seq"):
+    for row in _rows(conn, f"SELECT item_id, text, page, line FROM follow_ups {only} ORDER BY item_id, seq", ids):
         if row["item_id"] in by_id:
             by_id[row["item_id"]]["follow_ups"].append(row)
-    for row in _rows(conn, "SELECT item_id, target_body, target_number, raw FROM item_references ORDER BY id"):
+    for row in _rows(conn, f"SELECT item_id, target_body, target_number, raw FROM item_references {only} "
+                           "ORDER BY id", ids):
         if row["item_id"] in by_id:
             by_id[row["item_id"]]["references"].append(row)
     return out
+
+
+def _among(cases: set[tuple[str, str]]) -> tuple[str, list[str]]:
+    """A CTE ``wanted(body, number)`` holding ``cases``, and its parameters."""
+    values = ", ".join(["(?, ?)"] * len(cases))
+    return f"WITH wanted(body, number) AS (VALUES {values})", [v for case in sorted(cases) for v in case]
+
+
+def linked_cases(conn: Connection, start: tuple[str, str]) -> set[tuple[str, str]]:
+    """Every case reachable from ``start`` through references, both ways: what a trace needs,
+    found in the database a round at a time instead of reading every item of the archive."""
+    seen, frontier = {start}, {start}
+    while frontier:
+        among, params = _among(frontier)
+        rows = conn.execute(f"""{among}
+            SELECT r.target_body, r.target_number FROM item_references r JOIN items i ON i.id = r.item_id
+            JOIN meetings m ON m.id = i.meeting_id JOIN wanted w ON w.body = m.body AND w.number = i.number
+            UNION
+            SELECT m.body, i.number FROM item_references r JOIN items i ON i.id = r.item_id
+            JOIN meetings m ON m.id = i.meeting_id JOIN wanted w ON w.body = r.target_body
+                AND w.number = r.target_number""", params).fetchall()
+        frontier = {(b, n) for b, n in rows if b is not None and n is not None} - seen
+        seen |= frontier
+    return seen
+
+
+def body_names(conn: Connection) -> list[str]:
+    """The bodies a case can be named by: those that met and those referred to."""
+    return sorted({b for (b,) in conn.execute(
+        "SELECT body FROM meetings WHERE body IS NOT NULL UNION "
+        "SELECT target_body FROM item_references WHERE target_body IS NOT NULL").fetchall()})
 
 
 def withheld(conn: Connection) -> int:

@@ -1,0 +1,137 @@
+"""Scale: ingest a large synthetic corpus, watch peak memory, then time the analyst queries of the
+README on the result.
+
+    python benchmarks/scale.py [--docs 5000] [--workers 2] [--keep DIR]
+
+Memory is sampled over the whole process tree (the loader and its workers) for the full corpus
+and for a fifth of it: if memory grew with the corpus, the two peaks would differ by far more
+than the registry of people. It prints figures and asserts nothing."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
+
+from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.measure import run  # noqa: E402
+
+QUERIES = {
+    "decisions by text": """
+        SELECT m.date, m.body, i.number, d.text FROM decisions d
+        JOIN items i ON i.id = d.item_id JOIN meetings m ON m.id = i.meeting_id
+        WHERE d.text ILIKE '%samarbeidsmidl%' ORDER BY m.date""",
+    "attendance per person-year": """
+        SELECT p.name, year(m.date) AS year,
+        count(*) FILTER (WHERE a.status IN ('present','remote')) AS attended,
+        count(*) FILTER (WHERE a.status = 'remote') AS remote,
+        count(*) FILTER (WHERE a.status = 'substituted') AS substituted,
+        count(*) FILTER (WHERE a.status = 'absent') AS absent
+        FROM attendance a JOIN people p ON p.id = a.person_id JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.category = 'member' GROUP BY ALL ORDER BY p.name, year""",
+    "references to other bodies": """
+        SELECT m.body, m.date, i.number, i.title, r.target_body, r.target_number
+        FROM item_references r JOIN items i ON i.id = r.item_id JOIN meetings m ON m.id = i.meeting_id
+        WHERE r.target_body <> m.body ORDER BY m.date""",
+}
+
+
+def ingest(folder: Path, db: Path, workers: int) -> tuple[float, float]:
+    db.unlink(missing_ok=True)
+    result = run([sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db),
+                  "--workers", str(workers)])
+    if result.returncode != 0:
+        raise SystemExit(f"referat ingest failed:\n{result.stderr[-2000:]}")
+    return result.seconds, result.peak_mb
+
+
+def timed(action: object, repeat: int = 5) -> tuple[float, int]:
+    """Median milliseconds of ``action()``, and the number of rows it gave."""
+    times, rows = [], 0
+    for _ in range(repeat):
+        started = time.perf_counter()
+        rows = len(action())  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), rows
+
+
+def trace_case(db: Path) -> tuple[str, object]:
+    """The trace `referat trace` runs, in process, on the case with the most references."""
+    from referat.reports.trace import trace
+    from referat.store import connect
+    from referat.store import queries as q
+
+    conn = connect(db, read_only=True)
+    body, number = conn.execute("""SELECT target_body, target_number FROM item_references
+        GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 1""").fetchone() or (None, None)
+    if body is None:
+        body, number = conn.execute("SELECT m.body, i.number FROM items i JOIN meetings m ON m.id = i.meeting_id "
+                                    "LIMIT 1").fetchone()
+
+    def run_trace() -> list[object]:
+        start = (body, number)
+        linked = q.linked_cases(conn, start)
+        return trace(start, q.items(conn, cases=linked)).cases
+
+    return f"trace {body} {number}", run_trace
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=5000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="keep the corpus and databases here")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="referat-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        started = time.perf_counter()
+        files = write_corpus(work / "corpus", args.docs, seed=args.seed)
+        fifth = work / "fifth"
+        fifth.mkdir(exist_ok=True)
+        for path in files[: args.docs // 5]:
+            target = fifth / path.name
+            if not target.exists():
+                target.symlink_to(path)
+        pdfs = sum(p.suffix == ".pdf" for p in files)
+        print(f"corpus: {len(files)} documents ({pdfs} PDF, {len(files) - pdfs} text), "
+              f"generated in {time.perf_counter() - started:.0f} s")
+        small_s, small_mb = ingest(fifth, work / "fifth.duckdb", args.workers)
+        full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
+        print(f"  ingest {args.docs // 5:>6} docs, --workers {args.workers}: {small_s:7.1f} s  "
+              f"{args.docs // 5 / small_s:6.1f} docs/s  peak {small_mb:6.0f} MB")
+        print(f"  ingest {args.docs:>6} docs, --workers {args.workers}: {full_s:7.1f} s  "
+              f"{args.docs / full_s:6.1f} docs/s  peak {full_mb:6.0f} MB   (goal < 1024 MB)")
+
+        import duckdb
+
+        db = work / "full.duckdb"
+        conn = duckdb.connect(str(db), read_only=True)
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("meetings", "items", "decisions", "attendance", "people", "item_references")}
+        print("  archive: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+        print(f"  database file: {db.stat().st_size / 1e6:.0f} MB")
+        print("README queries on it (median of 5, in process; goal < 200 ms each):")
+        for name, sql in QUERIES.items():
+            ms, rows = timed(lambda sql=sql: conn.execute(sql).fetchall())
+            print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} rows")
+        conn.close()
+        name, action = trace_case(db)
+        ms, rows = timed(action)
+        print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} cases")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+"""References to cases of other bodies, with the body named in the many ways minutes name it."""
+
+import pytest
+
+from referat.extract.references import read_references
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Oppfølging av sak 24-23 fra Styringsgruppen.", [("Styringsgruppen", "24-23")]),
+    ("Oppfølging av sak 11/22 fra Faggruppe for eldre.", [("Faggruppe for eldre", "11-22")]),
+    ("jf. sak 3/24 fra Ungdomsråd for helse og omsorg i mai", [("Ungdomsråd for helse og omsorg", "03-24")]),
+    # the 'for' belongs to the sentence, not to a body named in the definite form
+    ("Oppfølging av sak 24-23 fra Styringsgruppen for videre arbeid", [("Styringsgruppen", "24-23")]),
+    ("Saken ble behandlet i Partnermøtets sak 10/25 i fjor.", [("Partnermøtet", "10-25")]),
+    ("jfr. sak 35-23 fra sist møte.", [(None, "35-23")]),
+])
+def test_reference_and_its_body(text: str, expected: list):
+    assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
