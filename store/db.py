@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from referat.errors import DatabaseError
 from referat.normalize.authority import read_bodies, read_decisions, read_organisations
 from referat.normalize.registry import Org, Registry
+
+if TYPE_CHECKING:
+    from referat.store.rows import Rows
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -41,9 +44,10 @@ def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registr
     registry = Registry()
     registry.body_names = read_bodies(registry_dir)
     # Ids of every table the registry numbers: a run after a crash must never hand one out twice.
-    top = conn.execute("SELECT coalesce(max(id), 0) FROM (SELECT id FROM people UNION ALL SELECT id FROM organisations "
-                       "UNION ALL SELECT id FROM bodies UNION ALL SELECT id FROM meetings UNION ALL "
-                       "SELECT id FROM documents UNION ALL SELECT id FROM items)").fetchone()
+    numbered = ("people", "organisations", "bodies", "meetings", "documents", "items", "decisions", "follow_ups",
+                "item_references", "attendance", "reviews")
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM ("
+                       + " UNION ALL ".join(f"SELECT id FROM {t}" for t in numbered) + ")").fetchone()
     registry.next_id = int(top[0] if top else 0) + 1
     aliases: dict[tuple[str, int], list[str]] = {}
     for kind, eid, alias in conn.execute("SELECT entity_kind, entity_id, alias FROM aliases ORDER BY rowid").fetchall():
@@ -69,27 +73,25 @@ def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registr
     return registry
 
 
-def insert_rows(conn: Connection, table: str, rows: list[tuple[Any, ...]], *, with_id: bool = False,
-                columns: tuple[str, ...] = ()) -> None:
-    """Insert rows with one statement per few hundred rows; ``with_id`` numbers them from seq_id first."""
-    if not rows:
-        return
-    row = "(" + ("nextval('seq_id'), " if with_id else "") + ", ".join("?" * len(rows[0])) + ")"
-    into = f"{table} ({', '.join(columns)})" if columns else table
-    for start in range(0, len(rows), 200):
-        chunk = rows[start:start + 200]
-        conn.execute(f"INSERT INTO {into} VALUES " + ", ".join([row] * len(chunk)), [v for r in chunk for v in r])
-
-
 def write_changes(conn: Connection, registry: Registry) -> None:
+    """Write what the registry learnt (people, organisations, aliases, reviews) now."""
+    from referat.store.rows import Rows
+
+    rows = Rows()
+    add_changes(rows, registry)
+    rows.flush(conn)
+
+
+def add_changes(rows: Rows, registry: Registry) -> None:
+    """Add what the registry learnt to a batch of rows."""
     changes = registry.drain()
-    insert_rows(conn, "people", list(changes.people))
-    insert_rows(conn, "organisations", list(changes.orgs))
-    insert_rows(conn, "bodies", list(changes.bodies))
+    rows.add("people", list(changes.people))
+    rows.add("organisations", list(changes.orgs))
+    rows.add("bodies", list(changes.bodies))
     if changes.aliases:
         from referat.folding import fold
 
-        insert_rows(conn, "aliases", [(k, i, a, fold(a), s, c, d) for k, i, a, s, c, d in changes.aliases])
-    insert_rows(conn, "reviews", [(r.entity_kind, r.mention, r.mention_id, r.candidate_id, r.score, r.runner_up_id,
-                                   r.runner_up_score, r.document_id, r.page, r.line, "pending")
-                                  for r in changes.reviews], with_id=True)
+        rows.add("aliases", [(k, i, a, fold(a), s, c, d) for k, i, a, s, c, d in changes.aliases])
+    rows.add("reviews", [(registry.new_id(), r.entity_kind, r.mention, r.mention_id, r.candidate_id, r.score,
+                          r.runner_up_id, r.runner_up_score, r.document_id, r.page, r.line, "pending")
+                         for r in changes.reviews])

@@ -10,8 +10,9 @@ from pathlib import Path
 from referat.pipeline import OcrProgress, Processed, process_all
 from referat.store.db import Connection, load_registry
 from referat.store.load import load, rebuild_memberships
+from referat.store.rows import Rows
 
-# Documents per transaction: a commit per document costs more than the document's rows.
+# Documents per transaction and per write: a statement costs more than a document's rows.
 BATCH = 25
 
 
@@ -42,21 +43,24 @@ def load_results(conn: Connection, results: Iterable[Processed], *,
     """Load processed files (from a process pool, or from Parquet shards a cluster wrote)."""
     summary = IngestSummary()
     registry = load_registry(conn)
-    pending: list[tuple[Processed, str]] = []
+    rows = Rows(conn)
+    loaded: list[tuple[Processed, str]] = []
     conn.execute("BEGIN TRANSACTION")
     try:
         for result in results:
-            pending.append((result, load(conn, result, registry, transaction=False)))
-            if len(pending) >= batch:
+            loaded.append((result, load(conn, result, registry, rows)))
+            if len(loaded) >= batch:
+                rows.flush(conn)
                 conn.execute("COMMIT")
-                _report(summary, pending, on_result)
-                pending = []
+                _report(summary, loaded, on_result)
+                loaded = []
                 conn.execute("BEGIN TRANSACTION")
+        rows.flush(conn)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    _report(summary, pending, on_result)
+    _report(summary, loaded, on_result)
     rebuild_memberships(conn)
     return summary
 

@@ -7,7 +7,8 @@ import hashlib
 from referat.normalize import resolve_names
 from referat.normalize.registry import Registry
 from referat.pipeline import Processed
-from referat.store.db import Connection, insert_rows, write_changes
+from referat.store.db import Connection, add_changes
+from referat.store.rows import Rows
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
                "meeting_sources")
@@ -30,94 +31,98 @@ def _delete_document(conn: Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
-def load(conn: Connection, result: Processed, registry: Registry, *, transaction: bool = True) -> str:
+def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | None = None) -> str:
     """Store one processed file: 'unchanged', 'loaded', 'replaced' or 'failed'.
 
-    With ``transaction=False`` the caller holds the transaction (several documents in one)."""
-    if result.sha256:
-        same = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND path = ?",
-                            [result.sha256, result.path]).fetchone()
-        if same is None:
-            same = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND status = 'loaded'",
-                                [result.sha256]).fetchone()
-        if same is not None and (same[1] == "loaded" or result.error):
+    Without ``rows`` the document is written in a transaction of its own. With ``rows`` its rows
+    join the caller's batch, which the caller writes with ``rows.flush`` inside its transaction."""
+    if rows is None:
+        rows = Rows(conn)
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            outcome = load(conn, result, registry, rows)
+            rows.flush(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return outcome
+    known_sha = bool(result.sha256) and result.sha256 in rows.sha256s
+    known_path = result.path in rows.paths
+    if known_sha or known_path:
+        rows.flush(conn)  # it may be earlier in this batch: let the database see the batch
+    if known_sha:
+        # fetchall, not fetchone: an unfinished result would block the Arrow scan of the next flush
+        found = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND path = ? LIMIT 1",
+                             [result.sha256, result.path]).fetchall() or conn.execute(
+            "SELECT id, status FROM documents WHERE sha256 = ? AND status = 'loaded' LIMIT 1",
+            [result.sha256]).fetchall()
+        if found and (found[0][1] == "loaded" or result.error):
             return "unchanged"
-    earlier = conn.execute("SELECT id FROM documents WHERE path = ?", [result.path]).fetchall()
-    if not transaction:
-        for (old_id,) in earlier:
-            _delete_document(conn, old_id)
-        outcome = _insert(conn, result, registry)
-        return "replaced" if earlier and outcome == "loaded" else outcome
-    conn.execute("BEGIN TRANSACTION")
-    try:
-        for (old_id,) in earlier:
-            _delete_document(conn, old_id)
-        outcome = _insert(conn, result, registry)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    earlier = conn.execute("SELECT id FROM documents WHERE path = ?", [result.path]).fetchall() if known_path else []
+    for (old_id,) in earlier:
+        _delete_document(conn, old_id)
+    rows.paths.add(result.path)
+    if result.sha256:
+        rows.sha256s.add(result.sha256)
+    outcome = _insert(conn, result, registry, rows)
     return "replaced" if earlier and outcome == "loaded" else outcome
 
 
-def _insert(conn: Connection, result: Processed, registry: Registry) -> str:
+def _insert(conn: Connection, result: Processed, registry: Registry, rows: Rows) -> str:
     doc_id = registry.new_id()
     doc, ex = result.document, result.extraction
     if doc is None or ex is None or result.error:
-        conn.execute("INSERT INTO documents (id, source, path, sha256, kind, status, error) "
-                     "VALUES (?, ?, ?, ?, 'failed', 'failed', ?)",
-                     [doc_id, result.source, result.path, result.sha256 or "", result.error])
+        rows.add("documents", [(doc_id, result.source, result.path, result.sha256 or "", "failed", "failed",
+                                result.error)], ("id", "source", "path", "sha256", "kind", "status", "error"))
         return "failed"
-    conn.execute("INSERT INTO documents (id, source, path, sha256, size, media_type, encoding, kind, status, raw_text, "
-                 "text_sha256, n_pages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'loaded', ?, ?, ?)",
-                 [doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding, ex.kind,
-                  doc.raw_text, text_digest(doc.raw_text), len(doc.pages)])
+    rows.add("documents", [(doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding,
+                            ex.kind, "loaded", doc.raw_text, text_digest(doc.raw_text), len(doc.pages))],
+             ("id", "source", "path", "sha256", "size", "media_type", "encoding", "kind", "status", "raw_text",
+              "text_sha256", "n_pages"))
     texts = doc.raw_text.split("\f") if doc.media_type == "pdf" else [None] * len(doc.pages)
-    insert_rows(conn, "pages", [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
-                                 "\n".join(line.text for line in p.lines), p.ocr_confidence, p.ocr)
-                                for i, p in enumerate(doc.pages)],
-                columns=("document_id", "page", "text", "ocr_confidence", "ocr"))
-    insert_rows(conn, "warnings", [(doc_id, None, None, w) for w in doc.warnings] +
-                [(doc_id, w.page, w.line, w.message) for w in ex.warnings])
+    rows.add("pages", [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
+                        "\n".join(line.text for line in p.lines), p.ocr_confidence, p.ocr)
+                       for i, p in enumerate(doc.pages)],
+             ("document_id", "page", "text", "ocr_confidence", "ocr"))
+    rows.add("warnings", [(doc_id, None, None, w) for w in doc.warnings] +
+             [(doc_id, w.page, w.line, w.message) for w in ex.warnings])
     m = ex.meeting
     if m is None:
-        write_changes(conn, registry)
+        add_changes(rows, registry)
         return "loaded"
     resolved = resolve_names(ex, registry, doc_id)
-    twin = _same_meeting(conn, resolved.body_id, m.date, [i.number for i in m.items])
+    twin = None
+    if (resolved.body_id, m.date) in rows.meeting_keys:
+        rows.flush(conn)  # its twin may be earlier in this batch
+        twin = _same_meeting(conn, resolved.body_id, m.date, [i.number for i in m.items])
     if twin is not None:
-        conn.execute("INSERT INTO meeting_sources VALUES (?, ?, 'copy')", [twin, doc_id])
-        conn.execute("INSERT INTO warnings VALUES (?, NULL, NULL, ?)",
-                     [doc_id, "the same meeting as an earlier document; kept as a second source"])
-        write_changes(conn, registry)
+        rows.add("meeting_sources", [(twin, doc_id, "copy")])
+        rows.add("warnings", [(doc_id, None, None, "the same meeting as an earlier document; kept as a second source")])
+        add_changes(rows, registry)
         return "loaded"
     meeting_id = registry.new_id()
-    conn.execute("INSERT INTO meeting_sources VALUES (?, ?, 'primary')", [meeting_id, doc_id])
-    conn.execute("INSERT INTO meetings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 [meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time, m.end_time,
-                  m.location, m.page, m.line])
-    # Rows are gathered per table and written in one statement each: a statement costs far more
-    # than a row, and a document has hundreds of rows.
-    items, decisions, follow_ups, references = [], [], [], []
+    rows.meeting_keys.add((resolved.body_id, m.date))
+    rows.add("meeting_sources", [(meeting_id, doc_id, "primary")])
+    rows.add("meetings", [(meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time,
+                           m.end_time, m.location, m.page, m.line)])
     for seq, (item, refs) in enumerate(zip(m.items, resolved.references, strict=True), 1):
         item_id = registry.new_id()
-        items.append((item_id, meeting_id, doc_id, seq, item.number, item.raw_number, item.title, item.exempt,
-                      item.exempt_raw, item.text, item.page, item.line, item.line_end))
-        decisions += [(item_id, doc_id, k, d.text, d.labeled, d.label, d.page, d.line)
-                      for k, d in enumerate(item.decisions, 1)]
-        follow_ups += [(item_id, doc_id, k, f.text, f.page, f.line) for k, f in enumerate(item.follow_ups, 1)]
-        references += [(item_id, doc_id, ref.raw, target.body_id, target.body, ref.number, ref.page, ref.line)
-                       for ref, target in zip(item.references, refs, strict=True)]
-    insert_rows(conn, "items", items)
-    insert_rows(conn, "decisions", decisions, with_id=True)
-    insert_rows(conn, "follow_ups", follow_ups, with_id=True)
-    insert_rows(conn, "item_references", references, with_id=True)
-    insert_rows(conn, "attendance", [
-        (meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role, a.category.value,
-         a.status.value, r.substitute_for_id, a.substitute_for, a.items, a.code, a.raw_mark, a.mark_column, a.source,
-         a.page, a.line)
-        for seq, (a, r) in enumerate(zip(m.attendance, resolved.attendance, strict=True), 1)], with_id=True)
-    write_changes(conn, registry)
+        rows.add("items", [(item_id, meeting_id, doc_id, seq, item.number, item.raw_number, item.title, item.exempt,
+                            item.exempt_raw, item.text, item.page, item.line, item.line_end)])
+        rows.add("decisions", [(registry.new_id(), item_id, doc_id, k, d.text, d.labeled, d.label, d.page, d.line)
+                               for k, d in enumerate(item.decisions, 1)])
+        rows.add("follow_ups", [(registry.new_id(), item_id, doc_id, k, f.text, f.page, f.line)
+                                for k, f in enumerate(item.follow_ups, 1)])
+        rows.add("item_references", [(registry.new_id(), item_id, doc_id, ref.raw, target.body_id, target.body,
+                                      ref.number, ref.page, ref.line)
+                                     for ref, target in zip(item.references, refs, strict=True)])
+    rows.add("attendance", [
+        (registry.new_id(), meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role,
+         a.category.value, a.status.value, r.substitute_for_id, a.substitute_for, a.items, a.code, a.raw_mark,
+         a.mark_column, a.source, a.page, a.line)
+        for seq, (a, r) in enumerate(zip(m.attendance, resolved.attendance, strict=True), 1)])
+    add_changes(rows, registry)
     return "loaded"
 
 

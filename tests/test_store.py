@@ -95,3 +95,30 @@ def test_ids_are_never_handed_out_twice_across_runs(tmp_path: Path):
     conn = connect(tmp_path / "a.duckdb")
     ingest(conn, [second])
     assert conn.execute("SELECT count(*) FROM items").fetchone()[0] == 6
+
+
+def test_a_twin_in_a_later_run_is_a_second_source(tmp_path: Path):
+    """The text seed in one run, its PDF in the next, a copy of the PDF in a third: one meeting."""
+    from helpers import SEED_PDF
+
+    conn = connect(tmp_path / "a.duckdb")
+    ingest(conn, [SAMPLES / "000_b0133e4c38a4f008.txt"])
+    ingest(conn, [SEED_PDF])
+    copy = tmp_path / "kopi.pdf"
+    copy.write_bytes(SEED_PDF.read_bytes())
+    summary = ingest(conn, [copy])
+    assert summary.outcomes["unchanged"] == 1  # the same bytes under another name are not read twice
+    assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
+    assert conn.execute("SELECT d.source, s.role FROM meeting_sources s JOIN documents d ON d.id = s.document_id "
+                        "ORDER BY s.role DESC").fetchall() == [("000_b0133e4c38a4f008.txt", "primary"),
+                                                               ("styringsgruppen-2023-12-11.pdf", "copy")]
+
+
+def test_a_batch_holding_a_file_twice_loads_it_once(tmp_path: Path):
+    conn = connect(tmp_path / "b.duckdb")
+    seed = SAMPLES / "001_9eefbcf0bd4b22fc.txt"
+    copy = tmp_path / "same.txt"
+    copy.write_bytes(seed.read_bytes())
+    summary = ingest(conn, [seed, copy, seed])
+    assert summary.outcomes == {"loaded": 1, "unchanged": 2}
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
