@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from referat.errors import InputError
-from referat.extract import extract_meeting
+from referat.extract import extract_meeting, warm_up
 from referat.extract.model import Extraction
 from referat.ingest import SUFFIXES, join_parts, read_document
 from referat.ingest.document import Document
@@ -51,7 +51,7 @@ def process_file(path: str | Path, ocr_jobs: int = 1, on_ocr_page: OcrProgress |
         extraction = extract_meeting(document)
     except InputError as exc:
         return Processed(str(path), path.name, _sha256(path), error=exc.reason)
-    return Processed(str(path), path.name, document.sha256, document, extraction)
+    return Processed(str(path), path.name, document.sha256, document.slim(), extraction)
 
 
 def read_part(path: str | Path, start: int, stop: int) -> Document | str:
@@ -73,7 +73,7 @@ def process_parts(path: str | Path, parts: list[Document | str]) -> Processed:
         extraction = extract_meeting(document)
     except InputError as exc:
         return Processed(str(path), path.name, _sha256(path), error=exc.reason)
-    return Processed(str(path), path.name, document.sha256, document, extraction)
+    return Processed(str(path), path.name, document.sha256, document.slim(), extraction)
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -106,5 +106,8 @@ def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | 
             yield process_file(path, max(1, workers), on_ocr_page)
         return
     per_file = partial(process_file, ocr_jobs=max(1, workers // len(files)))
+    warm_up()
+    # Small chunks: the last chunks of a run decide when it ends, and a chunk of slow files on one
+    # worker while the other idles costs more than the messages small chunks take.
     with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        yield from pool.map(per_file, files, chunksize=max(1, min(16, len(files) // (workers * 4) or 1)))
+        yield from pool.map(per_file, files, chunksize=max(1, min(4, len(files) // (workers * 16))))

@@ -15,7 +15,7 @@ from referat.extract.participants import link_substitutes, read_prose
 from referat.extract.references import read_references
 from referat.ingest.document import Document
 
-__all__ = ["extract_meeting", "Extraction", "Meeting", "Item", "Attendee"]
+__all__ = ["extract_meeting", "warm_up", "Extraction", "Meeting", "Item", "Attendee"]
 
 
 def _merge(people: list[Attendee], extra: list[Attendee]) -> list[Attendee]:
@@ -29,6 +29,14 @@ def _merge(people: list[Attendee], extra: list[Attendee]) -> list[Attendee]:
         elif twin.organisation is None and person.organisation:
             twin.organisation = person.organisation
     return people
+
+
+def warm_up() -> None:
+    """Load the language pipeline now: worker processes forked afterwards share it instead of
+    each spending most of a second importing spaCy."""
+    from referat.extract.names import find_names
+
+    find_names("Kari Nordmann")
 
 
 def extract_meeting(doc: Document) -> Extraction:

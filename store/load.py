@@ -80,10 +80,8 @@ def _insert(conn: Connection, result: Processed, registry: Registry, rows: Rows)
                             ex.kind, "loaded", doc.raw_text, text_digest(doc.raw_text), len(doc.pages))],
              ("id", "source", "path", "sha256", "size", "media_type", "encoding", "kind", "status", "raw_text",
               "text_sha256", "n_pages"))
-    texts = doc.raw_text.split("\f") if doc.media_type == "pdf" else [None] * len(doc.pages)
-    rows.add("pages", [(doc_id, p.number, texts[i] if i < len(texts) and texts[i] is not None else
-                        "\n".join(line.text for line in p.lines), p.ocr_confidence, p.ocr)
-                       for i, p in enumerate(doc.pages)],
+    slim = doc.slim() if any(p.text is None for p in doc.pages) else doc
+    rows.add("pages", [(doc_id, p.number, p.text, p.ocr_confidence, p.ocr) for p in slim.pages],
              ("document_id", "page", "text", "ocr_confidence", "ocr"))
     rows.add("warnings", [(doc_id, None, None, w) for w in doc.warnings] +
              [(doc_id, w.page, w.line, w.message) for w in ex.warnings])
