@@ -24,6 +24,7 @@ from referat.errors import (
 from referat.ingest import ocr
 from referat.ingest.bullets import split_bullet, starts_with_glyph
 from referat.ingest.document import Line, Page, Span
+from referat.ingest.pdfobjects import page_objects
 from referat.ingest.tables import Grid, find_grids, grids_from_segments
 
 
@@ -97,16 +98,18 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
     runs: list[Run] = []
     fonts: dict[int, tuple[bool, bool]] = {}
     size = ctypes.c_float()
-    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_TEXT], max_depth=4):
-        n = c.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+    matrix = c.FS_MATRIX()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj in page_objects(page.raw, c.FPDF_PAGEOBJ_TEXT):
+        n = c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
         if n <= 2:
             continue
         buffer = (ctypes.c_ushort * n)()
-        c.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, n)
+        c.FPDFTextObj_GetText(obj, textpage.raw, buffer, n)
         text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").replace("\r", " ").replace("\n", " ")
         if not text.strip():
             continue
-        font = c.FPDFTextObj_GetFont(obj.raw)
+        font = c.FPDFTextObj_GetFont(obj)
         key = ctypes.cast(font, ctypes.c_void_p).value or 0
         if key not in fonts:
             length = c.FPDFFont_GetBaseFontName(font, None, 0)
@@ -114,14 +117,14 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
             c.FPDFFont_GetBaseFontName(font, name, length)
             fonts[key] = _style(name.value.decode("latin-1"))
         bold, italic = fonts[key]
-        c.FPDFTextObj_GetFontSize(obj.raw, size)
-        matrix = obj.get_matrix()
+        c.FPDFTextObj_GetFontSize(obj, size)
+        c.FPDFPageObj_GetMatrix(obj, matrix)
         scale = abs(matrix.d) or 1.0
         font_size = size.value * scale
-        x0, y0, x1, y1 = obj.get_bounds()
+        c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         baseline = height - matrix.f
-        runs.append(Run(text, bold, italic, x0, x1, baseline - 0.8 * font_size, baseline + 0.2 * font_size,
-                        baseline, font_size))
+        runs.append(Run(text, bold, italic, left.value, right.value, baseline - 0.8 * font_size,
+                        baseline + 0.2 * font_size, baseline, font_size))
     return runs
 
 
@@ -190,7 +193,7 @@ def _is_scan(page: Any) -> bool:
     """A page with no text but an image: something to OCR (a blank page is left blank)."""
     import pypdfium2.raw as c
 
-    return any(True for _ in page.get_objects(filter=[c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+    return any(True for _ in page_objects(page.raw, c.FPDF_PAGEOBJ_IMAGE))
 
 
 def _scanned_runs(words: list[Any]) -> list[Run]:

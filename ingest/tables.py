@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from referat.ingest.pdfobjects import bounds, page_objects
+
 TOL = 2.0
 
 
@@ -81,8 +83,8 @@ def _segments(page: Any, height: float) -> tuple[list[tuple[float, float, float]
 
     horizontal: list[tuple[float, float, float]] = []  # (y, x0, x1)
     vertical: list[tuple[float, float, float]] = []  # (x, top, bottom)
-    for obj in page.get_objects(filter=[c.FPDF_PAGEOBJ_PATH], max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in page_objects(page.raw, c.FPDF_PAGEOBJ_PATH):
+        left, bottom, right, top = bounds(obj)
         top, bottom = height - top, height - bottom
         width, tall = right - left, bottom - top
         if tall <= 2.5 and width > 3:
