@@ -30,6 +30,8 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/resolve_bench.py
 
 clean:

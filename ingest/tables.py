@@ -49,14 +49,6 @@ class Grid:
                 starts.append(j)
         return starts
 
-    def cells(self) -> list[tuple[int, list[tuple[int, int]]]]:
-        """Each row with its cells as (first column boundary, last column boundary), merged cells as one."""
-        out = []
-        for row in range(self.n_rows):
-            starts = self._starts(row)
-            out.append((row, list(zip(starts, [*starts[1:], self.n_columns], strict=True))))
-        return out
-
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         if not self.contains(x, y):
             return None
