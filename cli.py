@@ -252,10 +252,7 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
 
     conn = connect(db, read_only=True)
     start = parse_case(case, q.body_names(conn))
-    linked = q.linked_cases(conn, start)
-    items = q.items(conn, include_exempt=include_exempt, cases=linked)
-    exempt = set() if include_exempt else {
-        (i["body"], i["number"]) for i in q.items(conn, include_exempt=True, cases=linked) if i["exempt"]}
+    items, exempt = q.case_history(conn, start, include_exempt=include_exempt)
     t = run(start, items, exempt_numbers=exempt)
     if html:
         render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="")

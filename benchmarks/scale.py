@@ -76,9 +76,8 @@ def trace_case(db: Path) -> tuple[str, object]:
                                     "LIMIT 1").fetchone()
 
     def run_trace() -> list[object]:
-        start = (body, number)
-        linked = q.linked_cases(conn, start)
-        return trace(start, q.items(conn, cases=linked)).cases
+        found, exempt = q.case_history(conn, (body, number))
+        return trace((body, number), found, exempt_numbers=exempt).cases
 
     return f"trace {body} {number}", run_trace
 

@@ -92,7 +92,10 @@ def trace(start: Case, items: list[dict[str, Any]], *, exempt_numbers: set[Case]
     result.cases.sort(key=lambda c: (not c["in_archive"], c["meetings"][0]["date"] if c["meetings"] else "",
                                      c["case"]))
     result.links = [{"from": label(a), "to": label(b)} for a, b in sorted(links)]
-    result.cycles = _cycles({a: [b for x, b in links if x == a] for a, _ in links})
+    graph: dict[Case, list[Case]] = {}
+    for a, b in sorted(links):
+        graph.setdefault(a, []).append(b)
+    result.cycles = _cycles(graph)
     return result
 
 

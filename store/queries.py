@@ -29,56 +29,77 @@ def items(conn: Connection, *, include_exempt: bool = False,
     """Items with their decisions, follow-ups and references; only those of ``cases`` when given."""
     if cases is not None and not cases:
         return []
-    among, params = ("", []) if cases is None else _among(cases)
+    # Lists go in as one parameter each: thousands of `?` cost DuckDB more than the query itself.
+    among, of_cases, params = "", "", []
+    if cases is not None:
+        among = "WITH wanted AS (SELECT unnest(?::VARCHAR[]) AS body, unnest(?::VARCHAR[]) AS number)"
+        of_cases = "JOIN wanted w ON w.body = m.body AND w.number = i.number"
+        params = [[body for body, _ in sorted(cases)], [number for _, number in sorted(cases)]]
     out = _rows(conn, f"""
         {among}
         SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, i.page, i.line, d.source, d.path
-        FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id
-        {"JOIN wanted w ON w.body = m.body AND w.number = i.number" if cases is not None else ""}
+        FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id {of_cases}
         WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [*params, include_exempt])
     by_id = {i["id"]: i for i in out}
     for i in out:
         i.update(decisions=[], follow_ups=[], references=[])
     if not by_id:
         return out
-    only = "" if cases is None else f"WHERE item_id IN ({', '.join('?' * len(by_id))})"
-    ids = [] if cases is None else list(by_id)
-    for row in _rows(conn, f"SELECT item_id, text, labeled, page, line FROM decisions {only} ORDER BY item_id, seq",
-                     ids):
-        if row["item_id"] in by_id:
-            by_id[row["item_id"]]["decisions"].append(row)
-    for row in _rows(conn, f"SELECT item_id, text, page, line FROM follow_ups {only} ORDER BY item_id, seq", ids):
-        if row["item_id"] in by_id:
-            by_id[row["item_id"]]["follow_ups"].append(row)
-    for row in _rows(conn, f"SELECT item_id, target_body, target_number, raw FROM item_references {only} "
-                           "ORDER BY id", ids):
-        if row["item_id"] in by_id:
-            by_id[row["item_id"]]["references"].append(row)
+    only, ids = "", []
+    if cases is not None:
+        only = "SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = c.item_id"
+        ids = [list(by_id)]
+    children = {
+        "decisions": "SELECT c.item_id, c.text, c.labeled, c.page, c.line FROM decisions c {only} "
+                     "ORDER BY c.item_id, c.seq",
+        "follow_ups": "SELECT c.item_id, c.text, c.page, c.line FROM follow_ups c {only} ORDER BY c.item_id, c.seq",
+        "references": "SELECT c.item_id, c.target_body, c.target_number, c.raw FROM item_references c {only} "
+                      "ORDER BY c.id",
+    }
+    for key, sql in children.items():
+        for row in _rows(conn, sql.format(only=only), ids):
+            if row["item_id"] in by_id:
+                by_id[row["item_id"]][key].append(row)
     return out
-
-
-def _among(cases: set[tuple[str, str]]) -> tuple[str, list[str]]:
-    """A CTE ``wanted(body, number)`` holding ``cases``, and its parameters."""
-    values = ", ".join(["(?, ?)"] * len(cases))
-    return f"WITH wanted(body, number) AS (VALUES {values})", [v for case in sorted(cases) for v in case]
 
 
 def linked_cases(conn: Connection, start: tuple[str, str]) -> set[tuple[str, str]]:
     """Every case reachable from ``start`` through references, both ways: what a trace needs,
-    found in the database a round at a time instead of reading every item of the archive."""
-    seen, frontier = {start}, {start}
-    while frontier:
-        among, params = _among(frontier)
-        rows = conn.execute(f"""{among}
-            SELECT r.target_body, r.target_number FROM item_references r JOIN items i ON i.id = r.item_id
-            JOIN meetings m ON m.id = i.meeting_id JOIN wanted w ON w.body = m.body AND w.number = i.number
+    found by one recursive query instead of reading every item of the archive. UNION (not UNION
+    ALL) keeps each case once, so reference cycles end."""
+    rows = conn.execute("""
+        WITH RECURSIVE edges AS MATERIALIZED (
+            SELECT DISTINCT m.body AS a_body, i.number AS a_number, r.target_body AS b_body,
+                   r.target_number AS b_number
+            FROM item_references r JOIN items i ON i.id = r.item_id JOIN meetings m ON m.id = i.meeting_id
+            WHERE r.target_body IS NOT NULL AND r.target_number IS NOT NULL
+        ), both_ways AS MATERIALIZED (
+            SELECT a_body, a_number, b_body, b_number FROM edges
+            UNION SELECT b_body, b_number, a_body, a_number FROM edges
+        ), reach(body, number) AS (
+            SELECT ?::VARCHAR, ?::VARCHAR
             UNION
-            SELECT m.body, i.number FROM item_references r JOIN items i ON i.id = r.item_id
-            JOIN meetings m ON m.id = i.meeting_id JOIN wanted w ON w.body = r.target_body
-                AND w.number = r.target_number""", params).fetchall()
-        frontier = {(b, n) for b, n in rows if b is not None and n is not None} - seen
-        seen |= frontier
-    return seen
+            SELECT w.b_body, w.b_number FROM reach JOIN both_ways w ON w.a_body = reach.body
+                AND w.a_number = reach.number
+        ) SELECT body, number FROM reach""", list(start)).fetchall()
+    return {(body, number) for body, number in rows}
+
+
+def case_history(conn: Connection, start: tuple[str, str], *, include_exempt: bool = False,
+                 ) -> tuple[list[dict[str, Any]], set[tuple[str, str]]]:
+    """What `referat trace` needs: the items of every case linked to ``start``, and which of the
+    linked cases are withheld as exempt, so the trace can say so instead of calling them missing."""
+    linked = linked_cases(conn, start)
+    found = items(conn, include_exempt=include_exempt, cases=linked)
+    if include_exempt:
+        return found, set()
+    shown = {(i["body"], i["number"]) for i in found}
+    exempt = {(body, number) for body, number in conn.execute("""
+        WITH wanted AS (SELECT unnest(?::VARCHAR[]) AS body, unnest(?::VARCHAR[]) AS number)
+        SELECT DISTINCT m.body, i.number FROM items i JOIN meetings m ON m.id = i.meeting_id
+        JOIN wanted w ON w.body = m.body AND w.number = i.number WHERE i.exempt""",
+        [[b for b, _ in linked], [n for _, n in linked]]).fetchall()}
+    return found, exempt - shown
 
 
 def body_names(conn: Connection) -> list[str]:
