@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -33,8 +34,12 @@ def _tokens(name: str) -> list[str]:
     return fold_ocr(name).split()
 
 
+_DOUBLED = re.compile(r"(.)\1")
+
+
+@lru_cache(maxsize=1 << 16)
 def _undouble(word: str) -> str:
-    return re.sub(r"(.)\1", r"\1", word)
+    return _DOUBLED.sub(r"\1", word)
 
 
 def _given_ok(a: str, b: str) -> float | None:
