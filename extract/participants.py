@@ -32,7 +32,12 @@ def _note_after(sentence: str, end: int) -> str | None:
     if m:
         return m.group(1).strip()
     m = re.match(r"\s*,\s*([^,(]{2,60}?)\s*(?:,|$)", sentence[end:])
-    return m.group(1).strip() if m else None
+    if m:
+        return m.group(1).strip()
+    # An abbreviation straight after the name, as in 'Ingrid Miljeteig BCEPS/IGS-UiB'.
+    m = re.match(r"\s+([A-ZÆØÅ][\wæøåÆØÅ]*[A-ZÆØÅ][\wæøåÆØÅ]*(?:[/-][A-ZÆØÅ][\wæøåÆØÅ]*)*)(?=[\s.,;:]|$)",
+                 sentence[end:])
+    return m.group(1) if m else None
 
 
 def _org_of(note: str | None, before: str) -> tuple[str | None, str | None]:

@@ -140,19 +140,38 @@ class Registry:
                 found = self.lookup_org(part)
                 if found.id is not None:
                     return found.id
+                unit = self._unit_before_parent(part, document_id)
+                if unit is not None:
+                    return unit
+        unit = self._unit_before_parent(name, document_id)
+        if unit is not None:
+            return unit
         m = re.match(r"^(.+?)\s*(?:[,–—]|\s-\s|-(?=[A-ZÆØÅ]))\s*(.+)$", name)
         if m:
             parent = self.lookup_org(m.group(1))
             if parent.id is not None:
-                unit = f"{self.orgs[parent.id].name} – {m.group(2).strip()}"
-                found = self.lookup_org(unit, fuzzy=False)
-                if found.id is not None:
-                    return found.id
-                return self._new_org(Org(unit, None, parent.id), name, document_id)
+                return self._unit(parent.id, m.group(2), name, document_id)
         match = self.lookup_org(name)
         if match.id is not None:
             return match.id
         return self._new_org(Org(" ".join(name.split())), name, document_id)
+
+    def _unit(self, parent_id: int, unit_name: str, mention: str, document_id: int | None) -> int:
+        unit = f"{self.orgs[parent_id].name} – {unit_name.strip()}"
+        found = self.lookup_org(unit, fuzzy=False)
+        if found.id is not None:
+            return found.id
+        return self._new_org(Org(unit, None, parent_id), mention, document_id)
+
+    def _unit_before_parent(self, name: str, document_id: int | None) -> int | None:
+        """'IGS-UiB': a unit's abbreviation before its parent's, which must be known exactly."""
+        m = re.fullmatch(r"([A-ZÆØÅ][\wæøåÆØÅ]{1,9})-([A-ZÆØÅ][\wæøåÆØÅ]{1,9})", name.strip())
+        if not m:
+            return None
+        parent = self.lookup_org(m.group(2), fuzzy=False)
+        if parent.id is None or self.lookup_org(m.group(1), fuzzy=False).id is not None:
+            return None  # 'UiB-MED' names the parent first
+        return self._unit(parent.id, m.group(1), name, document_id)
 
     def _new_org(self, org: Org, mention: str, document_id: int | None) -> int:
         oid = self.new_id()

@@ -27,7 +27,8 @@ def export_documents(conn: Connection) -> list[dict[str, Any]]:
             for name, org, role, category, status, sub, items in conn.execute("""
                 SELECT p.name, coalesce(top.name, o.name), a.role, a.category, a.status, s.name, a.items
                 FROM attendance a JOIN people p ON p.id = a.person_id
-                LEFT JOIN organisations o ON o.id = a.organisation_id
+                JOIN attendance_organisations ao ON ao.attendance_id = a.id
+                LEFT JOIN organisations o ON o.id = ao.organisation_id
                 LEFT JOIN organisations top ON top.id = o.parent_id
                 LEFT JOIN people s ON s.id = a.substitute_for_id
                 WHERE a.meeting_id = ? ORDER BY a.seq""", [mid]).fetchall()

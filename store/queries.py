@@ -118,14 +118,16 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
     """One row per person per meeting, with who substituted for them."""
     return _rows(conn, """
         SELECT a.meeting_id, m.body, m.date, year(m.date) AS year, a.person_id, p.name,
-               coalesce(top.name, o.name) AS organisation, a.role, a.category, a.status,
+               coalesce(top.name, o.name) AS organisation, ao.inferred_from IS NOT NULL AS organisation_inferred,
+               a.role, a.category, a.status,
                s.name AS substitute_for,
                (SELECT list(p2.name) FROM attendance b JOIN people p2 ON p2.id = b.person_id
                 WHERE b.meeting_id = a.meeting_id AND b.substitute_for_id = a.person_id) AS substitutes,
                a.items, d.source, a.page, a.line
         FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN people p ON p.id = a.person_id
         JOIN documents d ON d.id = a.document_id
-        LEFT JOIN organisations o ON o.id = a.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
+        JOIN attendance_organisations ao ON ao.attendance_id = a.id
+        LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
         LEFT JOIN people s ON s.id = a.substitute_for_id
         WHERE (? IS NULL OR m.body = ?) AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
         ORDER BY m.date, a.seq""", [body, body, start, start, end, end])

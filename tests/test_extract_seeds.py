@@ -20,7 +20,8 @@ def test_text_seedsscore(seeded_db: Path, tmp_path: Path):
     figures = score(GOLD / "text", export)
     assert figures["overall"] >= 0.95
     for headline in ("document kind", "meeting fields", "cases (number+title)", "exempt flags", "decisions",
-                     "follow-ups", "references", "attendance (name+status)", "substitute links"):
+                     "follow-ups", "references", "attendance (name+status)", "substitute links",
+                     "attendance orgs"):
         assert figures[headline] >= 0.90, headline
 
 
@@ -70,6 +71,12 @@ def test_guests_for_one_case(styringsgruppen):
     assert guests == {"Anne Kverneland Bogsnes": ["37-23"], "Bjarte Hysing-Olsen": ["37-23"],
                       "Thorleif Øivind Madsen Nesse": ["37-23"], "Susan Savides": ["37-23"],
                       "Lill Susann Ynnesdal Haugen": ["41-23"]}
+
+
+def test_guest_organisation_written_after_the_name():
+    meeting = extract_meeting(read_document(SAMPLES / "001_9eefbcf0bd4b22fc.txt")).meeting
+    guest = next(a for a in meeting.attendance if a.name == "Ingrid Miljeteig")
+    assert (guest.category, guest.organisation) == (Category.guest, "BCEPS/IGS-UiB")
 
 
 def test_two_people_in_one_row(styringsgruppen):

@@ -89,6 +89,11 @@ def test_organisations_abbreviations_units_and_ocr():
     assert registry.organisation("Helse Bergen") != registry.organisation("Bergen kommune")
     hus = registry.organisation("HUS")
     assert registry.top_org(hus) == "Helse Bergen"
+    # A unit's abbreviation before its parent's: 'IGS-UiB' is a unit of UiB, also inside a list.
+    igs = registry.organisation("IGS-UiB")
+    assert registry.orgs[igs].name == "Universitetet i Bergen – IGS" and registry.orgs[igs].parent_id == uib
+    assert registry.organisation("BCEPS/IGS-UiB") == igs
+    assert registry.orgs[registry.organisation("ABC-XYZ")].parent_id is None  # no known parent: no unit
 
 
 def test_abbreviation_learned_from_text():

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from helpers import MINUTES, SAMPLES
 from referat.pipeline import find_files
-from referat.store import connect
+from referat.store import connect, export_documents
 from referat.store.ingest import ingest
 
 TABLES = ("documents", "meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "people",
@@ -78,6 +78,25 @@ def test_memberships_span_first_to_last_meeting(seeded_db: Path):
         WHERE p.name = 'Kristin Walter' GROUP BY b.name ORDER BY b.name""").fetchall()
     assert [(r[0], str(r[1]), str(r[2])) for r in rows] == [("Partnermøtet", "2023-10-23", "2026-03-23"),
                                                            ("Styringsgruppen", "2023-12-11", "2023-12-11")]
+
+
+def test_organisation_from_the_same_person_elsewhere(seeded_db: Path, tmp_path: Path):
+    """In 001 Karsten Specht's row names a role, not an organisation; 000 lists him for UiB."""
+    conn = connect(seeded_db, read_only=True)
+    row = conn.execute("""SELECT a.organisation_id, o.name, d.source, e.page, e.line
+        FROM attendance a JOIN people p ON p.id = a.person_id JOIN documents da ON da.id = a.document_id
+        JOIN attendance_organisations ao ON ao.attendance_id = a.id JOIN organisations o ON o.id = ao.organisation_id
+        JOIN attendance e ON e.id = ao.inferred_from JOIN documents d ON d.id = e.document_id
+        WHERE p.name = 'Karsten Specht' AND da.source = '001_9eefbcf0bd4b22fc.txt'""").fetchone()
+    assert row == (None, "Universitetet i Bergen", "000_b0133e4c38a4f008.txt", 1, 11)
+    exported = next(d for d in export_documents(conn) if d["source"] == "001_9eefbcf0bd4b22fc.txt")
+    assert next(a for a in exported["attendance"] if a["name"] == "Karsten Specht")["organisation"] == \
+        "Universitetet i Bergen"
+    # Without another document that names it, there is nothing to go on.
+    alone = connect(tmp_path / "alone.duckdb")
+    ingest(alone, [SAMPLES / "001_9eefbcf0bd4b22fc.txt"])
+    exported = export_documents(alone)[0]
+    assert next(a for a in exported["attendance"] if a["name"] == "Karsten Specht")["organisation"] is None
 
 
 def test_ids_are_never_handed_out_twice_across_runs(tmp_path: Path):
