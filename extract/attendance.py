@@ -210,6 +210,21 @@ def _entries(text: str) -> list[str]:
     return [p.strip(" .") for p in out if p.strip(" .")]
 
 
+_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
+
+
+def _with_notes(entries: list[str]) -> list[str]:
+    """'Kari Nordmann, styreleder (Helse Bergen)', 'Jon Berg, vara for Anne Dahl': a part that names
+    nobody, or only whom the person stands in for, is a note on the person before."""
+    out: list[str] = []
+    for entry in entries:
+        if out and (not find_names(entry) or _STANDS_IN.match(entry)):
+            out[-1] += ", " + entry
+        else:
+            out.append(entry)
+    return out
+
+
 def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, Status | None] | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
     names = find_names(entry)
@@ -221,7 +236,7 @@ def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, St
     status = None
     for note in re.findall(r"\(([^)]*)\)", rest) + [re.sub(r"\([^)]*\)", "", rest)]:
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
-            m = re.match(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$", piece)
+            m = _STANDS_IN.match(piece)
             if m and find_names(m.group(1)):
                 substitute_for = find_names(m.group(1))[0][0]
             elif status_from_phrase(piece):
@@ -253,7 +268,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 sources.append((blocks[j], blocks[j].text))
                 j += 1
         for src, text in sources:
-            for entry in _entries(text):
+            for entry in _with_notes(_entries(text)):
                 parsed = parse_entry(entry)
                 if not parsed:
                     continue

@@ -7,8 +7,9 @@ import re
 # A number as written: 36-23, 6/23, 2023/6, 06/2023, 5 / 24, and OCR's en dash.
 NUMBER = r"\d{1,4}\s?[-/–]\s?\d{1,4}"
 _NUMBER_RE = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
-# What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak).
-KEYWORD = r"(?:sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os)"
+# What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak),
+# and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak.
+KEYWORD = r"(?:(?:[a-zæøå]{2,}s?)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os)"
 HEADING = re.compile(
     rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{NUMBER})\b\s*[:.–—-]?\s*",
     re.IGNORECASE,
@@ -55,7 +56,7 @@ def match_heading(text: str, *, emphasised: bool) -> re.Match[str] | None:
     m = HEADING.match(text)
     if m and normalize_number(m.group("num")):
         kw = m.group("kw").lower()
-        if kw in ("saker", "sakene", "saken"):
+        if kw.endswith(("saker", "sakene", "saken")):
             return None
         return m
     if emphasised:

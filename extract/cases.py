@@ -93,4 +93,18 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
             section.body.append(block)
         else:
             preamble.append(block)
-    return preamble, cases
+    return preamble, _without_agenda(cases)
+
+
+def _without_agenda(cases: list[CaseSection]) -> list[CaseSection]:
+    """A 'Saksliste' names the cases before the minutes take them up: a heading with next to nothing
+    under it whose number comes again later is an entry of that list, not the case."""
+    kept = []
+    for k, section in enumerate(cases):
+        later = next((c for c in cases[k + 1:] if c.number == section.number), None)
+        if later is not None and not section.lead and sum(len(b.text) for b in section.body) < 120:
+            if section.exempt and not later.exempt:
+                later.exempt, later.exempt_raw = True, section.exempt_raw
+            continue
+        kept.append(section)
+    return kept

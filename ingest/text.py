@@ -137,9 +137,12 @@ def _mark_wrapping(pages: list[Page]) -> None:
     if typical > 140:  # one paragraph per line: nothing is wrapped
         return
     for page in pages:
-        for line in page.lines:
+        for line, after in zip(page.lines, [*page.lines[1:], None], strict=True):
             if line.cells is None and not line.heading and len(line.text) >= 0.7 * typical:
-                line.wraps = True
+                # A writer who broke the line where the next word would still have fitted meant
+                # the break: a list of people one per line is not a wrapped paragraph.
+                next_word = after.text.split()[0] if after is not None and after.text.split() else ""
+                line.wraps = not next_word or len(line.text.rstrip()) + 1 + len(next_word) > typical
 
 
 def read_text(data: bytes, path: str) -> tuple[str, str, list[Page]]:

@@ -25,6 +25,7 @@ def test_dates_are_not_case_numbers():
     ("Sak 36-23 Godkjenning av innkalling", "36-23"), ("sak 6/23: Budsjett", "6/23"),
     ("Sak 2023/6 – Strategi", "2023/6"),
     ("PS 5/24 Budsjett", "5/24"), ("Sak nr. 12/24 Eventuelt", "12/24"),
+    ("Styresak 12/2024 Godkjenning av innkalling", "12/2024"), ("Orienteringssak 3/24: Status", "3/24"),
 ])
 def test_heading(text, number):
     m = match_heading(text, emphasised=False)
@@ -38,6 +39,15 @@ def test_bare_number_heading_needs_emphasis():
 
 def test_saker_is_a_reference_not_a_heading():
     assert match_heading("Saker 06-23 og 07-23 ble behandlet samlet", emphasised=False) is None
+    assert match_heading("Styresakene 06-23 og 07-23 ble behandlet samlet", emphasised=False) is None
+
+
+def test_compound_case_words_in_references():
+    from referat.extract.casenumber import MENTION
+
+    found = [m.group("list") for m in MENTION.finditer("jf. sak 45/23 i Formannskapet og jfr. styresak 9/2024")]
+    assert found == ["45/23", "9/2024"]
+    assert MENTION.search("Saksliste 2024 og årsmelding") is None
 
 
 @settings(max_examples=200, deadline=None)

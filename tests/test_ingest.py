@@ -25,6 +25,24 @@ def test_text_seed_tables_and_headings():
     assert heading.heading == 2 and heading.bold
 
 
+def test_hard_wrapped_text_wraps_and_a_list_one_a_line_does_not(tmp_path: Path):
+    from referat.extract.blocks import build_blocks
+
+    prose = ("Administrasjonen la fram forslag til budsjett for neste år, og styret\n"
+             "drøftet forslaget grundig før det ble vedtatt med enkelte endringer i\n"
+             "fordelingen mellom partnerne. Saken følges opp i neste møte.\n")
+    people = ("Tilstede:\nRandi Solheim (Helse Bergen)\nLiv Sekkingstad (Universitetet i Bergen) – deltok digitalt\n"
+              "Jon Eikeland (Høgskulen på Vestlandet), vara for Anne Fosse\nPetter Hjelle (Bergen kommune)\n")
+    path = tmp_path / "m.txt"
+    path.write_text(prose + "\n" + people, encoding="utf-8")
+    texts = [b.text for b in build_blocks(read_document(path))]
+    assert texts[0].startswith("Administrasjonen") and texts[0].endswith("neste møte.")
+    assert texts[2:] == ["Randi Solheim (Helse Bergen)",
+                         "Liv Sekkingstad (Universitetet i Bergen) – deltok digitalt",
+                         "Jon Eikeland (Høgskulen på Vestlandet), vara for Anne Fosse",
+                         "Petter Hjelle (Bergen kommune)"]
+
+
 def test_pdf_lines_tables_and_provenance():
     doc = read_document(SEED_PDF)
     assert doc.media_type == "pdf" and len(doc.pages) == 4
