@@ -11,7 +11,8 @@ from referat.extract.casenumber import match_heading, normalize_number
 EXEMPT = re.compile(
     r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|"
     r"(?:jf\.?|jfr\.?|jamfør)?\s*offl\.?\s*§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)"
-    r"(?:[,\s]+(?:jf\.?|jfr\.?)?\s*offl\.?\s*§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)?\s*\)?"
+    r"(?:[,\s]+(?:(?:jf\.?|jfr\.?)?\s*offl\.?\s*)?§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)?"
+    r"\s*\)?"
 )
 
 

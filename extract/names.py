@@ -71,6 +71,10 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     doc = nlp(text)
     found: list[tuple[str, int, int]] = []
     for _, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+        # A dash with a space on both sides separates ('Terje Lund – Haugesund kommune'); a name's
+        # hyphen has none before it ('Flo-Groeneboom', OCR's 'Flo- Groeneboom').
+        end = next((k for k in range(start + 1, end) if doc[k].text in "-‐–" and doc[k - 1].whitespace_
+                    and doc[k].whitespace_), end)
         span = doc[start:end]
         tokens = [t.text for t in span]
         cleaned = _clean(tokens)
