@@ -172,11 +172,12 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
     (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
-    (re.compile(r"(?i)^(?:til\s*stede|tilstades|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok|"
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok|"
                 r"medlemmer\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"), Category.member, Status.present),
-    (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fraværende|ikke\s+møtt|frafall)\s*:"),
+    (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
+                r"frafall)\s*:"),
      Category.member, Status.absent),
-    (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fra\s+sekretariatet|fra\s+administrasjonen|"
+    (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fr[aå]\s+sekretariatet|fr[aå]\s+administrasjonen|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre\s+til\s+stede|andre\s+møtende|inviterte?)\s*:"),
@@ -208,6 +209,14 @@ def _entries(text: str) -> list[str]:
     for part in parts:
         out.extend(p for p in re.split(r"\s+(?:og|samt)\s+(?![^(]*\))", part) if p.strip())
     return [p.strip(" .") for p in out if p.strip(" .")]
+
+
+def _org_first(text: str) -> tuple[str | None, str]:
+    """'Helse Førde: Marte Gjesdal, Olav Hovland': the organisation of everyone on the line, first."""
+    m = re.match(r"\s*([^:]{2,60}):\s+(.+)$", text, re.S)
+    if m and looks_like_org(m.group(1)) and not find_names(m.group(1)):
+        return m.group(1).strip(), m.group(2)
+    return None, text
 
 
 _STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
@@ -268,11 +277,13 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 sources.append((blocks[j], blocks[j].text))
                 j += 1
         for src, text in sources:
+            line_org, text = _org_first(text)
             for entry in _with_notes(_entries(text)):
                 parsed = parse_entry(entry)
                 if not parsed:
                     continue
                 name, org, role, substitute_for, said = parsed
+                org = org or line_org
                 people.append(Attendee(
                     name=name, organisation=org, role=role,
                     category=Category.substitute if substitute_for else category,

@@ -19,16 +19,19 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 
 # A body resolving in the passive voice, whoever writes it.
 PASSIVE = re.compile(
-    r"(?i)\b(?:ble|blir|er)\s+(?:enstemmig\s+)?(?:godkjent|vedtatt|besluttet|tatt\s+til\s+(?:orientering|etterretning)"
-    r"|enige?\s+om)\b|^[^.]{0,80}\bgodkjent\b|\bgodkjennes\b|\bdet\s+ble\s+(?:besluttet|vedtatt|enighet)|"
-    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+ble\s+(?:tatt|vedtatt)")
+    r"(?i)\b(?:ble|blei|vart|blir|er)\s+(?:enstemmig\s+|samrøystes\s+)?(?:godkjent|godkjend|vedtatt|vedteke|"
+    r"besluttet|tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
+    r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\bgodkjen[td]\b|\bgodkjennes\b|\bgodkjenn?ast\b|"
+    r"\bdet\s+(?:ble|vart)\s+(?:besluttet|vedtatt|vedteke|enighet|semje)|"
+    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)")
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
     r"(?i)^\s*(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
-    r"beslutter|godkjente|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
+    r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
     r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger)\b(?P<rest>.*)")
 ACTIVE_OBJECT = re.compile(r"(?i)seg\s+til|seg\s+bak|til\s+orientering|til\s+etterretning|^\s*\w+|enige")
-COLLECTIVE = {"motet", "styret", "utvalget", "gruppen", "radet", "forumet", "panelet", "komiteen", "vi", "moteleder"}
+COLLECTIVE = {"motet", "styret", "utvalget", "utvalet", "gruppen", "gruppa", "radet", "forumet", "panelet",
+              "komiteen", "vi", "moteleder", "motesleiar"}
 
 
 def _first_sentence(text: str) -> str:

@@ -9,13 +9,13 @@ from referat.extract.dates import find_date, find_time_range
 from referat.folding import fold
 
 LABELS = {
-    "location": ("sted", "motested", "lokale", "moterom", "lokasjon"),
+    "location": ("sted", "motested", "lokale", "moterom", "lokasjon", "stad", "motestad"),
     "date": ("dato", "motedato", "dag"),
     "time": ("kl", "tid", "klokkeslett", "tidspunkt", "motetid"),
     "body": ("organ", "utvalg", "motets navn", "mote i", "styre", "gruppe", "forum"),
 }
-_INLINE = re.compile(r"(?i)\b(sted|møtested|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|møtetid|organ|utvalg)"
-                     r"\s*[:.]\s*")
+_INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|møtetid|"
+                     r"organ|utvalg)\s*[:.]\s*")
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 _TITLE = re.compile(
     rf"(?i)^\s*(?:{_MOTE})?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:[\wæøå]*{_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"

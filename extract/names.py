@@ -28,6 +28,7 @@ NOT_NAMES = {
     "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "januar", "februar", "mars",
     "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember", "teams",
     "møtende", "deltakere", "andre", "fraværende", "innkalt", "medlemmer", "observatørar", "sekretariatet",
+    "frå", "leiar", "nestleiar", "møteleiar", "til stades", "fråverande", "sjå", "utvalet",
 }
 ORG_WORDS = re.compile(
     r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"

@@ -16,6 +16,9 @@ ROLE_WORDS = (
     "prosjektleder", "radgiver", "seniorradgiver", "spesialradgiver", "konsulent", "forsker", "professor",
     "styringsgruppeleder", "sekretariatsfunksjon", "fylkestannlege", "kommunaldirektor", "daglig leder",
     "ass direktor", "assisterende direktor", "assisterende", "ass",
+    # Nynorsk
+    "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
+    "seniorradgjevar", "kommunedirektor", "klyngeleiar",
 )
 _ROLE_RE = re.compile(r"^(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b")
 
