@@ -19,7 +19,9 @@ _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedat
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 _TITLE = re.compile(
     rf"(?i)^\s*(?:{_MOTE})?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:[\wæøå]*{_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
-    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå][\wæøåÆØÅ ]{2,60}?)\s*(?:$|[-–,:(]|\s\d|\s+(?:den|i|på)\s)"
+    # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
+    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
+    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på)\s)"
 )
 
 
