@@ -84,6 +84,12 @@ def _ends(line: Line) -> bool:
     return bool(match_heading(text.lstrip(), emphasised=line.bold)) or text.endswith((".", ":", "!", "?"))
 
 
+def _bold_after_sentence(previous: Line, line: Line) -> bool:
+    """A bold line after a finished sentence in plain type is a heading ('Vedtak'), even where the
+    sentence reached the right edge of a short page and so seemed to run on."""
+    return line.bold and not previous.bold and previous.text.rstrip().endswith((".", ":", "!", "?"))
+
+
 def build_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into paragraphs; every table row is a block of its own."""
     blocks: list[Block] = []
@@ -94,7 +100,7 @@ def build_blocks(doc: Document) -> list[Block]:
             continue
         joins = (previous is not None and line.cells is None and previous.cells is None and previous.wraps
                  and not line.break_before and not line.heading and not line.bullet
-                 and not _starts_new(line) and not _ends(previous))
+                 and not _starts_new(line) and not _ends(previous) and not _bold_after_sentence(previous, line))
         if joins and blocks:
             blocks[-1].lines.append(line)
         else:

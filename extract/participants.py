@@ -103,6 +103,29 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
     return found
 
 
+# What stands between a substitute's name and the member's: 'møtte som vara for', '(HVL) var
+# stedfortreder for', 'møtte for', 'i stedet for'.
+_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\s+stede|var)\s+)?(?:som\s+)?"
+                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for|(?<=møtte\s)for)\s+$")
+
+
+def stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:
+    """'Berit Hauge møtte som vara for Solveig Nesse': (substitute, member) pairs the prose names,
+    also for people the attendance table already lists."""
+    pairs: list[tuple[str, str]] = []
+    for _, blocks in sections:
+        for block in blocks:
+            if block.is_row:
+                continue
+            for sentence in sentences(block.text):
+                names = find_names(sentence)
+                for (sub, _, end), (member, start, _) in zip(names, names[1:], strict=False):
+                    between = sentence[end:start]
+                    if _STOOD_IN.match(between):
+                        pairs.append((sub, member))
+    return pairs
+
+
 def org_matches(a: str | None, b: str | None) -> bool:
     """'HVL' ~ 'Høgskulen på Vestlandet', 'UiB-MED' ~ 'Universitetet i Bergen - MED', 'VID' ~ 'VID vitenskapelige'."""
     fa, fb = fold(a), fold(b)
@@ -132,10 +155,18 @@ def _acronym_of(abbr: str, long: str) -> bool:
     return sum(c in initials for c in abbr) >= min(2, len(abbr))
 
 
-def link_substitutes(people: list[Attendee]) -> None:
+def link_substitutes(people: list[Attendee], named: list[tuple[str, str]] = ()) -> None:  # type: ignore[assignment]
     """Give every substitute the member they stood in for, and that member the status 'substituted'.
 
-    Named targets first, then same organisation, then the one member left whose mark says 'vara'."""
+    Pairs the prose names first (``named``, from :func:`stand_ins`), then targets written beside the
+    substitute, then same organisation, then the one member left whose mark says 'vara'."""
+    for sub_name, member_name in named:
+        sub = next((p for p in people if same_person(p.name, sub_name)), None)
+        member = next((p for p in people if same_person(p.name, member_name)), None)
+        if sub is None or member is None or sub is member or sub.substitute_for:
+            continue
+        if sub.status in (Status.present, Status.remote):
+            sub.category, sub.substitute_for = Category.substitute, member.name
     members = [p for p in people if p.category != Category.substitute]
     taken: set[int] = set()
 

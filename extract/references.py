@@ -13,9 +13,12 @@ _BODY_WORD = (r"[A-ZÆØÅ][\wæøå-]*(?:gruppe|møte|styre|utvalg|råd|panel|f
 # A body named by its field: "Faggruppe for eldre", "Råd for helse og omsorg". Only after the
 # indefinite form: in "Styringsgruppen for videre arbeid" the "for" is the sentence's, not the name's.
 _FOR = r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+og\s+[a-zæøå][\wæøå-]*)?"
+# Running text often writes a council in lower case: "jf. PS 45/24 i kommunestyret". Only compounds,
+# so that "i styret" (most likely the minutes' own board) stays unnamed.
+_LOWER_BODY = r"[a-zæøå]{2,}(?:styret|skapet|utvalget|utvalet|tinget|rådet|komiteen)"
 AFTER = re.compile(rf"^\s*\)?\s*(?:fra|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
                    rf"(?P<body>{_BODY_WORD}{_FOR}(?!\w)|{_BODY_WORD}(?:en|et|a|n|t)?|Faglig\s+forum|Formannskapet|Bystyret|"
-                   rf"Kommunestyret)\b")
+                   rf"Kommunestyret|{_LOWER_BODY})\b")
 # "Styringsgruppens møte 11. desember, sak 41-23", or the genitive right before it: "Partnermøtets sak 10/25".
 BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}})?$")
 
@@ -30,6 +33,8 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
         clause = re.split(r"(?<=[a-zæøå]{2})[.!?]\s+", text[max(0, m.start() - 80):m.start()])[-1]
         before = BEFORE.search(clause)
         body = after.group("body") if after else (before.group("body") if before else None)
+        if body:
+            body = body[0].upper() + body[1:]
         for number in numbers:
             if number == own_number and body is None:
                 continue

@@ -1,4 +1,4 @@
-"""Names in running text: the spaCy rule matcher in extract/names.py."""
+"""Names in running text (the spaCy rule matcher in extract/names.py), and who stood in for whom."""
 
 import pytest
 
@@ -15,3 +15,17 @@ from referat.extract.names import find_names
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names
+
+
+def test_stand_ins_named_in_prose():
+    from referat.extract.blocks import Block
+    from referat.extract.participants import stand_ins
+    from referat.ingest.document import Line, Span
+
+    def block(text: str) -> Block:
+        return Block([Line(page=1, number=1, spans=[Span(text=text)])])
+
+    sections = [(None, [block("Berit Hauge møtte som vara for Solveig Nesse. Kari Vik og Per Lie deltok."),
+                        block("Jon Eikeland (HVL) var stedfortreder for Anne Fosse, og Ola Dahl møtte for Liv Berg.")])]
+    assert stand_ins(sections) == [("Berit Hauge", "Solveig Nesse"), ("Jon Eikeland", "Anne Fosse"),
+                                   ("Ola Dahl", "Liv Berg")]

@@ -13,6 +13,11 @@ from referat.extract.references import read_references
     ("Oppfølging av sak 24-23 fra Styringsgruppen for videre arbeid", [("Styringsgruppen", "24-23")]),
     ("Saken ble behandlet i Partnermøtets sak 10/25 i fjor.", [("Partnermøtet", "10-25")]),
     ("jfr. sak 35-23 fra sist møte.", [(None, "35-23")]),
+    # councils in lower case, as running text writes them; a bare 'styret' is most likely the own board
+    ("Rådet drøftet forslaget, jf. PS 45/24 i kommunestyret.", [("Kommunestyret", "45-24")]),
+    ("Se sak 3/24 i formannskapet og sak 4/24 i bystyret", [("Formannskapet", "03-24"), ("Bystyret", "04-24")]),
+    ("jf. sak 12/24 i styret", [(None, "12-24")]),
+    ("jfr. styresak 9/2024", [(None, "09-24")]),
 ])
 def test_reference_and_its_body(text: str, expected: list):
     assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
