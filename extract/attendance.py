@@ -16,6 +16,7 @@ NAME_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "represe
 ORG_HEADERS = ("organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet", "org")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
 CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn")
+STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for")
 
 
 def section_category(text: str) -> Category | None:
@@ -38,12 +39,14 @@ def section_category(text: str) -> Category | None:
 
 class _Columns:
     def __init__(self, cells: list[str]) -> None:
-        self.name = self.org = self.role = self.code = None
+        self.name = self.org = self.role = self.code = self.stands_in = None
         self.marks: list[tuple[int, Column, str]] = []
         for i, cell in enumerate(cells):
             folded = fold(cell)
             kind = column_kind(cell)
-            if kind is not None:
+            if self.stands_in is None and folded in STANDS_IN_HEADERS:
+                self.stands_in = i
+            elif kind is not None:
                 self.marks.append((i, kind, cell))
             elif self.name is None and folded.startswith(NAME_HEADERS):
                 self.name = i
@@ -54,9 +57,11 @@ class _Columns:
             elif self.code is None and folded.startswith(CODE_HEADERS):
                 self.code = i
 
-    @property
-    def usable(self) -> bool:
-        return self.name is not None and (bool(self.marks) or self.org is not None)
+    def usable(self, labelled: bool = False) -> bool:
+        """A name column, and marks or organisations; or, under a label such as 'Følgende
+        varamedlemmer møtte:' that says who the rows are, a name column alone."""
+        return self.name is not None and (bool(self.marks) or self.org is not None or self.stands_in is not None
+                                          or labelled)
 
 
 def _cell(cells: list[str], index: int | None) -> str:
@@ -77,9 +82,9 @@ def _name_and_note(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
-def _table_rows(blocks: list[Block], start: int, columns: _Columns) -> tuple[list[Attendee], int]:
+def _table_rows(blocks: list[Block], start: int, columns: _Columns, category: Category = Category.member,
+                status: Status | None = None) -> tuple[list[Attendee], int]:
     people: list[Attendee] = []
-    category = Category.member
     i = start
     while i < len(blocks):
         block = blocks[i]
@@ -96,14 +101,16 @@ def _table_rows(blocks: list[Block], start: int, columns: _Columns) -> tuple[lis
             category = section_category(filled[0]) or category
             i += 1
             continue
-        if _Columns(cells).usable:  # a second header row starts a new table
+        # A second header row starts a new table, also one that names only whose rows they are
+        if _Columns(cells).usable(labelled=True) and not any(looks_like_person(c) for c in cells):
             break
-        people.extend(_row_people(block, cells, columns, category))
+        people.extend(_row_people(block, cells, columns, category, status))
         i += 1
     return people, i
 
 
-def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category) -> list[Attendee]:
+def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category,
+                said: Status | None = None) -> list[Attendee]:
     name_cell = _cell(cells, columns.name)
     names = _split_people(name_cell)
     names = [n for n in names if looks_like_person(_name_and_note(n)[0])]
@@ -131,7 +138,12 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
                 mark = parts[n]
             marks.append((kind, mark))
         status, substitute = status_from_marks(marks)
+        if not marks and said is not None:
+            status = said
         own_category = category
+        stood_in_for = find_names(_cell(cells, columns.stands_in))
+        if stood_in_for:
+            own_category = Category.substitute
         if role and SECRETARIAT.search(role):
             own_category = Category.secretariat
         raw_mark = " | ".join(m for _, m in marks if m) or None
@@ -139,6 +151,7 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
             name=clean_name(name), organisation=person_org, role=role, category=own_category, status=status,
             code=codes[n] if len(codes) == len(names) else None, raw_mark=raw_mark,
             mark_column=" | ".join(h for _, _, h in columns.marks) or None,
+            substitute_for=stood_in_for[0][0] if stood_in_for else None,
             page=block.page, line=block.line, line_end=block.line_end, source="table",
         ))
         if substitute:
@@ -156,8 +169,10 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
         block = blocks[i]
         if block.is_row:
             columns = _Columns(block.cells or [])
-            if columns.usable:
-                found, i = _table_rows(blocks, i + 1, columns)
+            label = _list_label(blocks[i - 1].text) if i and not blocks[i - 1].is_row else None
+            if columns.usable(labelled=label is not None):
+                category, status = (label[1], label[2]) if label else (Category.member, None)
+                found, i = _table_rows(blocks, i + 1, columns, category, status)
                 people.extend(found)
                 continue
         i += 1
@@ -167,8 +182,13 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
 # -- lists ---------------------------------------------------------------------------------------
 
 LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
-    (re.compile(r"(?i)^(?:vara(?:medlemmer|representanter)?|møtende\s+vara(?:medlemmer)?)"
-                r"(?:\s+som\s+møtte)?\s*:"), Category.substitute, Status.present),
+    (re.compile(r"(?i)^(?:følgende\s+)?(?:vara(?:medlemmer|representanter)?|møtende\s+vara(?:medlemmer)?)"
+                r"(?:\s+(?:som\s+)?møtte)?\s*:"), Category.substitute, Status.present),
+    # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
+    (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?(?:hadde|meldte)\s+"
+                r"(?:forfall|fravær)\s*:"), Category.member, Status.absent),
+    (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?møtte\s*:"),
+     Category.member, Status.present),
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
     (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
@@ -177,7 +197,8 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
                 r"frafall)\s*:"),
      Category.member, Status.absent),
-    (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fr[aå]\s+sekretariatet|fr[aå]\s+administrasjonen|"
+    (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
+                r"fr[aå]\s+administrasjonen(?:\s+møtte)?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre\s+til\s+stede|andre\s+møtende|inviterte?)\s*:"),

@@ -10,6 +10,7 @@ from referat.folding import fold
 
 DECISION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?(?P<label>vedtak|konklusjon|beslutning)"
+    r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
     r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
 FOLLOW_LABEL = re.compile(
     r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)"

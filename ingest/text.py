@@ -82,16 +82,41 @@ def plain(text: str) -> str:
     return "".join(s.text for s in parse_spans(text)).strip()
 
 
+# Columns laid out with spaces ('pdftotext -layout', typed tables): two or more spaces between words.
+_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _column_starts(raw: str) -> set[int]:
+    return {m.end() for m in _COLUMN_GAP.finditer(raw.rstrip())}
+
+
+def _aligned_rows(raws: list[str]) -> set[int]:
+    """Lines of a table laid out with spaces: two or more consecutive lines with wide gaps that start
+    a column at the same place. Double spaces after a full stop in prose do not line up."""
+    rows: set[int] = set()
+    for k in range(len(raws) - 1):
+        here, there = _column_starts(raws[k]), _column_starts(raws[k + 1])
+        if "\t" in raws[k] or "\t" in raws[k + 1] or not here or not there:
+            continue
+        if any(abs(a - b) <= 1 for a in here for b in there):
+            rows.update((k, k + 1))
+    return rows
+
+
 def parse_text(text: str) -> list[Page]:
     """Text to one page per form feed, each a list of lines with markup parsed."""
     pages: list[Page] = []
     for page_no, page_text in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), 1):
         lines: list[Line] = []
         gap = True
-        for number, raw in enumerate(page_text.split("\n"), 1):
+        raws = page_text.split("\n")
+        aligned = _aligned_rows(raws)
+        for number, raw in enumerate(raws, 1):
             if not raw.strip():
                 gap = True
                 continue
+            if number - 1 in aligned:
+                raw = _COLUMN_GAP.sub("\t", raw.strip())
             lines.append(_parse_line(raw, page_no, number, gap))
             gap = raw.endswith("  ")  # a Markdown hard break ends the paragraph
         pages.append(Page(number=page_no, lines=lines))

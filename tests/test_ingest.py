@@ -43,6 +43,25 @@ def test_hard_wrapped_text_wraps_and_a_list_one_a_line_does_not(tmp_path: Path):
                          "Petter Hjelle (Bergen kommune)"]
 
 
+def test_space_aligned_table_becomes_cells(tmp_path: Path):
+    # as case systems print protocols and 'pdftotext -layout' writes them: columns lined up with spaces
+    text = ("Følgende faste medlemmer møtte:\n"
+            "Navn              Funksjon        Representerer\n"
+            "Ola Sandvik       Ordfører        AP\n"
+            "Kari Tangen       Varaordfører    H\n"
+            "\n"
+            "Det ble stilt spørsmål om budsjettet.  Rådmannen svarte.\n"
+            "Saken ble utsatt.  Ny behandling i neste møte.\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = read_document(path).lines()
+    assert [line.cells for line in lines[1:3]] == [["Navn", "Funksjon", "Representerer"],
+                                                   ["Ola Sandvik", "Ordfører", "AP"]]
+    assert not lines[0].cells
+    # a double space after a full stop does not make prose a table when the gaps do not line up
+    assert not lines[4].cells and not lines[5].cells
+
+
 def test_pdf_lines_tables_and_provenance():
     doc = read_document(SEED_PDF)
     assert doc.media_type == "pdf" and len(doc.pages) == 4

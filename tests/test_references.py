@@ -18,6 +18,8 @@ from referat.extract.references import read_references
     ("Se sak 3/24 i formannskapet og sak 4/24 i bystyret", [("Formannskapet", "03-24"), ("Bystyret", "04-24")]),
     ("jf. sak 12/24 i styret", [(None, "12-24")]),
     ("jfr. styresak 9/2024", [(None, "09-24")]),
+    # two bodies sharing their last part: "Plan- og miljøutvalget"
+    ("Behandlet der, jf. PS 31/24 i Plan- og miljøutvalget.", [("Plan- og miljøutvalget", "31-24")]),
 ])
 def test_reference_and_its_body(text: str, expected: list):
     assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
