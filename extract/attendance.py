@@ -8,7 +8,7 @@ from referat.extract.blocks import Block
 from referat.extract.marks import Category, Column, Status, column_kind, status_from_marks, status_from_phrase
 from referat.extract.model import Attendee
 from referat.extract.names import clean_name, find_names, looks_like_person
-from referat.extract.roles import is_role, looks_like_org, split_org_role
+from referat.extract.roles import is_role, looks_like_org, proper_noun, split_org_role
 from referat.folding import fold
 
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
@@ -200,6 +200,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
+    # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
+    (re.compile(r"^(?i:fr[aå])\s+[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne)(?:\s+møtte)?\s*:"),
+     Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre\s+til\s+stede|andre\s+møtende|inviterte?)\s*:"),
      Category.guest, Status.present),
@@ -264,7 +267,8 @@ def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, St
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
     org = role = substitute_for = None
     status = None
-    for note in re.findall(r"\(([^)]*)\)", rest) + [re.sub(r"\([^)]*\)", "", rest)]:
+    bracketed = re.findall(r"\(([^)]*)\)", rest)
+    for note in bracketed + [re.sub(r"\([^)]*\)", "", rest)]:
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             if m and find_names(m.group(1)):
@@ -273,7 +277,7 @@ def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, St
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
-            elif looks_like_org(piece) and org is None:
+            elif org is None and (looks_like_org(piece) or (note in bracketed and proper_noun(piece))):
                 org = piece
     return name, org, role, substitute_for, status
 
@@ -295,6 +299,9 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
         if not inline:
             while j < len(blocks) and not blocks[j].is_row and not _list_label(blocks[j].text) and (
                     blocks[j].bullet or len(blocks[j].text) < 90) and find_names(blocks[j].text):
+                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
+                if len(sources) and sources[-1][0].bullet and not blocks[j].bullet:
+                    break
                 sources.append((blocks[j], blocks[j].text))
                 j += 1
         for src, text in sources:
@@ -305,9 +312,13 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     continue
                 name, org, role, substitute_for, said = parsed
                 org = org or line_org
+                own_category = category
+                if substitute_for:
+                    own_category = Category.substitute
+                elif role and SECRETARIAT.search(role) and category in (Category.member, Category.guest):
+                    own_category = Category.secretariat  # the minute-taker listed with the others
                 people.append(Attendee(
-                    name=name, organisation=org, role=role,
-                    category=Category.substitute if substitute_for else category,
+                    name=name, organisation=org, role=role, category=own_category,
                     status=said or status, substitute_for=substitute_for, page=src.page, line=src.line,
                     line_end=src.line_end, source="list", raw_mark=m.group(0).strip(),
                 ))

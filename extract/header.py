@@ -18,10 +18,10 @@ _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedat
                      r"organ|utvalg)\s*[:.]\s*")
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 _TITLE = re.compile(
-    rf"(?i)^\s*(?:{_MOTE})?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:[\wæøå]*{_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
+    rf"(?i)^\s*(?:{_MOTE})?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
     r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
-    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på)\s)"
+    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s)"
 )
 
 
@@ -81,8 +81,27 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
     return out
 
 
-_BODY_LINE = re.compile(r"(?i)^[A-ZÆØÅ][\wæøå -]{2,60}(?:utvalg|utvalget|gruppe|gruppen|styre|styret|råd|rådet|"
-                        r"forum|panel|panelet|møte|møtet|komit[eé]|komiteen|nemnd|nemnda|ting|tinget)$")
+# The owner after the body is not part of its name: "Brukerrådet ved Haugesund sjukehus", "Eldrerådet i Os".
+_BODY_LINE = re.compile(r"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{2,60}?(?:utvalg|utvalget|utval|utvalet|gruppe|gruppen|"
+                        r"styre|styret|råd|rådet|forum|panel|panelet|møte|møtet|komit[eé]|komiteen|nemnd|nemnda|"
+                        r"ting|tinget))(?:$|\s*[–,]|\s+(?:ved|i|på|for\s+\S+\s+(?:kommune|fylke|sjukehus|sykehus))\s)")
+
+
+# A meeting named for its body: 'styremøte' is Styret's, 'styringsgruppemøte' Styringsgruppen's.
+_DEFINITE = (("representantskaps", "representantskapet"), ("representantskap", "representantskapet"),
+             ("gruppe", "gruppen"), ("utvalgs", "utvalget"), ("utvals", "utvalet"), ("råds", "rådet"),
+             ("styre", "styret"), ("forum", "forumet"), ("panel", "panelet"), ("nemnds", "nemnda"))
+
+
+def _meeting_of(word: str) -> str | None:
+    stem = re.sub(r"(?i)m[øo]te$", "", word.strip())
+    if stem == word.strip() or " " in stem:
+        return None
+    for indefinite, definite in _DEFINITE:
+        if stem.lower().endswith(indefinite):
+            name = stem[: len(stem) - len(indefinite)] + definite
+            return name[0].upper() + name[1:]
+    return None
 
 
 def _title_body(blocks: list[Block]) -> str | None:
@@ -90,11 +109,22 @@ def _title_body(blocks: list[Block]) -> str | None:
         text = block.text.strip()
         if re.fullmatch(r"(?i)(?:møte)?(?:referat|protokoll|møtebok)", text) and k + 1 < len(blocks):
             following = blocks[k + 1].text.strip()
-            if _BODY_LINE.match(following):
-                return following[0].upper() + following[1:]
+            line = _BODY_LINE.match(following)
+            if line:
+                body = line.group("body").strip()
+                return body[0].upper() + body[1:]
         m = _TITLE.match(text)
         if m and len(text) < 120:
             body = m.group("body").strip()
+            # 'Protokoll fra styremøte i Vestlandsklyngen AS': the company owns the board that met
+            # ('rådsmøte i Eldrerådet' names the body itself)
+            kind = m.group("kind")
+            if kind is None:
+                board = _meeting_of(body)
+            else:
+                board = None if _BODY_LINE.match(body) else _meeting_of(kind + "møte")
+            if board:
+                return board
             if body.isupper():
                 body = body.capitalize()
             if fold(body) not in ("", "fra", "mote"):

@@ -10,7 +10,7 @@ from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
 from referat.extract.names import find_names, same_person
-from referat.extract.roles import looks_like_org
+from referat.extract.roles import looks_like_org, proper_noun
 from referat.folding import fold
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
@@ -48,6 +48,8 @@ def _org_of(note: str | None, before: str) -> tuple[str | None, str | None]:
         if m and looks_like_org(m.group(1)):
             role = note[: m.start()].strip(" ,") or None
             return m.group(1).strip(), role
+        if proper_noun(note):
+            return note.strip(), None
     m = re.search(r"\b[Ff]ra\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)\s*[;,:]?\s*(?:\w+\s+)?$", before)
     if m and looks_like_org(m.group(1)):
         return m.group(1), None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.names import ORG_WORDS
+from referat.extract.names import ORG_WORDS, find_names
 from referat.folding import fold
 
 ROLE_WORDS = (
@@ -20,7 +20,12 @@ ROLE_WORDS = (
     "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
     "seniorradgjevar", "kommunedirektor", "klyngeleiar",
 )
-_ROLE_RE = re.compile(r"^(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b")
+# Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
+ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
+              "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
+              "psykolog", "ordforer", "radmann", "kommunalsjef")
+_ROLE_RE = re.compile(r"^(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|(?:[a-z]{2,4} )?[a-z]*(?:"
+                      + "|".join(ROLE_HEADS) + r"))\b")
 
 
 def is_role(text: str) -> bool:
@@ -39,6 +44,13 @@ def looks_like_org(text: str) -> bool:
     if ORG_WORDS.search(text):
         return True
     return bool(re.fullmatch(r"[A-ZÆØÅ][A-ZÆØÅa-zæøå]{0,3}[A-ZÆØÅ]+(?:[-/ ][A-ZÆØÅ][\wæøå]*)*", text))
+
+
+def proper_noun(text: str) -> bool:
+    """'Deloitte', 'Statsforvaltaren i Vestland': next to a person's name and neither a role nor a
+    person, a capitalised phrase names where the person comes from."""
+    return (bool(re.fullmatch(r"[A-ZÆØÅ][\wæøåÆØÅ&.-]+(?:\s+[\wæøåÆØÅ&.-]+){0,5}", text.strip()))
+            and not is_role(text) and not find_names(text))
 
 
 def split_org_role(cell: str) -> tuple[str | None, list[str]]:

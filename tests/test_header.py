@@ -1,0 +1,43 @@
+"""The meeting body from a title, and roles and organisations next to a name."""
+
+import pytest
+
+from referat.extract.blocks import build_blocks
+from referat.extract.header import read_header
+from referat.extract.roles import is_role, proper_noun
+from referat.ingest import read_document
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Referat fra møte i Styringsgruppen", "Styringsgruppen"),
+    ("Referat fra møte i Faggruppe for eldre", "Faggruppe for eldre"),
+    # a board's meeting in a company is the board's: the company is its owner, not its name
+    ("Protokoll fra styremøte i Vestlandsklyngen AS", "Styret"),
+    ("Referat fra styringsgruppemøte 3. mai", "Styringsgruppen"),
+    ("Protokoll fra representantskapsmøte i IKA Vest", "Representantskapet"),
+    # unless the title names the body itself
+    ("Referat fra rådsmøte i Eldrerådet", "Eldrerådet"),
+    ("REFERAT\n\nBrukerrådet ved Haugesund sjukehus", "Brukerrådet"),
+    ("Møtereferat\n\nEldrerådet i Os kommune", "Eldrerådet"),
+])
+def test_body_from_title(tmp_path, title: str, body: str):
+    path = tmp_path / "m.txt"
+    path.write_text(title + "\n\nDato: 1.2.2024\n", encoding="utf-8")
+    assert read_header(build_blocks(read_document(path)))["body"] == body
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("leder", True), ("klinikksjef", True), ("HR-konsulent", True), ("avdelingsoverlege", True),
+    ("kommunalsjef helse", True), ("Helse Bergen", False), ("Universitetet i Bergen, leder", False),
+    ("Bergen leder", False),
+])
+def test_is_role(text: str, role: bool):
+    assert is_role(text) is role
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Deloitte", True), ("Statsforvaltaren i Vestland", True),
+    ("klinikksjef", False), ("Kari Nordmann", False),
+])
+def test_proper_noun(text: str, org: bool):
+    assert proper_noun(text) is org
