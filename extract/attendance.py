@@ -7,7 +7,7 @@ import re
 from referat.extract.blocks import Block
 from referat.extract.marks import Category, Column, Status, column_kind, status_from_marks, status_from_phrase
 from referat.extract.model import Attendee
-from referat.extract.names import clean_name, find_names, looks_like_person
+from referat.extract.names import clean_name, find_names, looks_like_person, uninvert, uninvert_list
 from referat.extract.roles import is_role, looks_like_org, proper_noun, split_org_role
 from referat.folding import fold
 
@@ -72,7 +72,7 @@ def _cell(cells: list[str], index: int | None) -> str:
 
 def _split_people(cell: str) -> list[str]:
     parts = re.split(r"\s+(?:og|&|and)\s+|\s*;\s*|\s*/\s*", cell)
-    return [p.strip() for p in parts if p.strip()]
+    return [uninvert(p.strip()) for p in parts if p.strip()]
 
 
 def _name_and_note(text: str) -> tuple[str, str | None]:
@@ -182,17 +182,17 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
 # -- lists ---------------------------------------------------------------------------------------
 
 LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:vara(?:medlemmer|representanter)?|møtende\s+vara(?:medlemmer)?)"
+    (re.compile(r"(?i)^(?:følgende\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
                 r"(?:\s+(?:som\s+)?møtte)?\s*:"), Category.substitute, Status.present),
     # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
     (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?(?:hadde|meldte)\s+"
                 r"(?:forfall|fravær)\s*:"), Category.member, Status.absent),
     (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?møtte\s*:"),
      Category.member, Status.present),
-    (re.compile(r"(?i)^(?:til\s*stede|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
+    (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
     (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
-    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtende(?:\s+medlemmer)?|deltakere|deltok|"
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?medlem(?:m?er)?)?|deltakere|deltok|"
                 r"medlemmer\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
                 r"frafall)\s*:"),
@@ -305,7 +305,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 sources.append((blocks[j], blocks[j].text))
                 j += 1
         for src, text in sources:
-            line_org, text = _org_first(text)
+            line_org, text = _org_first(uninvert_list(text))
             for entry in _with_notes(_entries(text)):
                 parsed = parse_entry(entry)
                 if not parsed:

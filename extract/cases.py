@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import match_heading, normalize_number
+from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 
 EXEMPT = re.compile(
     r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|"
@@ -61,6 +62,13 @@ def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
     return rest, ""
 
 
+def _title_below(section: CaseSection, block: Block) -> bool:
+    text = block.text.strip()
+    return (not section.title and not section.body and not section.lead and not block.is_row and len(text) < 150
+            and not text.endswith(":") and not DECISION_LABEL.match(text) and not FOLLOW_LABEL.match(text)
+            and not EXEMPT.fullmatch(text) and not (text.endswith(".") and len(text.split()) > 8))
+
+
 def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
     """The preamble before the first case, and one section per case heading."""
     preamble: list[Block] = []
@@ -86,6 +94,15 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                     continue
         if cases:
             section = cases[-1]
+            if _title_below(section, block):
+                # 'Sak nr. 21/24' alone, the title on the line below
+                title = block.text
+                exempt = EXEMPT.search(title)
+                if exempt:
+                    section.exempt, section.exempt_raw = True, exempt.group(0).strip()
+                    title = title[: exempt.start()] + title[exempt.end():]
+                section.title = _clean_title(title)
+                continue
             if not section.body and not section.lead and not section.exempt and len(block.text) < 80:
                 flag = EXEMPT.fullmatch(block.text.strip())
                 if flag:

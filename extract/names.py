@@ -91,6 +91,27 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+# 'Brekke, Svein (leiar)': surname first, as registers and case systems list people. Only a whole
+# entry, so that 'Kari Hansen, Helse Bergen' stays a name and an organisation.
+_WORD = r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?"
+_INVERTED = re.compile(rf"^\s*(?P<surname>{_WORD}(?:\s+(?:van|von|de|af|av)\s+{_WORD})?),\s*"
+                       rf"(?P<given>{_WORD}(?:\s+{_WORD})?(?:\s+[A-ZÆØÅ]\.)?)\s*(?P<rest>\(.*\))?\s*$", re.S)
+
+
+def uninvert(entry: str) -> str:
+    """'Brekke, Svein (leiar)' -> 'Svein Brekke (leiar)'; any other text as it is."""
+    m = _INVERTED.match(entry)
+    if not m or ORG_WORDS.search(m.group("surname") + " " + m.group("given")):
+        return entry
+    name = f"{m.group('given')} {m.group('surname')}"
+    return f"{name} {m.group('rest')}" if m.group("rest") else name
+
+
+def uninvert_list(text: str) -> str:
+    """'Brekke, Svein (leiar); Hovland, Anita' -> 'Svein Brekke (leiar); Anita Hovland'."""
+    return "; ".join(uninvert(part) for part in text.split(";"))
+
+
 def join_tokens(tokens: list[str]) -> str:
     out = ""
     for tok in tokens:

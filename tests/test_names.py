@@ -2,7 +2,7 @@
 
 import pytest
 
-from referat.extract.names import find_names
+from referat.extract.names import find_names, uninvert
 
 
 @pytest.mark.parametrize("text, names", [
@@ -29,3 +29,16 @@ def test_stand_ins_named_in_prose():
                         block("Jon Eikeland (HVL) var stedfortreder for Anne Fosse, og Ola Dahl møtte for Liv Berg.")])]
     assert stand_ins(sections) == [("Berit Hauge", "Solveig Nesse"), ("Jon Eikeland", "Anne Fosse"),
                                    ("Ola Dahl", "Liv Berg")]
+
+
+@pytest.mark.parametrize("entry, expected", [
+    ("Brekke, Svein (leiar)", "Svein Brekke (leiar)"),
+    ("Sæbø, Lillian", "Lillian Sæbø"),
+    ("Flo-Groeneboom, Elisabeth Marie", "Elisabeth Marie Flo-Groeneboom"),
+    # a name and its organisation, not a surname first
+    ("Kari Hansen, Helse Bergen", "Kari Hansen, Helse Bergen"),
+    ("Bergen kommune, Kari Hansen", "Bergen kommune, Kari Hansen"),
+    ("Helse Bergen, Haukeland", "Helse Bergen, Haukeland"),
+])
+def test_surname_first(entry: str, expected: str):
+    assert uninvert(entry) == expected
