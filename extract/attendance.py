@@ -17,6 +17,9 @@ ORG_HEADERS = ("organisasjon", "virksomhet", "institusjon", "partner", "represen
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
 CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn")
 STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for")
+# A column naming the substitute who came in the row's member's place
+SUBSTITUTE_HEADERS = ("vara", "varamedlem", "vararepresentant", "vara som motte", "motende vara", "mott vara",
+                      "stedfortreder")
 
 
 def section_category(text: str) -> Category | None:
@@ -39,13 +42,15 @@ def section_category(text: str) -> Category | None:
 
 class _Columns:
     def __init__(self, cells: list[str]) -> None:
-        self.name = self.org = self.role = self.code = self.stands_in = None
+        self.name = self.org = self.role = self.code = self.stands_in = self.substitute = None
         self.marks: list[tuple[int, Column, str]] = []
         for i, cell in enumerate(cells):
             folded = fold(cell)
             kind = column_kind(cell)
             if self.stands_in is None and folded in STANDS_IN_HEADERS:
                 self.stands_in = i
+            elif self.substitute is None and folded in SUBSTITUTE_HEADERS:
+                self.substitute = i
             elif kind is not None:
                 self.marks.append((i, kind, cell))
             elif self.name is None and folded.startswith(NAME_HEADERS):
@@ -140,10 +145,16 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
         status, substitute = status_from_marks(marks)
         if not marks and said is not None:
             status = said
+        named = find_names(uninvert(_cell(cells, columns.substitute))) if columns.substitute is not None else []
+        # A roster's 'Vara' column may name a personal substitute who stayed home: only one who came
+        # in place of an absent member attended.
+        if named and len(names) == 1 and not substitute and status in (Status.absent, Status.unknown):
+            status, substitute = Status.substituted, named[0][0]
         own_category = category
         stood_in_for = find_names(_cell(cells, columns.stands_in))
         if stood_in_for:
             own_category = Category.substitute
+            status = Status.present if status == Status.unknown else status
         if role and SECRETARIAT.search(role):
             own_category = Category.secretariat
         raw_mark = " | ".join(m for _, m in marks if m) or None

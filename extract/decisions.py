@@ -8,8 +8,10 @@ from referat.extract.blocks import Block
 from referat.extract.model import Decision, FollowUp
 from referat.folding import fold
 
+# An advisory council resolves in an "uttalelse" (Nynorsk "fråsegn"); "Enstemmig vedtatt:" labels its decision too
 DECISION_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?(?P<label>vedtak|konklusjon|beslutning)"
+    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?"
+    r"(?P<label>vedtak|vedtatt|konklusjon|beslutning|uttalelse|uttale|fråsegn)"
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
     r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
 FOLLOW_LABEL = re.compile(

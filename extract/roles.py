@@ -73,6 +73,8 @@ def split_org_role(cell: str) -> tuple[str | None, list[str]]:
             if is_role(right):
                 roles = [r.strip() for r in re.split(r"\s+(?:og|and)\s+", right.strip())]
                 return left.strip() or None, roles + extra
+            if is_role(left) and looks_like_org(right):  # 'Leder, FFO'
+                return right.strip(), [left.strip()] + extra
     if is_role(cell):
         m = re.match(r"^(\S+)\s+(.+)$", cell)
         if m and not re.match(r"(?i)(av|for|i|til)\b", m.group(2)) and looks_like_org(m.group(2)):
