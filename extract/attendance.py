@@ -293,21 +293,38 @@ def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, St
     return name, org, role, substitute_for, status
 
 
+def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | None, str]:
+    """A layout table with the label in one cell and the list in the next: '| Til stede: | A, B |'."""
+    cells = [c.strip() for c in block.cells or [] if c.strip()]
+    found = _list_label(cells[0]) if cells else None
+    if not found or found[0].end() < len(cells[0]):
+        return None, ""
+    return found, ", ".join(cells[1:])
+
+
 def read_lists(blocks: list[Block]) -> list[Attendee]:
     """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label."""
     people: list[Attendee] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        found = None if block.is_row else _list_label(block.text)
+        if block.is_row:
+            found, inline = _label_row(block)
+        else:
+            found = _list_label(block.text)
+            inline = block.text[found[0].end():].strip() if found else ""
         if not found:
             i += 1
             continue
         m, category, status = found
-        inline = block.text[m.end():].strip()
         sources = [(block, inline)] if inline else []
         j = i + 1
-        if not inline:
+        if block.is_row:
+            # the list goes on in rows with an empty label cell
+            while j < len(blocks) and blocks[j].is_row and not (blocks[j].cells or [""])[0].strip():
+                sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip())))
+                j += 1
+        elif not inline:
             while j < len(blocks) and not blocks[j].is_row and not _list_label(blocks[j].text) and (
                     blocks[j].bullet or len(blocks[j].text) < 90) and find_names(blocks[j].text):
                 # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
