@@ -8,8 +8,9 @@ import re
 NUMBER = r"\d{1,4}\s?[-/–]\s?\d{1,4}"
 _NUMBER_RE = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak),
-# and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak.
-KEYWORD = r"(?:(?:[a-zæøå]{2,}s?)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os)"
+# and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
+# lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
+KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds)"
 HEADING = re.compile(
     rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{NUMBER})\b\s*[:.–—-]?\s*",
     re.IGNORECASE,
