@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from referat.extract.blocks import Block
+from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Column, Status, column_kind, status_from_marks, status_from_phrase
 from referat.extract.model import Attendee
 from referat.extract.names import clean_name, find_names, looks_like_person, uninvert, uninvert_list
@@ -262,7 +263,9 @@ def _with_notes(entries: list[str]) -> list[str]:
     nobody, or only whom the person stands in for, is a note on the person before."""
     out: list[str] = []
     for entry in entries:
-        if out and (not find_names(entry) or _STANDS_IN.match(entry)):
+        # 'Askøy kommune (for Mari Kolstad)': the only name is whom the person before stood in for
+        own = re.sub(r"(?i)\((?:vara\s+|møtte\s+)?(?:for|i stedet for)\s[^)]*\)", "", entry)
+        if out and (not find_names(own) or _STANDS_IN.match(entry)):
             out[-1] += ", " + entry
         else:
             out.append(entry)
@@ -278,8 +281,7 @@ def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, St
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
     org = role = substitute_for = None
     status = None
-    bracketed = re.findall(r"\(([^)]*)\)", rest)
-    for note in bracketed + [re.sub(r"\([^)]*\)", "", rest)]:
+    for note in re.findall(r"\(([^)]*)\)", rest) + [re.sub(r"\([^)]*\)", "", rest)]:
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             if m and find_names(m.group(1)):
@@ -288,7 +290,7 @@ def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, St
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
-            elif org is None and (looks_like_org(piece) or (note in bracketed and proper_noun(piece))):
+            elif org is None and (looks_like_org(piece) or proper_noun(piece)):
                 org = piece
     return name, org, role, substitute_for, status
 
@@ -345,8 +347,11 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     own_category = Category.substitute
                 elif role and SECRETARIAT.search(role) and category in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
+                # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases
+                items = sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
                 people.append(Attendee(
                     name=name, organisation=org, role=role, category=own_category,
+                    items=items if own_category == Category.guest else [],
                     status=said or status, substitute_for=substitute_for, page=src.page, line=src.line,
                     line_end=src.line_end, source="list", raw_mark=m.group(0).strip(),
                 ))

@@ -32,7 +32,7 @@ NOT_NAMES = {
 }
 ORG_WORDS = re.compile(
     r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"
-    r"direktorat|fylke|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|\bnav\b|forening|forbund|"
+    r"direktorat|fylke|statsforvalt|fylkesmann|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|\bnav\b|forening|forbund|"
     r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd)")
 
 PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "la", "le", "di", "da"}
