@@ -9,6 +9,9 @@ from referat.extract.casenumber import match_heading
 from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
 
 LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s|$)")
+# OCR reads a label's colon as a semicolon: 'Til stede; ...', 'Vedtak ; ...'. A label is short: a
+# capitalised word and at most two more in lower case, so a list 'Kari Hansen; Per Olsen' stays a list.
+_OCR_LABEL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,2}) ?; ")
 
 
 @dataclass
@@ -36,7 +39,7 @@ class Block:
     def text(self) -> str:
         if self.is_row:
             return " ".join(c for c in (self.cells or []) if c)
-        return " ".join(" ".join(line.text.split()) for line in self.lines).strip()
+        return _OCR_LABEL.sub(r"\1: ", " ".join(" ".join(line.text.split()) for line in self.lines).strip(), 1)
 
     @property
     def page(self) -> int:
@@ -73,7 +76,7 @@ class Block:
 def _starts_new(line: Line) -> bool:
     """A case heading or a 'Label:' never continues the paragraph above it."""
     text = line.text.lstrip()
-    return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text))
+    return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text) or _OCR_LABEL.match(text))
 
 
 def _ends(line: Line) -> bool:
@@ -82,6 +85,7 @@ def _ends(line: Line) -> bool:
         return False
     text = line.text.rstrip()
     return bool(match_heading(text.lstrip(), emphasised=line.bold)) or text.endswith((".", ":", "!", "?"))
+
 
 
 def _bold_after_sentence(previous: Line, line: Line) -> bool:

@@ -11,8 +11,11 @@ _NUMBER_RE = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
 # lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
 KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds)"
+# OCR reads a 1 as l or I and a 0 as O: 'Sak l/24', 'Sak 1O/24'. Only after the keyword at the start of a
+# heading, where nothing but a number can stand.
+_OCR_NUMBER = r"[\dlIO]{1,4}\s?[-/–]\s?[\dlIO]{1,4}"
 HEADING = re.compile(
-    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{NUMBER})\b\s*[:.–—-]?\s*",
+    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*[:.–—-]?\s*",
     re.IGNORECASE,
 )
 BARE_HEADING = re.compile(rf"^\s*(?P<num>{NUMBER})\s*[:.–—-]?\s+(?=[A-ZÆØÅ])")
@@ -23,9 +26,15 @@ MENTION = re.compile(
 )
 
 
+def _ocr_digits(raw: str) -> str:
+    if not re.search(r"\d", raw):
+        return raw  # 'Sak I/O' is no number
+    return raw.translate(str.maketrans("lIO", "110"))
+
+
 def normalize_number(raw: str) -> str | None:
     """'6/23' -> '06-23'; '2023/6' -> '06-23'; '5/2024' -> '05-24'. None when it is not a case number."""
-    m = re.fullmatch(r"\s*(\d{1,4})\s?[-/–]\s?(\d{1,4})\s*", raw or "")
+    m = re.fullmatch(r"\s*(\d{1,4})\s?[-/–]\s?(\d{1,4})\s*", _ocr_digits(raw or ""))
     if not m:
         return None
     a, b = m.groups()

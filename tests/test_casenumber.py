@@ -8,6 +8,7 @@ from referat.extract.casenumber import match_heading, normalize_number, numbers_
 @pytest.mark.parametrize("raw, expected", [
     ("36-23", "36-23"), ("6/23", "06-23"), ("2023/6", "06-23"), ("5/24", "05-24"), ("06/2024", "06-24"),
     ("10 / 25", "10-25"), ("04-26", "04-26"), ("0/23", None), ("12/3456", None), ("abc", None),
+    ("l/24", "01-24"), ("1O/24", "10-24"), ("I/O", None),
 ])
 def test_normalize_number(raw, expected):
     assert normalize_number(raw) == expected
@@ -24,7 +25,7 @@ def test_dates_are_not_case_numbers():
 @pytest.mark.parametrize("text, number", [
     ("Sak 36-23 Godkjenning av innkalling", "36-23"), ("sak 6/23: Budsjett", "6/23"),
     ("Sak 2023/6 – Strategi", "2023/6"),
-    ("PS 5/24 Budsjett", "5/24"), ("O-sak 4/24 Orientering", "4/24"), ("DS 2/24 Delegert vedtak", "2/24"),
+    ("PS 5/24 Budsjett", "5/24"), ("O-sak 4/24 Orientering", "4/24"), ("DS 2/24 Delegert vedtak", "2/24"), ("Sak l/24 Godkjenning", "l/24"),
     ("Sak nr. 12/24 Eventuelt", "12/24"),
     ("Styresak 12/2024 Godkjenning av innkalling", "12/2024"), ("Orienteringssak 3/24: Status", "3/24"),
 ])
