@@ -8,16 +8,19 @@ from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Column, Status, column_kind, status_from_marks, status_from_phrase
 from referat.extract.model import Attendee
-from referat.extract.names import clean_name, find_names, looks_like_person, uninvert, uninvert_list
-from referat.extract.roles import is_role, looks_like_org, proper_noun, split_org_role
+from referat.extract.names import clean_name, find_names, looks_like_person, proper_noun, uninvert, uninvert_list
+from referat.extract.roles import is_role, looks_like_org, split_org_role
 from referat.folding import fold
 
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
 NAME_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
-ORG_HEADERS = ("organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet", "org")
+ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
+               "org")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
 CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn")
 STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for")
+# A column of remarks: 'Vara: Tonje Rabben', 'Deltok på Teams'
+NOTE_HEADERS = ("merknad", "kommentar", "anmerkning", "notat")
 # A column naming the substitute who came in the row's member's place
 SUBSTITUTE_HEADERS = ("vara", "varamedlem", "vararepresentant", "vara som motte", "motende vara", "mott vara",
                       "stedfortreder")
@@ -43,7 +46,7 @@ def section_category(text: str) -> Category | None:
 
 class _Columns:
     def __init__(self, cells: list[str]) -> None:
-        self.name = self.org = self.role = self.code = self.stands_in = self.substitute = None
+        self.name = self.org = self.role = self.code = self.stands_in = self.substitute = self.note = None
         self.marks: list[tuple[int, Column, str]] = []
         for i, cell in enumerate(cells):
             folded = fold(cell)
@@ -52,6 +55,8 @@ class _Columns:
                 self.stands_in = i
             elif self.substitute is None and folded in SUBSTITUTE_HEADERS:
                 self.substitute = i
+            elif self.note is None and folded.startswith(NOTE_HEADERS):
+                self.note = i
             elif kind is not None:
                 self.marks.append((i, kind, cell))
             elif self.name is None and folded.startswith(NAME_HEADERS):
@@ -147,6 +152,11 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
         if not marks and said is not None:
             status = said
         named = find_names(uninvert(_cell(cells, columns.substitute))) if columns.substitute is not None else []
+        remark = _cell(cells, columns.note)
+        if remark and re.search(r"(?i)\bvara\b", remark):
+            named = named or find_names(remark)
+        if remark and status == Status.present and status_from_phrase(remark) == Status.remote:
+            status = Status.remote
         # A roster's 'Vara' column may name a personal substitute who stayed home: only one who came
         # in place of an absent member attended.
         if named and len(names) == 1 and not substitute and status in (Status.absent, Status.unknown):

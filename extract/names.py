@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from referat.extract.roles import ORG_WORDS, is_role
 from referat.folding import fold
 
 # Capitalised words that open sentences or name things, never people.
@@ -30,10 +31,6 @@ NOT_NAMES = {
     "møtende", "deltakere", "andre", "fraværende", "innkalt", "medlemmer", "observatørar", "sekretariatet",
     "frå", "leiar", "nestleiar", "møteleiar", "til stades", "fråverande", "sjå", "utvalet",
 }
-ORG_WORDS = re.compile(
-    r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"
-    r"direktorat|fylke|statsforvalt|fylkesmann|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|\bnav\b|forening|forbund|"
-    r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd)")
 
 PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "la", "le", "di", "da"}
 
@@ -53,7 +50,8 @@ def _pipeline() -> tuple[Any, Any]:
 
 
 def _clean(tokens: list[str]) -> list[str]:
-    while tokens and (tokens[0].lower() in NOT_NAMES or ORG_WORDS.search(tokens[0])):
+    # a title before the name: 'Kommunalsjef Bodil Tangen'
+    while tokens and (tokens[0].lower() in NOT_NAMES or ORG_WORDS.search(tokens[0]) or is_role(tokens[0])):
         tokens = tokens[1:]
     while tokens and (tokens[-1].lower() in NOT_NAMES or tokens[-1] in "-‐–"):
         tokens = tokens[:-1]
@@ -157,3 +155,10 @@ def same_person(a: str | None, b: str | None) -> bool:
         return True
     ta, tb = fa.split(), fb.split()
     return ta[0] == tb[0] and ta[-1] == tb[-1]
+
+
+def proper_noun(text: str) -> bool:
+    """'Deloitte', 'Statsforvaltaren i Vestland': next to a person's name and neither a role nor a
+    person, a capitalised phrase names where the person comes from."""
+    return (bool(re.fullmatch(r"[A-ZÆØÅ][\wæøåÆØÅ&.-]+(?:\s+[\wæøåÆØÅ&.-]+){0,5}", text.strip()))
+            and not is_role(text) and not find_names(text))

@@ -9,8 +9,8 @@ from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
-from referat.extract.names import find_names, same_person
-from referat.extract.roles import looks_like_org, proper_noun
+from referat.extract.names import find_names, proper_noun, same_person
+from referat.extract.roles import looks_like_org
 from referat.folding import fold
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
-from referat.extract.names import ORG_WORDS, find_names
 from referat.folding import fold
+
+ORG_WORDS = re.compile(
+    r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"
+    r"direktorat|fylke|statsforvalt|fylkesmann|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|"
+    r"\bnav\b|forening|forbund|"
+    r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd)")
 
 ROLE_WORDS = (
     "leder", "nestleder", "rektor", "rektorat", "prorektor", "viserektor", "dekan", "prodekan", "direktor",
@@ -44,13 +49,6 @@ def looks_like_org(text: str) -> bool:
     if ORG_WORDS.search(text):
         return True
     return bool(re.fullmatch(r"[A-ZÆØÅ][A-ZÆØÅa-zæøå]{0,3}[A-ZÆØÅ]+(?:[-/ ][A-ZÆØÅ][\wæøå]*)*", text))
-
-
-def proper_noun(text: str) -> bool:
-    """'Deloitte', 'Statsforvaltaren i Vestland': next to a person's name and neither a role nor a
-    person, a capitalised phrase names where the person comes from."""
-    return (bool(re.fullmatch(r"[A-ZÆØÅ][\wæøåÆØÅ&.-]+(?:\s+[\wæøåÆØÅ&.-]+){0,5}", text.strip()))
-            and not is_role(text) and not find_names(text))
 
 
 def split_org_role(cell: str) -> tuple[str | None, list[str]]:

@@ -38,3 +38,14 @@ def test_motte_for_column():
 def test_surname_first_in_the_name_column():
     people = _people(_table(["Navn", "Møtt"], ["Brekke, Svein", "x"]))
     assert people == {"Svein Brekke": ("member", "present", None)}
+
+
+def test_remark_column_names_a_substitute_and_a_remote_member():
+    people = _people(_table(["Medlem", "Parti", "Til stede", "Forfall", "Merknad"],
+                            ["Arild Nesheim", "H", "", "X", "Vara: Tonje Rabben"],
+                            ["Camilla Urdal", "Sp", "X", "", "Deltok på Teams"],
+                            ["Siri Hope", "KrF", "X", "", "Gikk etter sak 33/24"]))
+    assert people == {"Arild Nesheim": ("member", "substituted", None),
+                      "Tonje Rabben": ("substitute", "present", "Arild Nesheim"),
+                      "Camilla Urdal": ("member", "remote", None),
+                      "Siri Hope": ("member", "present", None)}

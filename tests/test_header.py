@@ -4,7 +4,8 @@ import pytest
 
 from referat.extract.blocks import build_blocks
 from referat.extract.header import read_header
-from referat.extract.roles import is_role, proper_noun
+from referat.extract.names import proper_noun
+from referat.extract.roles import is_role
 from referat.ingest import read_document
 
 

@@ -12,6 +12,7 @@ from referat.extract.names import find_names, uninvert
     ("Elisabeth Flo- Groeneboom ledet møtet", ["Elisabeth Flo-Groeneboom"]),  # as OCR breaks it
     ("Fra NAV deltok Bjarte Hysing-Olsen (ass. direktør)", ["Bjarte Hysing-Olsen"]),
     ("Møtet ble ledet av styreleder.", []),
+    ("Fra administrasjonen: Kommunalsjef Bodil Tangen", ["Bodil Tangen"]),  # a title is no name
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names
