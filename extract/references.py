@@ -22,6 +22,11 @@ AFTER = re.compile(rf"^\s*\)?\s*(?:fra|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(
                    rf"Kommunestyret|{_LOWER_BODY})\b")
 # "Styringsgruppens møte 11. desember, sak 41-23", or the genitive right before it: "Partnermøtets sak 10/25".
 BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}})?$")
+# The body named before the number, with at most a date between: 'behandlet i Kommunestyret 14.03.2024,
+# sak 22/24', 'i Arbeidsutvalget 12. mars (sak 08/24)', 'fra Formannskapet i sak 45/24', '... som sak 3/24'.
+_DATE = r"\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|[a-zæøå]+(?:\s+\d{4})?)"
+PRECEDING = re.compile(rf"\b(?:i|fra|av)\s+(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?|Formannskapet|Bystyret|Kommunestyret)"
+                       rf"(?:\s+(?:{_DATE}|den|møte|som|i|under))*\s*[,(]?\s*(?:i\s+|som\s+)?$")
 
 
 def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:
@@ -33,7 +38,8 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
         after = AFTER.match(text[m.end():m.end() + 80])
         clause = re.split(r"(?<=[a-zæøå]{2})[.!?]\s+", text[max(0, m.start() - 80):m.start()])[-1]
         before = BEFORE.search(clause)
-        body = after.group("body") if after else (before.group("body") if before else None)
+        preceding = PRECEDING.search(clause) if not (after or before) else None
+        body = after.group("body") if after else (before or preceding).group("body") if (before or preceding) else None
         if body:
             body = body[0].upper() + body[1:]
         for number in numbers:

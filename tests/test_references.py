@@ -18,6 +18,12 @@ from referat.extract.references import read_references
     ("Se sak 3/24 i formannskapet og sak 4/24 i bystyret", [("Formannskapet", "03-24"), ("Bystyret", "04-24")]),
     ("jf. sak 12/24 i styret", [(None, "12-24")]),
     ("jfr. styresak 9/2024", [(None, "09-24")]),
+    # the body before the number, a date or 'som' between
+    ("Tidligere behandlet i Kommunestyret 14.03.2024, sak 22/24.", [("Kommunestyret", "22-24")]),
+    ("Saken ble behandlet i Arbeidsutvalget 12. mars (sak 08/24).", [("Arbeidsutvalget", "08-24")]),
+    ("Innstilling fra Formannskapet i sak 45/24 ble vedtatt.", [("Formannskapet", "45-24")]),
+    # but not across a clause that goes on to say something else
+    ("Forslag fra Styringsgruppen ble drøftet, og det vises til sak 12/24.", [(None, "12-24")]),
     # two bodies sharing their last part: "Plan- og miljøutvalget"
     ("Behandlet der, jf. PS 31/24 i Plan- og miljøutvalget.", [("Plan- og miljøutvalget", "31-24")]),
 ])
