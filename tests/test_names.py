@@ -13,6 +13,8 @@ from referat.extract.names import find_names, uninvert
     ("Fra NAV deltok Bjarte Hysing-Olsen (ass. direktør)", ["Bjarte Hysing-Olsen"]),
     ("Møtet ble ledet av styreleder.", []),
     ("Fra administrasjonen: Kommunalsjef Bodil Tangen", ["Bodil Tangen"]),  # a title is no name
+    ("Ole Jacob van der Berg og Anna de Vries", ["Ole Jacob van der Berg", "Anna de Vries"]),
+    ("Kari Hansen av Bergen kommune", ["Kari Hansen"]),  # 'av' is the preposition
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names
