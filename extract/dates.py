@@ -12,10 +12,13 @@ MONTHS = {
 }
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_WORDS = re.compile(r"(?<!\d)(\d{1,2})\.?\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+_WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
                     r")\.?\s+(\d{4})(?!\d)", re.IGNORECASE)
 _TIME = r"(\d{1,2})(?:\s?[.:]\s?(\d{2}))?"
-_RANGE = re.compile(rf"(?<![\d.,/]){_TIME}\s*(?:-|–|—|til)\s*{_TIME}(?![\d/])")
+# 'fra kl. 10.00 til kl. 12.30', '13.00 – ca. 15.00'
+_RANGE = re.compile(rf"(?<![\d.,/]){_TIME}\s*(?:-|–|—|til)\s*(?:(?:kl|ca)\.?\s*)?{_TIME}(?![\d/])", re.IGNORECASE)
+# 'kl. 10' read after the 'kl.': an hour alone
+_HOUR = re.compile(r"^\s*\.?\s*(\d{1,2})(?![\d.,:/])")
 _SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d.,/])")
 
 
@@ -57,9 +60,14 @@ def find_time_range(text: str) -> tuple[str | None, str | None]:
     """'14.00 – 16.00', 'kl. 9-11', '14:00-16:00' -> ('14:00', '16:00'); one time gives (start, None)."""
     for m in _RANGE.finditer(text):
         start, end = _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
-        if start and end and (m.group(2) or m.group(4) or re.search(r"kl", text[:m.start()], re.I)):
+        # hours alone need 'kl' before them, or to be the whole value of a 'Tid:' field
+        if start and end and (m.group(2) or m.group(4) or re.search(r"kl", text[:m.start()], re.I)
+                              or not text[:m.start()].strip()):
             return start, end
     m = _SINGLE.search(text)
     if m:
         return _hhmm(m.group(1), m.group(2)), None
+    m = _HOUR.match(text)
+    if m:
+        return _hhmm(m.group(1), None), None
     return None, None

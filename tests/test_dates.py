@@ -11,6 +11,7 @@ from referat.extract.dates import find_date, find_time_range
     ("Dato: 11.12.2023", dt.date(2023, 12, 11)), ("Mandag 23.10.2023", dt.date(2023, 10, 23)),
     ("6. mai 2024", dt.date(2024, 5, 6)), ("2024-09-02", dt.date(2024, 9, 2)), ("23.03.26", dt.date(2026, 3, 23)),
     ("2. september 2024 kl 14", dt.date(2024, 9, 2)), ("31.02.2024", None), ("ingen dato", None),
+    ("mandag 3.juni 2024", dt.date(2024, 6, 3)),
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected
@@ -20,6 +21,8 @@ def test_find_date(text, expected):
     ("14.00 – 16.00", ("14:00", "16:00")), ("14:00-16:00", ("14:00", "16:00")), ("kl. 9-11", ("09:00", "11:00")),
     ("kl. 09.00 - 11.30", ("09:00", "11:30")), ("12.00-14.00", ("12:00", "14:00")), ("14:00", ("14:00", None)),
     ("25.00-26.00", (None, None)),
+    ("fra kl. 10.00 til kl. 12.30", ("10:00", "12:30")), ("13.00 – ca. 15.00", ("13:00", "15:00")),
+    ("10–12", ("10:00", "12:00")), ("rom 3-4", (None, None)),
 ])
 def test_find_time_range(text, expected):
     assert find_time_range(text) == expected
