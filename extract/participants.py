@@ -16,7 +16,8 @@ from referat.folding import fold
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
 _SUBSTITUTE = re.compile(r"(?i)\bvara\b|vararepresentant|varamedlem|stedfortreder")
 _OBSERVER = re.compile(r"(?i)\bobservatør")
-_ATTENDED = re.compile(r"(?i)\b(deltok|møtte|var til stede|var invitert|presenterte|orienterte|innledet|deltar)\b")
+_ATTENDED = re.compile(r"(?i)\b(deltok|møtte|var til stede|til stede|var invitert|presenterte|orienterte|innledet|"
+                       r"deltar)\b")
 _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b")
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
@@ -32,6 +33,11 @@ def _note_after(sentence: str, end: int) -> str | None:
     if m:
         return m.group(1).strip()
     m = re.match(r"\s*,\s*([^,(]{2,60}?)\s*(?:,|$)", sentence[end:])
+    if m:
+        return m.group(1).strip()
+    # 'Kari Dyrnes fra NAV Rogaland'
+    m = re.match(r"\s+fr[aå]\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:(?:i|og|for|på)\s+)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4})",
+                 sentence[end:])
     if m:
         return m.group(1).strip()
     # An abbreviation straight after the name, as in 'Ingrid Miljeteig BCEPS/IGS-UiB'.
