@@ -94,16 +94,49 @@ def _bold_after_sentence(previous: Line, line: Line) -> bool:
     return line.bold and not previous.bold and previous.text.rstrip().endswith((".", ":", "!", "?"))
 
 
+_PAGE_NUMBER = re.compile(r"(?i)^\s*(?:side\s+\d+(?:\s*(?:av|/)\s*\d+)?|[-–]?\s*\d{1,3}\s*[-–]?|\d+\s*/\s*\d+)\s*$")
+
+
+def page_furniture(doc: Document) -> set[tuple[int, int]]:
+    """Page numbers ('Side 2 av 4', '- 3 -') and running headers or footers: a first or last line that
+    comes back, numbers aside, on most pages. They interrupt the text, they are not part of it."""
+    pages = [p for p in doc.pages if p.lines]
+    found = {(p.number, line.number) for p in pages for line in p.lines
+             if line.cells is None and _PAGE_NUMBER.match(line.text)}
+    if len(pages) < 2:
+        return found
+    edges: dict[str, list[tuple[int, int]]] = {}
+    for p in pages:
+        lines = [line for line in p.lines if (p.number, line.number) not in found and line.cells is None]
+        for line in {id(x): x for x in (lines[:1] + lines[-1:])}.values():
+            if _starts_new(line):  # a case or a label on every page is content, however alike
+                continue
+            key = re.sub(r"\d+", "#", " ".join(line.text.split()).lower())
+            edges.setdefault(key, []).append((p.number, line.number))
+    # the first page often has a title instead, so count the pages after it
+    for places in edges.values():
+        if len({page for page, _ in places}) >= max(2, len(pages) // 2):
+            found.update(places)
+    return found
+
+
 def build_blocks(doc: Document) -> list[Block]:
-    """Join wrapped lines into paragraphs; every table row is a block of its own."""
+    """Join wrapped lines into paragraphs, also across a page break; every table row is a block of its own."""
     blocks: list[Block] = []
     previous: Line | None = None
+    furniture = page_furniture(doc)
     for line in doc.lines():
+        if (line.page, line.number) in furniture:
+            continue
         if line.cells is not None and not any(c.strip() for c in line.cells):
             previous = None
             continue
-        joins = (previous is not None and line.cells is None and previous.cells is None and previous.wraps
-                 and not line.break_before and not line.heading and not line.bullet
+        # a sentence broken by a page break goes on in lower case at the top of the next page
+        across_page = (previous is not None and previous.page != line.page and line.text[:1].islower()
+                       and not previous.text.rstrip().endswith((".", ":", "!", "?")))
+        joins = (previous is not None and line.cells is None and previous.cells is None
+                 and (previous.wraps or across_page) and (not line.break_before or across_page)
+                 and not line.heading and not line.bullet
                  and not _starts_new(line) and not _ends(previous) and not _bold_after_sentence(previous, line))
         if joins and blocks:
             blocks[-1].lines.append(line)

@@ -132,3 +132,19 @@ def test_unsupported_suffix(tmp_path: Path):
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(UnsupportedFileError, match=r"\.docx"):
         read_document(path)
+
+
+def test_page_numbers_and_running_headers_do_not_break_a_paragraph(tmp_path: Path):
+    from referat.extract.blocks import build_blocks
+
+    header = "Eldrerådet – referat 5.3.2024\n\n"
+    text = ("Referat fra møte i Eldrerådet\n\nSak 4/24 Budsjett\n"
+            "Rådet drøftet budsjettet og kom med innspill til kommunedirektøren om\n\nSide 1 av 3\n\f" + header +
+            "prioriteringer i eldreomsorgen.\nVedtak: Rådet støtter budsjettet.\n\nSide 2 av 3\n\f" + header +
+            "Sak 5/24 Eventuelt\nIngen saker.\n\nSide 3 av 3\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    texts = [b.text for b in build_blocks(read_document(path))]
+    assert texts == ["Referat fra møte i Eldrerådet", "Sak 4/24 Budsjett",
+                     "Rådet drøftet budsjettet og kom med innspill til kommunedirektøren om prioriteringer i "
+                     "eldreomsorgen.", "Vedtak: Rådet støtter budsjettet.", "Sak 5/24 Eventuelt", "Ingen saker."]
