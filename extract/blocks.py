@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from referat.extract.casenumber import match_heading
 from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
@@ -35,7 +36,7 @@ class Block:
             out.extend(line.spans)
         return out
 
-    @property
+    @cached_property  # read many times by every extractor; build_blocks clears it as lines join
     def text(self) -> str:
         if self.is_row:
             return " ".join(c for c in (self.cells or []) if c)
@@ -140,6 +141,7 @@ def build_blocks(doc: Document) -> list[Block]:
                  and not _starts_new(line) and not _ends(previous) and not _bold_after_sentence(previous, line))
         if joins and blocks:
             blocks[-1].lines.append(line)
+            blocks[-1].__dict__.pop("text", None)
         else:
             blocks.append(Block([line]))
         previous = line

@@ -9,7 +9,7 @@ from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.model import Reference
 
 # "Plan- og miljøutvalget": a shared last part after a hyphen and "og"
-_BODY_WORD = (r"[A-ZÆØÅ][\wæøå]*(?:-\s+og\s+[a-zæøå][\wæøå]*|[\wæøå-]*)"
+_BODY_WORD = (r"[A-ZÆØÅ][\wæøå-]*(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?"
               r"(?:gruppe|møte|styre|utvalg|råd|panel|forum|komit[eé]|nemnd|ting|kollegium|stemne|senat)")
 # A body named by its field: "Faggruppe for eldre", "Råd for helse og omsorg". Only after the
 # indefinite form: in "Styringsgruppen for videre arbeid" the "for" is the sentence's, not the name's.
