@@ -4,6 +4,7 @@ guests for one case ('Under sak 37-23 deltok ...'), presenters ('v/ Name')."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
@@ -65,6 +66,19 @@ def _org_of(note: str | None, before: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _named_sentences(sections: list[tuple[str | None, list[Block]]]
+                     ) -> Iterator[tuple[str | None, Block, str, list[tuple[str, int, int]]]]:
+    """Each sentence of running text that names someone: its case, block, text and names."""
+    for case, blocks in sections:
+        for block in blocks:
+            if block.is_row:
+                continue
+            for sentence in sentences(block.text):
+                names = find_names(sentence)
+                if names:
+                    yield case, block, sentence, names
+
+
 def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee]) -> list[Attendee]:
     """Participants the prose names who are not in the attendance table or lists."""
     found: list[Attendee] = []
@@ -72,42 +86,35 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
     def is_known(name: str) -> bool:
         return any(same_person(name, a.name) for a in (*known, *found))
 
-    for case, blocks in sections:
-        for block in blocks:
-            if block.is_row:
+    for case, block, sentence, names in _named_sentences(sections):
+        cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
+        substitute = bool(_SUBSTITUTE.search(sentence))
+        observer = bool(_OBSERVER.search(sentence))
+        for k, (name, start, end) in enumerate(names):
+            if is_known(name) or _FOR.search(sentence[max(0, start - 25):start]):
                 continue
-            for sentence in sentences(block.text):
-                names = find_names(sentence)
-                if not names:
-                    continue
-                cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
-                substitute = bool(_SUBSTITUTE.search(sentence))
-                observer = bool(_OBSERVER.search(sentence))
-                for k, (name, start, end) in enumerate(names):
-                    if is_known(name) or _FOR.search(sentence[max(0, start - 25):start]):
-                        continue
-                    before = sentence[:start]
-                    presenter = bool(_PRESENTER.search(before[-30:]))
-                    guest_words = bool(_GUEST.search(before)) or (cases and _ATTENDED.search(sentence))
-                    next_start = names[k + 1][1] if k + 1 < len(names) else len(sentence)
-                    note = _note_after(sentence, end)
-                    own = sentence[end:next_start]
-                    status = Status.remote if _REMOTE.search(own) else Status.present
-                    org, role = _org_of(note, before[max(before.rfind(","), before.rfind(";"), 0):] or before)
-                    if org is None and (substitute or guest_words):
-                        org, _ = _org_of(None, before)
-                    if substitute and not guest_words:
-                        category, items = Category.substitute, []
-                    elif observer and not guest_words:
-                        category, items = Category.observer, []
-                    elif guest_words or presenter:
-                        category = Category.guest
-                        items = sorted(set(cases)) if cases else ([case] if case else [])
-                    else:
-                        continue
-                    found.append(Attendee(name=name, organisation=org, role=role, category=category,
-                                          status=status, items=items, page=block.page, line=block.line,
-                                          line_end=block.line_end, source="prose"))
+            before = sentence[:start]
+            presenter = bool(_PRESENTER.search(before[-30:]))
+            guest_words = bool(_GUEST.search(before)) or (cases and _ATTENDED.search(sentence))
+            next_start = names[k + 1][1] if k + 1 < len(names) else len(sentence)
+            note = _note_after(sentence, end)
+            own = sentence[end:next_start]
+            status = Status.remote if _REMOTE.search(own) else Status.present
+            org, role = _org_of(note, before[max(before.rfind(","), before.rfind(";"), 0):] or before)
+            if org is None and (substitute or guest_words):
+                org, _ = _org_of(None, before)
+            if substitute and not guest_words:
+                category, items = Category.substitute, []
+            elif observer and not guest_words:
+                category, items = Category.observer, []
+            elif guest_words or presenter:
+                category = Category.guest
+                items = sorted(set(cases)) if cases else ([case] if case else [])
+            else:
+                continue
+            found.append(Attendee(name=name, organisation=org, role=role, category=category,
+                                  status=status, items=items, page=block.page, line=block.line,
+                                  line_end=block.line_end, source="prose"))
     return found
 
 
@@ -121,16 +128,10 @@ def stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str,
     """'Berit Hauge møtte som vara for Solveig Nesse': (substitute, member) pairs the prose names,
     also for people the attendance table already lists."""
     pairs: list[tuple[str, str]] = []
-    for _, blocks in sections:
-        for block in blocks:
-            if block.is_row:
-                continue
-            for sentence in sentences(block.text):
-                names = find_names(sentence)
-                for (sub, _, end), (member, start, _) in zip(names, names[1:], strict=False):
-                    between = sentence[end:start]
-                    if _STOOD_IN.match(between):
-                        pairs.append((sub, member))
+    for _, _, sentence, names in _named_sentences(sections):
+        for (sub, _, end), (member, start, _) in zip(names, names[1:], strict=False):
+            if _STOOD_IN.match(sentence[end:start]):
+                pairs.append((sub, member))
     return pairs
 
 
