@@ -49,7 +49,7 @@ def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
     bold = block.bold_prefix()
     if bold and not block.bold:
         m = match_heading(bold, emphasised=True)
-        if m:
+        if m and bold[m.end():].strip(" :.–-"):  # '**Sak 5/24:** Budsjett': only the number is bold
             title = bold[m.end():]
             lead = text[len(bold):] if text.startswith(bold) else text[m.end() + len(title):]
             return title, lead.strip()
