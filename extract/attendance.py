@@ -358,10 +358,10 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 elif role and SECRETARIAT.search(role) and category in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
                 # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases
-                items = sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
+                items = (sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
+                         if own_category == Category.guest else [])
                 people.append(Attendee(
-                    name=name, organisation=org, role=role, category=own_category,
-                    items=items if own_category == Category.guest else [],
+                    name=name, organisation=org, role=role, category=own_category, items=items,
                     status=said or status, substitute_for=substitute_for, page=src.page, line=src.line,
                     line_end=src.line_end, source="list", raw_mark=m.group(0).strip(),
                 ))

@@ -80,19 +80,21 @@ def _starts_new(line: Line) -> bool:
     return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text) or _OCR_LABEL.match(text))
 
 
+def _finishes_sentence(line: Line) -> bool:
+    return line.text.rstrip().endswith((".", ":", "!", "?"))
+
+
 def _ends(line: Line) -> bool:
     """A case heading, or a line ending a sentence in text, ends its paragraph."""
     if line.wraps_hard:  # measured in a PDF: the text runs on to the next line
         return False
-    text = line.text.rstrip()
-    return bool(match_heading(text.lstrip(), emphasised=line.bold)) or text.endswith((".", ":", "!", "?"))
-
+    return bool(match_heading(line.text.strip(), emphasised=line.bold)) or _finishes_sentence(line)
 
 
 def _bold_after_sentence(previous: Line, line: Line) -> bool:
     """A bold line after a finished sentence in plain type is a heading ('Vedtak'), even where the
     sentence reached the right edge of a short page and so seemed to run on."""
-    return line.bold and not previous.bold and previous.text.rstrip().endswith((".", ":", "!", "?"))
+    return line.bold and not previous.bold and _finishes_sentence(previous)
 
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:side\s+\d+(?:\s*(?:av|/)\s*\d+)?|[-–]?\s*\d{1,3}\s*[-–]?|\d+\s*/\s*\d+)\s*$")
@@ -134,7 +136,7 @@ def build_blocks(doc: Document) -> list[Block]:
             continue
         # a sentence broken by a page break goes on in lower case at the top of the next page
         across_page = (previous is not None and previous.page != line.page and line.text[:1].islower()
-                       and not previous.text.rstrip().endswith((".", ":", "!", "?")))
+                       and not _finishes_sentence(previous))
         joins = (previous is not None and line.cells is None and previous.cells is None
                  and (previous.wraps or across_page) and (not line.break_before or across_page)
                  and not line.heading and not line.bullet

@@ -62,6 +62,14 @@ def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
     return rest, ""
 
 
+def _without_flag(title: str) -> tuple[str, str | None]:
+    """'Personalsak – unntatt offentlighet jf. offl. § 25' -> ('Personalsak – ', the flag as written)."""
+    flag = EXEMPT.search(title)
+    if flag is None:
+        return title, None
+    return title[: flag.start()] + title[flag.end():], flag.group(0).strip()
+
+
 def _title_below(section: CaseSection, block: Block) -> bool:
     text = block.text.strip()
     return (not section.title and not section.body and not section.lead and not block.is_row and len(text) < 150
@@ -81,11 +89,8 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                 number = normalize_number(m.group("num"))
                 if number:
                     title, lead = _split_title(block, m.end())
-                    exempt = EXEMPT.search(title)
-                    exempt_raw = exempt.group(0).strip() if exempt else None
-                    if exempt:
-                        title = title[: exempt.start()] + title[exempt.end():]
-                    elif lead and EXEMPT.match(lead.strip()):
+                    title, exempt_raw = _without_flag(title)
+                    if exempt_raw is None and lead and EXEMPT.match(lead.strip()):
                         m2 = EXEMPT.match(lead.strip())
                         exempt_raw = m2.group(0).strip() if m2 else None
                         lead = lead.strip()[m2.end():] if m2 else lead
@@ -96,11 +101,9 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
             section = cases[-1]
             if _title_below(section, block):
                 # 'Sak nr. 21/24' alone, the title on the line below
-                title = block.text
-                exempt = EXEMPT.search(title)
-                if exempt:
-                    section.exempt, section.exempt_raw = True, exempt.group(0).strip()
-                    title = title[: exempt.start()] + title[exempt.end():]
+                title, exempt_raw = _without_flag(block.text)
+                if exempt_raw is not None:
+                    section.exempt, section.exempt_raw = True, exempt_raw
                 section.title = _clean_title(title)
                 continue
             if not section.body and not section.lead and not section.exempt and len(block.text) < 80:

@@ -33,6 +33,8 @@ NOT_NAMES = {
 }
 
 PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "la", "le", "di", "da"}
+# Inside a name in running text, 'av' is too often the preposition to be a particle
+NAME_PARTICLES = PARTICLES - {"av"}
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +46,8 @@ def _pipeline() -> tuple[Any, Any]:
     matcher = Matcher(nlp.vocab)
     part = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ]\.)$"}}
     hyphen = {"TEXT": {"IN": ["-", "‐", "–"]}, "OP": "?"}
-    # 'Ole Jacob van der Berg': particles only before a last capitalised part ('av' is too often the
-    # preposition to be one)
-    particle = {"LOWER": {"IN": sorted(PARTICLES - {"av"})}, "OP": "*"}
+    # 'Ole Jacob van der Berg': particles only before a last capitalised part
+    particle = {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "OP": "*"}
     matcher.add("PERSON", [[part, hyphen, part, hyphen, {**part, "OP": "?"}, hyphen, {**part, "OP": "?"},
                             hyphen, {**part, "OP": "?"}, {**part, "OP": "?"}],
                            [part, {**part, "OP": "?"}, {**particle, "OP": "+"}, part]], greedy="LONGEST")
@@ -63,7 +64,7 @@ def _clean(tokens: list[str]) -> list[str]:
 
 
 # A name is at least two capitalised words in a row; text without that is not worth tokenising.
-_TWO_CAPITALS = re.compile(r"[A-ZÆØÅ]\S*[\s\-‐–]+(?:(?:van|von|de|der|den|af|la|le|di|da)\s+)*[A-ZÆØÅ]")
+_TWO_CAPITALS = re.compile(r"[A-ZÆØÅ]\S*[\s\-‐–]+(?:(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\s+)*[A-ZÆØÅ]")
 
 
 def find_names(text: str) -> list[tuple[str, int, int]]:

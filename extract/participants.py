@@ -4,7 +4,7 @@ guests for one case ('Under sak 37-23 deltok ...'), presenters ('v/ Name')."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
@@ -164,7 +164,7 @@ def _acronym_of(abbr: str, long: str) -> bool:
     return sum(c in initials for c in abbr) >= min(2, len(abbr))
 
 
-def link_substitutes(people: list[Attendee], named: list[tuple[str, str]] = ()) -> None:  # type: ignore[assignment]
+def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = ()) -> None:
     """Give every substitute the member they stood in for, and that member the status 'substituted'.
 
     Pairs the prose names first (``named``, from :func:`stand_ins`), then targets written beside the

@@ -37,9 +37,8 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
         numbers = numbers_in(m.group("list"))
         after = AFTER.match(text[m.end():m.end() + 80])
         clause = re.split(r"(?<=[a-zæøå]{2})[.!?]\s+", text[max(0, m.start() - 80):m.start()])[-1]
-        before = BEFORE.search(clause)
-        preceding = PRECEDING.search(clause) if not (after or before) else None
-        body = after.group("body") if after else (before or preceding).group("body") if (before or preceding) else None
+        named = after or BEFORE.search(clause) or PRECEDING.search(clause)
+        body = named.group("body") if named else None
         if body:
             body = body[0].upper() + body[1:]
         for number in numbers:

@@ -93,11 +93,9 @@ def _column_starts(raw: str) -> set[int]:
 def _aligned_rows(raws: list[str]) -> set[int]:
     """Lines of a table laid out with spaces: two or more consecutive lines with wide gaps that start
     a column at the same place. Double spaces after a full stop in prose do not line up."""
+    starts = [set() if "\t" in raw else _column_starts(raw) for raw in raws]
     rows: set[int] = set()
-    for k in range(len(raws) - 1):
-        here, there = _column_starts(raws[k]), _column_starts(raws[k + 1])
-        if "\t" in raws[k] or "\t" in raws[k + 1] or not here or not there:
-            continue
+    for k, (here, there) in enumerate(zip(starts, starts[1:], strict=False)):
         if any(abs(a - b) <= 1 for a in here for b in there):
             rows.update((k, k + 1))
     return rows
