@@ -142,3 +142,24 @@ def test_a_batch_holding_a_file_twice_loads_it_once(tmp_path: Path):
     summary = ingest(conn, [seed, copy, seed])
     assert summary.outcomes == {"loaded": 1, "unchanged": 2}
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
+    """A batch also ends on time, so an OCR run of slow files is stored (and announced) file by file."""
+    import referat.store.ingest as store_ingest
+    from referat.pipeline import process_file
+
+    files = sorted(SAMPLES.glob("00[013]_*.txt"))
+    conn = connect(tmp_path / "slow.duckdb")
+    announced: list[str] = []
+    seen_before: list[int] = []
+
+    def slowly():  # a file is handed over only when the loader asks for it
+        for path in files:
+            seen_before.append(len(announced))
+            yield process_file(path)
+
+    monkeypatch.setattr(store_ingest, "BATCH_SECONDS", 0.0)
+    store_ingest.load_results(conn, slowly(), on_result=lambda result, outcome: announced.append(outcome))
+    assert seen_before == [0, 1, 2]  # each file was committed before the next was read
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
