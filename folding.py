@@ -67,14 +67,3 @@ def ocr_forms(text: str) -> set[str]:
         damaged = damaged.replace(letter, variants[0])
     forms.add(fold(damaged))
     return {f for f in forms if f}
-
-
-def definite_form(word: str) -> str:
-    """The definite form of a body's name: 'Partnermøte' -> 'Partnermøtet', 'Styringsgruppe' -> 'Styringsgruppen'."""
-    low = word.lower()
-    for suffix, ending in (("gruppe", "n"), ("møte", "t"), ("styre", "t"), ("utvalg", "et"),
-                           ("råd", "et"), ("panel", "et"), ("nemnd", "a"), ("komite", "en"),
-                           ("komité", "en"), ("forum", "")):
-        if low.endswith(suffix):
-            return word + ending
-    return word

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from referat import bodywords
 from referat.extract.blocks import Block
 from referat.extract.dates import find_date, find_time_range
 from referat.folding import fold
@@ -82,26 +83,8 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
 
 
 # The owner after the body is not part of its name: "Brukerrådet ved Haugesund sjukehus", "Eldrerådet i Os".
-_BODY_LINE = re.compile(r"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{2,60}?(?:utvalg|utvalget|utval|utvalet|gruppe|gruppen|"
-                        r"styre|styret|råd|rådet|forum|panel|panelet|møte|møtet|komit[eé]|komiteen|nemnd|nemnda|"
-                        r"ting|tinget))(?:$|\s*[–,]|\s+(?:ved|i|på|for\s+\S+\s+(?:kommune|fylke|sjukehus|sykehus))\s)")
-
-
-# A meeting named for its body: 'styremøte' is Styret's, 'styringsgruppemøte' Styringsgruppen's.
-_DEFINITE = (("representantskaps", "representantskapet"), ("representantskap", "representantskapet"),
-             ("gruppe", "gruppen"), ("utvalgs", "utvalget"), ("utvals", "utvalet"), ("råds", "rådet"),
-             ("styre", "styret"), ("forum", "forumet"), ("panel", "panelet"), ("nemnds", "nemnda"))
-
-
-def _meeting_of(word: str) -> str | None:
-    stem = re.sub(r"(?i)m[øo]te$", "", word.strip())
-    if stem == word.strip() or " " in stem:
-        return None
-    for indefinite, definite in _DEFINITE:
-        if stem.lower().endswith(indefinite):
-            name = stem[: len(stem) - len(indefinite)] + definite
-            return name[0].upper() + name[1:]
-    return None
+_BODY_LINE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?(?:{bodywords.ANY_FORM}))"
+                        r"(?:$|\s*[–,]|\s+(?:ved|i|på|for\s+\S+\s+(?:kommune|fylke|sjukehus|sykehus))\s)")
 
 
 def _title_body(blocks: list[Block]) -> str | None:
@@ -120,9 +103,9 @@ def _title_body(blocks: list[Block]) -> str | None:
             # ('rådsmøte i Eldrerådet' names the body itself)
             kind = m.group("kind")
             if kind is None:
-                board = _meeting_of(body)
+                board = bodywords.meeting_of(body)
             else:
-                board = None if _BODY_LINE.match(body) else _meeting_of(kind + "møte")
+                board = None if _BODY_LINE.match(body) else bodywords.meeting_of(kind + "møte")
             if board:
                 return board
             if body.isupper():

@@ -5,27 +5,36 @@ from __future__ import annotations
 
 import re
 
+from referat import bodywords
 from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.model import Reference
 
-# "Plan- og miljøutvalget": a shared last part after a hyphen and "og"
-_BODY_WORD = (r"[A-ZÆØÅ][\wæøå-]*(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?"
-              r"(?:gruppe|møte|styre|utvalg|råd|panel|forum|komit[eé]|nemnd|ting|kollegium|stemne|senat)")
+# A compound ending in a body's noun; "Plan- og miljøutvalget": a shared last part after a hyphen and "og"
+_COMPOUND = r"[A-ZÆØÅ][\wæøå-]*(?:(?<=-)\s+og\s+[a-zæøå][\wæøå]*)?"
+_BODY_WORD = rf"{_COMPOUND}(?:{bodywords.INDEFINITE})"
 # A body named by its field: "Faggruppe for eldre", "Råd for helse og omsorg". Only after the
 # indefinite form: in "Styringsgruppen for videre arbeid" the "for" is the sentence's, not the name's.
 _FOR = r"\s+for\s+[a-zæøå][\wæøå-]*(?:\s+og\s+[a-zæøå][\wæøå-]*)?"
-# Running text often writes a council in lower case: "jf. PS 45/24 i kommunestyret". Only compounds,
-# so that "i styret" (most likely the minutes' own board) stays unnamed.
-_LOWER_BODY = r"[a-zæøå]{2,}(?:styret|skapet|utvalget|utvalet|tinget|rådet|komiteen)"
-AFTER = re.compile(rf"^\s*\)?\s*(?:fra|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
-                   rf"(?P<body>{_BODY_WORD}{_FOR}(?!\w)|{_BODY_WORD}(?:en|et|a|n|t)?|Faglig\s+forum|Formannskapet|Bystyret|"
-                   rf"Kommunestyret|{_LOWER_BODY})\b")
+# A body named by an adjective and a bare noun: "Faglig forum", "Regionalt utvalg" (not "Neste møte").
+_QUALIFIED = (r"[A-ZÆØÅ][a-zæøå]+(?:lig|ig|isk|al|alt)\s+(?:"
+              + bodywords.alternation(w for w in (*bodywords.NOUNS, *bodywords.NOUNS.values()) if "møte" not in w)
+              + ")")
+# Bare, "Styret" or "i styret" is most likely the minutes' own board, so a body is a compound; a
+# municipality's councils are the exception, named bare and, in running text, often in lower case
+# ("jf. PS 45/24 i kommunestyret").
+_COUNCILS = "Formannskapet|Representantskapet"
+_BODY = rf"{_COMPOUND}(?:{bodywords.DEFINITE}|{bodywords.INDEFINITE})|{_QUALIFIED}|{_COUNCILS}"
+_LOWER_BODY = (r"[a-zæøå]{2,}(?:" + bodywords.alternation(
+    bodywords.NOUNS[n] for n in ("styre", "utvalg", "utval", "ting", "råd", "komite")) + ")"
+               r"|formannskapet|representantskapet")
+AFTER = re.compile(rf"^\s*\)?\s*(?:fra|frå|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
+                   rf"(?P<body>{_BODY_WORD}{_FOR}(?!\w)|{_BODY}|{_LOWER_BODY})\b")
 # "Styringsgruppens møte 11. desember, sak 41-23", or the genitive right before it: "Partnermøtets sak 10/25".
-BEFORE = re.compile(rf"(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?)s\s+(?:(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}})?$")
+BEFORE = re.compile(rf"(?P<body>{_BODY})s\s+(?:(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}})?$")
 # The body named before the number, with at most a date between: 'behandlet i Kommunestyret 14.03.2024,
 # sak 22/24', 'i Arbeidsutvalget 12. mars (sak 08/24)', 'fra Formannskapet i sak 45/24', '... som sak 3/24'.
 _DATE = r"\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|[a-zæøå]+(?:\s+\d{4})?)"
-PRECEDING = re.compile(rf"\b(?:i|fra|av)\s+(?P<body>{_BODY_WORD}(?:en|et|a|n|t)?|Formannskapet|Bystyret|Kommunestyret)"
+PRECEDING = re.compile(rf"\b(?:i|fra|frå|av)\s+(?P<body>{_BODY})"
                        rf"(?:\s+(?:{_DATE}|den|møte|som|i|under))*\s*[,(]?\s*(?:i\s+|som\s+)?$")
 
 

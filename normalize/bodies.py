@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from referat.folding import definite_form, fold
+from referat.bodywords import definite_form
+from referat.folding import fold
 from referat.normalize.authority import BodyName
 
 

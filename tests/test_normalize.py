@@ -1,6 +1,7 @@
 import pytest
 
-from referat.folding import definite_form, fold, fold_ocr, ocr_forms
+from referat.bodywords import definite_form
+from referat.folding import fold, fold_ocr, ocr_forms
 from referat.normalize.authority import read_bodies, read_organisations
 from referat.normalize.bodies import body_for, canonical_body_name
 from referat.normalize.matching import PersonIndex, match_person, score_person

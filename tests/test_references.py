@@ -26,6 +26,12 @@ from referat.extract.references import read_references
     ("Forslag fra Styringsgruppen ble drøftet, og det vises til sak 12/24.", [(None, "12-24")]),
     # two bodies sharing their last part: "Plan- og miljøutvalget"
     ("Behandlet der, jf. PS 31/24 i Plan- og miljøutvalget.", [("Plan- og miljøutvalget", "31-24")]),
+    # Nynorsk: 'frå', and the definite 'Styringsgruppa'
+    ("Sjå sak 4/24 frå Styringsgruppa.", [("Styringsgruppa", "04-24")]),
+    ("Saka vart drøfta i Fylkestinget, sak 12/24.", [("Fylkestinget", "12-24")]),
+    # an adjective and a bare noun name a body; a company is not one
+    ("jf. sak 7/24 i Regionalt utvalg", [("Regionalt utvalg", "07-24")]),
+    ("jf. sak 5/24 i selskapet", [(None, "05-24")]),
 ])
 def test_reference_and_its_body(text: str, expected: list):
     assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected

@@ -1,0 +1,64 @@
+"""The nouns that make a name a body's name ('Styringsgruppe', 'Arbeidsutvalget', 'Eldrerådet'),
+with their definite forms: the one list the header reader, the reference reader and the body
+normaliser build their patterns from."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Indefinite -> definite, bokmål and nynorsk. A body's name is one of these or a compound ending
+# in one ('Styringsgruppe', 'Plan- og miljøutvalget'), or a phrase ending in one ('Faglig forum').
+NOUNS: dict[str, str] = {
+    "gruppe": "gruppen", "møte": "møtet", "styre": "styret", "utvalg": "utvalget", "utval": "utvalet",
+    "råd": "rådet", "panel": "panelet", "forum": "forumet", "komite": "komiteen", "komité": "komiteen",
+    "nemnd": "nemnda", "ting": "tinget", "representantskap": "representantskapet", "kollegium": "kollegiet",
+    "stemne": "stemnet", "senat": "senatet",
+}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that 'utvalget' is not read as 'utvalg'."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# Definite forms other than the canonical one, as Nynorsk and radical bokmål write them.
+VARIANTS: dict[str, str] = {"gruppa": "gruppe"}
+
+INDEFINITE = alternation(NOUNS)
+DEFINITE = alternation([*NOUNS.values(), *VARIANTS])
+ANY_FORM = alternation([*NOUNS, *NOUNS.values(), *VARIANTS])
+
+
+def definite_form(name: str) -> str:
+    """'Partnermøte' -> 'Partnermøtet', 'Helse- og omsorgsutvalg' -> 'Helse- og omsorgsutvalget'.
+
+    A bare noun after other words stays as written: 'Faglig forum' and 'Faglig råd' are names, and
+    'Faglig forumet' is not Norwegian."""
+    last = name.split()[-1] if name.split() else ""
+    low = last.lower()
+    for noun in sorted(NOUNS, key=len, reverse=True):
+        if low.endswith(noun) and (len(low) > len(noun) or last == name.strip()):
+            return _with_definite(name.rstrip(), noun)
+    return name
+
+
+def _with_definite(text: str, noun: str) -> str:
+    """``text`` ending in ``noun``, with the noun in its definite form ('Komité' -> 'Komiteen')."""
+    head, tail = text[: len(text) - len(noun)], NOUNS[noun]
+    return head + (tail[0].upper() + tail[1:] if text[len(head)].isupper() else tail)
+
+
+def meeting_of(word: str) -> str | None:
+    """The body a meeting is named for: 'styremøte' -> 'Styret', 'utvalgsmøte' -> 'Utvalget',
+    'Styringsgruppemøte' -> 'Styringsgruppen'; None for a word that is not '<body>møte'."""
+    stem = re.sub(r"(?i)m[øo]te$", "", word.strip())
+    if stem == word.strip() or not stem or " " in stem:
+        return None
+    low = stem.lower()
+    for noun in sorted(NOUNS, key=len, reverse=True):
+        for joint in (noun + "s", noun):  # 'rådsmøte', 'styremøte'
+            if low.endswith(joint):
+                name = _with_definite(stem[: len(stem) - len(joint) + len(noun)], noun)
+                return name[0].upper() + name[1:]
+    return None
