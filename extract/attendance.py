@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
@@ -203,9 +204,12 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
 
 # -- lists ---------------------------------------------------------------------------------------
 
+# Members by any name: 'medlemmer', 'styremedlemmer', 'representanter', Nynorsk 'medlemar'; substitutes apart
+_MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
+
 LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:følgende\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
-                r"(?:\s+(?:som\s+)?møtte)?\s*:"), Category.substitute, Status.present),
+                r"(?:\s+(?:som\s+)?møtte|\s+til\s+stede)?\s*:"), Category.substitute, Status.present),
     # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
     (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?(?:hadde|meldte)\s+"
                 r"(?:forfall|fravær)\s*:"), Category.member, Status.absent),
@@ -214,8 +218,10 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
     (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
-    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?medlem(?:m?er)?)?|deltakere|deltok|"
-                r"medlemmer\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"), Category.member, Status.present),
+    # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
+                r"deltok|" + _MEMBERS + r"\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"),
+     Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
                 r"frafall)\s*:"),
      Category.member, Status.absent),
@@ -282,27 +288,47 @@ def _with_notes(entries: list[str]) -> list[str]:
     return out
 
 
-def parse_entry(entry: str) -> tuple[str, str | None, str | None, str | None, Status | None] | None:
+# An absent member's note naming who came instead: 'vara Kjell Espeland møtte', 'vara: Kjell Espeland',
+# 'Kjell Espeland møtte som vara'
+_REPLACED_BY = re.compile(r"(?i)^(?:(?:vara(?:medlem)?|stedfortreder)\s*:?\s+(?P<a>.+?)(?:\s+møtte)?"
+                          r"|(?P<b>.+?)\s+møtte(?:\s+som\s+vara(?:medlem)?|\s+for\s+(?:henne|han|ham))?)$")
+
+
+class Entry(NamedTuple):
+    """One person of a list, with what the notes beside the name say."""
+
+    name: str
+    organisation: str | None
+    role: str | None
+    substitute_for: str | None  # whom this person stood in for
+    status: Status | None
+    substituted_by: str | None  # who stood in for this person
+
+
+def parse_entry(entry: str) -> Entry | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
     names = find_names(entry)
     if not names:
         return None
     name, start, end = names[0]
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
-    org = role = substitute_for = None
+    org = role = substitute_for = substituted_by = None
     status = None
     for note in re.findall(r"\(([^)]*)\)", rest) + [re.sub(r"\([^)]*\)", "", rest)]:
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
+            replaced = _REPLACED_BY.match(piece)
             if m and find_names(m.group(1)):
                 substitute_for = find_names(m.group(1))[0][0]
+            elif replaced and find_names(replaced.group("a") or replaced.group("b")):
+                substituted_by = find_names(replaced.group("a") or replaced.group("b"))[0][0]
             elif status_from_phrase(piece):
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
             elif org is None and (looks_like_org(piece) or proper_noun(piece)):
                 org = piece
-    return name, org, role, substitute_for, status
+    return Entry(name, org, role, substitute_for, status, substituted_by)
 
 
 def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | None, str]:
@@ -350,7 +376,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 parsed = parse_entry(entry)
                 if not parsed:
                     continue
-                name, org, role, substitute_for, said = parsed
+                name, org, role, substitute_for, said, substituted_by = parsed
                 org = org or line_org
                 own_category = category
                 if substitute_for:
@@ -362,8 +388,14 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                          if own_category == Category.guest else [])
                 people.append(Attendee(
                     name=name, organisation=org, role=role, category=own_category, items=items,
-                    status=said or status, substitute_for=substitute_for, page=src.page, line=src.line,
-                    line_end=src.line_end, source="list", raw_mark=m.group(0).strip(),
+                    status=Status.substituted if substituted_by else said or status, substitute_for=substitute_for,
+                    page=src.page, line=src.line, line_end=src.line_end, source="list", raw_mark=m.group(0).strip(),
                 ))
+                if substituted_by:  # a substitute comes for the member's seat, so for the member's organisation
+                    people.append(Attendee(
+                        name=substituted_by, organisation=org, category=Category.substitute, status=Status.present,
+                        substitute_for=name, page=src.page, line=src.line, line_end=src.line_end, source="list",
+                        raw_mark=m.group(0).strip(),
+                    ))
         i = max(j, i + 1)
     return people

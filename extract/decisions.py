@@ -13,11 +13,15 @@ DECISION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?"
     r"(?P<label>vedtak|vedtatt|konklusjon|beslutning|uttalelse|uttale|fråsegn)"
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
+    r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
     r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
 FOLLOW_LABEL = re.compile(
     r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)"
     r"\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
-NOT_A_LABEL = re.compile(r"(?i)^\s*(forslag\s+til\s+vedtak|innstilling|saksopplysninger|bakgrunn)")
+# Labels of what is not the body's resolution: a proposal, the case's background, a member's own
+# statement put on record ('Protokolltilførsel fra X:'), a dissent, the count of votes.
+NOT_A_LABEL = re.compile(r"(?i)^\s*(forslag\s+til\s+vedtak|innstilling|saksopplysninger|bakgrunn|protokolltilførsel|"
+                         r"protokollmerknad|særmerknad|dissens|votering|endringsforslag|alternativt\s+forslag)")
 OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 
 # A body resolving in the passive voice, whoever writes it.

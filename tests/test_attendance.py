@@ -1,7 +1,10 @@
-"""Attendance tables whose columns say more than marks: who came for whom, and a roster's personal vara."""
+"""Attendance tables whose columns say more than marks (who came for whom, a roster's personal vara), and lists."""
 
-from referat.extract.attendance import read_tables
-from referat.extract.blocks import Block
+from pathlib import Path
+
+from referat.extract.attendance import read_lists, read_tables
+from referat.extract.blocks import Block, build_blocks
+from referat.ingest import read_document
 from referat.ingest.document import Line
 
 
@@ -49,3 +52,33 @@ def test_remark_column_names_a_substitute_and_a_remote_member():
                       "Tonje Rabben": ("substitute", "present", "Arild Nesheim"),
                       "Camilla Urdal": ("member", "remote", None),
                       "Siri Hope": ("member", "present", None)}
+
+
+def _listed(tmp_path: Path, text: str) -> dict[str, tuple]:
+    path = tmp_path / "m.txt"
+    # a line of prose as long as a page is wide, so that the list's lines do not read as wrapped
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    + text, encoding="utf-8")
+    return {a.name: (a.category.value, a.status.value, a.substitute_for)
+            for a in read_lists(build_blocks(read_document(path)))}
+
+
+def test_an_absent_members_note_names_who_came_instead(tmp_path: Path):
+    people = _listed(tmp_path, "Forfall:\nSigrun Hjelmeland (vara Kjell Espeland møtte)\n"
+                               "Ole Bakke (Hilde Rong møtte som vara)\nAnne Vik (vara: Tor Sæle)\nLiv Dahl\n")
+    assert people == {"Sigrun Hjelmeland": ("member", "substituted", None),
+                      "Kjell Espeland": ("substitute", "present", "Sigrun Hjelmeland"),
+                      "Ole Bakke": ("member", "substituted", None),
+                      "Hilde Rong": ("substitute", "present", "Ole Bakke"),
+                      "Anne Vik": ("member", "substituted", None),
+                      "Tor Sæle": ("substitute", "present", "Anne Vik"),
+                      "Liv Dahl": ("member", "absent", None)}
+
+
+def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
+    people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
+                               "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
+    assert people == {"Anne Lise Fimreite": ("member", "present", None),
+                      "Per Bakke": ("member", "remote", None),
+                      "Kari Holm": ("substitute", "present", None),
+                      "Tor Hauge": ("member", "present", None)}

@@ -17,3 +17,17 @@ def test_titles_whatever_part_is_bold(tmp_path: Path):
     assert [(c.number, c.title, c.exempt) for c in cases] == [
         ("05-24", "Budsjett 2025", False), ("06-24", "Handlingsplan", False), ("07-24", "Årsmelding", True),
         ("08-24", "Godkjenning av protokoll", False)]
+
+
+def test_decision_labels_with_the_vote_and_what_is_only_on_record(tmp_path: Path):
+    from referat.extract.decisions import read_decisions
+
+    path = tmp_path / "m.txt"
+    path.write_text("Sak 46/24 Budsjett\nStyret drøftet saken.\nVedtak (enstemmig):\n1. Budsjettet vedtas.\n"
+                    "2. Rektor gis fullmakt.\nProtokolltilførsel fra Mats Ulvestad: Studentene er uenige.\n\n"
+                    "Sak 47/24 Plan\nVedtak (5 mot 2 stemmer): Planen vedtas.\nDissens:\nTo medlemmer stemte mot.\n",
+                    encoding="utf-8")
+    _, cases = split_cases(build_blocks(read_document(path)))
+    found = [[(d.text, d.labeled) for d in read_decisions(c.body, c.lead, "Styret")[0]] for c in cases]
+    assert found == [[("Budsjettet vedtas.", True), ("Rektor gis fullmakt.", True)],
+                     [("Planen vedtas.", True)]]
