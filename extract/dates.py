@@ -17,6 +17,9 @@ _WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(" + "|".join(sorted(MONTHS, 
 _TIME = r"(\d{1,2})(?:\s?[.:]\s?(\d{2}))?"
 # 'fra kl. 10.00 til kl. 12.30', '13.00 – ca. 15.00'
 _RANGE = re.compile(rf"(?<![\d.,/]){_TIME}\s*(?:-|–|—|til)\s*(?:(?:kl|ca)\.?\s*)?{_TIME}(?![\d/])", re.IGNORECASE)
+# 'kl. 1000-1230': hours and minutes run together, as a clock is written in a schedule
+_RANGE_RUN_TOGETHER = re.compile(r"(?<![\d.,/])([01]\d|2[0-3])([0-5]\d)\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?"
+                                 r"([01]\d|2[0-3])([0-5]\d)(?![\d/])", re.IGNORECASE)
 # 'kl. 10' read after the 'kl.': an hour alone
 _HOUR = re.compile(r"^\s*\.?\s*(\d{1,2})(?![\d.,:/])")
 _SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d.,/])")
@@ -56,14 +59,21 @@ def _hhmm(h: str, m: str | None) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+def _said_as_time(before: str) -> bool:
+    """Bare numbers are a time after 'kl', or as the whole value of a 'Tid:' field."""
+    return bool(re.search(r"kl", before, re.I)) or not before.strip()
+
+
 def find_time_range(text: str) -> tuple[str | None, str | None]:
     """'14.00 – 16.00', 'kl. 9-11', '14:00-16:00' -> ('14:00', '16:00'); one time gives (start, None)."""
     for m in _RANGE.finditer(text):
         start, end = _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
         # hours alone need 'kl' before them, or to be the whole value of a 'Tid:' field
-        if start and end and (m.group(2) or m.group(4) or re.search(r"kl", text[:m.start()], re.I)
-                              or not text[:m.start()].strip()):
+        if start and end and (m.group(2) or m.group(4) or _said_as_time(text[:m.start()])):
             return start, end
+    m = _RANGE_RUN_TOGETHER.search(text)
+    if m and _said_as_time(text[:m.start()]):  # so that '2023-2024' is no time
+        return _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
     m = _SINGLE.search(text)
     if m:
         return _hhmm(m.group(1), m.group(2)), None

@@ -9,9 +9,13 @@ from referat.extract.model import Decision, FollowUp
 from referat.folding import fold
 
 # An advisory council resolves in an "uttalelse" (Nynorsk "fråsegn"); "Enstemmig vedtatt:" labels its decision too
+# The label may be a sentence of its own: 'Rådet fattet følgende vedtak:', 'Følgende vedtak ble fattet:'.
 DECISION_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+)?"
+    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+"
+    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?(?:følgende|slikt|fylgjande)\s+"
+    r"|(?:følgende|slikt|fylgjande)\s+)?"
     r"(?P<label>vedtak|vedtatt|konklusjon|beslutning|uttalelse|uttale|fråsegn)"
+    r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort))?"
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
     r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
     r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
@@ -19,9 +23,11 @@ FOLLOW_LABEL = re.compile(
     r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)"
     r"\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
 # Labels of what is not the body's resolution: a proposal, the case's background, a member's own
-# statement put on record ('Protokolltilførsel fra X:'), a dissent, the count of votes.
+# statement put on record ('Protokolltilførsel fra X:'), a dissent, the count of votes; and the
+# unnumbered close of the minutes ('Eventuelt', 'Neste møte: ...'), which ends the last case's decision.
 NOT_A_LABEL = re.compile(r"(?i)^\s*(forslag\s+til\s+vedtak|innstilling|saksopplysninger|bakgrunn|protokolltilførsel|"
-                         r"protokollmerknad|særmerknad|dissens|votering|endringsforslag|alternativt\s+forslag)")
+                         r"protokollmerknad|særmerknad|dissens|votering|endringsforslag|alternativt\s+forslag|"
+                         r"eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?hevet)")
 OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 
 # A body resolving in the passive voice, whoever writes it.

@@ -87,6 +87,12 @@ _BODY_LINE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?(?:{bod
                         r"(?:$|\s*[–,]|\s+(?:ved|i|på|for\s+\S+\s+(?:kommune|fylke|sjukehus|sykehus))\s)")
 
 
+# A body's name on a line of its own above the title: 'Eldrerådet', 'Rådet for eldre og personer med
+# funksjonsnedsettelse'. The field after 'for' is part of the name, the owner after 'i'/'ved' is not.
+_NAME_LINE = re.compile(rf"(?i)^(?P<body>[\wæøå-]*?(?:{bodywords.DEFINITE})"
+                        r"(?:\s+for\s+[a-zæøå][\wæøå ,-]{2,70}?)?)(?:\s+(?:i|ved|på)\s+[^.:]{2,60})?$")
+
+
 def _title_body(blocks: list[Block]) -> str | None:
     for k, block in enumerate(blocks[:8]):
         text = block.text.strip()
@@ -112,4 +118,10 @@ def _title_body(blocks: list[Block]) -> str | None:
                 body = body.capitalize()
             if fold(body) not in ("", "fra", "mote"):
                 return body[0].upper() + body[1:]
+    for block in blocks[:3]:
+        m = _NAME_LINE.match(block.text.strip())
+        if m and not block.is_row:
+            body = m.group("body")
+            body = body.capitalize() if body.isupper() else body
+            return body[0].upper() + body[1:]
     return None

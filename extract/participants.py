@@ -11,7 +11,7 @@ from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
 from referat.extract.names import find_names, proper_noun, same_person
-from referat.extract.roles import looks_like_org
+from referat.extract.roles import is_role, looks_like_org
 from referat.folding import fold
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
@@ -21,6 +21,9 @@ _ATTENDED = re.compile(r"(?i)\b(deltok|møtte|var til stede|til stede|var invite
                        r"deltar)\b")
 _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b")
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
+# The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
+_PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
+                        r"gjennomgikk|la\s+fr[ae]m)\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
 
@@ -88,19 +91,23 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
 
     for case, block, sentence, names in _named_sentences(sections):
         cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
-        substitute = bool(_SUBSTITUTE.search(sentence))
+        substitute = bool(_SUBSTITUTE.search(sentence) or _stood_in_pairs(sentence, names))
         observer = bool(_OBSERVER.search(sentence))
         for k, (name, start, end) in enumerate(names):
             if is_known(name) or _FOR.search(sentence[max(0, start - 25):start]):
                 continue
             before = sentence[:start]
-            presenter = bool(_PRESENTER.search(before[-30:]))
+            presenter = bool(_PRESENTER.search(before[-30:])) or (case is not None and k == 0
+                                                                  and bool(_PRESENTED.match(sentence[end:])))
             guest_words = bool(_GUEST.search(before)) or (cases and _ATTENDED.search(sentence))
             next_start = names[k + 1][1] if k + 1 < len(names) else len(sentence)
             note = _note_after(sentence, end)
             own = sentence[end:next_start]
             status = Status.remote if _REMOTE.search(own) else Status.present
             org, role = _org_of(note, before[max(before.rfind(","), before.rfind(";"), 0):] or before)
+            title = re.search(r"([\wæøåÆØÅ-]+)\s+$", before)
+            if role is None and title and is_role(title.group(1)):
+                role = title.group(1)
             if org is None and (substitute or guest_words):
                 org, _ = _org_of(None, before)
             if substitute and not guest_words:
@@ -124,15 +131,26 @@ _STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\
                        r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for|(?<=møtte\s)for)\s+$")
 
 
+# Or the member first: 'For Knut Lie møtte Turid Lunde', 'I stedet for Knut Lie møtte vara Turid Lunde'.
+_FOR_MEMBER = re.compile(r"(?i)(?:^|[,;:]\s*)(?:i\s+stedet\s+)?for\s+$")
+_CAME = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?møtte\s+(?:som\s+vara\s+|vara(?:medlem|representant)?\s+)?$")
+
+
+def _stood_in_pairs(sentence: str, names: list[tuple[str, int, int]]) -> list[tuple[str, str]]:
+    """The (substitute, member) pairs one sentence names."""
+    pairs: list[tuple[str, str]] = []
+    for (first, first_start, end), (second, start, _) in zip(names, names[1:], strict=False):
+        if _STOOD_IN.match(sentence[end:start]):
+            pairs.append((first, second))
+        elif _FOR_MEMBER.search(sentence[:first_start]) and _CAME.match(sentence[end:start]):
+            pairs.append((second, first))
+    return pairs
+
+
 def stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:
     """'Berit Hauge møtte som vara for Solveig Nesse': (substitute, member) pairs the prose names,
     also for people the attendance table already lists."""
-    pairs: list[tuple[str, str]] = []
-    for _, _, sentence, names in _named_sentences(sections):
-        for (sub, _, end), (member, start, _) in zip(names, names[1:], strict=False):
-            if _STOOD_IN.match(sentence[end:start]):
-                pairs.append((sub, member))
-    return pairs
+    return [pair for _, _, sentence, names in _named_sentences(sections) for pair in _stood_in_pairs(sentence, names)]
 
 
 def org_matches(a: str | None, b: str | None) -> bool:

@@ -29,8 +29,9 @@ ROLE_WORDS = (
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
               "psykolog", "ordforer", "radmann", "kommunalsjef")
-_ROLE_RE = re.compile(r"^(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True)) + r"|(?:[a-z]{2,4} )?[a-z]*(?:"
-                      + "|".join(ROLE_HEADS) + r"))\b")
+# A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
+_ROLE_RE = re.compile(r"^(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+                      + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")
 
 
 def is_role(text: str) -> bool:

@@ -25,9 +25,13 @@ def test_decision_labels_with_the_vote_and_what_is_only_on_record(tmp_path: Path
     path = tmp_path / "m.txt"
     path.write_text("Sak 46/24 Budsjett\nStyret drøftet saken.\nVedtak (enstemmig):\n1. Budsjettet vedtas.\n"
                     "2. Rektor gis fullmakt.\nProtokolltilførsel fra Mats Ulvestad: Studentene er uenige.\n\n"
-                    "Sak 47/24 Plan\nVedtak (5 mot 2 stemmer): Planen vedtas.\nDissens:\nTo medlemmer stemte mot.\n",
+                    "Sak 47/24 Plan\nVedtak (5 mot 2 stemmer): Planen vedtas.\nDissens:\nTo medlemmer stemte mot.\n\n"
+                    "Sak 48/24 Høring\nRådet drøftet saken.\nRådet fattet følgende vedtak:\nRådet støtter planen.\n\n"
+                    "Sak 49/24 Innspill\nFølgende vedtak ble fattet:\nTilskuddet videreføres.\n\nEventuelt\n"
+                    "Ingen saker.\n\nNeste møte: 11. september 2024.\n",
                     encoding="utf-8")
     _, cases = split_cases(build_blocks(read_document(path)))
     found = [[(d.text, d.labeled) for d in read_decisions(c.body, c.lead, "Styret")[0]] for c in cases]
     assert found == [[("Budsjettet vedtas.", True), ("Rektor gis fullmakt.", True)],
-                     [("Planen vedtas.", True)]]
+                     [("Planen vedtas.", True)], [("Rådet støtter planen.", True)],
+                     [("Tilskuddet videreføres.", True)]]

@@ -20,6 +20,10 @@ from referat.ingest import read_document
     ("Referat fra rådsmøte i Eldrerådet", "Eldrerådet"),
     ("REFERAT\n\nBrukerrådet ved Haugesund sjukehus", "Brukerrådet"),
     ("Møtereferat\n\nEldrerådet i Os kommune", "Eldrerådet"),
+    # the body's name over the title, with its field
+    ("Rådet for eldre og personer med funksjonsnedsettelse\n\nMøtereferat",
+     "Rådet for eldre og personer med funksjonsnedsettelse"),
+    ("KONTROLLUTVALGET I ASKØY\n\nMøtereferat", "Kontrollutvalget"),
 ])
 def test_body_from_title(tmp_path, title: str, body: str):
     path = tmp_path / "m.txt"
@@ -30,7 +34,7 @@ def test_body_from_title(tmp_path, title: str, body: str):
 @pytest.mark.parametrize(("text", "role"), [
     ("leder", True), ("klinikksjef", True), ("HR-konsulent", True), ("avdelingsoverlege", True),
     ("kommunalsjef helse", True), ("Helse Bergen", False), ("Universitetet i Bergen, leder", False),
-    ("Bergen leder", False),
+    ("Bergen leder", False), ("kommunens rådgiver", True),
 ])
 def test_is_role(text: str, role: bool):
     assert is_role(text) is role

@@ -1,0 +1,41 @@
+"""People the prose names: who stood in for whom, and who presented a case."""
+
+from pathlib import Path
+
+from referat.extract import extract_meeting
+from referat.ingest import read_document
+
+PROSE = """Referat fra møte i Eldrerådet
+
+Dato: 12.06.2024
+
+Til stede: Eva Dahl
+
+Forfall: Knut Lie (FFO)
+
+{sentence}
+
+Sak 13/24 Høring
+{case}
+Vedtak: Rådet støtter planen.
+"""
+
+
+def _people(tmp_path: Path, sentence: str, case: str = "Rådet drøftet saken.") -> dict[str, tuple]:
+    path = tmp_path / "m.txt"
+    path.write_text(PROSE.format(sentence=sentence, case=case), encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    return {a.name: (a.category.value, a.status.value, a.substitute_for, a.organisation, a.role, a.items)
+            for a in meeting.attendance}
+
+
+def test_for_the_member_came_the_substitute(tmp_path: Path):
+    people = _people(tmp_path, "For Knut Lie møtte Turid Lunde (FFO).")
+    assert people["Knut Lie"][:3] == ("member", "substituted", None)
+    assert people["Turid Lunde"][:4] == ("substitute", "present", "Knut Lie", "FFO")
+
+
+def test_the_subject_who_presents_a_case_is_its_guest(tmp_path: Path):
+    people = _people(tmp_path, "", case="Kommunalsjef Per Arne Lid orienterte om planen.")
+    assert people["Per Arne Lid"] == ("guest", "present", None, None, "Kommunalsjef", ["13-24"])
