@@ -225,7 +225,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
                 r"frafall)\s*:"),
      Category.member, Status.absent),
-    (re.compile(r"(?i)^(?:referent|sekretær|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
+    # The chair of the meeting is one of its members
+    (re.compile(r"(?i)^(?:møteleder|møteleiar)\s*:"), Category.member, Status.present),
+    (re.compile(r"(?i)^(?:referent|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
@@ -235,6 +237,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre\s+til\s+stede|andre\s+møtende|inviterte?)\s*:"),
      Category.guest, Status.present),
 ]
+
+
+_CHAIR = re.compile(r"(?i)møteleder|møteleiar")
 
 
 def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
@@ -294,6 +299,11 @@ _REPLACED_BY = re.compile(r"(?i)^(?:(?:vara(?:medlem)?|stedfortreder)\s*:?\s+(?P
                           r"|(?P<b>.+?)\s+møtte(?:\s+som\s+vara(?:medlem)?|\s+for\s+(?:henne|han|ham))?)$")
 
 
+# 'Trond Eide (H)': in parentheses after a name, one capital is a party (Høyre, Venstre, Rødt).
+# Marks come first: 'F' is forfall, 'D' digital.
+_PARTY_LETTER = re.compile(r"[A-ZÆØÅ]")
+
+
 class Entry(NamedTuple):
     """One person of a list, with what the notes beside the name say."""
 
@@ -314,7 +324,8 @@ def parse_entry(entry: str) -> Entry | None:
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
     org = role = substitute_for = substituted_by = None
     status = None
-    for note in re.findall(r"\(([^)]*)\)", rest) + [re.sub(r"\([^)]*\)", "", rest)]:
+    notes = re.findall(r"\(([^)]*)\)", rest)
+    for k, note in enumerate([*notes, re.sub(r"\([^)]*\)", "", rest)]):
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             replaced = _REPLACED_BY.match(piece)
@@ -326,7 +337,8 @@ def parse_entry(entry: str) -> Entry | None:
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
-            elif org is None and (looks_like_org(piece) or proper_noun(piece)):
+            elif org is None and (looks_like_org(piece) or proper_noun(piece) or _PARTY_LETTER.fullmatch(piece)
+                                  and k < len(notes)):
                 org = piece
     return Entry(name, org, role, substitute_for, status, substituted_by)
 
@@ -378,6 +390,8 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     continue
                 name, org, role, substitute_for, said, substituted_by = parsed
                 org = org or line_org
+                chair = _CHAIR.match(m.group(0))
+                role = role or (chair.group(0).capitalize() if chair else None)
                 own_category = category
                 if substitute_for:
                     own_category = Category.substitute

@@ -14,6 +14,10 @@ LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s
 # capitalised word and at most two more in lower case, so a list 'Kari Hansen; Per Olsen' stays a list.
 _OCR_LABEL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,2}) ?; ")
 
+# A word broken at the end of a line: 'PLEIE-' before 'OG OMSORG...', 'omsorgs-' before 'tjenesten'
+_BROKEN_WORD = re.compile(r"[A-Za-zÆØÅæøå]-$")
+_SHARED_PART = re.compile(r"(?i)^(?:og|eller|samt|til)\b")  # 'pleie- og omsorg': the hyphen stays
+
 
 @dataclass
 class Block:
@@ -40,7 +44,15 @@ class Block:
     def text(self) -> str:
         if self.is_row:
             return " ".join(c for c in (self.cells or []) if c)
-        return _OCR_LABEL.sub(r"\1: ", " ".join(" ".join(line.text.split()) for line in self.lines).strip(), 1)
+        text = ""
+        for line in self.lines:
+            part = " ".join(line.text.split())
+            # 'omsorgs-' + 'tjenesten' is one word; 'pleie-' + 'og omsorg' keeps its hyphen
+            if text.endswith("-") and _BROKEN_WORD.search(text) and part[:1].islower() and not _SHARED_PART.match(part):
+                text = text[:-1] + part
+            else:
+                text = f"{text} {part}" if text else part
+        return _OCR_LABEL.sub(r"\1: ", text.strip(), 1)
 
     @property
     def page(self) -> int:
@@ -84,9 +96,15 @@ def _finishes_sentence(line: Line) -> bool:
     return line.text.rstrip().endswith((".", ":", "!", "?"))
 
 
-def _ends(line: Line) -> bool:
+def _broken(previous: Line, line: Line) -> bool:
+    """The line goes on with the word or phrase the line before broke off."""
+    text = line.text.lstrip()
+    return bool(_BROKEN_WORD.search(previous.text.rstrip())) and (text[:1].islower() or bool(_SHARED_PART.match(text)))
+
+
+def _ends(line: Line, following: Line | None = None) -> bool:
     """A case heading, or a line ending a sentence in text, ends its paragraph."""
-    if line.wraps_hard:  # measured in a PDF: the text runs on to the next line
+    if line.wraps_hard or (following is not None and _broken(line, following)):
         return False
     return bool(match_heading(line.text.strip(), emphasised=line.bold)) or _finishes_sentence(line)
 
@@ -138,9 +156,10 @@ def build_blocks(doc: Document) -> list[Block]:
         across_page = (previous is not None and previous.page != line.page and line.text[:1].islower()
                        and not _finishes_sentence(previous))
         joins = (previous is not None and line.cells is None and previous.cells is None
-                 and (previous.wraps or across_page) and (not line.break_before or across_page)
+                 and (previous.wraps or across_page or _broken(previous, line))
+                 and (not line.break_before or across_page)
                  and not line.heading and not line.bullet
-                 and not _starts_new(line) and not _ends(previous) and not _bold_after_sentence(previous, line))
+                 and not _starts_new(line) and not _ends(previous, line) and not _bold_after_sentence(previous, line))
         if joins and blocks:
             blocks[-1].lines.append(line)
             blocks[-1].__dict__.pop("text", None)

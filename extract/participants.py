@@ -23,7 +23,7 @@ _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b"
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
-                        r"gjennomgikk|la\s+fr[ae]m)\b")
+                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål)\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
 

@@ -82,3 +82,10 @@ def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
                       "Per Bakke": ("member", "remote", None),
                       "Kari Holm": ("substitute", "present", None),
                       "Tor Hauge": ("member", "present", None)}
+
+
+def test_the_chair_is_a_member_and_one_capital_a_party(tmp_path: Path):
+    people = _listed(tmp_path, "Møteleder: Hilde Kvam (AP)\nTil stede : Trond Eide (H), Siri Vik (F)\n"
+                               "Møtesekretær : Nina Lie\n")
+    assert people == {"Hilde Kvam": ("member", "present", None), "Trond Eide": ("member", "present", None),
+                      "Siri Vik": ("member", "absent", None), "Nina Lie": ("secretariat", "present", None)}

@@ -35,3 +35,13 @@ def test_decision_labels_with_the_vote_and_what_is_only_on_record(tmp_path: Path
     assert found == [[("Budsjettet vedtas.", True), ("Rektor gis fullmakt.", True)],
                      [("Planen vedtas.", True)], [("Rådet støtter planen.", True)],
                      [("Tilskuddet videreføres.", True)]]
+
+
+def test_a_heading_broken_at_a_hyphen_goes_on_below(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Referatet ble sendt ut til alle medlemmene av utvalget i god tid før møtet, som vanlig.\n\n"
+                    "SAK 6/24 TILSTANDSRAPPORT FOR PLEIE-\nOG OMSORGSTJENESTEN 2023\nTatt til orientering.\n\n"
+                    "Sak 7/24 Rapport om omsorgs-\ntjenesten\nTatt til orientering.\n", encoding="utf-8")
+    _, cases = split_cases(build_blocks(read_document(path)))
+    assert [c.title for c in cases] == ["TILSTANDSRAPPORT FOR PLEIE- OG OMSORGSTJENESTEN 2023",
+                                        "Rapport om omsorgstjenesten"]
