@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -143,12 +144,16 @@ def page_furniture(doc: Document) -> set[tuple[int, int]]:
 
 def build_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into paragraphs, also across a page break; every table row is a block of its own."""
+    furniture = page_furniture(doc)
+    return join_lines(line for line in doc.lines() if (line.page, line.number) not in furniture)
+
+
+def join_lines(lines: Iterable[Line]) -> list[Block]:
+    """Paragraphs of lines in reading order: a line joins the one before when that one wraps and
+    neither ends a sentence nor is followed by a heading, a label or a case."""
     blocks: list[Block] = []
     previous: Line | None = None
-    furniture = page_furniture(doc)
-    for line in doc.lines():
-        if (line.page, line.number) in furniture:
-            continue
+    for line in lines:
         if line.cells is not None and not any(c.strip() for c in line.cells):
             previous = None
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import match_heading, normalize_number
+from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 
 EXEMPT = re.compile(
@@ -81,7 +82,27 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
     """The preamble before the first case, and one section per case heading."""
     preamble: list[Block] = []
     cases: list[CaseSection] = []
+    table: tuple[CaseTable, Block] | None = None  # the table of cases the rows belong to, and its header
     for block in blocks:
+        if block.is_row:
+            found = case_table(block)
+            if found is not None:
+                table = (found, block)
+                continue
+            if table is not None:
+                numbered = row_number(table[0], block)
+                if numbered:
+                    title, body, heading = read_row(table[0], table[1], block)
+                    title, exempt_raw = _without_flag(title)
+                    cases.append(CaseSection(heading, numbered[1], numbered[0], _clean_title(title),
+                                             exempt_raw is not None, exempt_raw, "", body))
+                    continue
+                more = continuation(table[0], block) if cases else None
+                if more is not None:
+                    cases[-1].body += more
+                    continue
+        else:
+            table = None
         if not block.is_row:
             emphasised = bool(block.heading or block.bold or block.bold_prefix())
             m = match_heading(block.text, emphasised=emphasised)

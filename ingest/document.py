@@ -20,6 +20,8 @@ class Line(BaseModel):
     number: int
     spans: list[Span] = Field(default_factory=list)
     cells: list[str] | None = None
+    # A PDF table row: each cell's visual lines with their styles (a bold title over paragraphs)
+    cell_lines: list[list[list[Span]]] | None = None
     heading: int = 0
     bullet: bool = False
     # A paragraph starts here: a blank line or a vertical gap came before it.

@@ -160,14 +160,23 @@ def _spans(line: TextLine) -> list[Span]:
     return spans
 
 
-def _cells(grid: Grid, lines: list[TextLine]) -> list[list[str]]:
-    rows: list[list[list[str]]] = [[[] for _ in range(grid.n_columns)] for _ in range(grid.n_rows)]
+def _cells(grid: Grid, lines: list[TextLine]) -> tuple[list[list[str]], list[list[list[list[Span]]]]]:
+    """Each cell's text, and its visual lines with their styles: a cell may hold a bold title over
+    paragraphs, as minutes kept as a table of cases do."""
+    rows: list[list[list[TextLine]]] = [[[] for _ in range(grid.n_columns)] for _ in range(grid.n_rows)]
     for line in lines:
+        parts: dict[tuple[int, int], TextLine] = {}  # the part of this line in each cell it crosses
         for run in line.runs:
             at = grid.cell_at((run.x0 + run.x1) / 2, (run.top + run.bottom) / 2)
-            if at is not None:
-                rows[at[0]][at[1]].append(run.text.strip())
-    return [[" ".join(" ".join(parts).split()) for parts in row] for row in rows]
+            if at is None:
+                continue
+            if at not in parts:
+                parts[at] = TextLine([])
+                rows[at[0]][at[1]].append(parts[at])
+            parts[at].runs.append(run)
+    text = [[" ".join(" ".join(r.text.strip() for part in cell for r in part.runs).split()) for cell in row]
+            for row in rows]
+    return text, [[[_spans(part) for part in cell] for cell in row] for row in rows]
 
 
 def _page_content(page: Any, number: int, plumber: Any) -> tuple[list[Run], list[Any], str]:
@@ -212,9 +221,12 @@ def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanne
     outside = [r for r in runs if r not in in_table]
     items: list[tuple[float, Any]] = [(line.top, line) for line in _lines(outside)]
     for grid in grids:
-        cells = _cells(grid, _lines(in_table)) if isinstance(grid, Grid) else grid.rows  # type: ignore[attr-defined]
+        if isinstance(grid, Grid):
+            cells, styled = _cells(grid, _lines(in_table))
+        else:  # pdfplumber's tables: text only
+            cells, styled = grid.rows, [None] * len(grid.rows)  # type: ignore[attr-defined]
         for k, row in enumerate(cells):
-            items.append((grid.row_top(k), row))
+            items.append((grid.row_top(k), (row, styled[k])))
     items.sort(key=lambda item: item[0])
     text_lines = [item for _, item in items if isinstance(item, TextLine)]
     right = max((t.x1 for t in text_lines), default=width)
@@ -225,11 +237,12 @@ def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanne
     lines: list[Line] = []
     previous: Any = None
     for k, (_, item) in enumerate(items):
-        if isinstance(item, list):
-            row = list(item)
+        if isinstance(item, tuple):
+            row, styled = list(item[0]), item[1]
             while row and not row[-1]:
                 row.pop()
             lines.append(Line(page=number, number=len(lines) + 1, cells=row, break_before=True,
+                              cell_lines=styled[: len(row)] if styled else None,
                               spans=[Span(text=" ".join(c for c in row if c))]))
         else:
             following = items[k + 1][1] if k + 1 < len(items) else None

@@ -45,3 +45,14 @@ def test_a_heading_broken_at_a_hyphen_goes_on_below(tmp_path: Path):
     _, cases = split_cases(build_blocks(read_document(path)))
     assert [c.title for c in cases] == ["TILSTANDSRAPPORT FOR PLEIE- OG OMSORGSTJENESTEN 2023",
                                         "Rapport om omsorgstjenesten"]
+
+
+def test_a_table_of_cases_and_a_numbered_list_of_people(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text("| Nr | Navn | Møtt |\n|---|---|---|\n| 1/24 | Kari Lund | x |\n\n"
+                    "| Saksnr. | Tittel | Vedtak | Frist |\n|---|---|---|---|\n"
+                    "| 5/24 | Budsjett 2025 | Budsjettet ble vedtatt. | 1.12. |\n"
+                    "| | Tillegg til budsjettet | | |\n", encoding="utf-8")
+    _, cases = split_cases(build_blocks(read_document(path)))
+    assert [(c.number, c.title, [b.text for b in c.body]) for c in cases] == [
+        ("05-24", "Budsjett 2025", ["Vedtak: Budsjettet ble vedtatt.", "Tillegg til budsjettet"])]
