@@ -1,4 +1,5 @@
-"""The case-number grammar, in one place: 'Sak 36-23', 'sak 6/23', 'Sak 2023/6', 'PS 5/24' -> 'NN-YY'."""
+"""The case-number grammar, in one place: 'Sak 36-23', 'sak 6/23', 'Sak 2023/6', 'PS 5/24' -> 'NN-YY';
+'Sak 3:' in minutes that number cases within the meeting -> '3'."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 # A number as written: 36-23, 6/23, 2023/6, 06/2023, 5 / 24, and OCR's en dash.
 NUMBER = r"\d{1,4}\s?[-/–]\s?\d{1,4}"
-_NUMBER_RE = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
+NUMBER_IN_TEXT = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak),
 # and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
 # lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
@@ -18,6 +19,10 @@ HEADING = re.compile(
     rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*[:.–—-]?\s*",
     re.IGNORECASE,
 )
+# Minutes that number cases within the meeting only: 'Sak 3: Budsjett'. Only after 'Sak' and before a
+# separator (or in a heading), so that 'Sak 3 ble utsatt' stays prose; the number is kept as written.
+YEARLESS_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?sak\s*(?:nr\.?\s*)?(?P<num>\d{1,3})(?P<sep>\s*[:.–—-]\s+|\s+|\s*$)",
+                              re.IGNORECASE)
 BARE_HEADING = re.compile(rf"^\s*(?P<num>{NUMBER})\s*[:.–—-]?\s+(?=[A-ZÆØÅ])")
 # 'sak 35-23', 'saker 06-23, 15-23 og 30-23', 'sakene 09-23 og 10-12'
 MENTION = re.compile(
@@ -54,7 +59,7 @@ def normalize_number(raw: str) -> str | None:
 def numbers_in(text: str) -> list[str]:
     """Every case number in a list such as '06-23, 15-23 og 30-23'."""
     out = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in NUMBER_IN_TEXT.finditer(text):
         number = normalize_number(m.group(1))
         if number:
             out.append(number)
@@ -73,4 +78,14 @@ def match_heading(text: str, *, emphasised: bool) -> re.Match[str] | None:
         m = BARE_HEADING.match(text)
         if m and normalize_number(m.group("num")):
             return m
+    m = YEARLESS_HEADING.match(text)
+    if m and (emphasised or m.group("sep").strip()) and (text[m.end():][:1].isupper() or not text[m.end():].strip()):
+        return m
     return None
+
+
+def heading_number(m: re.Match[str]) -> str | None:
+    """The case number of a heading :func:`match_heading` found: 'NN-YY', or a number within the meeting ('3')."""
+    if m.re is YEARLESS_HEADING:
+        return str(int(m.group("num"))) if int(m.group("num")) else None
+    return normalize_number(m.group("num"))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
-from referat.extract.casenumber import match_heading, normalize_number
+from referat.extract.casenumber import heading_number, match_heading
 from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 
@@ -107,7 +107,7 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
             emphasised = bool(block.heading or block.bold or block.bold_prefix())
             m = match_heading(block.text, emphasised=emphasised)
             if m:
-                number = normalize_number(m.group("num"))
+                number = heading_number(m)
                 if number:
                     title, lead = _split_title(block, m.end())
                     title, exempt_raw = _without_flag(title)

@@ -28,7 +28,7 @@ ROLE_WORDS = (
 # Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
-              "psykolog", "ordforer", "radmann", "kommunalsjef")
+              "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson")
 # A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
 _ROLE_RE = re.compile(r"^(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from referat.errors import NotFoundError
-from referat.extract.casenumber import normalize_number
+from referat.extract.casenumber import NUMBER_IN_TEXT, normalize_number
 from referat.folding import fold
 
 Case = tuple[str, str]  # (body, number)
@@ -31,17 +31,23 @@ def label(case: Case) -> str:
     return f"{case[0]} {case[1]}"
 
 
+# Words around a case in an analyst's phrasing: 'Oppfølging av sak 24-23 fra Styringsgruppen'
+_FILLER = {"oppfolging", "av", "sak", "saken", "fra", "i", "til", "jf", "jfr", "om"}
+
+
 def parse_case(text: str, bodies: list[str]) -> Case:
-    """'Styringsgruppen 41-23' or 'Partnermøtet sak 6/23' -> ('Styringsgruppen', '41-23')."""
-    words = text.replace("sak", " ").replace("Sak", " ").split()
-    number = normalize_number(words[-1]) if words else None
+    """'Styringsgruppen 41-23', 'Partnermøtet sak 6/23' or 'Oppfølging av sak 24-23 fra Styringsgruppen'
+    -> ('Styringsgruppen', '24-23'). A body may be named by the start of its name."""
+    found = list(NUMBER_IN_TEXT.finditer(text))
+    number = normalize_number(found[0].group(1)) if found else None
     if number is None:
         raise NotFoundError(f"{text!r}: give a body and a case number, e.g. 'Styringsgruppen 41-23'")
-    wanted = fold(" ".join(words[:-1]))
-    body = next((b for b in bodies if fold(b) == wanted), None) or next(
-        (b for b in bodies if fold(b).startswith(wanted) and wanted), None)
+    rest = text[: found[0].start()] + " " + text[found[0].end():]
+    wanted = " ".join(w for w in fold(rest).split() if w not in _FILLER)
+    body = (next((b for b in bodies if fold(b) == wanted), None)
+            or next((b for b in sorted(bodies, key=len) if wanted and fold(b).startswith(wanted)), None))
     if body is None:
-        raise NotFoundError(f"{text!r}: no body {' '.join(words[:-1])!r} in the archive ({', '.join(sorted(bodies))})")
+        raise NotFoundError(f"{text!r}: no body {wanted!r} in the archive ({', '.join(sorted(bodies))})")
     return body, number
 
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referat.extract.casenumber import match_heading, normalize_number, numbers_in
+from referat.extract.casenumber import heading_number, match_heading, normalize_number, numbers_in
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -38,6 +38,18 @@ def test_heading(text, number):
 def test_bare_number_heading_needs_emphasis():
     assert match_heading("12/24 Budsjett", emphasised=False) is None
     assert match_heading("12/24 Budsjett", emphasised=True) is not None
+
+
+@pytest.mark.parametrize("text, emphasised, number", [
+    ("Sak 3: Budsjett", False, "3"), ("Sak 03 – Budsjett", False, "3"), ("Sak nr. 4. Eventuelt", False, "4"),
+    ("Sak 3 Budsjett", True, "3"), ("Sak 5/24: Budsjett", False, "05-24"),
+    # prose that starts with a case: no heading
+    ("Sak 3 ble utsatt til neste møte.", False, None), ("Sak 3 Budsjett", False, None),
+    ("Sak 0: Innledning", False, None),
+])
+def test_cases_numbered_within_the_meeting(text: str, emphasised: bool, number: str | None):
+    m = match_heading(text, emphasised=emphasised)
+    assert (heading_number(m) if m else None) == number
 
 
 def test_saker_is_a_reference_not_a_heading():

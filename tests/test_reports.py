@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from referat.cli import main
 from referat.reports.attendance import tally
 from referat.reports.register import write_register
-from referat.reports.trace import trace
+from referat.reports.trace import parse_case, trace
 from referat.store import connect
 from referat.store import queries as q
 
@@ -76,6 +76,12 @@ def test_trace_follows_references_across_bodies(seeded_db: Path):
     text = CliRunner().invoke(main, ["trace", "--db", str(seeded_db), "Partnermøtet 06-26"]).output
     assert "Partnermøtet 10-25: not in the archive" in text
     assert "Partnermøtet 06-26 -> Partnermøtet 10-25" in text
+
+
+@pytest.mark.parametrize("text", ["Styringsgruppen 24-23", "Oppfølging av sak 24-23 fra Styringsgruppen",
+                                  "sak 24/23 i styringsgruppen", "Styrings 24-23"])
+def test_a_case_as_an_analyst_names_it(text: str):
+    assert parse_case(text, ["Partnermøtet", "Styringsgruppen", "Styret"]) == ("Styringsgruppen", "24-23")
 
 
 def test_trace_of_an_exempt_case_needs_include_exempt(seeded_db: Path):
