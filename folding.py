@@ -67,3 +67,23 @@ def ocr_forms(text: str) -> set[str]:
         damaged = damaged.replace(letter, variants[0])
     forms.add(fold(damaged))
     return {f for f in forms if f}
+
+
+# Latin letters OCR takes for others: 'Ti1 stede', 'Forfa11', 'Vedtalc', 'Vcdtak', 'Møtt' as 'M0tt'.
+# Undoing them is a guess, so it is only ever compared against a closed vocabulary.
+OCR_LOOKALIKES: tuple[tuple[str, str], ...] = (("lc", "k"), ("rn", "m"), ("1", "l"), ("0", "o"), ("5", "s"),
+                                                ("c", "e"), ("@", "ø"), ("g", "ø"))
+
+
+def lookalike_forms(word: str) -> set[str]:
+    """Folded spellings ``word`` may have had before OCR damaged it, one kind of damage at a time
+    and all at once."""
+    low = word.lower()
+    forms = {fold(low)}
+    every = low
+    for damaged, letter in OCR_LOOKALIKES:
+        if damaged in low:
+            forms.add(fold(low.replace(damaged, letter)))
+            every = every.replace(damaged, letter)
+    forms.add(fold(every))
+    return forms

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from referat.extract.casenumber import match_heading
+from referat.extract.labels import repair_label
 from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
 
 LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s|$)")
@@ -53,7 +54,7 @@ class Block:
                 text = text[:-1] + part
             else:
                 text = f"{text} {part}" if text else part
-        return _OCR_LABEL.sub(r"\1: ", text.strip(), 1)
+        return repair_label(_OCR_LABEL.sub(r"\1: ", text.strip(), 1))
 
     @property
     def page(self) -> int:
