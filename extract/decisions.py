@@ -36,7 +36,8 @@ PASSIVE = re.compile(
     r"besluttet|tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
     r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\bgodkjen[td]\b|\bgodkjennes\b|\bgodkjenn?ast\b|"
     r"\bdet\s+(?:ble|vart)\s+(?:besluttet|vedtatt|vedteke|enighet|semje)|"
-    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)")
+    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
+    r"^\s*(?:enstemmig|einstemmig|samrøystes)\s+(?:vedtatt|vedteke|vedteken|godkjent|godkjend)\b")
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
     r"(?i)^\s*(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"

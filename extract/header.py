@@ -68,11 +68,12 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
     start = end = None
     if fields.get("time"):
         start, end = find_time_range(fields["time"] or "")
-    if start is None:
+    if end is None:  # 'Frå kl. 09.00 til kl. 12.00': the field ends at the second 'kl.', the line goes on
         for block in blocks[:25]:
             if re.search(r"(?i)\bkl\.?\s*\d|\btid\s*:", block.text):
-                start, end = find_time_range(re.split(r"(?i)\bkl\.?|\btid\s*:", block.text, maxsplit=1)[1])
-                if start:
+                found = find_time_range(re.split(r"(?i)\bkl\.?|\btid\s*:", block.text, maxsplit=1)[1])
+                if found[0] and (start is None or (found[0] == start and found[1])):
+                    start, end = found
                     break
     out["start_time"], out["end_time"] = start, end
     if not out["body"]:

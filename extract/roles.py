@@ -20,7 +20,7 @@ ROLE_WORDS = (
     "fagleder", "seksjonssjef", "avdelingsdirektor", "styreleder", "moteleder", "konst", "konstituert",
     "prosjektleder", "radgiver", "seniorradgiver", "spesialradgiver", "konsulent", "forsker", "professor",
     "styringsgruppeleder", "sekretariatsfunksjon", "fylkestannlege", "kommunaldirektor", "daglig leder",
-    "ass direktor", "assisterende direktor", "assisterende", "ass",
+    "ass direktor", "assisterende direktor", "assisterende", "ass", "adm dir", "ass dir",
     # Nynorsk
     "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
     "seniorradgjevar", "kommunedirektor", "klyngeleiar",
