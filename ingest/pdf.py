@@ -22,6 +22,7 @@ from referat.errors import (
     OcrUnavailableError,
 )
 from referat.ingest import ocr
+from referat.ingest.aligned import aligned_rows
 from referat.ingest.bullets import split_bullet, starts_with_glyph
 from referat.ingest.document import Line, Page, Span
 from referat.ingest.pdfobjects import page_objects
@@ -219,7 +220,12 @@ def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanne
     """Lines of a page in reading order: text lines, and one line per table row."""
     in_table = [r for r in runs if any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)]
     outside = [r for r in runs if r not in in_table]
-    items: list[tuple[float, Any]] = [(line.top, line) for line in _lines(outside)]
+    plain = _lines(outside)
+    aligned = aligned_rows(plain)
+    items: list[tuple[float, Any]] = [
+        (line.top, ([" ".join(" ".join(r.text.strip() for r in cell).split()) for cell in aligned[k]],
+                    [[_spans(TextLine(cell))] if cell else [] for cell in aligned[k]]) if k in aligned else line)
+        for k, line in enumerate(plain)]
     for grid in grids:
         if isinstance(grid, Grid):
             cells, styled = _cells(grid, _lines(in_table))
