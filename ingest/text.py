@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from referat.errors import CorruptFileError, EmptyFileError
+from referat.ingest.aligned import aligned_rows
 from referat.ingest.bullets import split_bullet
 from referat.ingest.document import Line, Page, Span
 
@@ -82,23 +84,33 @@ def plain(text: str) -> str:
     return "".join(s.text for s in parse_spans(text)).strip()
 
 
-# Columns laid out with spaces ('pdftotext -layout', typed tables): two or more spaces between words.
-_COLUMN_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Columns laid out with spaces ('pdftotext -layout', typed tables): parts two or more spaces apart.
+_PART = re.compile(r"\S+(?: \S+)*")
 
 
-def _column_starts(raw: str) -> set[int]:
-    return {m.end() for m in _COLUMN_GAP.finditer(raw.rstrip())}
+@dataclass
+class _Part:
+    """A part of a line between wide gaps, placed by its character offsets."""
+
+    text: str
+    x0: float
+    x1: float
+    size: float = 1.0  # one character: a gap of two spaces is a column gap
 
 
-def _aligned_rows(raws: list[str]) -> set[int]:
-    """Lines of a table laid out with spaces: two or more consecutive lines with wide gaps that start
-    a column at the same place. Double spaces after a full stop in prose do not line up."""
-    starts = [set() if "\t" in raw else _column_starts(raw) for raw in raws]
-    rows: set[int] = set()
-    for k, (here, there) in enumerate(zip(starts, starts[1:], strict=False)):
-        if any(abs(a - b) <= 1 for a in here for b in there):
-            rows.update((k, k + 1))
-    return rows
+@dataclass
+class _Parts:
+    runs: list[_Part]
+
+
+def _aligned_cells(raws: list[str]) -> dict[int, list[str]]:
+    """Lines of a table laid out with spaces, cell by cell, each part in the column of the header
+    part it stands under, so that an empty cell stays empty ('x' under 'Forfall', not 'Møtt').
+    Double spaces after a full stop in prose do not line up."""
+    lines = [_Parts([] if "\t" in raw else [_Part(m.group(), m.start(), m.end()) for m in _PART.finditer(raw)])
+             for raw in raws]
+    return {k: [" ".join(p.text for p in cell) for cell in cells]
+            for k, cells in aligned_rows(lines, align=1.0, centred=False).items()}
 
 
 def parse_text(text: str) -> list[Page]:
@@ -108,13 +120,13 @@ def parse_text(text: str) -> list[Page]:
         lines: list[Line] = []
         gap = True
         raws = page_text.split("\n")
-        aligned = _aligned_rows(raws)
+        aligned = _aligned_cells(raws)
         for number, raw in enumerate(raws, 1):
             if not raw.strip():
                 gap = True
                 continue
             if number - 1 in aligned:
-                raw = _COLUMN_GAP.sub("\t", raw.strip())
+                raw = "\t".join(aligned[number - 1])
             lines.append(_parse_line(raw, page_no, number, gap))
             gap = raw.endswith("  ")  # a Markdown hard break ends the paragraph
         pages.append(Page(number=page_no, lines=lines))

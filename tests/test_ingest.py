@@ -148,3 +148,15 @@ def test_page_numbers_and_running_headers_do_not_break_a_paragraph(tmp_path: Pat
     assert texts == ["Referat fra møte i Eldrerådet", "Sak 4/24 Budsjett",
                      "Rådet drøftet budsjettet og kom med innspill til kommunedirektøren om prioriteringer i "
                      "eldreomsorgen.", "Vedtak: Rådet støtter budsjettet.", "Sak 5/24 Eventuelt", "Ingen saker."]
+
+
+def test_an_empty_cell_in_a_space_aligned_table_stays_empty(tmp_path: Path):
+    # 'x' under 'Forfall' with nothing under 'Møtt': by position, not by order
+    text = ("Navn              Organisasjon         Møtt    Forfall\n"
+            "Kari Lund         Pensjonistforeningen   x\n"
+            "Per Dale          FFO                            x\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [line.cells for line in read_document(path).lines()] == [
+        ["Navn", "Organisasjon", "Møtt", "Forfall"], ["Kari Lund", "Pensjonistforeningen", "x"],
+        ["Per Dale", "FFO", "", "x"]]
