@@ -7,7 +7,15 @@ from typing import NamedTuple
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
-from referat.extract.marks import Category, Column, Status, column_kind, status_from_marks, status_from_phrase
+from referat.extract.marks import (
+    Category,
+    Column,
+    Status,
+    column_kind,
+    read_mark,
+    status_from_marks,
+    status_from_phrase,
+)
 from referat.extract.model import Attendee
 from referat.extract.names import clean_name, find_names, looks_like_person, proper_noun, uninvert, uninvert_list
 from referat.extract.roles import is_role, looks_like_org, split_org_role
@@ -264,8 +272,22 @@ def _entries(text: str) -> list[str]:
     parts.append(current)
     out: list[str] = []
     for part in parts:
-        out.extend(p for p in re.split(r"\s+(?:og|samt)\s+(?![^(]*\))", part) if p.strip())
+        for piece in _sentences(part):
+            out.extend(p for p in re.split(r"\s+(?:og|samt)\s+(?![^(]*\))", piece) if p.strip())
     return [p.strip(" .") for p in out if p.strip(" .")]
+
+
+def _sentences(part: str) -> list[str]:
+    """'vara Per Dale møtte. Tor Aas (LHL)': a full stop between two named people ends an entry; one
+    after an abbreviation ('Adm. dir. Eva Berg') or an initial ('Kari O. Hansen') does not."""
+    pieces = re.split(r"(?<=[a-zæøå)]{2})\.\s+(?=[A-ZÆØÅ])(?![^(]*\))", part)
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        if find_names(out[-1]) and find_names(piece):
+            out.append(piece)
+        else:
+            out[-1] += ". " + piece
+    return out
 
 
 def _org_first(text: str) -> tuple[str | None, str]:
@@ -279,14 +301,16 @@ def _org_first(text: str) -> tuple[str | None, str]:
 _STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
 
 
-def _with_notes(entries: list[str]) -> list[str]:
+def _with_notes(entries: list[str], absent: bool = False) -> list[str]:
     """'Kari Nordmann, styreleder (Helse Bergen)', 'Jon Berg, vara for Anne Dahl': a part that names
-    nobody, or only whom the person stands in for, is a note on the person before."""
+    nobody, or only whom the person stands in for, is a note on the person before. In a list of
+    those away, 'Nina Holm (LHL), vara Per Dale møtte' names who came in the person's place."""
     out: list[str] = []
     for entry in entries:
         # 'Askøy kommune (for Mari Kolstad)': the only name is whom the person before stood in for
         own = re.sub(r"(?i)\((?:vara\s+|møtte\s+)?(?:for|i stedet for)\s[^)]*\)", "", entry)
-        if out and (not find_names(own) or _STANDS_IN.match(entry)):
+        replaced = absent and re.match(r"(?i)(?:vara(?:medlem)?|stedfortreder)\b", entry)
+        if out and (not find_names(own) or _STANDS_IN.match(entry) or replaced):
             out[-1] += ", " + entry
         else:
             out.append(entry)
@@ -384,7 +408,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 j += 1
         for src, text in sources:
             line_org, text = _org_first(uninvert_list(text))
-            for entry in _with_notes(_entries(text)):
+            for entry in _with_notes(_entries(text), absent=status == Status.absent):
                 parsed = parse_entry(entry)
                 if not parsed:
                     continue
@@ -393,7 +417,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 chair = _CHAIR.match(m.group(0))
                 role = role or (chair.group(0).capitalize() if chair else None)
                 own_category = category
-                if substitute_for:
+                if substitute_for or (role and read_mark(role)[0] == "substitute"):  # 'vara Ola Hansen'
                     own_category = Category.substitute
                 elif role and SECRETARIAT.search(role) and category in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others

@@ -89,3 +89,11 @@ def test_the_chair_is_a_member_and_one_capital_a_party(tmp_path: Path):
                                "Møtesekretær : Nina Lie\n")
     assert people == {"Hilde Kvam": ("member", "present", None), "Trond Eide": ("member", "present", None),
                       "Siri Vik": ("member", "absent", None), "Nina Lie": ("secretariat", "present", None)}
+
+
+def test_a_substitute_after_a_comma_and_a_full_stop_between_people(tmp_path: Path):
+    people = _listed(tmp_path, "Forfall: Nina Holm (LHL), vara Per Dale møtte. Tor Aas (LHL)\n"
+                               "Til stede: Adm. dir. Eva Berg, vara Ola Hansen\n")
+    assert people == {"Nina Holm": ("member", "substituted", None), "Per Dale": ("substitute", "present", "Nina Holm"),
+                      "Tor Aas": ("member", "absent", None), "Eva Berg": ("member", "present", None),
+                      "Ola Hansen": ("substitute", "present", None)}
