@@ -13,15 +13,17 @@ from referat.folding import fold
 DECISION_LABEL = re.compile(
     r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+"
     r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?(?:følgende|slikt|fylgjande)\s+"
-    r"|(?:følgende|slikt|fylgjande)\s+)?"
-    r"(?P<label>vedtak|vedtatt|konklusjon|beslutning|uttalelse|uttale|fråsegn)"
-    r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort))?"
+    r"|(?:følgende|slikt|fylgjande)\s+"
+    r"|[\wæøå]+\s*/\s*)?"  # 'Oppsummering/konklusjon:'
+    r"(?P<label>vedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|uttalelse|uttale|fråsegn)"
+    r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort)"
+    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+saken)?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
     r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
     r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
 FOLLOW_LABEL = re.compile(
-    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging|aksjon(?:spunkt)?|ansvar/oppfølging)"
-    r"\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
+    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging(?:spunkt(?:er)?)?|aksjon(?:spunkt(?:er)?)?|ansvar/oppfølging)"
+    r"(?:\s*/\s*[\wæøå]+)?\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
 # Labels of what is not the body's resolution: a proposal, the case's background, a member's own
 # statement put on record ('Protokolltilførsel fra X:'), a dissent, the count of votes; and the
 # unnumbered close of the minutes ('Eventuelt', 'Neste møte: ...'), which ends the last case's decision.
