@@ -24,8 +24,12 @@ from referat.ingest import read_document
     ("Rådet for eldre og personer med funksjonsnedsettelse\n\nMøtereferat",
      "Rådet for eldre og personer med funksjonsnedsettelse"),
     ("KONTROLLUTVALGET I ASKØY\n\nMøtereferat", "Kontrollutvalget"),
+    # the meeting alone, or a summary of it
+    ("Møte i Brukerutvalget 10.09.2024", "Brukerutvalget"), ("Styremøte i Helse Vest RHF", "Styret"),
+    ("Sammendrag fra møte i Regionalt brukerutvalg", "Regionalt brukerutvalg"),
+    ("Møte i dag ble avlyst", None), ("Notat om budsjettet", None),
 ])
-def test_body_from_title(tmp_path, title: str, body: str):
+def test_body_from_title(tmp_path, title: str, body: str | None):
     path = tmp_path / "m.txt"
     path.write_text(title + "\n\nDato: 1.2.2024\n", encoding="utf-8")
     assert read_header(build_blocks(read_document(path)))["body"] == body
