@@ -90,7 +90,7 @@ def read_row(table: CaseTable, header: Block, block: Block) -> tuple[str, list[B
     bold = 0
     while bold < len(parts) and all(s.bold for s in parts[bold] if s.text.strip()):
         bold += 1
-    split = bold if 0 < bold < len(parts) or (bold == len(parts) and bold) else (1 if len(parts) > 1 else len(parts))
+    split = bold or min(len(parts), 1)
     title = " ".join(" ".join(s.text for s in spans).strip() for spans in parts[:split])
     lines = _as_lines(block, parts[split:])
     headers = header.cells or []
