@@ -3,17 +3,21 @@
 from pathlib import Path
 
 from referat.extract.blocks import build_blocks
-from referat.extract.cases import split_cases
+from referat.extract.cases import CaseSection, split_cases
 from referat.ingest import read_document
 
 
+def _cases(tmp_path: Path, text: str, name: str = "m.txt") -> list[CaseSection]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return split_cases(build_blocks(read_document(path)))[1]
+
+
 def test_titles_whatever_part_is_bold(tmp_path: Path):
-    path = tmp_path / "m.md"
-    path.write_text("**Sak 5/24:** Budsjett 2025\n\nVedtak: Godkjent.\n\n"
-                    "### 6/24 Handlingsplan\n\nUtvalget sluttet seg til planen.\n\n"
-                    "**Sak 7/24 – Årsmelding** (unntatt offentlighet)\n\nTatt til orientering.\n\n"
-                    "Sak nr. 8/24\nGodkjenning av protokoll\n", encoding="utf-8")
-    _, cases = split_cases(build_blocks(read_document(path)))
+    cases = _cases(tmp_path, "**Sak 5/24:** Budsjett 2025\n\nVedtak: Godkjent.\n\n"
+                   "### 6/24 Handlingsplan\n\nUtvalget sluttet seg til planen.\n\n"
+                   "**Sak 7/24 – Årsmelding** (unntatt offentlighet)\n\nTatt til orientering.\n\n"
+                   "Sak nr. 8/24\nGodkjenning av protokoll\n", "m.md")
     assert [(c.number, c.title, c.exempt) for c in cases] == [
         ("05-24", "Budsjett 2025", False), ("06-24", "Handlingsplan", False), ("07-24", "Årsmelding", True),
         ("08-24", "Godkjenning av protokoll", False)]
@@ -22,15 +26,12 @@ def test_titles_whatever_part_is_bold(tmp_path: Path):
 def test_decision_labels_with_the_vote_and_what_is_only_on_record(tmp_path: Path):
     from referat.extract.decisions import read_decisions
 
-    path = tmp_path / "m.txt"
-    path.write_text("Sak 46/24 Budsjett\nStyret drøftet saken.\nVedtak (enstemmig):\n1. Budsjettet vedtas.\n"
-                    "2. Rektor gis fullmakt.\nProtokolltilførsel fra Mats Ulvestad: Studentene er uenige.\n\n"
-                    "Sak 47/24 Plan\nVedtak (5 mot 2 stemmer): Planen vedtas.\nDissens:\nTo medlemmer stemte mot.\n\n"
-                    "Sak 48/24 Høring\nRådet drøftet saken.\nRådet fattet følgende vedtak:\nRådet støtter planen.\n\n"
-                    "Sak 49/24 Innspill\nFølgende vedtak ble fattet:\nTilskuddet videreføres.\n\nEventuelt\n"
-                    "Ingen saker.\n\nNeste møte: 11. september 2024.\n",
-                    encoding="utf-8")
-    _, cases = split_cases(build_blocks(read_document(path)))
+    cases = _cases(tmp_path, "Sak 46/24 Budsjett\nStyret drøftet saken.\nVedtak (enstemmig):\n1. Budsjettet vedtas.\n"
+                   "2. Rektor gis fullmakt.\nProtokolltilførsel fra Mats Ulvestad: Studentene er uenige.\n\n"
+                   "Sak 47/24 Plan\nVedtak (5 mot 2 stemmer): Planen vedtas.\nDissens:\nTo medlemmer stemte mot.\n\n"
+                   "Sak 48/24 Høring\nRådet drøftet saken.\nRådet fattet følgende vedtak:\nRådet støtter planen.\n\n"
+                   "Sak 49/24 Innspill\nFølgende vedtak ble fattet:\nTilskuddet videreføres.\n\nEventuelt\n"
+                   "Ingen saker.\n\nNeste møte: 11. september 2024.\n")
     found = [[(d.text, d.labeled) for d in read_decisions(c.body, c.lead, "Styret")[0]] for c in cases]
     assert found == [[("Budsjettet vedtas.", True), ("Rektor gis fullmakt.", True)],
                      [("Planen vedtas.", True)], [("Rådet støtter planen.", True)],
@@ -38,21 +39,17 @@ def test_decision_labels_with_the_vote_and_what_is_only_on_record(tmp_path: Path
 
 
 def test_a_heading_broken_at_a_hyphen_goes_on_below(tmp_path: Path):
-    path = tmp_path / "m.txt"
-    path.write_text("Referatet ble sendt ut til alle medlemmene av utvalget i god tid før møtet, som vanlig.\n\n"
-                    "SAK 6/24 TILSTANDSRAPPORT FOR PLEIE-\nOG OMSORGSTJENESTEN 2023\nTatt til orientering.\n\n"
-                    "Sak 7/24 Rapport om omsorgs-\ntjenesten\nTatt til orientering.\n", encoding="utf-8")
-    _, cases = split_cases(build_blocks(read_document(path)))
+    prose = "Referatet ble sendt ut til alle medlemmene av utvalget i god tid før møtet, som vanlig.\n\n"
+    cases = _cases(tmp_path, prose + "SAK 6/24 TILSTANDSRAPPORT FOR PLEIE-\nOG OMSORGSTJENESTEN 2023\n"
+                   "Tatt til orientering.\n\nSak 7/24 Rapport om omsorgs-\ntjenesten\nTatt til orientering.\n")
     assert [c.title for c in cases] == ["TILSTANDSRAPPORT FOR PLEIE- OG OMSORGSTJENESTEN 2023",
                                         "Rapport om omsorgstjenesten"]
 
 
 def test_a_table_of_cases_and_a_numbered_list_of_people(tmp_path: Path):
-    path = tmp_path / "m.md"
-    path.write_text("| Nr | Navn | Møtt |\n|---|---|---|\n| 1/24 | Kari Lund | x |\n\n"
-                    "| Saksnr. | Tittel | Vedtak | Frist |\n|---|---|---|---|\n"
-                    "| 5/24 | Budsjett 2025 | Budsjettet ble vedtatt. | 1.12. |\n"
-                    "| | Tillegg til budsjettet | | |\n", encoding="utf-8")
-    _, cases = split_cases(build_blocks(read_document(path)))
+    cases = _cases(tmp_path, "| Nr | Navn | Møtt |\n|---|---|---|\n| 1/24 | Kari Lund | x |\n\n"
+                   "| Saksnr. | Tittel | Vedtak | Frist |\n|---|---|---|---|\n"
+                   "| 5/24 | Budsjett 2025 | Budsjettet ble vedtatt. | 1.12. |\n"
+                   "| | Tillegg til budsjettet | | |\n", "m.md")
     assert [(c.number, c.title, [b.text for b in c.body]) for c in cases] == [
         ("05-24", "Budsjett 2025", ["Vedtak: Budsjettet ble vedtatt.", "Tillegg til budsjettet"])]
