@@ -226,12 +226,15 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
     (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
+    # 'Til stede fra administrasjonen:': the staff, not the members
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte)\s+fr[aå]\s+(?:administrasjonen|sekretariatet)\s*:"),
+     Category.secretariat, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
                 r"deltok|" + _MEMBERS + r"\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
-                r"frafall)\s*:"),
+                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall)\s*:"),
      Category.member, Status.absent),
     # The chair of the meeting is one of its members
     (re.compile(r"(?i)^(?:møteleder|møteleiar)\s*:"), Category.member, Status.present),

@@ -10,7 +10,7 @@ from referat.folding import fold, lookalike_forms
 # The labels minutes are read by. A word here is only the key to repair a damaged one: what each
 # label means is for its reader (attendance.py, header.py, decisions.py).
 LABELS = ("Til stede", "Tilstede", "Til stades", "Forfall", "Meldt forfall", "Fravær", "Fraværende", "Møtt",
-          "Ikke møtt", "Deltakere", "Deltok", "Referent", "Sekretær", "Møtesekretær", "Møteleder", "Gjester",
+          "Ikke møtt", "Ikke til stede", "Deltakere", "Deltok", "Referent", "Sekretær", "Møtesekretær", "Møteleder", "Gjester",
           "Observatører", "Varamedlemmer", "Vedtak", "Konklusjon", "Beslutning", "Oppfølging", "Dato", "Møtedato",
           "Sted", "Møtested", "Møtetid", "Tidspunkt")
 _BY_FORM = {fold(label): label for label in LABELS}
