@@ -10,9 +10,9 @@ from referat.folding import fold, lookalike_forms
 # The labels minutes are read by. A word here is only the key to repair a damaged one: what each
 # label means is for its reader (attendance.py, header.py, decisions.py).
 LABELS = ("Til stede", "Tilstede", "Til stades", "Forfall", "Meldt forfall", "Fravær", "Fraværende", "Møtt",
-          "Ikke møtt", "Ikke til stede", "Deltakere", "Deltok", "Referent", "Sekretær", "Møtesekretær", "Møteleder", "Gjester",
-          "Observatører", "Varamedlemmer", "Vedtak", "Konklusjon", "Beslutning", "Oppfølging", "Dato", "Møtedato",
-          "Sted", "Møtested", "Møtetid", "Tidspunkt")
+          "Ikke møtt", "Ikke til stede", "Deltakere", "Deltok", "Referent", "Sekretær", "Møtesekretær", "Møteleder",
+          "Gjester", "Observatører", "Varamedlemmer", "Vedtak", "Konklusjon", "Beslutning", "Oppfølging", "Dato",
+          "Møtedato", "Sted", "Møtested", "Møtetid", "Tidspunkt")
 _BY_FORM = {fold(label): label for label in LABELS}
 _LABEL = re.compile(r"^(\s*)([A-Za-zÆØÅæøå0-9@]{2,}(?: [A-Za-zÆØÅæøå0-9@]{2,}){0,2})(\s*:)")
 

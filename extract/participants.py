@@ -24,6 +24,8 @@ _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
                         r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål)\b")
+# A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
+_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
 
@@ -99,7 +101,9 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
             before = sentence[:start]
             presenter = bool(_PRESENTER.search(before[-30:])) or (case is not None and k == 0
                                                                   and bool(_PRESENTED.match(sentence[end:])))
-            guest_words = bool(_GUEST.search(before)) or (cases and _ATTENDED.search(sentence))
+            came = bool(_ATTENDED.search(sentence) or _GUEST.search(sentence))
+            guest_words = bool(_GUEST.search(before)) or (cases and _ATTENDED.search(sentence)) or (
+                case is not None and came and bool(_THIS_CASE.search(sentence)))
             next_start = names[k + 1][1] if k + 1 < len(names) else len(sentence)
             note = _note_after(sentence, end)
             own = sentence[end:next_start]

@@ -39,3 +39,8 @@ def test_for_the_member_came_the_substitute(tmp_path: Path):
 def test_the_subject_who_presents_a_case_is_its_guest(tmp_path: Path):
     people = _people(tmp_path, "", case="Kommunalsjef Per Arne Lid orienterte om planen.")
     assert people["Per Arne Lid"] == ("guest", "present", None, None, "Kommunalsjef", ["13-24"])
+
+
+def test_a_guest_for_the_case_the_sentence_stands_in(tmp_path: Path):
+    people = _people(tmp_path, "", case="Under denne saken deltok Kari Vikane fra Helse Bergen.")
+    assert people["Kari Vikane"] == ("guest", "present", None, "Helse Bergen", None, ["13-24"])
