@@ -41,9 +41,17 @@ def _label(cell: str) -> str | None:
 def read_header(blocks: list[Block]) -> dict[str, str | None]:
     """Header fields from label/value cells ('Sted', 'Dato:', 'Kl:') or 'Sted: ...' lines, and the title."""
     fields: dict[str, str | None] = {}
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if block.is_row:
             cells = block.cells or []
+            below = blocks[k + 1].cells if k + 1 < len(blocks) and blocks[k + 1].is_row else None
+            if below and len(cells) >= 2 and all(_label(c) for c in cells if c.strip()):
+                # labels over their values: '| Utvalg | Møtedato | Sted |' above the meeting's row
+                for cell, value in zip(cells, below, strict=False):
+                    field = _label(cell)
+                    if field and field not in fields and value.strip() and not _label(value):
+                        fields[field] = value.strip()
+                continue
             for i, cell in enumerate(cells):
                 field = _label(cell)
                 if field and field not in fields:

@@ -50,3 +50,12 @@ def test_is_role(text: str, role: bool):
 ])
 def test_proper_noun(text: str, org: bool):
     assert proper_noun(text) is org
+
+
+def test_labels_over_their_values(tmp_path):
+    path = tmp_path / "m.md"
+    path.write_text("# Referat\n\n| Utvalg | Møtedato | Tid | Sted |\n|---|---|---|---|\n"
+                    "| Klima- og miljøutvalget | 14.03.2024 | 18:00–20:30 | Rådhuset |\n", encoding="utf-8")
+    header = read_header(build_blocks(read_document(path)))
+    assert (header["body"], header["date"], header["start_time"], header["end_time"], header["location"]) == (
+        "Klima- og miljøutvalget", "2024-03-14", "18:00", "20:30", "Rådhuset")
