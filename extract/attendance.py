@@ -117,7 +117,9 @@ def _table_rows(blocks: list[Block], start: int, columns: _Columns, category: Ca
             continue
         cells = block.cells or []
         filled = [c for c in cells if c.strip()]
-        if len(filled) == 1 and filled[0].rstrip().endswith(":"):
+        # a section row: 'Observatører:', or '**Observatører**' alone in a row of empty cells
+        if len(filled) == 1 and (filled[0].rstrip().endswith(":")
+                                 or (section_category(filled[0]) and not looks_like_person(filled[0]))):
             category = section_category(filled[0]) or category
             i += 1
             continue

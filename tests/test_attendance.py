@@ -97,3 +97,9 @@ def test_a_substitute_after_a_comma_and_a_full_stop_between_people(tmp_path: Pat
     assert people == {"Nina Holm": ("member", "substituted", None), "Per Dale": ("substitute", "present", "Nina Holm"),
                       "Tor Aas": ("member", "absent", None), "Eva Berg": ("member", "present", None),
                       "Ola Hansen": ("substitute", "present", None)}
+
+
+def test_section_rows_without_a_colon():
+    people = _people(_table(["Navn", "Til stede"], ["Faste medlemmer", ""], ["Marit Hovland", "Ja"],
+                            ["Observatører", ""], ["Lars Nes", "Ja"]))
+    assert people == {"Marit Hovland": ("member", "present", None), "Lars Nes": ("observer", "present", None)}
