@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
-from referat.extract.casenumber import heading_number, match_heading
+from referat.extract.casenumber import BARE_HEADING, heading_number, match_heading, normalize_number
 from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 
@@ -83,7 +83,8 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
     preamble: list[Block] = []
     cases: list[CaseSection] = []
     table: tuple[CaseTable, Block] | None = None  # the table of cases the rows belong to, and its header
-    for block in blocks:
+    bare = _bare_headings(blocks)
+    for k, block in enumerate(blocks):
         if block.is_row:
             found = case_table(block)
             if found is not None:
@@ -104,7 +105,7 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
         else:
             table = None
         if not block.is_row:
-            emphasised = bool(block.heading or block.bold or block.bold_prefix())
+            emphasised = bool(block.heading or block.bold or block.bold_prefix()) or k in bare
             m = match_heading(block.text, emphasised=emphasised)
             if m:
                 number = heading_number(m)
@@ -136,6 +137,18 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
         else:
             preamble.append(block)
     return preamble, _without_agenda(cases)
+
+
+def _bare_headings(blocks: list[Block]) -> set[int]:
+    """Short lines that start with a case number alone ('41/24 Godkjenning av saksliste') are the
+    headings of plain text that has no bold to show them: when two or more of one year stand so."""
+    found: dict[int, str] = {}
+    for k, block in enumerate(blocks):
+        m = BARE_HEADING.match(block.text) if not block.is_row and len(block.text) < 120 else None
+        number = normalize_number(m.group("num")) if m else None
+        if number:
+            found[k] = number
+    return set(found) if len(found) >= 2 and len({n[-2:] for n in found.values()}) == 1 else set()
 
 
 def _without_agenda(cases: list[CaseSection]) -> list[CaseSection]:

@@ -6,6 +6,9 @@ from referat.extract.blocks import build_blocks
 from referat.extract.cases import CaseSection, split_cases
 from referat.ingest import read_document
 
+# A line as long as a page is wide, so that the short lines after it do not read as wrapped
+PROSE = "Referatet ble sendt ut til alle medlemmene av utvalget i god tid før møtet, som vanlig.\n\n"
+
 
 def _cases(tmp_path: Path, text: str, name: str = "m.txt") -> list[CaseSection]:
     path = tmp_path / name
@@ -39,8 +42,7 @@ def test_decision_labels_with_the_vote_and_what_is_only_on_record(tmp_path: Path
 
 
 def test_a_heading_broken_at_a_hyphen_goes_on_below(tmp_path: Path):
-    prose = "Referatet ble sendt ut til alle medlemmene av utvalget i god tid før møtet, som vanlig.\n\n"
-    cases = _cases(tmp_path, prose + "SAK 6/24 TILSTANDSRAPPORT FOR PLEIE-\nOG OMSORGSTJENESTEN 2023\n"
+    cases = _cases(tmp_path, PROSE + "SAK 6/24 TILSTANDSRAPPORT FOR PLEIE-\nOG OMSORGSTJENESTEN 2023\n"
                    "Tatt til orientering.\n\nSak 7/24 Rapport om omsorgs-\ntjenesten\nTatt til orientering.\n")
     assert [c.title for c in cases] == ["TILSTANDSRAPPORT FOR PLEIE- OG OMSORGSTJENESTEN 2023",
                                         "Rapport om omsorgstjenesten"]
@@ -53,3 +55,12 @@ def test_a_table_of_cases_and_a_numbered_list_of_people(tmp_path: Path):
                    "| | Tillegg til budsjettet | | |\n", "m.md")
     assert [(c.number, c.title, [b.text for b in c.body]) for c in cases] == [
         ("05-24", "Budsjett 2025", ["Vedtak: Budsjettet ble vedtatt.", "Tillegg til budsjettet"])]
+
+
+def test_bare_numbers_head_cases_when_two_or_more_of_one_year_stand_so(tmp_path: Path):
+    cases = _cases(tmp_path, PROSE + "41/24 Godkjenning av saksliste\nGodkjent.\n\n"
+                   "42/24 Handlingsplan 2025\nVedtak: Planen sendes på høring.\n")
+    assert [(c.number, c.title) for c in cases] == [("41-24", "Godkjenning av saksliste"),
+                                                    ("42-24", "Handlingsplan 2025")]
+    # one such line alone is prose or a list, not a heading
+    assert _cases(tmp_path, PROSE + "41/24 Godkjenning av saksliste\nGodkjent.\n") == []
