@@ -14,6 +14,9 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
                     r")\.?\s+(\d{4})(?!\d)", re.IGNORECASE)
+# A meeting over two days, '5.–6. juni 2024', '12. og 13. mars 2024', '5.-6.6.2024': it met first on the first day
+_FIRST_OF_TWO = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(?:[-–]|og)\s*\d{1,2}\.(?=\s*(?:\d{1,2}\.|[a-zæøå]))",
+                           re.IGNORECASE)
 _TIME = r"(\d{1,2})(?:\s?[.:]\s?(\d{2}))?"
 # 'fra kl. 10.00 til kl. 12.30', '13.00 – ca. 15.00'
 _RANGE = re.compile(rf"(?<![\d.,/]){_TIME}\s*(?:-|–|—|til)\s*(?:(?:kl|ca)\.?\s*)?{_TIME}(?![\d/])", re.IGNORECASE)
@@ -37,6 +40,7 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
 def find_date(text: str) -> dt.date | None:
     """The first date in the text: 11.12.2023, 23.10.23, 2023-10-23, 23. oktober 2023."""
     found: list[tuple[int, dt.date]] = []
+    text = _FIRST_OF_TWO.sub(r"\1.", text)
     for m in _NUMERIC.finditer(text):
         d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if d:

@@ -12,6 +12,9 @@ from referat.extract.dates import find_date, find_time_range
     ("6. mai 2024", dt.date(2024, 5, 6)), ("2024-09-02", dt.date(2024, 9, 2)), ("23.03.26", dt.date(2026, 3, 23)),
     ("2. september 2024 kl 14", dt.date(2024, 9, 2)), ("31.02.2024", None), ("ingen dato", None),
     ("mandag 3.juni 2024", dt.date(2024, 6, 3)),
+    # a meeting over two days met first on the first
+    ("5.–6. juni 2024", dt.date(2024, 6, 5)), ("12. og 13. mars 2024", dt.date(2024, 3, 12)),
+    ("5.-6.6.2024", dt.date(2024, 6, 5)),
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected
