@@ -94,9 +94,10 @@ def read_row(table: CaseTable, header: Block, block: Block) -> tuple[str, list[B
     title = " ".join(" ".join(s.text for s in spans).strip() for spans in parts[:split])
     lines = _as_lines(block, parts[split:])
     headers = header.cells or []
-    for column in (table.decision, table.follow_up):
-        if column is not None and column < len(headers):
-            lines += _as_lines(block, _cell_lines(block, column), label=headers[column].strip().rstrip(":"))
+    if table.decision is not None and table.decision < len(headers):
+        lines += _as_lines(block, _cell_lines(block, table.decision), label=headers[table.decision].strip().rstrip(":"))
+    if table.follow_up is not None:  # 'Tiltak', 'Aksjoner': said as the label the follow-up reader knows
+        lines += _as_lines(block, _cell_lines(block, table.follow_up), label="Oppfølging")
     row = block.lines[0]
     heading = Block([Line(page=row.page, number=row.number, spans=[Span(text=title)], break_before=True)])
     return title, join_lines(lines), heading

@@ -64,3 +64,14 @@ def test_bare_numbers_head_cases_when_two_or_more_of_one_year_stand_so(tmp_path:
                                                     ("42-24", "Handlingsplan 2025")]
     # one such line alone is prose or a list, not a heading
     assert _cases(tmp_path, PROSE + "41/24 Godkjenning av saksliste\nGodkjent.\n") == []
+
+
+def test_a_column_of_actions_is_the_cases_follow_up(tmp_path: Path):
+    from referat.extract.decisions import read_decisions
+
+    cases = _cases(tmp_path, "| Sak | Tema | Konklusjon | Tiltak | Ansvar |\n|---|---|---|---|---|\n"
+                   "| 5/24 | Budsjett 2025 | Budsjettet ble vedtatt. | Sende budsjettet til styret. | Kari Lund |\n",
+                   "m.md")
+    decisions, follow_ups = read_decisions(cases[0].body, cases[0].lead, "Prosjektgruppen")
+    assert [(d.text, d.labeled) for d in decisions] == [("Budsjettet ble vedtatt.", True)]
+    assert [f.text for f in follow_ups] == ["Sende budsjettet til styret."]
