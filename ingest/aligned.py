@@ -47,12 +47,13 @@ def aligned_rows(lines: Sequence[Any], align: float = _ALIGN, centred: bool = Tr
     for k in range(len(lines)):
         if not candidate[k]:
             continue
-        if centred:  # a part of this line under a part of the header line, left-aligned or centred
-            joined = any(p[0].x0 < h[-1].x1 + align and p[-1].x1 > h[0].x0 - align
-                         for p in parts[k][1:] for h in parts[groups[-1][0]][1:]) if groups else False
-        else:  # a part starting where a part of the line above starts
-            joined = any(abs(p[0].x0 - h[0].x0) <= align for p in parts[k][1:] for h in parts[k - 1][1:])
-        joined = joined and bool(groups) and groups[-1][-1] == k - 1
+        joined = False
+        if groups and groups[-1][-1] == k - 1:
+            if centred:  # a part of this line under a part of the header line, left-aligned or centred
+                joined = any(p[0].x0 < h[-1].x1 + align and p[-1].x1 > h[0].x0 - align
+                             for p in parts[k][1:] for h in parts[groups[-1][0]][1:])
+            else:  # a part starting where a part of the line above starts
+                joined = any(abs(p[0].x0 - h[0].x0) <= align for p in parts[k][1:] for h in parts[k - 1][1:])
         if joined:
             groups[-1].append(k)
         else:
