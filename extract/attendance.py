@@ -214,6 +214,8 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
 
 # -- lists ---------------------------------------------------------------------------------------
 
+# The chair of the meeting, named by a label of its own: 'Møteleder: Hilde Kvam'
+_CHAIR = re.compile(r"møteleder|møteleiar", re.IGNORECASE)
 # Members by any name: 'medlemmer', 'styremedlemmer', 'representanter', Nynorsk 'medlemar'; substitutes apart
 _MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
 
@@ -239,7 +241,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall)\s*:"),
      Category.member, Status.absent),
     # The chair of the meeting is one of its members
-    (re.compile(r"(?i)^(?:møteleder|møteleiar)\s*:"), Category.member, Status.present),
+    (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:referent|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
@@ -250,9 +252,6 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s+stede|\s+møtende|\s+deltakere)?|inviterte?)\s*:"),
      Category.guest, Status.present),
 ]
-
-
-_CHAIR = re.compile(r"(?i)møteleder|møteleiar")
 
 
 def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:

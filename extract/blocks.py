@@ -50,7 +50,7 @@ class Block:
         for line in self.lines:
             part = " ".join(line.text.split())
             # 'omsorgs-' + 'tjenesten' is one word; 'pleie-' + 'og omsorg' keeps its hyphen
-            if text.endswith("-") and _BROKEN_WORD.search(text) and part[:1].islower() and not _SHARED_PART.match(part):
+            if _BROKEN_WORD.search(text) and part[:1].islower() and not _SHARED_PART.match(part):
                 text = text[:-1] + part
             else:
                 text = f"{text} {part}" if text else part

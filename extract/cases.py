@@ -104,7 +104,6 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                     continue
         else:
             table = None
-        if not block.is_row:
             emphasised = bool(block.heading or block.bold or block.bold_prefix()) or k in bare
             m = match_heading(block.text, emphasised=emphasised)
             if m:

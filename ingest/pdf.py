@@ -175,9 +175,14 @@ def _cells(grid: Grid, lines: list[TextLine]) -> tuple[list[list[str]], list[lis
                 parts[at] = TextLine([])
                 rows[at[0]][at[1]].append(parts[at])
             parts[at].runs.append(run)
-    text = [[" ".join(" ".join(r.text.strip() for part in cell for r in part.runs).split()) for cell in row]
-            for row in rows]
-    return text, [[[_spans(part) for part in cell] for cell in row] for row in rows]
+    read = [_row(row) for row in rows]
+    return [text for text, _ in read], [styled for _, styled in read]
+
+
+def _row(cells: list[list[TextLine]]) -> tuple[list[str], list[list[list[Span]]]]:
+    """A table row from the parts of lines in each cell: each cell's text, and its lines with their styles."""
+    text = [" ".join(" ".join(r.text.strip() for part in cell for r in part.runs).split()) for cell in cells]
+    return text, [[_spans(part) for part in cell] for cell in cells]
 
 
 def _page_content(page: Any, number: int, plumber: Any) -> tuple[list[Run], list[Any], str]:
@@ -223,8 +228,7 @@ def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanne
     plain = _lines(outside)
     aligned = aligned_rows(plain)
     items: list[tuple[float, Any]] = [
-        (line.top, ([" ".join(" ".join(r.text.strip() for r in cell).split()) for cell in aligned[k]],
-                    [[_spans(TextLine(cell))] if cell else [] for cell in aligned[k]]) if k in aligned else line)
+        (line.top, _row([[TextLine(cell)] if cell else [] for cell in aligned[k]]) if k in aligned else line)
         for k, line in enumerate(plain)]
     for grid in grids:
         if isinstance(grid, Grid):

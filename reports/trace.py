@@ -38,11 +38,11 @@ _FILLER = {"oppfolging", "av", "sak", "saken", "fra", "i", "til", "jf", "jfr", "
 def parse_case(text: str, bodies: list[str]) -> Case:
     """'Styringsgruppen 41-23', 'Partnermøtet sak 6/23' or 'Oppfølging av sak 24-23 fra Styringsgruppen'
     -> ('Styringsgruppen', '24-23'). A body may be named by the start of its name."""
-    found = list(NUMBER_IN_TEXT.finditer(text))
-    number = normalize_number(found[0].group(1)) if found else None
-    if number is None:
+    found = NUMBER_IN_TEXT.search(text)
+    number = normalize_number(found.group(1)) if found else None
+    if found is None or number is None:
         raise NotFoundError(f"{text!r}: give a body and a case number, e.g. 'Styringsgruppen 41-23'")
-    rest = text[: found[0].start()] + " " + text[found[0].end():]
+    rest = text[: found.start()] + " " + text[found.end():]
     wanted = " ".join(w for w in fold(rest).split() if w not in _FILLER)
     body = (next((b for b in bodies if fold(b) == wanted), None)
             or next((b for b in sorted(bodies, key=len) if wanted and fold(b).startswith(wanted)), None))
