@@ -25,3 +25,32 @@ def test_untitled_minutes_that_start_with_the_notice_approved(tmp_path: Path):
     path.write_text("Innkalling og saksliste ble godkjent.\n\nDato: 12.03.2024\n\nSak 5/24 Budsjett\n"
                     "Vedtak: Budsjettet vedtas.\n", encoding="utf-8")
     assert extract_meeting(read_document(path)).kind == "minutes"
+
+
+def _classify(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_meeting(read_document(path)).kind
+
+
+def test_a_case_paper_with_a_proposal_is_not_minutes(tmp_path: Path):
+    text = ("Saksframlegg\n\nArkivsak: 2026/88-1\nMøtedato 14.02.2026\n\nKommunedirektørens forslag til vedtak:\n"
+            "Formannskapet slutter seg til planen.\n\nSak 4/26 Ny plan\nVedtak: Planen vedtas.\n")
+    assert _classify(tmp_path, text) == "other"
+
+
+def test_a_meeting_title_without_the_word_minutes_is_minutes(tmp_path: Path):
+    # no 'Referat' or 'Protokoll', no numbered case: a meeting named in the title, with a date
+    text = "Møte i Husstyret\n\n3. mars 2025 kl. 18:00\n\nTil stede: Kari Holm, Per Berg\n\nStyret godkjente budsjettet.\n"
+    assert _classify(tmp_path, text) == "minutes"
+
+
+def test_an_extract_of_one_cases_treatment_is_minutes(tmp_path: Path):
+    text = ("Driftsutvalgets behandling av sak 12/2025 i møte den 04.03.2025\n\nBehandling\n"
+            "Innstillingen ble enstemmig vedtatt.\n\nVedtak\nUtvalget tar saken til orientering.\n")
+    assert _classify(tmp_path, text) == "minutes"
+
+
+def test_an_annual_report_is_not_minutes(tmp_path: Path):
+    text = "Årsmelding 2024\n\nStyret har hatt 6 møter i 2024, og behandlet 40 saker.\n\nDato: 12.02.2025\n"
+    assert _classify(tmp_path, text) == "other"
