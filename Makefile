@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean system-deps
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,11 @@ demo: $(BIN)/.installed
 	@echo
 	$(BIN)/referat site --db $(DEMO_DB) --out site
 
-test: $(BIN)/.installed
+# Tesseract and Chromium from Debian's packages, installed when missing (as root, or with sudo).
+system-deps:
+	bash .ci/system-deps
+
+test: $(BIN)/.installed system-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

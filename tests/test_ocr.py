@@ -16,6 +16,20 @@ from referat.ingest import read_document
 from referat.ingest.bullets import split_bullet
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _tesseract_installed() -> None:
+    """Without Tesseract every test here would fail on a bare assertion about a failed file; say why instead."""
+    from referat.errors import OcrUnavailableError
+    from referat.ingest.ocr import check_language, tesseract_command
+
+    try:
+        check_language(tesseract_command("the OCR tests"), "the OCR tests")
+        return
+    except OcrUnavailableError as exc:
+        missing = str(exc)
+    pytest.fail(f"{missing}. `make test` installs Tesseract as root (.ci/system-deps)", pytrace=False)
+
+
 def _export(files: list[Path], db: Path, workers: int = 2) -> dict[str, dict]:
     from referat.store import connect, export_documents
     from referat.store.ingest import ingest
