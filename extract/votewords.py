@@ -1,0 +1,61 @@
+"""The words minutes record a vote with, bokmål and nynorsk: the one list the vote reader
+(votes.py) builds its patterns from. A new spelling is a new entry here, not a new branch there."""
+
+from __future__ import annotations
+
+import re
+
+from referat.bodywords import alternation
+
+# Counts written as words: 'vedtatt mot to stemmer', 'mot ei røyst'.
+NUMBERS: dict[str, int] = {
+    "null": 0, "ingen": 0, "en": 1, "én": 1, "ein": 1, "ei": 1, "eitt": 1, "ett": 1, "to": 2, "tre": 3,
+    "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11,
+    "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15,
+}
+COUNT = rf"(?:\d{{1,3}}|{alternation(NUMBERS)})"
+
+# The verb of a named tally: 'For forslaget stemte 4: ...', 'Mot røysta 3: ...'.
+VOTED = alternation(["stemte", "stemde", "stemmte", "røystet", "røysta", "røystde", "voterte"])
+# A vote as a noun: 'mot to stemmer', 'med 5 røyster'.
+VOTES = alternation(["stemmer", "stemme", "røyster", "røyst", "stemmar"])
+
+# The side a tally is on, by its first word.
+FOR = alternation(["for"])
+AGAINST = alternation(["imot", "i mot", "mot"])
+ABSTAIN = alternation(["avstod", "avsto", "avholdende", "avholdt", "blanke", "blank", "avstår", "avsto fra å stemme"])
+
+# 'vedtatt', 'vedteke' adopt; 'ikke vedtatt', 'falt', 'forkastet' reject.
+ADOPTED = alternation(["vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "godkjent", "godkjend",
+                       "bifalt", "tiltrådt", "tiltredd"])
+REJECTED = alternation(["falt", "fall", "forkastet", "forkasta", "nedstemt", "avvist"])
+NOT = alternation(["ikke", "ikkje"])
+
+UNANIMOUS = alternation(["enstemmig", "enstemmige", "einstemmig", "einstemmige", "samrøystes", "samstemmig",
+                         "samstemmige", "uten stemmer mot", "utan røyster mot"])
+# The chair's second vote in a tie: 'med leders dobbeltstemme', 'møteleiar si dobbeltrøyst'.
+CASTING = alternation(["dobbeltstemme", "dobbelstemme", "dobbeltrøyst", "dobbelrøyst", "dobbeltstemmen"])
+
+# A proposal as minutes name it; the words a proposal's name may carry before the noun
+# ('Hs forslag', 'Ap sitt forslag', 'formannskapets innstilling', 'tilleggsforslag 2').
+PROPOSAL_NOUNS = alternation(["forslaget", "forslag", "innstillingen", "innstillinga", "innstilling",
+                              "tilleggsforslaget", "tilleggsforslag", "endringsforslaget", "endringsforslag",
+                              "alternativ", "alternativet", "kommunedirektørens forslag", "rådmannens forslag"])
+# A name that says only 'the proposal' and so defers to a more specific one in the outcome.
+GENERIC = {"forslaget", "forslag", "det", "dette", "saken"}
+
+# Being disqualified from a case, or leaving the meeting for it.
+DISQUALIFIED = re.compile(r"(?i)(?<!ikke )(?<!ikkje )\binhabile?\b")
+LEFT = re.compile(r"(?i)\bfrat?r[åa]d(?:te|de|dde|t)\b")
+LEFT_FOR_CASE = re.compile(r"(?i)\bbehandling(?:en)?\b")  # "fratrådte under behandlingen (av saken)"
+
+# Words that say a text mentions a vote, whether or not it records one.
+# 'Stemme' alone is also a voice ('en stemme nasjonalt') and 'stemmer' a verb ('det stemmer').
+MENTIONS = re.compile(rf"(?i)\b(?:votering\w*|avstemming\w*|stemmegivning\w*|{VOTED}|\d+\s+(?:{VOTES})|"
+                      rf"(?:{VOTES})\s+(?:for|mot|imot))\b")
+
+
+def number(word: str) -> int | None:
+    """'35' -> 35, 'to' -> 2, 'ei' -> 1; None for anything else."""
+    word = word.strip().lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word)
