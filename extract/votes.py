@@ -34,6 +34,7 @@ from referat.extract.votewords import (
     REJECTED,
     UNANIMOUS,
     VOTED,
+    VOTED_IN,
     VOTES,
     number,
 )
@@ -42,10 +43,14 @@ from referat.folding import fold
 # 'For forslaget stemte 35:', 'Imot forslag 2 stemte 3:', 'Avsto 2:'; the list of names follows.
 _TALLY = re.compile(rf"(?i)(?<![\wæøå])(?P<side>{FOR}|{AGAINST})\s+(?P<proposal>[^:.;()]{{0,60}}?)\s*"
                     rf"\b(?:{VOTED})\s+(?P<count>{COUNT})\b(?:\s+(?:{VOTES}|representanter|medlemmer))?\s*:?"
-                    rf"|(?<![\wæøå])(?P<abstain>{ABSTAIN})(?:\s+(?:{VOTES}))?\s*(?:\(?(?P<acount>\d{{1,3}})\)?)?\s*:")
+                    rf"|(?<![\wæøå])(?P<abstain>{ABSTAIN})(?:\s+(?:{VOTES}))?\s*(?:\(?(?P<acount>\d{{1,3}})\)?)?\s*:"
+                    r"(?:\s*(?P<after>\d{1,4})\b(?![/.,:]\d))?")
 # '12 stemte for (forslaget)', '3 røysta mot'
 _TALLY_AFTER = re.compile(rf"(?i)(?<![\wæøå])(?P<count>{COUNT})\s+(?:representanter\s+|medlemmer\s+)?(?:{VOTED})\s+"
                           rf"(?P<side>{FOR}|{AGAINST})\b(?P<proposal>\s+(?:{PROPOSAL_NOUNS})(?:\s+\d+)?)?")
+# 'For: 22', 'Mot: 44', 'Blankt: 3', as a list under 'Avstemning:' or on one line
+_LABELLED = re.compile(rf"(?i)(?<![\wæøå])(?P<side>{FOR}|{AGAINST}|{ABSTAIN})\s*:\s*(?P<count>\d{{1,4}})\b"
+                       r"(?!\s*[/.,:]\d)")
 # 'Forslaget fikk 3 stemmer'
 _GOT = re.compile(rf"(?i)(?P<proposal>(?:[\wæøå]+\s+){{0,2}}(?:{PROPOSAL_NOUNS})(?:\s+\d+)?)\s+(?:fikk|fekk)\s+"
                   rf"(?P<count>{COUNT})\s+(?:{VOTES})")
@@ -70,7 +75,7 @@ _CASTING = re.compile(rf"(?i)(?:{CASTING})")
 # 'Styret fattet følgende enstemmige vedtak:', 'Samrøystes vedtak:'
 _UNANIMOUS_DECISION = re.compile(rf"(?i)\b(?:{UNANIMOUS})\s+(?:vedtak|vedtaket)\b")
 # An outcome is said of a proposal, or opens with its verdict: not every 'godkjent' is a vote.
-_VERDICT_FIRST = re.compile(rf"(?i)^\s*(?:dermed\s+)?(?:{UNANIMOUS}|{ADOPTED}|{REJECTED}|{NOT}\s+(?:{ADOPTED}))\b")
+_VERDICT_FIRST = re.compile(rf"(?i)^\s*(?:dermed\s+)?(?:{UNANIMOUS}|{VOTED_IN}|{REJECTED}|{NOT}\s+(?:{VOTED_IN}))\b")
 _PROPOSAL_FIRST = re.compile(rf"(?i)^\s*(?:dermed\s+)?(?:(?:ble|vart|blei|er|var)\s+)?(?P<proposal>(?:[\wæøå]+\s+)"
                              rf"{{0,2}}?(?:{PROPOSAL_NOUNS})(?:\s+(?:nr\.?\s*)?\d+|\s+[A-Z]\b)?)\b")
 
@@ -140,6 +145,13 @@ def _proposal(text: str | None) -> str | None:
     return text.lower() or None
 
 
+def _side(word: str | None) -> str:
+    """'For' -> for, 'Imot' -> against, 'Blankt' -> abstain; no word ('Forslaget fikk 3 stemmer') is for."""
+    if word is None or fold(word) == "for":
+        return "for"
+    return "abstain" if re.fullmatch(rf"(?i){ABSTAIN}", word) else "against"
+
+
 def _tallies(block: Block) -> tuple[list[_Tally], str]:
     """The named tallies in a paragraph, and the paragraph's other text (where outcomes are said)."""
     text = block.text
@@ -149,20 +161,18 @@ def _tallies(block: Block) -> tuple[list[_Tally], str]:
     for k, m in enumerate(matches):
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(text)
         if m.group("abstain"):
-            side, proposal, count = "abstain", None, m.group("acount")
+            side, proposal, count = "abstain", None, m.group("acount") or m.group("after")
         else:
-            side = "for" if fold(m.group("side")) == "for" else "against"
-            proposal, count = _proposal(m.group("proposal")), m.group("count")
+            side, proposal, count = _side(m.group("side")), _proposal(m.group("proposal")), m.group("count")
         line = _line_at(block, m.start())
         voters, cut = _voters(text[m.end():stop], side, proposal, block.page, line)
         found.append(_Tally(side, proposal, number(count) if count else None, voters, m.group(0).rstrip(" :"),
                             block.page, line))
         rest += " " + text[m.end() + cut:stop].lstrip(". ")
     if not found:
-        for m in [*_TALLY_AFTER.finditer(text), *_GOT.finditer(text)]:
-            side = "for" if "side" not in m.groupdict() or fold(m.group("side")) == "for" else "against"
-            found.append(_Tally(side, _proposal(m.group("proposal")), number(m.group("count")), [], m.group(0),
-                                block.page, _line_at(block, m.start())))
+        for m in [*_LABELLED.finditer(text), *_TALLY_AFTER.finditer(text), *_GOT.finditer(text)]:
+            found.append(_Tally(_side(m.groupdict().get("side")), _proposal(m.groupdict().get("proposal")),
+                                number(m.group("count")), [], m.group(0), block.page, _line_at(block, m.start())))
     return found, rest.strip()
 
 

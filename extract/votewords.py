@@ -23,12 +23,17 @@ VOTES = alternation(["stemmer", "stemme", "røyster", "røyst", "stemmar"])
 # The side a tally is on, by its first word.
 FOR = alternation(["for"])
 AGAINST = alternation(["imot", "i mot", "mot"])
-ABSTAIN = alternation(["avstod", "avsto", "avholdende", "avholdt", "blanke", "blank", "avstår", "avsto fra å stemme"])
+# ('avholdt' is 'held', as in 'Valget ble avholdt:', not 'abstained')
+ABSTAIN = alternation(["avstod", "avsto", "avholdende", "blanke", "blankt", "blank", "avstår"])
 
-# 'vedtatt', 'vedteke' adopt; 'ikke vedtatt', 'falt', 'forkastet' reject.
-ADOPTED = alternation(["vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "godkjent", "godkjend",
-                       "bifalt", "tiltrådt", "tiltredd"])
-REJECTED = alternation(["falt", "fall", "forkastet", "forkasta", "nedstemt", "avvist"])
+# 'vedtatt', 'vedteke' adopt; 'ikke vedtatt', 'falt', 'forkastet' reject. A word of VOTED_IN opens
+# an outcome on its own ('Vedtatt mot 2 stemmer'); 'godkjent' and the like only said of a proposal
+# or with a count ('Innkallingen ble enstemmig godkjent'), as an approval is not always a vote.
+_VOTED_IN = ["vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "vedtas", "vedtes", "bifalt"]
+VOTED_IN = alternation(_VOTED_IN)
+ADOPTED = alternation([*_VOTED_IN, "godkjent", "godkjend", "godkjennes", "tiltrådt", "tiltredd"])
+REJECTED = alternation(["falt", "fall", "faller", "forkastet", "forkasta", "forkastes", "nedstemt", "avvist",
+                        "avvises"])
 NOT = alternation(["ikke", "ikkje"])
 
 UNANIMOUS = alternation(["enstemmig", "enstemmige", "einstemmig", "einstemmige", "samrøystes", "samstemmig",
