@@ -245,7 +245,7 @@ def report_votes(db: str, body: str | None, start: str | None, end: str | None, 
     withheld = 0 if include_exempt else q.withheld_votes(conn)
     path = write_votes(votes, Path(out), withheld=withheld)
     click.echo(f"wrote {path} and CSV beside it: {len(votes)} votes"
-               + (f"; {withheld} votes in exempt cases withheld" if withheld else ""))
+               + (f"; {withheld} exempt cases withheld" if withheld else ""))
 
 
 @report.command("decisions")

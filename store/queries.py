@@ -182,5 +182,6 @@ def votes(conn: Connection, *, body: str | None = None, start: dt.date | None = 
 
 
 def withheld_votes(conn: Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM votes v JOIN items i ON i.id = v.item_id "
+    """Exempt cases with a vote: what `report votes` holds back."""
+    return int(conn.execute("SELECT count(DISTINCT v.item_id) FROM votes v JOIN items i ON i.id = v.item_id "
                             "WHERE i.exempt").fetchone()[0])
