@@ -51,9 +51,6 @@ _TALLY_AFTER = re.compile(rf"(?i)(?<![\wæøå])(?P<count>{COUNT})\s+(?:represen
 # 'For: 22', 'Mot: 44', 'Blankt: 3', as a list under 'Avstemning:' or on one line
 _LABELLED = re.compile(rf"(?i)(?<![\wæøå])(?P<side>{FOR}|{AGAINST}|{ABSTAIN})\s*:\s*(?P<count>\d{{1,4}})\b"
                        r"(?!\s*[/.,:]\d)")
-# 'Forslaget fikk 3 stemmer'
-_GOT = re.compile(rf"(?i)(?P<proposal>(?:[\wæøå]+\s+){{0,2}}(?:{PROPOSAL_NOUNS})(?:\s+\d+)?)\s+(?:fikk|fekk)\s+"
-                  rf"(?P<count>{COUNT})\s+(?:{VOTES})")
 # One voter: 'Kari Nordmann (H)'; the party in brackets is optional in lists without parties.
 _NAMED = re.compile(r"(?P<name>[A-ZÆØÅ][^(),;:]*?)\s*\((?P<party>[^()]{1,40})\)")
 # A name in a vote list, where the brackets after it say it is a person with a party: two to six
@@ -65,7 +62,12 @@ _NOT_VOTERS = {"for", "imot", "mot", "dermed", "forslag", "forslaget", "innstill
 # A list of names ends where a sentence starts: a capitalised word followed by one in lower case.
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])|\.\s*$")
 
-_PROPOSAL = re.compile(rf"(?i)(?:[\wæøå]+\s+){{0,2}}?(?:{PROPOSAL_NOUNS})(?:\s+(?:nr\.?\s*)?\d+|\s+[A-Z]\b)?")
+# A proposal named inside a sentence, with an owner in the genitive: 'formannskapets innstilling', 'Hs forslag'
+_PROPOSAL_NAME = rf"\b(?:[\wæøå'’]+s\s+)?(?:{PROPOSAL_NOUNS})\b(?:\s+(?:nr\.?\s*)?\d+\b|\s+[A-Z]\b)?"
+_PROPOSAL = re.compile(rf"(?i){_PROPOSAL_NAME}")
+# 'Forslaget fikk 3 stemmer', 'Framlegget frå Sp fekk 3 røyster'
+_GOT = re.compile(rf"(?i)(?P<proposal>{_PROPOSAL_NAME})(?:\s+[\wæøå]+){{0,4}}?\s+(?:fikk|fekk)\s+"
+                  rf"(?P<count>{COUNT})\s+(?:{VOTES})")
 _OUTCOME = re.compile(rf"(?i)\b(?:(?P<not>{NOT})\s+)?(?P<verb>{ADOPTED}|{REJECTED})\b")
 _FOR_AGAINST = re.compile(rf"(?i)\bmed\s+(?P<for>{COUNT})\s+(?:(?:{VOTES})\s+)?mot\s+(?P<against>{COUNT})\b")
 _ONLY_AGAINST = re.compile(rf"(?i)\bmot\s+(?P<against>{COUNT})\s+(?:{VOTES})\b")
@@ -76,8 +78,7 @@ _CASTING = re.compile(rf"(?i)(?:{CASTING})")
 _UNANIMOUS_DECISION = re.compile(rf"(?i)\b(?:{UNANIMOUS})\s+(?:vedtak|vedtaket)\b")
 # An outcome is said of a proposal, or opens with its verdict: not every 'godkjent' is a vote.
 _VERDICT_FIRST = re.compile(rf"(?i)^\s*(?:dermed\s+)?(?:{UNANIMOUS}|{VOTED_IN}|{REJECTED}|{NOT}\s+(?:{VOTED_IN}))\b")
-_PROPOSAL_FIRST = re.compile(rf"(?i)^\s*(?:dermed\s+)?(?:(?:ble|vart|blei|er|var)\s+)?(?P<proposal>(?:[\wæøå]+\s+)"
-                             rf"{{0,2}}?(?:{PROPOSAL_NOUNS})(?:\s+(?:nr\.?\s*)?\d+|\s+[A-Z]\b)?)\b")
+_PROPOSAL_FIRST = re.compile(rf"(?i)^\s*(?:dermed\s+)?(?:(?:ble|vart|blei|er|var)\s+)?(?P<proposal>{_PROPOSAL_NAME})")
 
 
 @dataclass
@@ -141,8 +142,11 @@ def _voters(text: str, side: str, proposal: str | None, page: int, line: int) ->
 
 
 def _proposal(text: str | None) -> str | None:
+    """A proposal's name as written, the noun in lower case ('Forslag 1' -> 'forslag 1', 'Hs forslag' stays)."""
     text = " ".join((text or "").split()).strip(" ,")
-    return text.lower() or None
+    if re.match(rf"(?i)(?:{PROPOSAL_NOUNS})\b", text):
+        text = text[0].lower() + text[1:]
+    return text or None
 
 
 def _side(word: str | None) -> str:
@@ -206,8 +210,9 @@ def _outcome(sentence: str) -> _Outcome | None:
     groups = counts.groupdict() if counts else {}
     votes_for = number(groups["for"]) if groups.get("for") else None
     votes_against = number(groups["against"]) if groups.get("against") else (0 if unanimous else None)
-    return _Outcome(_proposal(about.group("proposal")) if about else None, outcome, votes_for, votes_against,
-                    unanimous, bool(_CASTING.search(sentence)), sentence)
+    named = about.group("proposal") if about else (m.group(0) if (m := _PROPOSAL.search(sentence)) else None)
+    return _Outcome(_proposal(named), outcome, votes_for, votes_against, unanimous, bool(_CASTING.search(sentence)),
+                    sentence)
 
 
 def _recusal(sentence: str, block: Block) -> Recusal | None:

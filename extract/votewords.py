@@ -45,9 +45,10 @@ CASTING = alternation(["dobbeltstemme", "dobbelstemme", "dobbeltrøyst", "dobbel
 # ('Hs forslag', 'Ap sitt forslag', 'formannskapets innstilling', 'tilleggsforslag 2').
 PROPOSAL_NOUNS = alternation(["forslaget", "forslag", "innstillingen", "innstillinga", "innstilling",
                               "tilleggsforslaget", "tilleggsforslag", "endringsforslaget", "endringsforslag",
-                              "alternativ", "alternativet", "kommunedirektørens forslag", "rådmannens forslag"])
+                              "alternativet", "framlegget", "framlegg", "tilrådinga", "tilråding",
+                              "tilleggsframlegg", "endringsframlegg"])
 # A name that says only 'the proposal' and so defers to a more specific one in the outcome.
-GENERIC = {"forslaget", "forslag", "det", "dette", "saken"}
+GENERIC = {"forslaget", "forslag", "framlegget", "framlegg", "det", "dette", "saken"}
 
 # Being disqualified from a case, or leaving the meeting for it.
 DISQUALIFIED = re.compile(r"(?i)(?<!ikke )(?<!ikkje )\binhabile?\b")

@@ -217,16 +217,21 @@ def test_report_votes(archive: Path, tmp_path: Path):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Samrøystes vedteke.", ("adopted", True, None, 0)),
-    ("Vedtatt med 6 mot 3 stemmer.", ("adopted", False, 6, 3)),
-    ("Forslaget falt med 2 mot 5 stemmer.", ("rejected", False, 2, 5)),
-    ("Styret fattet følgende enstemmige vedtak: Regnskapet godkjennes.", ("adopted", True, None, 0)),
-    ("Avstemning:\n\n- For: 40\n- Mot: 12\n- Blankt: 3\n\nForslaget vedtas.", ("adopted", False, 40, 12)),
+    ("Samrøystes vedteke.", (None, "adopted", True, None, 0)),
+    ("Vedtatt med 6 mot 3 stemmer.", (None, "adopted", False, 6, 3)),
+    ("Forslaget falt med 2 mot 5 stemmer.", ("forslaget", "rejected", False, 2, 5)),
+    ("Styret fattet følgende enstemmige vedtak: Regnskapet godkjennes.", (None, "adopted", True, None, 0)),
+    ("Avstemning:\n\n- For: 40\n- Mot: 12\n- Blankt: 3\n\nForslaget vedtas.", ("forslaget", "adopted", False, 40, 12)),
+    ("Ved votering ble innstillingen fra utvalget enstemmig vedtatt.", ("innstillingen", "adopted", True, None, 0)),
+    ("Ved alternativ votering ble arbeidsutvalgets innstilling vedtatt med 7 mot 2 stemmer.",
+     ("arbeidsutvalgets innstilling", "adopted", False, 7, 2)),
+    ("Framlegget frå Sp fekk 3 røyster og fall.", ("framlegget", "rejected", False, 3, None)),
+    ("Hs forslag falt.", ("Hs forslag", "rejected", False, None, None)),
 ])
 def test_outcomes_and_counts(tmp_path: Path, text: str, expected: tuple):
     ex = _read(tmp_path, BOARD.format(title="Regnskap", text=text))
     [vote] = _votes(ex, "04-25")
-    assert (vote.outcome, vote.unanimous, vote.votes_for, vote.votes_against) == expected
+    assert (vote.proposal, vote.outcome, vote.unanimous, vote.votes_for, vote.votes_against) == expected
 
 
 @pytest.mark.parametrize("text", [
