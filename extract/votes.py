@@ -40,9 +40,15 @@ from referat.extract.votewords import (
 )
 from referat.folding import fold
 
-# 'For forslaget stemte 35:', 'Imot forslag 2 stemte 3:', 'Avsto 2:'; the list of names follows.
+# A proposal named inside a sentence, with an owner in the genitive: 'formannskapets innstilling', 'Hs forslag'
+_PROPOSAL_NAME = rf"\b(?:[\wæøå'’]+s\s+)?(?:{PROPOSAL_NOUNS})\b(?:\s+(?:nr\.?\s*)?\d+\b|\s+[A-Z]\b)?"
+_PROPOSAL = re.compile(rf"(?i){_PROPOSAL_NAME}")
+# 'For forslaget stemte 35:', 'Imot forslag 2 stemte 3:', 'For stemte:', 'Følgende stemte mot forslaget:',
+# 'Avsto 2:'; the list of names follows. Without a count the colon is needed to say a list comes.
 _TALLY = re.compile(rf"(?i)(?<![\wæøå])(?P<side>{FOR}|{AGAINST})\s+(?P<proposal>[^:.;()]{{0,60}}?)\s*"
-                    rf"\b(?:{VOTED})\s+(?P<count>{COUNT})\b(?:\s+(?:{VOTES}|representanter|medlemmer))?\s*:?"
+                    rf"\b(?:{VOTED})(?:\s+(?P<count>{COUNT})\b(?:\s+(?:{VOTES}|representanter|medlemmer))?\s*:?|\s*:)"
+                    rf"|(?<![\wæøå])(?:(?P<count2>{COUNT})\s+(?:representanter\s+|medlemmer\s+)?|følgende\s+)"
+                    rf"(?:{VOTED})\s+(?P<side2>{FOR}|{AGAINST})\b(?P<proposal2>\s+{_PROPOSAL_NAME})?\s*:"
                     rf"|(?<![\wæøå])(?P<abstain>{ABSTAIN})(?:\s+(?:{VOTES}))?\s*(?:\(?(?P<acount>\d{{1,3}})\)?)?\s*:"
                     r"(?:\s*(?P<after>\d{1,4})\b(?![/.,:]\d))?")
 # '12 stemte for (forslaget)', '3 røysta mot'
@@ -62,9 +68,6 @@ _NOT_VOTERS = {"for", "imot", "mot", "dermed", "forslag", "forslaget", "innstill
 # A list of names ends where a sentence starts: a capitalised word followed by one in lower case.
 _LIST_END = re.compile(r"\.\s+(?=[A-ZÆØÅ][a-zæøå]+\s+[a-zæøå])|\.\s*$")
 
-# A proposal named inside a sentence, with an owner in the genitive: 'formannskapets innstilling', 'Hs forslag'
-_PROPOSAL_NAME = rf"\b(?:[\wæøå'’]+s\s+)?(?:{PROPOSAL_NOUNS})\b(?:\s+(?:nr\.?\s*)?\d+\b|\s+[A-Z]\b)?"
-_PROPOSAL = re.compile(rf"(?i){_PROPOSAL_NAME}")
 # 'Forslaget fikk 3 stemmer', 'Framlegget frå Sp fekk 3 røyster'
 _GOT = re.compile(rf"(?i)(?P<proposal>{_PROPOSAL_NAME})(?:\s+[\wæøå]+){{0,4}}?\s+(?:fikk|fekk)\s+"
                   rf"(?P<count>{COUNT})\s+(?:{VOTES})")
@@ -167,7 +170,9 @@ def _tallies(block: Block) -> tuple[list[_Tally], str]:
         if m.group("abstain"):
             side, proposal, count = "abstain", None, m.group("acount") or m.group("after")
         else:
-            side, proposal, count = _side(m.group("side")), _proposal(m.group("proposal")), m.group("count")
+            side = _side(m.group("side") or m.group("side2"))
+            proposal = _proposal(m.group("proposal") or m.group("proposal2"))
+            count = m.group("count") or m.group("count2")
         line = _line_at(block, m.start())
         voters, cut = _voters(text[m.end():stop], side, proposal, block.page, line)
         found.append(_Tally(side, proposal, number(count) if count else None, voters, m.group(0).rstrip(" :"),

@@ -235,6 +235,18 @@ def test_outcomes_and_counts(tmp_path: Path, text: str, expected: tuple):
 
 
 @pytest.mark.parametrize("text", [
+    "Forslaget ble vedtatt mot to stemmer.\n\nFølgende stemte mot forslaget: Guro Lie (H), Arne Vik (FRP).",
+    "Forslaget ble vedtatt mot to stemmer. Mot stemte: Guro Lie (H) og Arne Vik (FRP).",
+    "2 representanter stemte mot: Guro Lie (H), Arne Vik (FRP).\nForslaget ble dermed vedtatt.",
+])
+def test_the_names_against_after_or_before_the_outcome(tmp_path: Path, text: str):
+    [vote] = _votes(_read(tmp_path, BOARD.format(title="Regnskap", text=text)), "04-25")
+    assert (vote.outcome, vote.votes_against) == ("adopted", 2)
+    assert [(v.name, v.party, v.side) for v in vote.voters] == [("Guro Lie", "H", "against"),
+                                                                  ("Arne Vik", "FRP", "against")]
+
+
+@pytest.mark.parametrize("text", [
     "Innkalling og saksliste godkjent.",  # an approval is not a vote
     "Valget ble avholdt: mandag 9. september.",  # 'avholdt' is 'held', not 'abstained'
     "Han ble av et enstemmig styre bedt om å lede arbeidet.",  # unanimity without a verdict
