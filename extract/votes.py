@@ -379,6 +379,22 @@ def read_votes(blocks: Sequence[Block], case: str | None = None) -> Voting:
     return Voting(votes=votes, recusals=recusals, problems=problems)
 
 
+def _initialled(a: str, b: str) -> bool:
+    """'K. Nordmann' and 'Kari Nordmann': the same surname, and a given name shortened to its initial."""
+    ta, tb = fold(a).split(), fold(b).split()
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
+        return False
+    short, full = (a, b) if len(ta[0]) <= len(tb[0]) else (b, a)
+    return bool(re.match(r"[A-ZÆØÅ]\.", short)) and fold(full)[:1] == fold(short)[:1]
+
+
+def _listed(people: list[Attendee], person: Voter | Recusal) -> Attendee | None:
+    """The attendee a voter is: one spelling of the name or another, the party deciding between two."""
+    found = [p for p in people if same_person(p.name, person.name) or _initialled(p.name, person.name)]
+    same_party = [p for p in found if person.party and p.organisation and fold(p.organisation) == fold(person.party)]
+    return (same_party or found or [None])[0]
+
+
 def attend_voters(people: list[Attendee], votings: Iterable[tuple[str | None, Voting]]) -> list[Problem]:
     """Link every voter to the attendance list; a person named only in a vote list (or only as
     disqualified) is added as a present member with their party, as extracts of one case give
@@ -390,7 +406,7 @@ def attend_voters(people: list[Attendee], votings: Iterable[tuple[str | None, Vo
         where = _where(case)
         named: list[Voter | Recusal] = [*voting.recusals, *(v for vote in voting.votes for v in vote.voters)]
         for person in named:
-            twin = next((p for p in people if same_person(p.name, person.name)), None)
+            twin = _listed(people, person)
             if twin is None:
                 if listed:
                     problems.append(Problem(page=person.page, line=person.line, message=(

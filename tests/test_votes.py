@@ -26,7 +26,7 @@ Behandling
 Liv Berg (H) fremmet følgende forslag:
 Saken utsettes til neste møte.
 
-For forslag 1 stemte 3: Kari Nordmann (AP), Per Hansen (AP), Ola Dahl (SP).
+For forslag 1 stemte 3: K. Nordmann (AP), Per Hansen (AP), Ola Dahl (SP).
 For forslag 2 stemte 2: Liv Berg (H), Eva Lunde (SP).
 Dermed ble forslag 1 vedtatt.
 
@@ -98,11 +98,12 @@ def test_named_votes_between_two_proposals(protocol: Extraction):
     assert (vote.proposal, vote.outcome, vote.votes_for, vote.votes_against) == ("forslag 1", "adopted", 3, 2)
     sides = {v.name: (v.party, v.side, v.proposal) for v in vote.voters}
     # a list for the rival proposal counts against the one the vote adopted
-    assert sides == {"Kari Nordmann": ("AP", "for", "forslag 1"), "Per Hansen": ("AP", "for", "forslag 1"),
+    assert sides == {"K. Nordmann": ("AP", "for", "forslag 1"), "Per Hansen": ("AP", "for", "forslag 1"),
                      "Ola Dahl": ("SP", "for", "forslag 1"), "Liv Berg": ("H", "against", "forslag 2"),
                      "Eva Lunde": ("SP", "against", "forslag 2")}
-    # 'Per Hansen' in the vote list is 'Per Olav Hansen' of the attendance list
+    # 'Per Hansen' in the vote list is 'Per Olav Hansen' of the attendance list, 'K. Nordmann' is 'Kari Nordmann'
     assert {v.name: v.attendee for v in vote.voters}["Per Hansen"] == "Per Olav Hansen"
+    assert {v.name: v.attendee for v in vote.voters}["K. Nordmann"] == "Kari Nordmann"
     assert (vote.page, vote.line) == (1, 13)
 
 
