@@ -215,6 +215,15 @@ def test_report_votes(archive: Path, tmp_path: Path):
                                          "--out", str(tmp_path / "i")])
     assert "withheld" not in internal.output
     assert "Tilsetting av kultursjef" in (tmp_path / "i" / "votes.html").read_text(encoding="utf-8")
+    # the extract's committee met in April, the protocol's in May
+    one = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--body", "Hovedutvalg for kultur",
+                                    "--out", str(tmp_path / "b")])
+    assert ": 5 votes;" in one.output
+    april = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--from", "2025-04-01", "--to",
+                                      "2025-04-30", "--out", str(tmp_path / "a")])
+    assert ": 1 votes;" in april.output
+    with (tmp_path / "a" / "vote-positions.csv").open(encoding="utf-8") as f:
+        assert [(r["name"], r["side"]) for r in csv.DictReader(f)][-1] == ("Jonas Eng", "against")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
