@@ -221,16 +221,20 @@ def _outcome(sentence: str) -> _Outcome | None:
 
 
 def _recusal(sentence: str, block: Block) -> Recusal | None:
-    """'Kari Nordmann (H) ble erklært inhabil', 'Per Hansen fratrådte under behandlingen av saken'."""
-    left = LEFT.search(sentence) and LEFT_FOR_CASE.search(sentence) and not re.search(r"(?i)habilitet", sentence)
-    if not (DISQUALIFIED.search(sentence) or left):
+    """'Kari Nordmann (H) ble erklært inhabil', 'Per Hansen fratrådte under behandlingen av saken': the
+    person named before the word, as the subject of the sentence."""
+    word = DISQUALIFIED.search(sentence)
+    if word is None and not re.search(r"(?i)habilitet", sentence) and LEFT_FOR_CASE.search(sentence):
+        word = LEFT.search(sentence)
+    if word is None:
         return None
-    named = _NAMED.search(sentence)
-    if named and _is_voter(clean_name(named.group("name"))):
-        return Recusal(name=clean_name(named.group("name")), party=named.group("party").strip(), text=sentence,
-                       page=block.page, line=block.line)
-    names = find_names(sentence)
-    return Recusal(name=names[0][0], text=sentence, page=block.page, line=block.line) if names else None
+    line = _line_at(block, max(block.text.find(sentence), 0))
+    for m in _NAMED.finditer(sentence[:word.start()]):
+        if _is_voter(clean_name(m.group("name"))):
+            return Recusal(name=clean_name(m.group("name")), party=m.group("party").strip(), text=sentence,
+                           page=block.page, line=line)
+    names = [n for n, _, end in find_names(sentence) if end <= word.start()]
+    return Recusal(name=names[0], text=sentence, page=block.page, line=line) if names else None
 
 
 def _where(case: str | None) -> str:

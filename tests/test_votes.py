@@ -244,6 +244,22 @@ def test_outcomes_and_counts(tmp_path: Path, text: str, expected: tuple):
     assert (vote.proposal, vote.outcome, vote.unanimous, vote.votes_for, vote.votes_against) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bjørn Eik erklærte seg inhabil i saken. Styret sluttet seg enstemmig til dette, og Bjørn Eik fratrådte.",
+     [("Bjørn Eik", None)]),
+    # leaving for the question of one's own habilitet is not leaving for the case
+    ("Tor Andre Bø (FRP) fratrådte under behandlingen av spørsmålet om habilitet. Tor Andre Bø (FRP) ble kjent "
+     "inhabil og fratrådte under behandlingen av saken.", [("Tor Andre Bø", "FRP")]),
+    # the subject is disqualified, not the person named after
+    ("Daglig leder er inhabil i saken, og styreleder Guro Lie la den fram.", []),
+    ("Per Olsen ble funnet ikke inhabil.", []),
+])
+def test_disqualified(tmp_path: Path, text: str, expected: list):
+    ex = _read(tmp_path, BOARD.format(title="Avtale", text=text))
+    assert ex.meeting is not None
+    assert [(r.name, r.party) for r in ex.meeting.items[0].recusals] == expected
+
+
 @pytest.mark.parametrize("text", [
     "Forslaget ble vedtatt mot to stemmer.\n\nFølgende stemte mot forslaget: Guro Lie (H), Arne Vik (FRP).",
     "Forslaget ble vedtatt mot to stemmer. Mot stemte: Guro Lie (H) og Arne Vik (FRP).",
