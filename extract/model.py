@@ -53,6 +53,14 @@ class Voter(Located):
     attendee: str | None = None  # the name as the attendance list has it
 
 
+class PartyVote(Located):
+    """A party's votes where the minutes name the party and not its members ('mot 5 stemmer (FrP, H)')."""
+
+    party: str
+    side: str = "for"  # for, against or abstain: on the vote's own proposal
+    count: int | None = None
+
+
 class Vote(Located):
     proposal: str | None = None  # 'innstillingen', 'forslag 1', 'tilleggsforslag'
     outcome: str | None = None  # adopted or rejected; None when the minutes do not say
@@ -63,6 +71,7 @@ class Vote(Located):
     casting_vote: bool = False  # carried by the chair's second vote in a tie
     text: str = ""
     voters: list[Voter] = Field(default_factory=list)
+    parties: list[PartyVote] = Field(default_factory=list)
 
 
 class Recusal(Located):

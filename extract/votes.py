@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
 from referat.extract.marks import Category, Status
-from referat.extract.model import Attendee, Problem, Recusal, Vote, Voter
+from referat.extract.model import Attendee, PartyVote, Problem, Recusal, Vote, Voter
 from referat.extract.names import clean_name, find_names, looks_like_person, same_person
 from referat.extract.participants import sentences
 from referat.extract.votewords import (
@@ -44,9 +44,10 @@ from referat.folding import fold
 _PROPOSAL_NAME = rf"\b(?:[\wæøå'’]+s\s+)?(?:{PROPOSAL_NOUNS})\b(?:\s+(?:nr\.?\s*)?\d+\b|\s+[A-Z]\b)?"
 _PROPOSAL = re.compile(rf"(?i){_PROPOSAL_NAME}")
 # 'For forslaget stemte 35:', 'Imot forslag 2 stemte 3:', 'For stemte:', 'Følgende stemte mot forslaget:',
-# 'Avsto 2:'; the list of names follows. Without a count the colon is needed to say a list comes.
+# 'Mot stemte FrP (4) og H (1)', 'Avsto 2:'; the list of names or parties follows.
 _TALLY = re.compile(rf"(?i)(?<![\wæøå])(?P<side>{FOR}|{AGAINST})\s+(?P<proposal>[^:.;()]{{0,60}}?)\s*"
-                    rf"\b(?:{VOTED})(?:\s+(?P<count>{COUNT})\b(?:\s+(?:{VOTES}|representanter|medlemmer))?\s*:?|\s*:)"
+                    rf"\b(?:{VOTED})(?:\s+(?P<count>{COUNT})\b(?:\s+(?:{VOTES}|representanter|medlemmer))?\s*:?"
+                    r"|\s*:|(?=\s+(?-i:[A-ZÆØÅ])))"
                     rf"|(?<![\wæøå])(?:(?P<count2>{COUNT})\s+(?:representanter\s+|medlemmer\s+)?|følgende\s+)"
                     rf"(?:{VOTED})\s+(?P<side2>{FOR}|{AGAINST})\b(?P<proposal2>\s+{_PROPOSAL_NAME})?\s*:"
                     rf"|(?<![\wæøå])(?P<abstain>{ABSTAIN})(?:\s+(?:{VOTES}))?\s*(?:\(?(?P<acount>\d{{1,3}})\)?)?\s*:"
@@ -74,6 +75,7 @@ _GOT = re.compile(rf"(?i)(?P<proposal>{_PROPOSAL_NAME})(?:\s+[\wæøå]+){{0,4}}
 _OUTCOME = re.compile(rf"(?i)\b(?:(?P<not>{NOT})\s+)?(?P<verb>{ADOPTED}|{REJECTED})\b")
 _FOR_AGAINST = re.compile(rf"(?i)\bmed\s+(?P<for>{COUNT})\s+(?:(?:{VOTES})\s+)?mot\s+(?P<against>{COUNT})\b")
 _ONLY_AGAINST = re.compile(rf"(?i)\bmot\s+(?P<against>{COUNT})\s+(?:{VOTES})\b")
+_AGAINST_PARTIES = re.compile(rf"(?i)\bmot\s+{COUNT}\s+(?:{VOTES})\s*\((?P<parties>[^()]+)\)")
 _WITH_VOTES = re.compile(rf"(?i)\bmed\s+(?P<for>{COUNT})\s+(?:{VOTES})\b(?!\s+mot)")
 _UNANIMOUS = re.compile(rf"(?i)\b(?:{UNANIMOUS})\b")
 _CASTING = re.compile(rf"(?i)(?:{CASTING})")
@@ -102,6 +104,7 @@ class _Tally:
     text: str
     page: int
     line: int
+    parties: list[PartyVote] = field(default_factory=list)
 
 
 def _line_at(block: Block, offset: int) -> int:
@@ -116,6 +119,25 @@ def _line_at(block: Block, offset: int) -> int:
 
 def _is_voter(name: str) -> bool:
     return bool(_VOTER.fullmatch(name)) and not _NOT_VOTERS & set(fold(name).split())
+
+
+# A party in a list of parties: 'FrP', '4 H', 'KrF (2)', 'SV/MDG'; a short capitalised word, not a name.
+_PARTY_WORD = r"[A-ZÆØÅ][A-Za-zæøåÆØÅ]{0,11}"
+_PARTY = re.compile(rf"(?:(?P<n>\d{{1,3}})\s+)?(?P<party>{_PARTY_WORD}(?:\s*/\s*{_PARTY_WORD})*)"
+                    r"(?:\s*\((?P<n2>\d{1,3})\))?")
+
+
+def _parties(text: str, side: str, page: int, line: int) -> list[PartyVote]:
+    """'FrP (4) og H (1)', '4 FrP, 1 H', 'FrP, H': every entry a party, or none is taken."""
+    found = []
+    for part in re.split(r",|;|\s+og\s+", text.strip(" .:")):
+        m = _PARTY.fullmatch(part.strip())
+        if not m or fold(m.group("party")) in _NOT_VOTERS:
+            return []
+        count = m.group("n") or m.group("n2")
+        found.append(PartyVote(party=m.group("party"), side=side, count=int(count) if count else None, page=page,
+                               line=line))
+    return found
 
 
 def _voters(text: str, side: str, proposal: str | None, page: int, line: int) -> tuple[list[Voter], int]:
@@ -175,8 +197,12 @@ def _tallies(block: Block) -> tuple[list[_Tally], str]:
             count = m.group("count") or m.group("count2")
         line = _line_at(block, m.start())
         voters, cut = _voters(text[m.end():stop], side, proposal, block.page, line)
+        parties = [] if voters else _parties(text[m.end():m.end() + cut], side, block.page, line)
+        if not (voters or parties or count or m.group(0).rstrip().endswith(":")):
+            rest += " " + text[m.start():stop]  # 'For øvrig stemte Kari ...': no list after all
+            continue
         found.append(_Tally(side, proposal, number(count) if count else None, voters, m.group(0).rstrip(" :"),
-                            block.page, line))
+                            block.page, line, parties))
         rest += " " + text[m.end() + cut:stop].lstrip(". ")
     if not found:
         for m in [*_LABELLED.finditer(text), *_TALLY_AFTER.finditer(text), *_GOT.finditer(text)]:
@@ -194,6 +220,7 @@ class _Outcome:
     unanimous: bool
     casting: bool
     text: str
+    against: str | None = None  # the parties in brackets after 'mot 5 stemmer (FrP, H)'
 
 
 def _outcome(sentence: str) -> _Outcome | None:
@@ -216,8 +243,9 @@ def _outcome(sentence: str) -> _Outcome | None:
     votes_for = number(groups["for"]) if groups.get("for") else None
     votes_against = number(groups["against"]) if groups.get("against") else (0 if unanimous else None)
     named = about.group("proposal") if about else (m.group(0) if (m := _PROPOSAL.search(sentence)) else None)
+    against = _AGAINST_PARTIES.search(sentence)
     return _Outcome(_proposal(named), outcome, votes_for, votes_against, unanimous, bool(_CASTING.search(sentence)),
-                    sentence)
+                    sentence, against.group("parties") if against else None)
 
 
 def _recusal(sentence: str, block: Block) -> Recusal | None:
@@ -282,6 +310,8 @@ class _Gatherer:
         vote.votes_for = vote.votes_for if vote.votes_for is not None else o.votes_for
         vote.votes_against = vote.votes_against if vote.votes_against is not None else o.votes_against
         vote.text = " ".join(filter(None, [vote.text, o.text]))
+        if o.against and not any(p.side == "against" for p in vote.parties):
+            vote.parties += _parties(o.against, "against", page, line)
         vote.line_end = max(vote.line_end or line, line)
         self.closed_by_outcome.add(self.open)
 
@@ -300,6 +330,10 @@ class _Gatherer:
                 if t.count is not None and t.voters and len(t.voters) != t.count:
                     problems.append(Problem(page=t.page, line=t.line, message=(
                         f"vote in {where}: '{t.text}' names {len(t.voters)} voters, not {t.count}")))
+                members = [p.count for p in t.parties]
+                if t.count is not None and members and None not in members and sum(members) != t.count:
+                    problems.append(Problem(page=t.page, line=t.line, message=(
+                        f"vote in {where}: '{t.text}' gives its parties {sum(members)} votes, not {t.count}")))
         return self.votes, problems
 
 
@@ -319,6 +353,9 @@ def _settle(vote: Vote, tallies: list[_Tally]) -> None:
         for v in t.voters:
             v.side = side
             vote.voters.append(v)
+        for p in t.parties:
+            p.side = side
+            vote.parties.append(p)
     vote.text = " ".join(filter(None, [" / ".join(t.text for t in tallies), vote.text]))
     vote.votes_for = totals["for"] if "for" in stated else vote.votes_for
     vote.votes_against = totals["against"] if "against" in stated else vote.votes_against

@@ -25,11 +25,20 @@ class Record:
     body: str | None
     party: str | None = None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIDES, 0))
-    positions: dict[int, str] = field(default_factory=dict)  # vote id -> side, or 'for 3 / against 1' for a party
+    # vote id -> side -> how many voted so (None: the minutes name the party's side, not its members)
+    sides: dict[int, dict[str, int | None]] = field(default_factory=dict)
 
-    def row(self) -> dict[str, Any]:
+    def add(self, vote_id: int, side: str, n: int | None = 1) -> None:
+        self.counts[side] += n or 0
+        known = self.sides.setdefault(vote_id, {})
+        known[side] = (known.get(side) or 0) + n if n else known.get(side)
+
+    def row(self, *, person: bool) -> dict[str, Any]:
+        """The counts, and ``positions``: vote id to 'for' (a person) or '3 for / 1 against' (a party)."""
+        positions = {vid: " / ".join(side if person or n is None else f"{n} {side}" for side, n in sides.items())
+                     for vid, sides in self.sides.items()}
         return {"name": self.name, "party": self.party, "body": self.body, **self.counts,
-                "votes": sum(self.counts.values())}
+                "votes": sum(self.counts.values()), "positions": positions}
 
 
 def _label(vote: dict[str, Any]) -> str:
@@ -43,32 +52,29 @@ def tally_votes(votes: list[dict[str, Any]]) -> dict[str, Any]:
     Each person and party row has ``positions``: the vote's id to how they voted on it."""
     people: dict[tuple[int, str | None], Record] = {}
     parties: dict[tuple[str, str | None], Record] = {}
-    split: dict[tuple[str, str | None], dict[int, dict[str, int]]] = {}
+
+    def party(name: str | None, body: str | None) -> Record:
+        key = (name or NO_PARTY, body)
+        return parties.setdefault(key, Record(key[0], body, key[0]))
+
     rows = []
     for vote in votes:
         rows.append({"id": vote["id"], "date": vote["date"], "body": vote["body"], "number": vote["number"],
                      "title": vote["title"], "proposal": vote["proposal"], "outcome": vote["outcome"],
                      "for": vote["votes_for"], "against": vote["votes_against"], "abstain": vote["votes_abstain"],
                      "unanimous": vote["unanimous"], "casting_vote": vote["casting_vote"],
-                     "named": len(vote["voters"]), "label": _label(vote), "source": vote["source"],
-                     "page": vote["page"], "line": vote["line"]})
+                     "named": len(vote["voters"]) + len(vote["parties"]), "label": _label(vote),
+                     "source": vote["source"], "page": vote["page"], "line": vote["line"]})
         for voter in vote["voters"]:
-            person = people.setdefault((voter["person_id"], vote["body"]),
-                                       Record(voter["name"], vote["body"], voter["party"]))
-            person.counts[voter["side"]] += 1
-            person.positions[vote["id"]] = voter["side"]
-            key = (voter["party"] or NO_PARTY, vote["body"])
-            party = parties.setdefault(key, Record(key[0], vote["body"], key[0]))
-            party.counts[voter["side"]] += 1
-            split.setdefault(key, {}).setdefault(vote["id"], dict.fromkeys(SIDES, 0))[voter["side"]] += 1
-    for key, by_vote in split.items():
-        parties[key].positions = {vid: " / ".join(f"{n} {side}" for side, n in sides.items() if n)
-                                  for vid, sides in by_vote.items()}
-    order = sorted(people.values(), key=lambda r: (r.body or "", r.party or "", r.name))
+            people.setdefault((voter["person_id"], vote["body"]),
+                              Record(voter["name"], vote["body"], voter["party"])).add(vote["id"], voter["side"])
+            party(voter["party"], vote["body"]).add(vote["id"], voter["side"])
+        for said in vote["parties"]:  # 'mot 5 stemmer (FrP, H)': the party, not its members
+            party(said["party"], vote["body"]).add(vote["id"], said["side"], said["count"])
     return {"votes": rows,
-            "people": [{**r.row(), "positions": r.positions} for r in order],
-            "parties": [{**parties[k].row(), "positions": parties[k].positions}
-                        for k in sorted(parties, key=lambda k: (k[1] or "", k[0]))]}
+            "people": [r.row(person=True) for r in sorted(people.values(),
+                                                          key=lambda r: (r.body or "", r.party or "", r.name))],
+            "parties": [parties[k].row(person=False) for k in sorted(parties, key=lambda k: (k[1] or "", k[0]))]}
 
 
 def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:

@@ -13,7 +13,7 @@ from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
-               "meeting_sources", "vote_voters", "votes", "recusals")
+               "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals")
 
 
 def text_digest(text: str) -> str:
@@ -140,6 +140,8 @@ def _add_votes(rows: Rows, registry: Registry, where: tuple[int, int | None, int
         ids = resolve_voters(vote.voters, m, resolved, registry, doc_id)
         rows.add("vote_voters", [(vote_id, doc_id, k, pid, v.name, oid, v.party, v.side, v.proposal, v.page, v.line)
                                  for k, (v, (pid, oid)) in enumerate(zip(vote.voters, ids, strict=True), 1)])
+        rows.add("vote_parties", [(vote_id, doc_id, registry.organisation(p.party, document_id=doc_id), p.party, p.side,
+                                   p.count, p.page, p.line) for p in vote.parties])
     ids = resolve_voters(recusals, m, resolved, registry, doc_id)
     rows.add("recusals", [(meeting_id, item_id, doc_id, pid, r.name, oid, r.party, r.text, r.page, r.line)
                           for r, (pid, oid) in zip(recusals, ids, strict=True)])

@@ -167,7 +167,7 @@ def votes(conn: Connection, *, body: str | None = None, start: dt.date | None = 
         ORDER BY m.date, m.body, i.seq NULLS FIRST, v.seq""", [include_exempt, body, body, start, start, end, end])
     by_id = {v["id"]: v for v in out}
     for v in out:
-        v["voters"] = []
+        v.update(voters=[], parties=[])
     if not by_id:
         return out
     for row in _rows(conn, """
@@ -178,6 +178,12 @@ def votes(conn: Connection, *, body: str | None = None, start: dt.date | None = 
             ORDER BY x.vote_id, x.seq""", [list(by_id)]):
         if row["vote_id"] in by_id:
             by_id[row["vote_id"]]["voters"].append(row)
+    for row in _rows(conn, """
+            SELECT x.vote_id, coalesce(top.name, o.name, x.party_raw) AS party, x.side, x.count
+            FROM vote_parties x SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = x.vote_id
+            LEFT JOIN organisations o ON o.id = x.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
+            ORDER BY x.vote_id, x.rowid""", [list(by_id)]):
+        by_id[row["vote_id"]]["parties"].append(row)
     return out
 
 

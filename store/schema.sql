@@ -261,6 +261,18 @@ CREATE TABLE IF NOT EXISTS vote_voters (
     line             INTEGER
 );
 
+-- A party's votes where the minutes name the party, not its members ('mot 5 stemmer (FrP, H)').
+CREATE TABLE IF NOT EXISTS vote_parties (
+    vote_id          BIGINT NOT NULL,
+    document_id      BIGINT NOT NULL,
+    organisation_id  BIGINT,
+    party_raw        VARCHAR NOT NULL,
+    side             VARCHAR NOT NULL,  -- for | against | abstain, on the vote's proposal
+    count            INTEGER,           -- NULL: the party's members, how many not said
+    page             INTEGER,
+    line             INTEGER
+);
+
 -- Members disqualified from a case (inhabil) or who left the meeting for it.
 CREATE TABLE IF NOT EXISTS recusals (
     meeting_id       BIGINT NOT NULL,

@@ -9,8 +9,9 @@ from referat.store.db import Connection
 from referat.store.load import text_digest
 
 FACTS = ("meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
-         "recusals", "warnings")
-PROVENANCE = ("items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters", "recusals")
+         "vote_parties", "recusals", "warnings")
+PROVENANCE = ("items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
+              "vote_parties", "recusals")
 ORPHANS = [
     ("items without their meeting", "SELECT count(*) FROM items i LEFT JOIN meetings m ON m.id = i.meeting_id "
                                      "WHERE m.id IS NULL"),

@@ -245,6 +245,40 @@ def test_outcomes_and_counts(tmp_path: Path, text: str, expected: tuple):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Innstillingen ble vedtatt mot 5 stemmer (FrP, H).", [("FrP", "against", None), ("H", "against", None)]),
+    ("Innstillingen ble vedtatt med 9 mot 5 stemmer.\nMot stemte FrP (4) og H (1).",
+     [("FrP", "against", 4), ("H", "against", 1)]),
+    ("For forslaget stemte 6: 4 Ap, 2 SV.\nImot forslaget stemte 3: H.\nDermed ble forslaget vedtatt.",
+     [("Ap", "for", 4), ("SV", "for", 2), ("H", "against", None)]),
+])
+def test_parties_named_without_their_members(tmp_path: Path, text: str, expected: list):
+    [vote] = _votes(_read(tmp_path, BOARD.format(title="Budsjett", text=text)), "04-25")
+    assert vote.voters == [] and vote.outcome == "adopted"
+    assert [(p.party, p.side, p.count) for p in vote.parties] == expected
+
+
+def test_party_counts_that_disagree_with_the_tally_are_a_warning(tmp_path: Path):
+    ex = _read(tmp_path, BOARD.format(title="Budsjett", text="For forslaget stemte 7: 4 Ap, 2 SV.\nForslaget falt."))
+    assert [(p.line, p.message) for p in ex.warnings] == [
+        (6, "vote in case 04-25: 'For forslaget stemte 7' gives its parties 6 votes, not 7")]
+
+
+def test_the_report_counts_parties_named_without_members():
+    from referat.reports.votes import tally_votes
+
+    vote = {"id": 7, "date": None, "body": "Bystyret", "number": "12-25", "title": "Budsjett", "proposal": None,
+            "outcome": "adopted", "votes_for": 30, "votes_against": 5, "votes_abstain": None, "unanimous": False,
+            "casting_vote": False, "source": "b.txt", "page": 1, "line": 9,
+            "voters": [{"person_id": 1, "name": "Kari Nordmann", "party": "H", "side": "against", "proposal": None}],
+            "parties": [{"party": "FrP", "side": "against", "count": 4}, {"party": "V", "side": "against",
+                                                                           "count": None}]}
+    stats = tally_votes([vote])
+    assert [(r["name"], r["against"], r["positions"]) for r in stats["parties"]] == [
+        ("FrP", 4, {7: "4 against"}), ("H", 1, {7: "1 against"}), ("V", 0, {7: "against"})]
+    assert stats["people"][0]["positions"] == {7: "against"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Bjørn Eik erklærte seg inhabil i saken. Styret sluttet seg enstemmig til dette, og Bjørn Eik fratrådte.",
      [("Bjørn Eik", None)]),
     # leaving for the question of one's own habilitet is not leaving for the case
