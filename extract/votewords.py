@@ -1,5 +1,5 @@
 """The words minutes record a vote with, bokmål and nynorsk: the one list the vote reader
-(votes.py) builds its patterns from. A new spelling is a new entry here, not a new branch there."""
+(tallies.py, votes.py) builds its patterns from. A new spelling is a new entry here, not a new branch there."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ NUMBERS: dict[str, int] = {
 COUNT = rf"(?:\d{{1,3}}|{alternation(NUMBERS)})"
 
 # The verb of a named tally: 'For forslaget stemte 4: ...', 'Mot røysta 3: ...'.
-VOTED = alternation(["stemte", "stemde", "stemmte", "røystet", "røysta", "røystde", "voterte"])
+VOTED_WORDS = ("stemte", "stemde", "røystet", "røysta", "røystde", "voterte")
+VOTED = alternation(VOTED_WORDS)
 # A vote as a noun: 'mot to stemmer', 'med 5 røyster'.
 VOTES = alternation(["stemmer", "stemme", "røyster", "røyst", "stemmar"])
 
@@ -24,22 +25,27 @@ VOTES = alternation(["stemmer", "stemme", "røyster", "røyst", "stemmar"])
 FOR = alternation(["for"])
 AGAINST = alternation(["imot", "i mot", "mot"])
 # ('avholdt' is 'held', as in 'Valget ble avholdt:', not 'abstained')
-ABSTAIN = alternation(["avstod", "avsto", "avholdende", "blanke", "blankt", "blank", "avstår"])
+ABSTAIN_WORDS = ("avstod", "avsto", "avholdende", "blanke", "blankt", "blank", "avstår")
+ABSTAIN = alternation(ABSTAIN_WORDS)
 
 # 'vedtatt', 'vedteke' adopt; 'ikke vedtatt', 'falt', 'forkastet' reject. A word of VOTED_IN opens
 # an outcome on its own ('Vedtatt mot 2 stemmer'); 'godkjent' and the like only said of a proposal
 # or with a count ('Innkallingen ble enstemmig godkjent'), as an approval is not always a vote.
-_VOTED_IN = ["vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "vedtas", "vedtes", "bifalt"]
-VOTED_IN = alternation(_VOTED_IN)
-ADOPTED = alternation([*_VOTED_IN, "godkjent", "godkjend", "godkjennes", "tiltrådt", "tiltredd"])
-REJECTED = alternation(["falt", "fall", "faller", "forkastet", "forkasta", "forkastes", "nedstemt", "avvist",
-                        "avvises"])
+VOTED_IN_WORDS = ("vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "vedtas", "vedtes", "bifalt")
+APPROVED_WORDS = ("godkjent", "godkjend", "godkjennes", "tiltrådt", "tiltredd")
+# ('fall', nynorsk for 'falt', is left out: 'i så fall' is too common)
+REJECTED_WORDS = ("falt", "faller", "forkastet", "forkasta", "forkastes", "nedstemt", "avvist", "avvises")
+VOTED_IN = alternation(VOTED_IN_WORDS)
+ADOPTED = alternation([*VOTED_IN_WORDS, *APPROVED_WORDS])
+REJECTED = alternation(REJECTED_WORDS)
 NOT = alternation(["ikke", "ikkje"])
 
-UNANIMOUS = alternation(["enstemmig", "enstemmige", "einstemmig", "einstemmige", "samrøystes", "samstemmig",
-                         "samstemmige", "uten stemmer mot", "utan røyster mot"])
+UNANIMOUS_WORDS = ("enstemmig", "enstemmige", "einstemmig", "einstemmige", "samrøystes", "samstemmig",
+                   "samstemmige", "uten stemmer mot", "utan røyster mot")
+UNANIMOUS = alternation(UNANIMOUS_WORDS)
 # The chair's second vote in a tie: 'med leders dobbeltstemme', 'møteleiar si dobbeltrøyst'.
-CASTING = alternation(["dobbeltstemme", "dobbelstemme", "dobbeltrøyst", "dobbelrøyst", "dobbeltstemmen"])
+CASTING_WORDS = ("dobbeltstemme", "dobbelstemme", "dobbeltrøyst", "dobbelrøyst", "dobbeltstemmen")
+CASTING = alternation(CASTING_WORDS)
 
 # A proposal as minutes name it; the words a proposal's name may carry before the noun
 # ('Hs forslag', 'Ap sitt forslag', 'formannskapets innstilling', 'tilleggsforslag 2').
