@@ -33,11 +33,11 @@ ABSTAIN = alternation(ABSTAIN_WORDS)
 # or with a count ('Innkallingen ble enstemmig godkjent'), as an approval is not always a vote.
 VOTED_IN_WORDS = ("vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "vedtas", "vedtes", "bifalt")
 APPROVED_WORDS = ("godkjent", "godkjend", "godkjennes", "tiltrådt", "tiltredd")
-# ('fall', nynorsk for 'falt', is left out: 'i så fall' is too common)
 REJECTED_WORDS = ("falt", "faller", "forkastet", "forkasta", "forkastes", "nedstemt", "avvist", "avvises")
 VOTED_IN = alternation(VOTED_IN_WORDS)
 ADOPTED = alternation([*VOTED_IN_WORDS, *APPROVED_WORDS])
-REJECTED = alternation(REJECTED_WORDS)
+# Nynorsk 'fall' ('fekk 3 røyster og fall') only after 'og' or ending the sentence, and never in 'i så fall'
+REJECTED = alternation(REJECTED_WORDS) + r"|(?<=\bog\s)fall\b|(?<!så\s)\bfall(?=\s*[.!]?$)"
 NOT = alternation(["ikke", "ikkje"])
 
 UNANIMOUS_WORDS = ("enstemmig", "enstemmige", "einstemmig", "einstemmige", "samrøystes", "samstemmig",

@@ -75,6 +75,9 @@ def test_counts_in_words(word: str, value: int):
 
 def test_in_that_case_is_no_verdict():
     assert read_outcome("Forslaget må i så fall utredes nærmere.") is None
+    assert read_outcome("Forslaget blir dyrere i så fall.") is None
+    outcome = read_outcome("Framlegget fekk 2 røyster og fall.")
+    assert outcome is not None and outcome.outcome == "rejected"
 
 
 def _block(tmp_path: Path, text: str):
