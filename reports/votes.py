@@ -100,6 +100,9 @@ def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voterin
     counts = ["name", "party", "body", *SIDES, "votes"]
     _write_csv(out / "votes-people.csv", stats["people"], counts)
     _write_csv(out / "votes-parties.csv", stats["parties"], counts[:1] + counts[2:])
-    named = [v for v in stats["votes"] if v["named"]]
-    return render("votes.html", out / "votes.html", title=title, stats=stats, named=named, sides=SIDES, root="",
+    bodies: dict[str, list[dict[str, Any]]] = {}  # one table per body: its members vote on its cases
+    for v in stats["votes"]:
+        if v["named"]:
+            bodies.setdefault(v["body"] or "", []).append(v)
+    return render("votes.html", out / "votes.html", title=title, stats=stats, bodies=bodies, sides=SIDES, root="",
                   withheld=withheld)
