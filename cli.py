@@ -223,6 +223,31 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
     click.echo(f"wrote {path} and CSV beside it")
 
 
+@report.command("votes")
+@db_option
+@click.option("--body", help="Only this body.")
+@click.option("--from", "start", help="From this date (YYYY-MM-DD).")
+@click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
+@exempt_option
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+def report_votes(db: str, body: str | None, start: str | None, end: str | None, include_exempt: bool,
+                 out: str) -> None:
+    """How each person and party voted, case by case, with the counts (HTML and CSV)."""
+    import datetime as dt
+
+    from referat.reports.votes import write_votes
+    from referat.store import connect
+    from referat.store import queries as q
+
+    conn = connect(db, read_only=True)
+    votes = q.votes(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
+                    end=dt.date.fromisoformat(end) if end else None, include_exempt=include_exempt)
+    withheld = 0 if include_exempt else q.withheld_votes(conn)
+    path = write_votes(votes, Path(out), withheld=withheld)
+    click.echo(f"wrote {path} and CSV beside it: {len(votes)} votes"
+               + (f"; {withheld} exempt cases withheld" if withheld else ""))
+
+
 @report.command("decisions")
 @db_option
 @exempt_option

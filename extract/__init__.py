@@ -13,6 +13,7 @@ from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
 from referat.extract.names import same_person
 from referat.extract.participants import link_substitutes, read_prose, stand_ins
 from referat.extract.references import read_references
+from referat.extract.votes import attend_voters, read_votes
 from referat.ingest.document import Document
 
 __all__ = ["extract_meeting", "warm_up", "Extraction", "Meeting", "Item", "Attendee"]
@@ -65,6 +66,10 @@ def extract_meeting(doc: Document) -> Extraction:
     sections += [(c.number, [c.heading, *c.body]) for c in cases]
     people = _merge(people, read_prose(sections, people))
     link_substitutes(people, stand_ins(sections))
+    votings = [(number, read_votes(section[1:] if number else section, number)) for number, section in sections]
+    for (_, voting), item in zip(votings[1:], items, strict=True):
+        item.votes, item.recusals = voting.votes, voting.recusals
+    warnings += [p for _, voting in votings for p in voting.problems] + attend_voters(people, votings)
     seen: set[str] = set()
     for number in (i.number for i in items):
         if number in seen:
@@ -79,7 +84,8 @@ def extract_meeting(doc: Document) -> Extraction:
     first = blocks[0] if blocks else None
     meeting = Meeting(body=body, date=header.get("date"), start_time=header.get("start_time"),
                       end_time=header.get("end_time"), location=header.get("location"), attendance=people,
-                      items=items, page=first.page if first else 1, line=first.line if first else 1)
+                      items=items, votes=votings[0][1].votes, recusals=votings[0][1].recusals,
+                      page=first.page if first else 1, line=first.line if first else 1)
     for person in people:
         if person.category == Category.substitute and person.status == Status.unknown:
             person.status = Status.present

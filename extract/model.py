@@ -26,7 +26,7 @@ class Attendee(Located):
     code: str | None = None
     raw_mark: str | None = None
     mark_column: str | None = None
-    source: str = "table"  # table, list or prose
+    source: str = "table"  # table, list, prose or vote
 
 
 class Decision(Located):
@@ -45,6 +45,44 @@ class Reference(Located):
     raw: str
 
 
+class Voter(Located):
+    name: str  # as the vote list writes it
+    party: str | None = None
+    side: str = "for"  # for, against or abstain: on the vote's own proposal
+    proposal: str | None = None  # the proposal the list was for, as written ('forslag 2')
+    attendee: str | None = None  # the name as the attendance list has it
+
+
+class PartyVote(Located):
+    """A party's votes where the minutes name the party and not its members ('mot 5 stemmer (FrP, H)')."""
+
+    party: str
+    side: str = "for"  # for, against or abstain: on the vote's own proposal
+    count: int | None = None
+
+
+class Vote(Located):
+    proposal: str | None = None  # 'innstillingen', 'forslag 1', 'tilleggsforslag'
+    outcome: str | None = None  # adopted or rejected; None when the minutes do not say
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    unanimous: bool = False
+    casting_vote: bool = False  # carried by the chair's second vote in a tie
+    text: str = ""
+    voters: list[Voter] = Field(default_factory=list)
+    parties: list[PartyVote] = Field(default_factory=list)
+
+
+class Recusal(Located):
+    """A member disqualified from a case (inhabil) or who left the meeting for it."""
+
+    name: str
+    party: str | None = None
+    text: str = ""
+    attendee: str | None = None  # the name as the attendance list has it
+
+
 class Item(Located):
     number: str
     raw_number: str
@@ -55,6 +93,8 @@ class Item(Located):
     decisions: list[Decision] = Field(default_factory=list)
     follow_ups: list[FollowUp] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list)
+    recusals: list[Recusal] = Field(default_factory=list)
 
 
 class Meeting(Located):
@@ -65,6 +105,8 @@ class Meeting(Located):
     location: str | None = None
     attendance: list[Attendee] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
+    votes: list[Vote] = Field(default_factory=list)  # those outside any case
+    recusals: list[Recusal] = Field(default_factory=list)
 
 
 class Problem(Located):

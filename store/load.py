@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 
-from referat.normalize import resolve_names
+from referat.extract.model import Meeting, Recusal, Vote
+from referat.normalize import ResolvedMeeting, resolve_names
 from referat.normalize.registry import Registry
+from referat.normalize.voters import resolve_voters
 from referat.pipeline import Processed
 from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
-               "meeting_sources")
+               "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals")
 
 
 def text_digest(text: str) -> str:
@@ -115,6 +117,8 @@ def _insert(conn: Connection, result: Processed, registry: Registry, rows: Rows)
         rows.add("item_references", [(registry.new_id(), item_id, doc_id, ref.raw, target.body_id, target.body,
                                       ref.number, ref.page, ref.line)
                                      for ref, target in zip(item.references, refs, strict=True)])
+        _add_votes(rows, registry, (meeting_id, item_id, doc_id), item.votes, item.recusals, m, resolved)
+    _add_votes(rows, registry, (meeting_id, None, doc_id), m.votes, m.recusals, m, resolved)
     rows.add("attendance", [
         (registry.new_id(), meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role,
          a.category.value, a.status.value, r.substitute_for_id, a.substitute_for, a.items, a.code, a.raw_mark,
@@ -122,6 +126,25 @@ def _insert(conn: Connection, result: Processed, registry: Registry, rows: Rows)
         for seq, (a, r) in enumerate(zip(m.attendance, resolved.attendance, strict=True), 1)])
     add_changes(rows, registry)
     return "loaded"
+
+
+def _add_votes(rows: Rows, registry: Registry, where: tuple[int, int | None, int], votes: list[Vote],
+               recusals: list[Recusal], m: Meeting, resolved: ResolvedMeeting) -> None:
+    """A case's votes with their voters, and its disqualified members; ``where`` is (meeting, item, document)."""
+    meeting_id, item_id, doc_id = where
+    for seq, vote in enumerate(votes, 1):
+        vote_id = registry.new_id()
+        rows.add("votes", [(vote_id, meeting_id, item_id, doc_id, seq, vote.proposal, vote.outcome, vote.votes_for,
+                            vote.votes_against, vote.votes_abstain, vote.unanimous, vote.casting_vote, vote.text,
+                            vote.page, vote.line, vote.line_end)])
+        ids = resolve_voters(vote.voters, m, resolved, registry, doc_id)
+        rows.add("vote_voters", [(vote_id, doc_id, k, pid, v.name, oid, v.party, v.side, v.proposal, v.page, v.line)
+                                 for k, (v, (pid, oid)) in enumerate(zip(vote.voters, ids, strict=True), 1)])
+        rows.add("vote_parties", [(vote_id, doc_id, registry.organisation(p.party, document_id=doc_id), p.party, p.side,
+                                   p.count, p.page, p.line) for p in vote.parties])
+    ids = resolve_voters(recusals, m, resolved, registry, doc_id)
+    rows.add("recusals", [(meeting_id, item_id, doc_id, pid, r.name, oid, r.party, r.text, r.page, r.line)
+                          for r, (pid, oid) in zip(recusals, ids, strict=True)])
 
 
 def _same_meeting(conn: Connection, body_id: int | None, date: str | None, numbers: list[str]) -> int | None:

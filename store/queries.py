@@ -150,3 +150,44 @@ def people(conn: Connection) -> list[dict[str, Any]]:
         if r["person_id"] in by_id:
             by_id[r["person_id"]]["memberships"].append(r)
     return out
+
+
+def votes(conn: Connection, *, body: str | None = None, start: dt.date | None = None, end: dt.date | None = None,
+          include_exempt: bool = False) -> list[dict[str, Any]]:
+    """Every vote with its case and the people it names (``voters``: name, party, side); a vote in a
+    case marked exempt only with ``include_exempt``."""
+    out = _rows(conn, """
+        SELECT v.id, v.meeting_id, m.body, m.date, year(m.date) AS year, i.number, i.title,
+               coalesce(i.exempt, false) AS exempt, v.seq, v.proposal, v.outcome, v.votes_for, v.votes_against,
+               v.votes_abstain, v.unanimous, v.casting_vote, v.text, d.source, v.page, v.line
+        FROM votes v JOIN meetings m ON m.id = v.meeting_id JOIN documents d ON d.id = v.document_id
+        LEFT JOIN items i ON i.id = v.item_id
+        WHERE (? OR NOT coalesce(i.exempt, false)) AND (? IS NULL OR m.body = ?)
+          AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
+        ORDER BY m.date, m.body, i.seq NULLS FIRST, v.seq""", [include_exempt, body, body, start, start, end, end])
+    by_id = {v["id"]: v for v in out}
+    for v in out:
+        v.update(voters=[], parties=[])
+    if not by_id:
+        return out
+    for row in _rows(conn, """
+            SELECT x.vote_id, x.person_id, p.name, coalesce(top.name, o.name) AS party, x.side, x.proposal
+            FROM vote_voters x SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = x.vote_id
+            JOIN people p ON p.id = x.person_id
+            LEFT JOIN organisations o ON o.id = x.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
+            ORDER BY x.vote_id, x.seq""", [list(by_id)]):
+        if row["vote_id"] in by_id:
+            by_id[row["vote_id"]]["voters"].append(row)
+    for row in _rows(conn, """
+            SELECT x.vote_id, coalesce(top.name, o.name, x.party_raw) AS party, x.side, x.count
+            FROM vote_parties x SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = x.vote_id
+            LEFT JOIN organisations o ON o.id = x.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
+            ORDER BY x.vote_id, x.rowid""", [list(by_id)]):
+        by_id[row["vote_id"]]["parties"].append(row)
+    return out
+
+
+def withheld_votes(conn: Connection) -> int:
+    """Exempt cases with a vote: what `report votes` holds back."""
+    return int(conn.execute("SELECT count(DISTINCT v.item_id) FROM votes v JOIN items i ON i.id = v.item_id "
+                            "WHERE i.exempt").fetchone()[0])

@@ -223,3 +223,66 @@ WITH listed AS (
 SELECT listed.id AS attendance_id, coalesce(listed.organisation_id, inferred.organisation_id) AS organisation_id,
        inferred.inferred_from
 FROM listed LEFT JOIN inferred ON inferred.attendance_id = listed.id;
+
+-- Votes on a case's proposals ('For forslaget stemte 4: ...', 'Vedtatt mot to stemmer',
+-- 'Enstemmig vedtatt'); item_id is NULL for a vote read outside any case. Counts are on the
+-- vote's own proposal: a list for a rival proposal counts against it.
+CREATE TABLE IF NOT EXISTS votes (
+    id            BIGINT PRIMARY KEY,
+    meeting_id    BIGINT NOT NULL,
+    item_id       BIGINT,
+    document_id   BIGINT NOT NULL,
+    seq           INTEGER NOT NULL,
+    proposal      VARCHAR,              -- as written: 'innstillingen', 'forslag 1', 'tilleggsforslag'
+    outcome       VARCHAR,              -- adopted | rejected | NULL (not said)
+    votes_for     INTEGER,
+    votes_against INTEGER,
+    votes_abstain INTEGER,
+    unanimous     BOOLEAN NOT NULL,
+    casting_vote  BOOLEAN NOT NULL,     -- carried by the chair's second vote
+    text          VARCHAR,              -- the tallies and the outcome as read
+    page          INTEGER,
+    line          INTEGER,
+    line_end      INTEGER
+);
+
+-- Each person a vote names, linked to the same person as the meeting's attendance row.
+CREATE TABLE IF NOT EXISTS vote_voters (
+    vote_id          BIGINT NOT NULL,
+    document_id      BIGINT NOT NULL,
+    seq              INTEGER NOT NULL,
+    person_id        BIGINT NOT NULL,
+    name_raw         VARCHAR NOT NULL,
+    organisation_id  BIGINT,            -- the party
+    party_raw        VARCHAR,
+    side             VARCHAR NOT NULL,  -- for | against | abstain, on the vote's proposal
+    proposal         VARCHAR,           -- the proposal the list was for, where it names one
+    page             INTEGER,
+    line             INTEGER
+);
+
+-- A party's votes where the minutes name the party, not its members ('mot 5 stemmer (FrP, H)').
+CREATE TABLE IF NOT EXISTS vote_parties (
+    vote_id          BIGINT NOT NULL,
+    document_id      BIGINT NOT NULL,
+    organisation_id  BIGINT,
+    party_raw        VARCHAR NOT NULL,
+    side             VARCHAR NOT NULL,  -- for | against | abstain, on the vote's proposal
+    count            INTEGER,           -- NULL: the party's members, how many not said
+    page             INTEGER,
+    line             INTEGER
+);
+
+-- Members disqualified from a case (inhabil) or who left the meeting for it.
+CREATE TABLE IF NOT EXISTS recusals (
+    meeting_id       BIGINT NOT NULL,
+    item_id          BIGINT,
+    document_id      BIGINT NOT NULL,
+    person_id        BIGINT NOT NULL,
+    name_raw         VARCHAR NOT NULL,
+    organisation_id  BIGINT,
+    party_raw        VARCHAR,
+    text             VARCHAR,
+    page             INTEGER,
+    line             INTEGER
+);

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 from referat.store.db import Connection
 from referat.store.load import text_digest
 
-FACTS = ("meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "warnings")
-PROVENANCE = ("items", "decisions", "follow_ups", "item_references", "attendance")
+FACTS = ("meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
+         "vote_parties", "recusals", "warnings")
+PROVENANCE = ("items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
+              "vote_parties", "recusals")
 ORPHANS = [
     ("items without their meeting", "SELECT count(*) FROM items i LEFT JOIN meetings m ON m.id = i.meeting_id "
                                      "WHERE m.id IS NULL"),
@@ -21,6 +23,10 @@ ORPHANS = [
                                       "WHERE i.id IS NULL"),
     ("attendance without its meeting", "SELECT count(*) FROM attendance a LEFT JOIN meetings m ON m.id = a.meeting_id "
                                        "WHERE m.id IS NULL"),
+    ("votes without their meeting", "SELECT count(*) FROM votes v LEFT JOIN meetings m ON m.id = v.meeting_id "
+                                    "WHERE m.id IS NULL"),
+    ("voters without their vote", "SELECT count(*) FROM vote_voters x LEFT JOIN votes v ON v.id = x.vote_id "
+                                  "WHERE v.id IS NULL"),
     ("attendance without a person", "SELECT count(*) FROM attendance a LEFT JOIN people p ON p.id = a.person_id "
                                     "WHERE p.id IS NULL"),
     ("meetings without a primary source", "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM "
