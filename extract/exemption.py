@@ -44,9 +44,26 @@ def _read(text: str) -> str | None:
     return " jf. ".join(_citation(m.group("act"), m.group("sections")) for m in parts)
 
 
-def legal_basis(exempt_raw: str | None, text: str = "") -> str | None:
-    """The legal basis of an exempt case: from its flag ('Unntatt offentlighet jf. offl. § 25'),
-    else from its text ('Saken er unntatt etter offl. § 14.'); None when neither cites one."""
-    if exempt_raw is None:
-        return None
-    return _read(exempt_raw) or _read(text)
+# A case whose own text says it is exempt: 'Saken er unntatt etter offl. § 14', 'Saka er unnateken offentlegheit'.
+# Only the case itself saying so: a case about someone else's request for access ('avslag på innsyn
+# etter offl. § 13') is public.
+_SAYS_EXEMPT = re.compile(r"(?i)\b(?:saken|saka|denne saken|denne saka)\s+(?:er|blir|vert)\s+"
+                          r"(?:unntatt|unnateken|unnatt)\b[^.]*?(?:offl\.?\s*§+\s*\d+|§+\s*\d+|offentlighet|offentlegheit)")
+
+
+def legal_basis(exempt_raw: str | None, heading: str = "", text: str = "") -> str | None:
+    """The legal basis of an exempt case: from its heading ('... – Unntatt offentlighet jf. offl. § 13
+    jf. fvl. § 13'), its flag, else its text ('Saken er unntatt etter offl. § 14.'); None when none
+    cites one."""
+    return _read(heading) or (_read(exempt_raw) if exempt_raw else None) or _read(text)
+
+
+def exemption(exempt: bool, exempt_raw: str | None, heading: str, text: str) -> tuple[bool, str | None, str | None]:
+    """(exempt, the flag as written, legal basis) of a case: flagged where the cases are split, or
+    by a sentence of its own text that says it is exempt."""
+    if not exempt:
+        said = _SAYS_EXEMPT.search(text)
+        if said is None:
+            return False, None, None
+        exempt, exempt_raw = True, said.group(0)
+    return True, exempt_raw, legal_basis(exempt_raw, heading, text)
