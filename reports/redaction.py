@@ -48,7 +48,27 @@ def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | Non
         regions.append(Region(item.number, notice, (item.page, item.line), min(max(end, (item.page, item.line)),
                                                                                    last)))
     found = {r.number for r in regions}
-    return regions if set(notices) <= found else None
+    if not set(notices) <= found:
+        return None
+    return regions + _title_lines(doc, [i for i in items if i.number in found], regions, notices)
+
+
+def _title_lines(doc: Document, exempt: list[Any], regions: list[Region], notices: dict[str, str]) -> list[Region]:
+    """Lines outside the cases that name an exempt case by its title, as a saksliste does: each a
+    region of one line. A short title ('Personalsak') says nothing and is left."""
+    titles = [(item, _squeeze(item.title)) for item in exempt if len(_squeeze(item.title)) >= 12]
+    out = []
+    for line in doc.lines():
+        position = (line.page, line.number)
+        if _inside(position, regions):
+            continue
+        text = _squeeze(line.text)
+        for item, title in titles:
+            if title in text:
+                notice = notices.get(item.number) or f"Sak {item.number} – unntatt offentlighet"
+                out.append(Region(item.number, notice, position, position))
+                break
+    return out
 
 
 def _before(doc: Document, position: Position) -> Position:
@@ -72,7 +92,7 @@ def text_document(source: str, raw_text: str) -> Document:
 def redact_text(raw_text: str, regions: list[Region]) -> str:
     """The text with each region's lines (and the blank lines inside it) replaced by its notice."""
     out_pages: list[str] = []
-    written: set[str] = set()
+    written: set[Region] = set()
     pages = raw_text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     for page_no, page in enumerate(pages, 1):
         out: list[str] = []
@@ -80,8 +100,8 @@ def redact_text(raw_text: str, regions: list[Region]) -> str:
             region = _inside((page_no, number), regions)
             if region is None:
                 out.append(line)
-            elif region.number not in written:
-                written.add(region.number)
+            elif region not in written:
+                written.add(region)
                 out.append(f"[{region.notice}]")
         out_pages.append("\n".join(out))
     return "\f".join(out_pages)

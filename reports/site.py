@@ -57,7 +57,7 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
     render("index.html", out / "index.html", title="Møter", bodies=bodies, root="", **common)
     items_by_meeting: dict[int, list[dict[str, Any]]] = {}
     for item in items:
-        item["href"] = names.get(item.get("document_id"))  # type: ignore[arg-type]
+        item["href"] = names.get(item.get("document_id"))  # the published copy of its source, if any
         items_by_meeting.setdefault(item["meeting_id"], []).append(item)
     attendance_by_meeting: dict[int, list[dict[str, Any]]] = {}
     for row in attendance:

@@ -256,3 +256,17 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path):
             cells = [cell for row in csv.reader(f) for cell in row]
         assert "'" + evil in cells and evil not in cells
     assert [csv_cell(v) for v in ("+1", "-1", "\tx", "\rx", "ok", 5)] == ["'+1", "'-1", "'\tx", "'\rx", "ok", 5]
+
+
+def test_a_saksliste_line_that_names_an_exempt_case_is_redacted_too():
+    from helpers import MINUTES
+    from referat.reports.redaction import exempt_regions, redact_text, text_document
+
+    raw = (MINUTES / "helsefellesskap-styremote-2024-05-14.txt").read_text(encoding="utf-8")
+    notice = "Sak 14-24 – unntatt offentlighet (offl. § 25)"
+    regions = exempt_regions(text_document("styret.txt", raw), {"14-24": notice})
+    assert regions is not None
+    redacted = redact_text(raw, regions)
+    assert "Ansettelse av direktør" not in redacted and redacted.count(f"[{notice}]") == 2
+    assert "Styresak 13/2024 Budsjett 2025\n[Sak 14-24" in redacted
+    assert "Styresak 15/2024 Eventuelt\nIngen saker." in redacted
