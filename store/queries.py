@@ -14,6 +14,13 @@ def _rows(conn: Connection, sql: str, params: list[Any] | None = None) -> list[d
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _legal_basis(conn: Connection) -> str:
+    """The items' legal basis column; an archive made before it was read, opened read-only, has none."""
+    found = conn.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'items' "
+                         "AND column_name = 'legal_basis' AND schema_name = current_schema()").fetchone()
+    return "i.legal_basis" if found and found[0] else "NULL::VARCHAR"
+
+
 def meetings(conn: Connection) -> list[dict[str, Any]]:
     return _rows(conn, """
         SELECT m.id, m.body, m.date, m.start_time, m.end_time, m.location, d.source, d.path, m.page,
@@ -39,8 +46,8 @@ def items(conn: Connection, *, include_exempt: bool = False,
         params = [[body for body, _ in sorted(cases)], [number for _, number in sorted(cases)]]
     out = _rows(conn, f"""
         {among}
-        SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, i.legal_basis, i.page, i.line,
-               i.document_id, d.source, d.path
+        SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, {_legal_basis(conn)} AS legal_basis,
+               i.page, i.line, i.document_id, d.source, d.path
         FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id {of_cases}
         WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [*params, include_exempt])
     by_id = {i["id"]: i for i in out}
@@ -96,10 +103,10 @@ def case_history(conn: Connection, start: tuple[str, str]) -> list[dict[str, Any
 
 def sources(conn: Connection) -> list[dict[str, Any]]:
     """Every loaded document as a source copy is made from it, with its meeting's exempt cases."""
-    out = _rows(conn, """
+    out = _rows(conn, f"""
         SELECT d.id, d.source, d.path, d.sha256, d.media_type, d.raw_text,
                EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.ocr) AS scanned,
-               (SELECT list({'number': i.number, 'legal_basis': i.legal_basis} ORDER BY i.seq)
+               (SELECT list({{'number': i.number, 'legal_basis': {_legal_basis(conn)}}} ORDER BY i.seq)
                 FROM meeting_sources s JOIN items i ON i.meeting_id = s.meeting_id
                 WHERE s.document_id = d.id AND i.exempt) AS exempt
         FROM documents d WHERE d.status = 'loaded' ORDER BY d.id""")
@@ -110,8 +117,8 @@ def sources(conn: Connection) -> list[dict[str, Any]]:
 
 def legal_bases(conn: Connection) -> dict[tuple[str | None, str | None, str], str | None]:
     """(body, 'yyyy-mm-dd', number) -> legal basis of every exempt case, as the export names a meeting."""
-    return {(body, date, number): basis for body, date, number, basis in conn.execute("""
-        SELECT m.body, strftime(m.date, '%Y-%m-%d'), i.number, i.legal_basis
+    return {(body, date, number): basis for body, date, number, basis in conn.execute(f"""
+        SELECT m.body, strftime(m.date, '%Y-%m-%d'), i.number, {_legal_basis(conn)}
         FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE i.exempt""").fetchall()}
 
 

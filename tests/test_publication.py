@@ -270,3 +270,15 @@ def test_a_saksliste_line_that_names_an_exempt_case_is_redacted_too():
     assert "Ansettelse av direktør" not in redacted and redacted.count(f"[{notice}]") == 2
     assert "Styresak 13/2024 Budsjett 2025\n[Sak 14-24" in redacted
     assert "Styresak 15/2024 Eventuelt\nIngen saker." in redacted
+
+
+def test_an_archive_made_before_the_legal_basis_was_read(tmp_path: Path):
+    """Opened read-only, it cannot gain the column: the withheld line is shown without a basis."""
+    db = tmp_path / "old.duckdb"
+    run("ingest", str(EXEMPT / "kontrollutvalget-2025-01-20.txt"), "--db", str(db), "--workers", "1")
+    conn = connect(db)
+    conn.execute("ALTER TABLE items DROP COLUMN legal_basis")
+    conn.close()
+    run("site", "--db", str(db), "--out", str(tmp_path / "site"))
+    assert squeeze("Sak 02-25 – unntatt offentlighet") in everything(tmp_path / "site" / "meetings")
+    assert squeeze("Blåbær Transport") not in everything(tmp_path / "site")
