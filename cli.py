@@ -208,6 +208,13 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
         policy=INTERNAL if include_exempt else PUBLIC)
 
 
+def _warn_internal(include_exempt: bool) -> None:
+    if include_exempt:
+        from referat.reports.publication import INTERNAL_NOTICE
+
+        click.echo(f"warning: {INTERNAL_NOTICE}", err=True)
+
+
 @main.group(cls=Group)
 def report() -> None:
     """HTML and CSV reports for analysts."""
@@ -241,6 +248,7 @@ def report_decisions(db: str, include_exempt: bool, out: str) -> None:
     path = write_register(data.items, Path(out), policy=data.policy)
     withheld = withheld_count(data.items, data.policy)
     click.echo(f"wrote {path}" + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    _warn_internal(include_exempt)
 
 
 @main.command()
@@ -251,7 +259,7 @@ def report_decisions(db: str, include_exempt: bool, out: str) -> None:
 @click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the trace as an HTML page.")
 def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None) -> None:
     """A case's history across meetings and bodies, e.g. referat trace "Styringsgruppen 41-23"."""
-    from referat.reports.publication import INTERNAL, INTERNAL_NOTICE, PUBLIC, publish_items
+    from referat.reports.publication import INTERNAL, PUBLIC, publish_items
     from referat.reports.render import render
     from referat.reports.trace import format_trace, parse_case
     from referat.reports.trace import trace as run
@@ -262,8 +270,7 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
     start = parse_case(case, q.body_names(conn))
     policy = INTERNAL if include_exempt else PUBLIC
     t = run(start, publish_items(q.case_history(conn, start), policy))
-    if policy.internal:
-        click.echo(f"warning: {INTERNAL_NOTICE}", err=True)
+    _warn_internal(include_exempt)
     if html:
         render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="", internal=policy.internal)
         click.echo(f"wrote {html}", err=True)
@@ -285,6 +292,7 @@ def site(db: str, include_exempt: bool, out: str) -> None:
     click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
                f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
     click.echo(f"open {Path(out).resolve() / 'index.html'}")
+    _warn_internal(include_exempt)
 
 
 @main.command()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from referat.ingest.document import Document
 from referat.reports import redaction
 
 
@@ -163,6 +164,9 @@ def _stored_bytes(source: Source) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest() == source.sha256 else None
 
 
+_NOT_FOUND = "holdt tilbake: sakene unntatt offentlighet ble ikke funnet i den"
+
+
 def publish_source(source: Source, policy: Policy) -> Published:
     """The copy of ``source`` an output may publish (its name is made unique by ``publish_sources``)."""
     withheld = {} if policy.include_exempt else source.exempt
@@ -178,7 +182,7 @@ def publish_source(source: Source, policy: Policy) -> Published:
     if source.media_type == "text":
         regions = redaction.exempt_regions(redaction.text_document(source.source, source.raw_text), notices)
         if regions is None:
-            return Published(None, "holdt tilbake: sakene unntatt offentlighet ble ikke funnet i den")
+            return Published(None, _NOT_FOUND)
         text = redaction.redact_text(source.raw_text, regions)
         return Published(_redacted(text_name), "sladdet: hver sak unntatt offentlighet er byttet ut med én linje",
                          text.encode("utf-8"))
@@ -187,7 +191,11 @@ def publish_source(source: Source, policy: Policy) -> Published:
     if data is None or suffix != ".pdf":
         return Published(None, "holdt tilbake: filen er endret eller flyttet siden den ble lest, og den har "
                                "saker unntatt offentlighet")
-    redacted = _redact_pdf(data, notices)
+    doc = _read_pdf(data)
+    regions = redaction.exempt_regions(doc, notices)
+    if regions is None:
+        return Published(None, _NOT_FOUND)
+    redacted = redaction.redact_pdf(data, doc, regions)
     if redacted is None:
         return Published(None, "holdt tilbake: sakene unntatt offentlighet kunne ikke fjernes med sikkerhet")
     return Published(_redacted(source.source), "sladdet: teksten i sakene unntatt offentlighet er fjernet og dekket",
@@ -199,15 +207,13 @@ def _redacted(name: str) -> str:
     return f"{path.stem}-sladdet{path.suffix}"
 
 
-def _redact_pdf(data: bytes, notices: dict[str, str]) -> bytes | None:
+def _read_pdf(data: bytes) -> Document:
     from referat.ingest import read_document
 
     with tempfile.TemporaryDirectory(prefix="referat-redact-") as scratch:
         copy = Path(scratch) / "source.pdf"
         copy.write_bytes(data)  # read what was verified, not the path again
-        doc = read_document(copy)
-    regions = redaction.exempt_regions(doc, notices)
-    return None if regions is None else redaction.redact_pdf(data, doc, regions)
+        return read_document(copy)
 
 
 def publish_sources(sources: list[Source], policy: Policy) -> dict[int, Published]:

@@ -282,3 +282,13 @@ def test_an_archive_made_before_the_legal_basis_was_read(tmp_path: Path):
     run("site", "--db", str(db), "--out", str(tmp_path / "site"))
     assert squeeze("Sak 02-25 – unntatt offentlighet") in everything(tmp_path / "site" / "meetings")
     assert squeeze("Blåbær Transport") not in everything(tmp_path / "site")
+
+
+def test_a_source_whose_exempt_case_cannot_be_found_is_held_back(tmp_path: Path):
+    """Fail closed: the archive says the meeting has an exempt case this file's reading does not find."""
+    pdf = EXEMPT / "teknisk-utvalg-2025-02-11.pdf"
+    source = Source(id=1, source=pdf.name, path=str(pdf), sha256=hashlib.sha256(pdf.read_bytes()).hexdigest(),
+                    media_type="pdf", raw_text="", scanned=False, exempt={"99-25": None})
+    published = publish_sources([source], PUBLIC)[1]
+    assert (published.name, published.data) == (None, None)
+    assert published.note == "holdt tilbake: sakene unntatt offentlighet ble ikke funnet i den"
