@@ -8,12 +8,16 @@ afterwards, it returns None and the caller leaves the file out."""
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from referat.ingest.document import Document, Page
+
+if TYPE_CHECKING:  # reading a source again loads the extractors; only redaction needs them
+    from referat.extract.model import Item
 
 Position = tuple[int, int]  # (page, line) as the Document numbers them
 
@@ -32,6 +36,7 @@ def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | Non
     """Where each case in ``notices`` (number -> withheld line) and each case the document itself
     flags as exempt stands in ``doc``; None when one of the archive's exempt cases is not found."""
     from referat.extract import extract_meeting
+    from referat.reports.publication import withheld_line
 
     meeting = extract_meeting(doc).meeting
     items = meeting.items if meeting else []
@@ -44,7 +49,7 @@ def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | Non
             end = _before(doc, (items[k + 1].page, items[k + 1].line))
         else:
             end = (item.page_end or item.page, item.line_end or item.line)
-        notice = notices.get(item.number) or f"Sak {item.number} – unntatt offentlighet"
+        notice = notices.get(item.number) or withheld_line(item.number, item.legal_basis)
         regions.append(Region(item.number, notice, (item.page, item.line), min(max(end, (item.page, item.line)),
                                                                                    last)))
     found = {r.number for r in regions}
@@ -53,9 +58,11 @@ def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | Non
     return regions + _title_lines(doc, [i for i in items if i.number in found], regions, notices)
 
 
-def _title_lines(doc: Document, exempt: list[Any], regions: list[Region], notices: dict[str, str]) -> list[Region]:
+def _title_lines(doc: Document, exempt: list[Item], regions: list[Region], notices: dict[str, str]) -> list[Region]:
     """Lines outside the cases that name an exempt case by its title, as a saksliste does: each a
     region of one line. A short title ('Personalsak') says nothing and is left."""
+    from referat.reports.publication import withheld_line
+
     titles = [(item, _squeeze(item.title)) for item in exempt if len(_squeeze(item.title)) >= 12]
     out = []
     for line in doc.lines():
@@ -65,8 +72,8 @@ def _title_lines(doc: Document, exempt: list[Any], regions: list[Region], notice
         text = _squeeze(line.text)
         for item, title in titles:
             if title in text:
-                notice = notices.get(item.number) or f"Sak {item.number} – unntatt offentlighet"
-                out.append(Region(item.number, notice, position, position))
+                out.append(Region(item.number, notices.get(item.number) or withheld_line(item.number, item.legal_basis),
+                                  position, position))
                 break
     return out
 
@@ -109,7 +116,7 @@ def redact_text(raw_text: str, regions: list[Region]) -> str:
 
 # --- PDF --------------------------------------------------------------------------------------------
 
-def _line_extents(page: Any, number: int) -> list[tuple[float, float]] | None:
+def _line_extents(page: Any) -> list[tuple[float, float]] | None:
     """(top, bottom) of each line of a text-layer page, in the order and number ingest/pdf.py gives
     its lines: text lines outside ruled tables, and one line per table row. None when the page
     needs pdfplumber's table finder, whose rows we cannot place here."""
@@ -154,24 +161,17 @@ def _remove_and_cover(pdf: Any, page: Any, top: float, bottom: float, notice: st
     c.FPDFPage_InsertObject(page.raw, box)
     if notice:
         size = 9.0
-        text = c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes_float(size))
-        encoded = (notice + "\x00").encode("utf-16-le")
-        c.FPDFText_SetText(text, ctypes_wide(encoded))
+        text = c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
+        c.FPDFText_SetText(text, _wide(notice))
         c.FPDFPageObj_Transform(text, 1, 0, 0, 1, 40, height - top - size - 1)
         c.FPDFPageObj_SetFillColor(text, 0, 0, 0, 255)
         c.FPDFPage_InsertObject(page.raw, text)
     page.gen_content()
 
 
-def ctypes_float(value: float) -> Any:
-    import ctypes
-
-    return ctypes.c_float(value)
-
-
-def ctypes_wide(encoded: bytes) -> Any:
-    import ctypes
-
+def _wide(text: str) -> Any:
+    """A NUL-terminated UTF-16 string, as pdfium takes text."""
+    encoded = (text + "\x00").encode("utf-16-le")
     buffer = (ctypes.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded)
     return ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
 
@@ -196,7 +196,7 @@ def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | Non
                 continue
             page = pdf[index]
             try:
-                extents = _line_extents(page, page_no)
+                extents = _line_extents(page)
                 if extents is None or len(extents) != len(lines):
                     return None
                 for region in dict.fromkeys(r for _, r in hit):
