@@ -124,11 +124,18 @@ def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, add
 @main.command()
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout).")
-def export(db: str, out: str) -> None:
+@click.option("--public", is_flag=True, help="Withhold exempt cases as a public output must (same shape).")
+def export(db: str, out: str, public: bool) -> None:
     """Export every document as JSON, in the evaluation contract."""
     from referat.store import connect, export_documents
 
-    data = export_documents(connect(db, read_only=True))
+    conn = connect(db, read_only=True)
+    data = export_documents(conn)
+    if public:
+        from referat.reports.publication import PUBLIC, publish_export
+        from referat.store.queries import legal_bases
+
+        data = publish_export(data, legal_bases(conn), PUBLIC)
     text = json.dumps(data, ensure_ascii=False, indent=1)
     if out == "-":
         click.echo(text)
@@ -184,23 +191,28 @@ exempt_option = click.option("--include-exempt", is_flag=True,
 
 def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
                end: str | None = None) -> SiteData:
+    """The archive as it is, exempt cases included: the reports withhold what the policy says."""
     import datetime as dt
 
+    from referat.reports.publication import INTERNAL, PUBLIC, Source
     from referat.reports.site import SiteData
     from referat.store import connect
     from referat.store import queries as q
 
     conn = connect(db, read_only=True)
-    items = q.items(conn, include_exempt=include_exempt)
-    exempt = {(i["body"], i["number"]) for i in q.items(conn, include_exempt=True) if i["exempt"]}
-    sources = {s: (p, raw) for s, p, raw in conn.execute(
-        "SELECT source, path, raw_text FROM documents WHERE status = 'loaded'").fetchall()}
     return SiteData(
-        meetings=q.meetings(conn), items=items,
+        meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
                                 end=dt.date.fromisoformat(end) if end else None),
-        people=q.people(conn), sources=sources, withheld=0 if include_exempt else q.withheld(conn),
-        exempt_cases=frozenset(exempt) if not include_exempt else frozenset())
+        people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
+        policy=INTERNAL if include_exempt else PUBLIC)
+
+
+def _warn_internal(include_exempt: bool) -> None:
+    if include_exempt:
+        from referat.reports.publication import INTERNAL_NOTICE
+
+        click.echo(f"warning: {INTERNAL_NOTICE}", err=True)
 
 
 @main.group(cls=Group)
@@ -219,7 +231,7 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
     from referat.reports.attendance import write_attendance
 
     data = _site_data(db, False, body, start, end)
-    path = write_attendance(data.attendance, Path(out))
+    path = write_attendance(data.attendance, Path(out), policy=data.policy)
     click.echo(f"wrote {path} and CSV beside it")
 
 
@@ -254,11 +266,14 @@ def report_votes(db: str, body: str | None, start: str | None, end: str | None, 
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 def report_decisions(db: str, include_exempt: bool, out: str) -> None:
     """The decision register: every vedtak, filterable by body, year and text."""
+    from referat.reports.publication import withheld_count
     from referat.reports.register import write_register
 
     data = _site_data(db, include_exempt)
-    path = write_register(data.items, Path(out), withheld=data.withheld)
-    click.echo(f"wrote {path}" + (f"; {data.withheld} exempt cases withheld" if data.withheld else ""))
+    path = write_register(data.items, Path(out), policy=data.policy)
+    withheld = withheld_count(data.items, data.policy)
+    click.echo(f"wrote {path}" + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    _warn_internal(include_exempt)
 
 
 @main.command()
@@ -269,6 +284,7 @@ def report_decisions(db: str, include_exempt: bool, out: str) -> None:
 @click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the trace as an HTML page.")
 def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None) -> None:
     """A case's history across meetings and bodies, e.g. referat trace "Styringsgruppen 41-23"."""
+    from referat.reports.publication import INTERNAL, PUBLIC, publish_items
     from referat.reports.render import render
     from referat.reports.trace import format_trace, parse_case
     from referat.reports.trace import trace as run
@@ -277,10 +293,11 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
 
     conn = connect(db, read_only=True)
     start = parse_case(case, q.body_names(conn))
-    items, exempt = q.case_history(conn, start, include_exempt=include_exempt)
-    t = run(start, items, exempt_numbers=exempt)
+    policy = INTERNAL if include_exempt else PUBLIC
+    t = run(start, publish_items(q.case_history(conn, start), policy))
+    _warn_internal(include_exempt)
     if html:
-        render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="")
+        render("case.html", Path(html), title=f"Sak {case}", t=t.as_dict(), root="", internal=policy.internal)
         click.echo(f"wrote {html}", err=True)
     if as_json:
         click.echo(json.dumps(t.as_dict(), ensure_ascii=False, indent=1))
@@ -300,6 +317,7 @@ def site(db: str, include_exempt: bool, out: str) -> None:
     click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
                f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
     click.echo(f"open {Path(out).resolve() / 'index.html'}")
+    _warn_internal(include_exempt)
 
 
 @main.command()

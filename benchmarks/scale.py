@@ -65,6 +65,7 @@ def timed(action: object, repeat: int = 5) -> tuple[float, int]:
 
 def trace_case(db: Path) -> tuple[str, object]:
     """The trace `referat trace` runs, in process, on the case with the most references."""
+    from referat.reports.publication import PUBLIC, publish_items
     from referat.reports.trace import trace
     from referat.store import connect
     from referat.store import queries as q
@@ -77,8 +78,7 @@ def trace_case(db: Path) -> tuple[str, object]:
                                     "LIMIT 1").fetchone()
 
     def run_trace() -> list[object]:
-        found, exempt = q.case_history(conn, (body, number))
-        return trace((body, number), found, exempt_numbers=exempt).cases
+        return trace((body, number), publish_items(q.case_history(conn, (body, number)), PUBLIC)).cases
 
     return f"trace {body} {number}", run_trace
 

@@ -7,6 +7,7 @@ from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
 from referat.extract.decisions import read_decisions
+from referat.extract.exemption import exemption
 from referat.extract.header import read_header
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
@@ -58,10 +59,11 @@ def extract_meeting(doc: Document) -> Extraction:
         references = read_references(" ".join([case.heading.text, *(b.text for b in case.body if not b.is_row)]),
                                      case.number, case.heading.page, case.heading.line)
         end = case.body[-1] if case.body else case.heading
-        items.append(Item(number=case.number, raw_number=case.raw_number, title=case.title, exempt=case.exempt,
-                          exempt_raw=case.exempt_raw, text=text, decisions=decisions, follow_ups=follow_ups,
-                          references=references, page=case.heading.page, line=case.heading.line,
-                          line_end=end.line_end))
+        exempt, exempt_raw, basis = exemption(case.exempt, case.exempt_raw, case.heading.text, text)
+        items.append(Item(number=case.number, raw_number=case.raw_number, title=case.title, exempt=exempt,
+                          exempt_raw=exempt_raw, legal_basis=basis, text=text, decisions=decisions,
+                          follow_ups=follow_ups, references=references, page=case.heading.page,
+                          line=case.heading.line, line_end=end.line_end, page_end=end.lines[-1].page))
     sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
     sections += [(c.number, [c.heading, *c.body]) for c in cases]
     people = _merge(people, read_prose(sections, people))

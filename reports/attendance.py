@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from referat.reports.publication import PUBLIC, Policy, csv_row, publish_attendance
 from referat.reports.render import render
 
 STATUSES = ("present", "remote", "substituted", "absent", "unknown")
@@ -70,14 +71,17 @@ def tally(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "others": [others[k] for k in sorted(others)]}
 
 
-def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte") -> Path:
-    """attendance.html (with an inline SVG chart) and attendance.csv / attendance-organisations.csv beside it."""
-    stats = tally(rows)
+def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
+                     policy: Policy = PUBLIC) -> Path:
+    """attendance.html (with an inline SVG chart) and attendance.csv / attendance-organisations.csv beside it.
+    Guests who came only for exempt cases are left out unless the policy includes them."""
+    stats = tally(publish_attendance(rows, policy))
     out.mkdir(parents=True, exist_ok=True)
     for name, key in (("attendance.csv", "people"), ("attendance-organisations.csv", "organisations")):
         with (out / name).open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=["name", "organisation", "body", "year", "expected", *STATUSES,
                                                    "substituted_by", "rate"])
             writer.writeheader()
-            writer.writerows(stats[key])
-    return render("attendance.html", out / "attendance.html", title=title, stats=stats, statuses=STATUSES, root="")
+            writer.writerows(csv_row(row) for row in stats[key])
+    return render("attendance.html", out / "attendance.html", title=title, stats=stats, statuses=STATUSES, root="",
+                  internal=policy.internal)

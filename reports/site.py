@@ -1,15 +1,27 @@
 """A static site of the archive: bodies and meetings, a page per meeting, person and case, the
-decision register and the attendance report. Self-contained: no CDN, works offline."""
+decision register and the attendance report. Self-contained: no CDN, works offline.
+
+The site is built from the archive as it is, exempt cases included, and every page and file goes
+through the publication policy (``publication.py``) on the way out."""
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 from referat.reports.attendance import write_attendance
+from referat.reports.publication import (
+    PUBLIC,
+    Policy,
+    Source,
+    publish_attendance,
+    publish_items,
+    publish_people,
+    publish_sources,
+    withheld_count,
+)
 from referat.reports.register import write_register
 from referat.reports.render import render, slug
 from referat.reports.trace import trace
@@ -18,53 +30,60 @@ from referat.reports.trace import trace
 @dataclass
 class SiteData:
     meetings: list[dict[str, Any]]
-    items: list[dict[str, Any]]  # already without exempt cases unless they are to be shown
+    items: list[dict[str, Any]]  # every case, exempt ones included: the policy withholds them
     attendance: list[dict[str, Any]]
     people: list[dict[str, Any]]
-    sources: dict[str, tuple[str | None, str]]  # source name -> (path on disk, stored raw text)
-    withheld: int = 0
-    exempt_cases: frozenset[tuple[str, str]] = frozenset()
+    sources: list[Source]
+    policy: Policy = PUBLIC
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
+    policy = data.policy
     out.mkdir(parents=True, exist_ok=True)
-    common = {"withheld": data.withheld}
+    items = publish_items(data.items, policy)
+    attendance = publish_attendance(data.attendance, policy)
+    people = publish_people(data.people, attendance)
+    withheld = withheld_count(data.items, policy)
+    published = publish_sources(data.sources, policy)
+    (out / "sources").mkdir(exist_ok=True)
+    for p in published.values():
+        if p.name and p.data is not None:
+            (out / "sources" / p.name).write_bytes(p.data)
+    names = {doc_id: p.name for doc_id, p in published.items()}
+    common = {"withheld": withheld, "internal": policy.internal}
     bodies = [(body, list(rows)) for body, rows in groupby(sorted(data.meetings, key=lambda m: (m["body"] or "",
                                                                                                 m["date"])),
                                                              key=lambda m: m["body"] or "(ukjent organ)")]
     render("index.html", out / "index.html", title="Møter", bodies=bodies, root="", **common)
     items_by_meeting: dict[int, list[dict[str, Any]]] = {}
-    for item in data.items:
+    for item in items:
+        item["href"] = names.get(item.get("document_id"))  # the published copy of its source, if any
         items_by_meeting.setdefault(item["meeting_id"], []).append(item)
     attendance_by_meeting: dict[int, list[dict[str, Any]]] = {}
-    for row in data.attendance:
+    for row in attendance:
         attendance_by_meeting.setdefault(row["meeting_id"], []).append(row)
     for m in data.meetings:
+        files = [(name, published[doc_id].name, published[doc_id].note)
+                 for name, doc_id in zip(m["sources"] or [], m["source_ids"] or [], strict=True) if doc_id in published]
         render("meeting.html", out / "meetings" / f"{m['id']}.html", title=f"{m['body']} {m['date']}", m=m,
-               items=items_by_meeting.get(m["id"], []), attendance=attendance_by_meeting.get(m["id"], []),
-               root="../", withheld=m["n_exempt"] if data.withheld else 0)
+               files=files, items=items_by_meeting.get(m["id"], []), attendance=attendance_by_meeting.get(m["id"], []),
+               root="../", withheld=0 if policy.include_exempt else m["n_exempt"], internal=policy.internal)
     meetings_of: dict[int, list[dict[str, Any]]] = {}
-    for row in data.attendance:
+    for row in attendance:
         meetings_of.setdefault(row["person_id"], []).append(row)
-    for p in data.people:
+    for p in people:
         p["meetings"] = len({r["meeting_id"] for r in meetings_of.get(p["id"], [])})
         render("person.html", out / "people" / f"{p['id']}.html", title=p["name"], p=p,
-               rows=meetings_of.get(p["id"], []), root="../")
-    render("people.html", out / "people" / "index.html", title="Personer", people=data.people, root="../")
-    cases = {(i["body"], i["number"]) for i in data.items}
-    cases |= {(r["target_body"], r["target_number"]) for i in data.items for r in i["references"]}
+               rows=meetings_of.get(p["id"], []), root="../", internal=policy.internal)
+    render("people.html", out / "people" / "index.html", title="Personer", people=people, root="../",
+           internal=policy.internal)
+    cases = {(i["body"], i["number"]) for i in items}
+    cases |= {(r["target_body"], r["target_number"]) for i in items for r in i["references"]}
     for case in cases:
-        t = trace(case, data.items, exempt_numbers=set(data.exempt_cases))
+        t = trace(case, items)
         render("case.html", out / "cases" / f"{slug(case[0] + '-' + case[1])}.html", title=f"Sak {case[0]} {case[1]}",
-               t=t.as_dict(), root="../")
-    write_register(data.items, out, withheld=data.withheld)
-    write_attendance(data.attendance, out, title="Oppmøte")
-    sources = out / "sources"
-    sources.mkdir(exist_ok=True)
-    for name, (path, raw) in data.sources.items():
-        if path and Path(path).is_file():
-            shutil.copyfile(path, sources / name)
-        else:  # the file has moved since it was read: the archive still has its text
-            (sources / name).write_text(raw, encoding="utf-8")
-    return {"meetings": len(data.meetings), "people": len(data.people), "cases": len(cases),
-            "decisions": sum(len(i["decisions"]) for i in data.items), "withheld": data.withheld}
+               t=t.as_dict(), root="../", internal=policy.internal)
+    write_register(data.items, out, policy=policy, sources=names)
+    write_attendance(data.attendance, out, title="Oppmøte", policy=policy)
+    return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
+            "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}

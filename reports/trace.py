@@ -51,8 +51,9 @@ def parse_case(text: str, bodies: list[str]) -> Case:
     return body, number
 
 
-def trace(start: Case, items: list[dict[str, Any]], *, exempt_numbers: set[Case] | None = None) -> Trace:
-    """Breadth-first over references in both directions; every case is visited once, so cycles end."""
+def trace(start: Case, items: list[dict[str, Any]]) -> Trace:
+    """Breadth-first over references in both directions; every case is visited once, so cycles end.
+    ``items`` are as the publication policy let them through: a withheld case has no references."""
     by_case: dict[Case, list[dict[str, Any]]] = {}
     for item in items:
         by_case.setdefault((item["body"], item["number"]), []).append(item)
@@ -65,10 +66,7 @@ def trace(start: Case, items: list[dict[str, Any]], *, exempt_numbers: set[Case]
             outgoing.setdefault(source, []).append((target, ref.get("raw") or ""))
             incoming.setdefault(target, []).append(source)
     result = Trace(start)
-    hidden = exempt_numbers or set()
     if start not in by_case and start not in incoming:
-        if start in hidden:
-            raise NotFoundError(f"{label(start)} is exempt from public access; use --include-exempt")
         raise NotFoundError(f"{label(start)} is not in the archive and nothing refers to it")
     seen = {start}
     queue = deque([start])
@@ -86,11 +84,11 @@ def trace(start: Case, items: list[dict[str, Any]], *, exempt_numbers: set[Case]
                 queue.append(n)
     for case in seen:
         meetings = by_case.get(case, [])
-        if not meetings and case in hidden:
-            result.withheld += 1
+        withheld = any(m.get("withheld") for m in meetings)
+        result.withheld += withheld
         result.cases.append({
             "case": label(case), "body": case[0], "number": case[1], "in_archive": bool(meetings),
-            "withheld": not meetings and case in hidden,
+            "withheld": withheld,
             "meetings": [{"date": str(m["date"]), "title": m["title"], "source": m["source"], "page": m["page"],
                           "decisions": [d["text"] for d in m["decisions"]],
                           "follow_ups": [f["text"] for f in m["follow_ups"]]} for m in meetings],
@@ -136,7 +134,7 @@ def format_trace(t: Trace) -> str:
     lines = [f"Trace of {label(t.start)}"]
     for case in t.cases:
         if not case["in_archive"]:
-            lines.append(f"  {case['case']}: {'withheld (exempt)' if case['withheld'] else 'not in the archive'}")
+            lines.append(f"  {case['case']}: not in the archive")
             continue
         for m in case["meetings"]:
             lines.append(f"  {m['date']}  {case['case']}  {m['title']}  ({m['source']}, page {m['page']})")

@@ -109,7 +109,7 @@ def _insert(conn: Connection, result: Processed, registry: Registry, rows: Rows)
     for seq, (item, refs) in enumerate(zip(m.items, resolved.references, strict=True), 1):
         item_id = registry.new_id()
         rows.add("items", [(item_id, meeting_id, doc_id, seq, item.number, item.raw_number, item.title, item.exempt,
-                            item.exempt_raw, item.text, item.page, item.line, item.line_end)])
+                            item.exempt_raw, item.text, item.page, item.line, item.line_end, item.legal_basis)])
         rows.add("decisions", [(registry.new_id(), item_id, doc_id, k, d.text, d.labeled, d.label, d.page, d.line)
                                for k, d in enumerate(item.decisions, 1)])
         rows.add("follow_ups", [(registry.new_id(), item_id, doc_id, k, f.text, f.page, f.line)

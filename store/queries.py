@@ -14,13 +14,22 @@ def _rows(conn: Connection, sql: str, params: list[Any] | None = None) -> list[d
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _legal_basis(conn: Connection) -> str:
+    """The items' legal basis column; an archive made before it was read, opened read-only, has none."""
+    found = conn.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'items' "
+                         "AND column_name = 'legal_basis' AND schema_name = current_schema()").fetchone()
+    return "i.legal_basis" if found and found[0] else "NULL::VARCHAR"
+
+
 def meetings(conn: Connection) -> list[dict[str, Any]]:
     return _rows(conn, """
         SELECT m.id, m.body, m.date, m.start_time, m.end_time, m.location, d.source, d.path, m.page,
                (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS n_items,
                (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.exempt) AS n_exempt,
-               (SELECT list(d2.source ORDER BY s.role DESC) FROM meeting_sources s
-                JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS sources
+               (SELECT list(d2.source ORDER BY s.role DESC, d2.id) FROM meeting_sources s
+                JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS sources,
+               (SELECT list(d2.id ORDER BY s.role DESC, d2.id) FROM meeting_sources s
+                JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS source_ids
         FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.date, m.body""")
 
 
@@ -37,7 +46,8 @@ def items(conn: Connection, *, include_exempt: bool = False,
         params = [[body for body, _ in sorted(cases)], [number for _, number in sorted(cases)]]
     out = _rows(conn, f"""
         {among}
-        SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, i.page, i.line, d.source, d.path
+        SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, {_legal_basis(conn)} AS legal_basis,
+               i.page, i.line, i.document_id, d.source, d.path
         FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id {of_cases}
         WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [*params, include_exempt])
     by_id = {i["id"]: i for i in out}
@@ -85,21 +95,31 @@ def linked_cases(conn: Connection, start: tuple[str, str]) -> set[tuple[str, str
     return {(body, number) for body, number in rows}
 
 
-def case_history(conn: Connection, start: tuple[str, str], *, include_exempt: bool = False,
-                 ) -> tuple[list[dict[str, Any]], set[tuple[str, str]]]:
-    """What `referat trace` needs: the items of every case linked to ``start``, and which of the
-    linked cases are withheld as exempt, so the trace can say so instead of calling them missing."""
-    linked = linked_cases(conn, start)
-    found = items(conn, include_exempt=include_exempt, cases=linked)
-    if include_exempt:
-        return found, set()
-    shown = {(i["body"], i["number"]) for i in found}
-    exempt = {(body, number) for body, number in conn.execute("""
-        WITH wanted AS (SELECT unnest(?::VARCHAR[]) AS body, unnest(?::VARCHAR[]) AS number)
-        SELECT DISTINCT m.body, i.number FROM items i JOIN meetings m ON m.id = i.meeting_id
-        JOIN wanted w ON w.body = m.body AND w.number = i.number WHERE i.exempt""",
-        [[b for b, _ in linked], [n for _, n in linked]]).fetchall()}
-    return found, exempt - shown
+def case_history(conn: Connection, start: tuple[str, str]) -> list[dict[str, Any]]:
+    """What `referat trace` needs: the items of every case linked to ``start``, exempt ones
+    included; the publication policy decides what the trace shows of them."""
+    return items(conn, include_exempt=True, cases=linked_cases(conn, start))
+
+
+def sources(conn: Connection) -> list[dict[str, Any]]:
+    """Every loaded document as a source copy is made from it, with its meeting's exempt cases."""
+    out = _rows(conn, f"""
+        SELECT d.id, d.source, d.path, d.sha256, d.media_type, d.raw_text,
+               EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.ocr) AS scanned,
+               (SELECT list({{'number': i.number, 'legal_basis': {_legal_basis(conn)}}} ORDER BY i.seq)
+                FROM meeting_sources s JOIN items i ON i.meeting_id = s.meeting_id
+                WHERE s.document_id = d.id AND i.exempt) AS exempt
+        FROM documents d WHERE d.status = 'loaded' ORDER BY d.id""")
+    for row in out:
+        row["exempt"] = {i["number"]: i["legal_basis"] for i in row["exempt"] or []}
+    return out
+
+
+def legal_bases(conn: Connection) -> dict[tuple[str | None, str | None, str], str | None]:
+    """(body, 'yyyy-mm-dd', number) -> legal basis of every exempt case, as the export names a meeting."""
+    return {(body, date, number): basis for body, date, number, basis in conn.execute(f"""
+        SELECT m.body, strftime(m.date, '%Y-%m-%d'), i.number, {_legal_basis(conn)}
+        FROM items i JOIN meetings m ON m.id = i.meeting_id WHERE i.exempt""").fetchall()}
 
 
 def body_names(conn: Connection) -> list[str]:
@@ -107,10 +127,6 @@ def body_names(conn: Connection) -> list[str]:
     return sorted({b for (b,) in conn.execute(
         "SELECT body FROM meetings WHERE body IS NOT NULL UNION "
         "SELECT target_body FROM item_references WHERE target_body IS NOT NULL").fetchall()})
-
-
-def withheld(conn: Connection) -> int:
-    return int(conn.execute("SELECT count(*) FROM items WHERE exempt").fetchone()[0])
 
 
 def attendance(conn: Connection, *, body: str | None = None, start: dt.date | None = None,
@@ -123,7 +139,8 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
                s.name AS substitute_for,
                (SELECT list(p2.name) FROM attendance b JOIN people p2 ON p2.id = b.person_id
                 WHERE b.meeting_id = a.meeting_id AND b.substitute_for_id = a.person_id) AS substitutes,
-               a.items, d.source, a.page, a.line
+               a.items, d.source, a.page, a.line,
+               (SELECT list(i.number) FROM items i WHERE i.meeting_id = a.meeting_id AND i.exempt) AS exempt_cases
         FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN people p ON p.id = a.person_id
         JOIN documents d ON d.id = a.document_id
         JOIN attendance_organisations ao ON ao.attendance_id = a.id

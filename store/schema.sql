@@ -126,8 +126,11 @@ CREATE TABLE IF NOT EXISTS items (
     text        VARCHAR,
     page        INTEGER,
     line        INTEGER,
-    line_end    INTEGER
+    line_end    INTEGER,
+    legal_basis VARCHAR                 -- of an exempt case: 'offl. § 13', as shown where it is withheld
 );
+-- Archives made before the legal basis was read lack the column.
+ALTER TABLE items ADD COLUMN IF NOT EXISTS legal_basis VARCHAR;
 
 CREATE TABLE IF NOT EXISTS decisions (
     id          BIGINT PRIMARY KEY,

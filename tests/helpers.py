@@ -8,6 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 MINUTES = Path(__file__).parent / "data" / "minutes"
+EXEMPT = Path(__file__).parent / "data" / "exempt"  # minutes with exempt cases, for the publication tests
 GOLD = Path(__file__).parent / "data" / "gold"
 SEED_TEXTS = sorted(SAMPLES.glob("*.txt"))
 SEED_PDF = SAMPLES / "styringsgruppen-2023-12-11.pdf"

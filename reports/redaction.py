@@ -1,0 +1,246 @@
+"""Redacted copies of a source: the lines of its exempt cases replaced by one line that names the
+case and its legal basis. Where the cases are is read from the source itself, by the same reading
+that made the archive, so a second copy of a meeting (its PDF beside its text) is redacted by its
+own lines and not by another file's line numbers.
+
+Every function here fails closed: when a region cannot be found or its words can still be read
+afterwards, it returns None and the caller leaves the file out."""
+
+from __future__ import annotations
+
+import ctypes
+import io
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from referat.ingest.document import Document, Page
+
+if TYPE_CHECKING:  # reading a source again loads the extractors; only redaction needs them
+    from referat.extract.model import Item
+
+Position = tuple[int, int]  # (page, line) as the Document numbers them
+
+
+@dataclass(frozen=True)
+class Region:
+    """The lines of one exempt case, from its heading to the line before the next case."""
+
+    number: str
+    notice: str  # 'Sak 40-23 – unntatt offentlighet (offl. § 13)'
+    start: Position
+    end: Position  # inclusive
+
+
+def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | None:
+    """Where each case in ``notices`` (number -> withheld line) and each case the document itself
+    flags as exempt stands in ``doc``; None when one of the archive's exempt cases is not found."""
+    from referat.extract import extract_meeting
+    from referat.reports.publication import withheld_line
+
+    meeting = extract_meeting(doc).meeting
+    items = meeting.items if meeting else []
+    last = max(((line.page, line.number) for line in doc.lines()), default=(1, 1))
+    regions: list[Region] = []
+    for k, item in enumerate(items):
+        if item.number not in notices and not item.exempt:
+            continue
+        if k + 1 < len(items):
+            end = _before(doc, (items[k + 1].page, items[k + 1].line))
+        else:
+            end = (item.page_end or item.page, item.line_end or item.line)
+        notice = notices.get(item.number) or withheld_line(item.number, item.legal_basis)
+        regions.append(Region(item.number, notice, (item.page, item.line), min(max(end, (item.page, item.line)),
+                                                                                   last)))
+    found = {r.number for r in regions}
+    if not set(notices) <= found:
+        return None
+    return regions + _title_lines(doc, [i for i in items if i.number in found], regions, notices)
+
+
+def _title_lines(doc: Document, exempt: list[Item], regions: list[Region], notices: dict[str, str]) -> list[Region]:
+    """Lines outside the cases that name an exempt case by its title, as a saksliste does: each a
+    region of one line. A short title ('Personalsak') says nothing and is left."""
+    from referat.reports.publication import withheld_line
+
+    titles = [(item, _squeeze(item.title)) for item in exempt if len(_squeeze(item.title)) >= 12]
+    out = []
+    for line in doc.lines():
+        position = (line.page, line.number)
+        if _inside(position, regions):
+            continue
+        text = _squeeze(line.text)
+        for item, title in titles:
+            if title in text:
+                out.append(Region(item.number, notices.get(item.number) or withheld_line(item.number, item.legal_basis),
+                                  position, position))
+                break
+    return out
+
+
+def _before(doc: Document, position: Position) -> Position:
+    """The last line of ``doc`` before ``position``."""
+    earlier = [(line.page, line.number) for line in doc.lines() if (line.page, line.number) < position]
+    return earlier[-1] if earlier else position
+
+
+def _inside(position: Position, regions: list[Region]) -> Region | None:
+    return next((r for r in regions if r.start <= position <= r.end), None)
+
+
+def text_document(source: str, raw_text: str) -> Document:
+    """The archive's stored text read again as ingest read it, lines numbered the same."""
+    from referat.ingest.text import parse_text
+
+    return Document(source=source, path=source, sha256="", size=len(raw_text), media_type="text",
+                    raw_text=raw_text, pages=parse_text(raw_text))
+
+
+def redact_text(raw_text: str, regions: list[Region]) -> str:
+    """The text with each region's lines (and the blank lines inside it) replaced by its notice."""
+    out_pages: list[str] = []
+    written: set[Region] = set()
+    pages = raw_text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+    for page_no, page in enumerate(pages, 1):
+        out: list[str] = []
+        for number, line in enumerate(page.split("\n"), 1):
+            region = _inside((page_no, number), regions)
+            if region is None:
+                out.append(line)
+            elif region not in written:
+                written.add(region)
+                out.append(f"[{region.notice}]")
+        out_pages.append("\n".join(out))
+    return "\f".join(out_pages)
+
+
+# --- PDF --------------------------------------------------------------------------------------------
+
+def _line_extents(page: Any) -> list[tuple[float, float]] | None:
+    """(top, bottom) of each line of a text-layer page, in the order and number ingest/pdf.py gives
+    its lines: text lines outside ruled tables, and one line per table row. None when the page
+    needs pdfplumber's table finder, whose rows we cannot place here."""
+    from referat.ingest.pdf import _lines, _runs
+    from referat.ingest.tables import Grid, find_grids
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        runs = _runs(page, textpage, height)
+    finally:
+        textpage.close()
+    if not runs:
+        return []
+    grids, ruled = find_grids(page, height)
+    if ruled and not grids:
+        return None
+    in_table = [r for r in runs if any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)]
+    extents = [(line.top, line.bottom) for line in _lines([r for r in runs if r not in in_table])]
+    for grid in grids:
+        if not isinstance(grid, Grid):
+            return None
+        extents += [(grid.ys[k], grid.ys[k + 1]) for k in range(grid.n_rows)]
+    return sorted(extents, key=lambda e: e[0])
+
+
+def _remove_and_cover(pdf: Any, page: Any, top: float, bottom: float, notice: str | None) -> None:
+    """Remove every object whose middle lies between ``top`` and ``bottom`` (points from the top
+    of the page), cover the band with a grey box and write the notice in it."""
+    import pypdfium2.raw as c
+
+    height, width = page.get_height(), page.get_width()
+    for obj in list(page.get_objects(max_depth=1)):
+        _left, low, _right, high = obj.get_bounds()
+        middle = height - (low + high) / 2
+        if top - 1 <= middle <= bottom + 1:
+            page.remove_obj(obj)
+            obj.close()
+    box = c.FPDFPageObj_CreateNewRect(36, height - bottom - 2, width - 72, bottom - top + 4)
+    c.FPDFPageObj_SetFillColor(box, 210, 210, 210, 255)
+    c.FPDFPath_SetDrawMode(box, c.FPDF_FILLMODE_ALTERNATE, False)
+    c.FPDFPage_InsertObject(page.raw, box)
+    if notice:
+        size = 9.0
+        text = c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
+        c.FPDFText_SetText(text, _wide(notice))
+        c.FPDFPageObj_Transform(text, 1, 0, 0, 1, 40, height - top - size - 1)
+        c.FPDFPageObj_SetFillColor(text, 0, 0, 0, 255)
+        c.FPDFPage_InsertObject(page.raw, text)
+    page.gen_content()
+
+
+def _wide(text: str) -> Any:
+    """A NUL-terminated UTF-16 string, as pdfium takes text."""
+    encoded = (text + "\x00").encode("utf-16-le")
+    buffer = (ctypes.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded)
+    return ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+
+
+def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | None:
+    """A new PDF of the pages of ``data`` with each region's text objects removed and the region
+    covered, its notice written over it. The pages are copied into a fresh document, so nothing
+    removed survives as an unreferenced object, outline or metadata. None when a page's lines
+    cannot be placed or a redacted line can still be extracted."""
+    import pypdfium2 as pdfium
+
+    pages: dict[int, Page] = {p.number: p for p in doc.pages}
+    pdf = pdfium.PdfDocument(data)
+    try:
+        removed: list[str] = []
+        for index in range(len(pdf)):
+            page_no = index + 1
+            lines = pages[page_no].lines if page_no in pages else []
+            hit = [(k, _inside((page_no, line.number), regions)) for k, line in enumerate(lines)]
+            hit = [(k, r) for k, r in hit if r is not None]
+            if not hit:
+                continue
+            page = pdf[index]
+            try:
+                extents = _line_extents(page)
+                if extents is None or len(extents) != len(lines):
+                    return None
+                for region in dict.fromkeys(r for _, r in hit):
+                    ks = [k for k, r in hit if r == region]
+                    first = region.start == (page_no, lines[ks[0]].number)
+                    _remove_and_cover(pdf, page, extents[ks[0]][0], extents[ks[-1]][1],
+                                      region.notice if first else None)
+                    removed += [lines[k].text for k in ks]
+            finally:
+                page.close()
+        fresh = pdfium.PdfDocument.new()
+        fresh.import_pages(pdf)
+        out = io.BytesIO()
+        fresh.save(out)
+        fresh.close()
+    finally:
+        pdf.close()
+    result = out.getvalue()
+    return None if still_readable(result, removed) else result
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+def pdf_text(data: bytes) -> str:
+    """Every character pdfium extracts from a PDF, page after page."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        texts = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return "\n".join(texts)
+    finally:
+        pdf.close()
+
+
+def still_readable(data: bytes, lines: list[str]) -> bool:
+    """Whether a redacted line of some length can still be extracted from the PDF."""
+    text = _squeeze(pdf_text(data))
+    return any(len(_squeeze(line)) >= 12 and _squeeze(line) in text for line in lines)
+

@@ -1,0 +1,51 @@
+"""The legal basis of an exempt case, as minutes cite it."""
+
+import pytest
+
+from referat.extract.exemption import exemption, legal_basis
+
+
+@pytest.mark.parametrize(("raw", "text", "basis"), [
+    ("Unntatt offentlighet jf. offl. § 13 jf. fvl. § 13", "", "offl. § 13 jf. fvl. § 13"),
+    ("unntatt offentlighet, offl. §§ 23 og 18", "", "offl. §§ 23 og 18"),
+    ("Unntatt offentlighet", "Saksnotat utsendt. Saken er unntatt etter offl. § 14.", "offl. § 14"),
+    ("U.off. § 13", "", "offl. § 13"),
+    ("Unntatt offentlighet, jf. offl. § 23 første ledd", "", "offl. § 23 første ledd"),
+    ("UNNTATT OFFENTLIGHET, OFFL. § 13", "", "offl. § 13"),
+    ("Unntatt offentlighet § 13", "", "offl. § 13"),
+    ("Unntatt offentlegheit jf. offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 1", "",
+     "offl. § 13 første ledd jf. fvl. § 13 første ledd nr. 1"),
+    ("Unntatt offentlighet", "Styret drøftet saken.", None),
+])
+def test_legal_basis(raw: str, text: str, basis: str | None) -> None:
+    assert legal_basis(raw, text=text) == basis
+
+
+def test_the_heading_says_more_than_the_flag() -> None:
+    heading = "Sak 2/25 Varsel om innkjøp - Unntatt offentlighet jf. offl. § 13 jf. fvl. § 13"
+    assert legal_basis("Unntatt offentlighet jf. offl. § 13", heading) == "offl. § 13 jf. fvl. § 13"
+
+
+@pytest.mark.parametrize(("text", "exempt"), [
+    ("Saken er unntatt etter offl. § 14, da den gjelder et organinternt notat.", True),
+    ("Saka er unnateken offentlegheit.", True),
+    ("Klage på avslag på innsyn etter offl. § 13. Utvalget tok klagen til følge.", False),
+    ("Dokumentet ble unntatt offentlighet i 2023; saken er likevel offentlig.", False),
+])
+def test_a_case_that_says_it_is_exempt(text: str, exempt: bool) -> None:
+    assert exemption(False, None, "Sak 4/25 Klage", text)[0] is exempt
+
+
+def test_read_where_cases_are_built() -> None:
+    from helpers import EXEMPT, MINUTES
+    from referat.extract import extract_meeting
+    from referat.ingest import read_document
+
+    meeting = extract_meeting(read_document(MINUTES / "kommunestyre-2024-03-14.txt")).meeting
+    assert meeting is not None
+    assert [(i.number, i.legal_basis) for i in meeting.items if i.exempt] == [("07-24", "offl. § 25")]
+    assert all(i.legal_basis is None for i in meeting.items if not i.exempt)
+    meeting = extract_meeting(read_document(EXEMPT / "kontrollutvalget-2025-01-20.txt")).meeting
+    assert meeting is not None
+    assert [(i.number, i.legal_basis) for i in meeting.items if i.exempt] == [
+        ("02-25", "offl. § 13 jf. fvl. § 13"), ("04-25", "offl. § 14")]
