@@ -247,17 +247,20 @@ def report_votes(db: str, body: str | None, start: str | None, end: str | None, 
     """How each person and party voted, case by case, with the counts (HTML and CSV)."""
     import datetime as dt
 
+    from referat.reports.publication import INTERNAL, PUBLIC, publish_votes
     from referat.reports.votes import write_votes
     from referat.store import connect
     from referat.store import queries as q
 
     conn = connect(db, read_only=True)
+    policy = INTERNAL if include_exempt else PUBLIC
     votes = q.votes(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
-                    end=dt.date.fromisoformat(end) if end else None, include_exempt=include_exempt)
+                    end=dt.date.fromisoformat(end) if end else None, include_exempt=True)
     withheld = 0 if include_exempt else q.withheld_votes(conn)
-    path = write_votes(votes, Path(out), withheld=withheld)
-    click.echo(f"wrote {path} and CSV beside it: {len(votes)} votes"
+    path = write_votes(votes, Path(out), withheld=withheld, policy=policy)
+    click.echo(f"wrote {path} and CSV beside it: {len(publish_votes(votes, policy))} votes"
                + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    _warn_internal(include_exempt)
 
 
 @report.command("decisions")

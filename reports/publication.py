@@ -64,6 +64,11 @@ def publish_items(items: list[dict[str, Any]], policy: Policy) -> list[dict[str,
     return [publish_item(item, policy) for item in items]
 
 
+def publish_votes(votes: list[dict[str, Any]], policy: Policy) -> list[dict[str, Any]]:
+    """A vote in an exempt case says how the case went and who stood where: withheld with the case."""
+    return [v for v in votes if policy.include_exempt or not v.get("exempt")]
+
+
 def withheld_count(items: list[dict[str, Any]], policy: Policy) -> int:
     """How many cases the output withholds, for the line that says so."""
     return 0 if policy.include_exempt else sum(bool(i.get("exempt")) for i in items)

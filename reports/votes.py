@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from referat.reports.publication import PUBLIC, Policy, csv_row, publish_votes
 from referat.reports.render import render
 
 SIDES = ("for", "against", "abstain")
@@ -81,12 +82,15 @@ def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> No
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_row(row) for row in rows)
 
 
-def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voteringer", withheld: int = 0) -> Path:
+def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voteringer", withheld: int = 0,
+                policy: Policy = PUBLIC) -> Path:
     """votes.html, and beside it votes.csv (one row per vote), vote-positions.csv (one row per
-    voter and vote), votes-people.csv and votes-parties.csv (counts)."""
+    voter and vote), votes-people.csv and votes-parties.csv (counts). Votes in exempt cases are
+    left out unless the policy is internal."""
+    votes = publish_votes(votes, policy)
     stats = tally_votes(votes)
     out.mkdir(parents=True, exist_ok=True)
     _write_csv(out / "votes.csv", stats["votes"], ["date", "body", "number", "title", "proposal", "outcome", "for",
@@ -105,4 +109,4 @@ def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voterin
         if v["named"]:
             bodies.setdefault(v["body"] or "", []).append(v)
     return render("votes.html", out / "votes.html", title=title, stats=stats, bodies=bodies, sides=SIDES, root="",
-                  withheld=withheld)
+                  withheld=withheld, internal=policy.internal)

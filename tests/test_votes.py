@@ -214,7 +214,9 @@ def test_report_votes(archive: Path, tmp_path: Path):
     internal = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--include-exempt",
                                          "--out", str(tmp_path / "i")])
     assert "withheld" not in internal.output
-    assert "Tilsetting av kultursjef" in (tmp_path / "i" / "votes.html").read_text(encoding="utf-8")
+    internal_html = (tmp_path / "i" / "votes.html").read_text(encoding="utf-8")
+    assert "Tilsetting av kultursjef" in internal_html and "INTERNT" in internal_html
+    assert "INTERNT" not in html
     # the extract's committee met in April, the protocol's in May
     one = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--body", "Hovedutvalg for kultur",
                                     "--out", str(tmp_path / "b")])
