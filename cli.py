@@ -99,10 +99,14 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
         click.echo(f"failed: {path}: {reason}", err=True)
     for path, message in summary.warnings:
         click.echo(f"warning: {path}: {message}", err=True)
+    for outcome, path, note in summary.changes:
+        click.echo(f"{outcome}: {path}: {note}", err=True)
     o, k = summary.outcomes, summary.kinds
     click.echo(f"{len(files)} files read into {db}: {o['loaded'] + o['replaced']} loaded "
                f"({k['minutes']} minutes, {k['other']} other), {o['replaced']} replaced, "
-               f"{o['unchanged']} unchanged, {len(summary.failed)} failed")
+               f"{o['unchanged']} unchanged, {len(summary.failed)} failed"
+               + (f"; {o['kept']} failed where a good version was read before, which is kept" if o["kept"] else "")
+               + (f"; {o['copy']} identical copies recorded as another source" if o["copy"] else ""))
     if summary.failed or missing or (strict and summary.warnings):
         sys.exit(int(ExitCode.input_failed))
 
@@ -291,7 +295,8 @@ def verify(db: str) -> None:
     if not report.ok:
         click.echo(f"{len(report.problems)} problems found", err=True)
         sys.exit(int(ExitCode.database_error))
-    click.echo("ok: every fact has a document, page and line; no orphans; every text matches its hash")
+    click.echo("ok: every fact has a document, page and line; every reference points to a row; no orphans; "
+               "every text matches its hash")
 
 
 @main.command()

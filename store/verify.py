@@ -1,5 +1,6 @@
-"""`referat verify`: is the archive whole? Every fact has a document, page and line; no orphans;
-counts agree; every document's stored text still matches its hash."""
+"""`referat verify`: is the archive whole? Every fact has a document, page and line; every reference
+between tables points to a row; nothing is left that no document holds up; every document's stored
+text still matches its hash."""
 
 from __future__ import annotations
 
@@ -7,33 +8,48 @@ from dataclasses import dataclass, field
 
 from referat.store.db import Connection
 from referat.store.load import text_digest
+from referat.store.orphans import ORPHAN_ORGANISATIONS, ORPHAN_PEOPLE, STALE_ALIAS
 
-FACTS = ("meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "warnings")
+FACTS = ("meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "warnings", "pages",
+         "meeting_sources", "document_paths")
 PROVENANCE = ("items", "decisions", "follow_ups", "item_references", "attendance")
+# Every reference between tables the schema makes, as (table, column, the table it points into, which
+# rows): a decided review keeps the names it was about, so only pending reviews must point somewhere.
+REFERENCES = [
+    ("meetings", "body_id", "bodies", ""),
+    ("meeting_sources", "meeting_id", "meetings", ""),
+    ("items", "meeting_id", "meetings", ""),
+    ("decisions", "item_id", "items", ""),
+    ("follow_ups", "item_id", "items", ""),
+    ("item_references", "item_id", "items", ""),
+    ("item_references", "target_body_id", "bodies", ""),
+    ("attendance", "meeting_id", "meetings", ""),
+    ("attendance", "person_id", "people", ""),
+    ("attendance", "substitute_for_id", "people", ""),
+    ("attendance", "organisation_id", "organisations", ""),
+    ("aliases", "entity_id", "people", "entity_kind = 'person'"),
+    ("aliases", "entity_id", "organisations", "entity_kind = 'organisation'"),
+    ("aliases", "document_id", "documents", ""),
+    ("reviews", "mention_id", "people", "status = 'pending'"),
+    ("reviews", "candidate_id", "people", "status = 'pending'"),
+    ("reviews", "runner_up_id", "people", "status = 'pending'"),
+    ("reviews", "document_id", "documents", "status = 'pending'"),
+    ("memberships", "person_id", "people", ""),
+    ("memberships", "body_id", "bodies", ""),
+    ("memberships", "organisation_id", "organisations", ""),
+    ("organisations", "parent_id", "organisations", ""),
+    ("body_names", "body_id", "bodies", ""),
+]
 ORPHANS = [
-    ("items without their meeting", "SELECT count(*) FROM items i LEFT JOIN meetings m ON m.id = i.meeting_id "
-                                     "WHERE m.id IS NULL"),
-    ("decisions without their case", "SELECT count(*) FROM decisions d LEFT JOIN items i ON i.id = d.item_id "
-                                     "WHERE i.id IS NULL"),
-    ("follow-ups without their case", "SELECT count(*) FROM follow_ups f LEFT JOIN items i ON i.id = f.item_id "
-                                      "WHERE i.id IS NULL"),
-    ("references without their case", "SELECT count(*) FROM item_references r LEFT JOIN items i ON i.id = r.item_id "
-                                      "WHERE i.id IS NULL"),
-    ("attendance without its meeting", "SELECT count(*) FROM attendance a LEFT JOIN meetings m ON m.id = a.meeting_id "
-                                       "WHERE m.id IS NULL"),
-    ("attendance without a person", "SELECT count(*) FROM attendance a LEFT JOIN people p ON p.id = a.person_id "
-                                    "WHERE p.id IS NULL"),
     ("meetings without a primary source", "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM "
                                           "meeting_sources s WHERE s.meeting_id = m.id AND s.role = 'primary')"),
-    ("sources of no meeting", "SELECT count(*) FROM meeting_sources s LEFT JOIN meetings m ON m.id = s.meeting_id "
-                              "WHERE m.id IS NULL"),
     ("minutes without a meeting", "SELECT count(*) FROM documents d WHERE d.kind = 'minutes' AND NOT EXISTS "
                                   "(SELECT 1 FROM meeting_sources s WHERE s.document_id = d.id)"),
     ("failed documents with facts", "SELECT count(*) FROM documents d JOIN meeting_sources s ON s.document_id = d.id "
                                     "WHERE d.status = 'failed'"),
-    ("aliases of no entity", "SELECT count(*) FROM aliases a WHERE (a.entity_kind = 'person' AND a.entity_id NOT IN "
-                             "(SELECT id FROM people)) OR (a.entity_kind = 'organisation' AND a.entity_id NOT IN "
-                             "(SELECT id FROM organisations))"),
+    ("aliases learnt from documents no longer loaded", f"SELECT count(*) FROM aliases a WHERE {STALE_ALIAS}"),
+    ("people no attendance row or pending review names", f"SELECT count(*) FROM ({ORPHAN_PEOPLE})"),
+    ("organisations named only by documents no longer loaded", f"SELECT count(*) FROM ({ORPHAN_ORGANISATIONS})"),
 ]
 
 
@@ -60,6 +76,12 @@ def verify(conn: Connection) -> Report:
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE page IS NULL OR line IS NULL").fetchone()[0]
         if n:
             report.problems.append(f"{n} {table} rows without page and line")
+    for table, column, parent, which in REFERENCES:
+        n = conn.execute(f"SELECT count(*) FROM {table} c WHERE c.{column} IS NOT NULL "
+                         + (f"AND c.{which} " if which else "")
+                         + f"AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.id = c.{column})").fetchone()[0]
+        if n:
+            report.problems.append(f"{n} {table} rows whose {column} is in no {parent}")
     for label, sql in ORPHANS:
         n = conn.execute(sql).fetchone()[0]
         if n:

@@ -77,7 +77,8 @@ def test_every_bad_input_is_reported_and_the_rest_loaded(tmp_path: Path):
     conn.close()
     again = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
     assert again.exit_code == ExitCode.input_failed
-    assert "0 loaded" in again.output and "14 unchanged" in again.output  # the vanished file is reported again
+    # every failure is reported again; the vanished file too, though its failure is recorded already
+    assert "0 loaded" in again.output and "15 unchanged, 7 failed" in again.output
 
 
 def test_unreadable_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -160,3 +161,132 @@ def test_attendance_parsers_never_raise(rows):
     read_lists(blocks)
     for row in rows:
         parse_entry(" ".join(row))
+
+
+def _facts(db: Path) -> dict[str, object]:
+    """Every fact the archive exports, and its row counts, to compare before and after a run."""
+    from referat.store import export_documents
+
+    conn = connect(db, read_only=True)
+    out = {"counts": {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                      for t in ("meetings", "items", "decisions", "attendance", "people", "aliases")},
+           "export": export_documents(conn)}
+    conn.close()
+    return out
+
+
+def test_a_damaged_copy_never_replaces_the_good_record(tmp_path: Path):
+    """Issue #19.1: a file that now fails to read keeps the version read well before, beside its failure."""
+    shelf = tmp_path / "shelf"
+    shutil.copytree(SAMPLES, shelf)
+    db = tmp_path / "a.duckdb"
+    assert CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"]).exit_code == 0
+    before = _facts(db)
+    assert before["counts"]["meetings"] == 3 and before["counts"]["items"] == 21
+    text, pdf = shelf / "001_9eefbcf0bd4b22fc.txt", shelf / SEED_PDF.name
+    text.write_bytes(b"")
+    pdf.write_bytes(SEED_PDF.read_bytes()[:6000])
+    result = CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == ExitCode.input_failed
+    assert f"failed: {text}: the file is empty (0 bytes)" in result.output
+    assert f"failed: {pdf}: the PDF is damaged or truncated" in result.output
+    assert f"kept: {text}: the version read " in result.output and f"kept: {pdf}: the version read " in result.output
+    assert result.output.rstrip().endswith("0 replaced, 4 unchanged, 2 failed; 2 failed where a good version was "
+                                           "read before, which is kept")
+    assert _facts(db) == before
+    conn = connect(db, read_only=True)
+    assert conn.execute("SELECT source, status, error FROM documents WHERE source = ? ORDER BY status DESC",
+                        [text.name]).fetchall() == [(text.name, "loaded", None),
+                                                    (text.name, "failed", "the file is empty (0 bytes)")]
+    assert verify(conn).ok
+    conn.close()
+    again = CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
+    assert "6 unchanged, 2 failed" in again.output and _facts(db) == before
+    shutil.copy(SAMPLES / text.name, text)  # mended: the failure beside the good version goes
+    shutil.copy(SEED_PDF, pdf)
+    mended = CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
+    assert mended.exit_code == 0 and "0 loaded" in mended.output and "6 unchanged, 0 failed" in mended.output
+    conn = connect(db, read_only=True)
+    assert conn.execute("SELECT count(*) FROM documents WHERE status = 'failed'").fetchone()[0] == 0
+    assert verify(conn).ok and _facts(db) == before
+
+
+def test_a_document_is_its_file_however_the_path_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue #19.2: 'shelf' and '$PWD/shelf' are one shelf; an edit read through either replaces the old facts."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SAMPLES, tmp_path / "shelf")
+    db = str(tmp_path / "a.duckdb")
+    assert CliRunner().invoke(main, ["ingest", "shelf", "--db", db, "--workers", "1"]).exit_code == 0
+    before = _facts(Path(db))
+    spelled = CliRunner().invoke(main, ["ingest", "./shelf/../shelf", "--db", db, "--workers", "1"])
+    assert "0 loaded" in spelled.output and "6 unchanged" in spelled.output and _facts(Path(db)) == before
+    edited = tmp_path / "shelf" / "001_9eefbcf0bd4b22fc.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Sak 13-23 Møtedatoer 2024",
+                                                                 "Sak 13-23 Møteplan for 2024"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "shelf"), "--db", db, "--workers", "1"])
+    assert result.exit_code == 0
+    assert f"replaced: {edited}: replaces the version read " in result.output
+    assert result.output.rstrip().endswith("1 loaded (1 minutes, 0 other), 1 replaced, 5 unchanged, 0 failed")
+    conn = connect(db, read_only=True)
+    assert conn.execute("SELECT m.body, i.title FROM items i JOIN meetings m ON m.id = i.meeting_id "
+                        "WHERE i.number = '13-23'").fetchall() == [("Partnermøtet", "Møteplan for 2024")]
+    assert conn.execute("SELECT count(*) FROM meeting_sources WHERE role = 'copy'").fetchone()[0] == 1  # the PDF
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 6
+    assert verify(conn).ok
+    # every other fact is as it was
+    after = _facts(Path(db))
+    assert after["counts"] == before["counts"]
+    assert [d for d in after["export"] if d["source"] != edited.name] == \
+        [d for d in before["export"] if d["source"] != edited.name]
+
+
+def test_an_identical_copy_under_a_new_name_is_another_source(tmp_path: Path):
+    """Issue #19.3: the same bytes under another name are recorded, not reported 'unchanged' and forgotten."""
+    shelf = tmp_path / "shelf"
+    shutil.copytree(SAMPLES, shelf)
+    db = str(tmp_path / "a.duckdb")
+    CliRunner().invoke(main, ["ingest", str(shelf), "--db", db, "--workers", "1"])
+    copy = shelf / "kopi" / "styringsgruppen-kopi.txt"
+    copy.parent.mkdir()
+    shutil.copy(shelf / "000_b0133e4c38a4f008.txt", copy)
+    result = CliRunner().invoke(main, ["ingest", str(shelf), "--db", db, "--workers", "1"])
+    assert result.exit_code == 0
+    assert f"copy: {copy}: the same file as {shelf / '000_b0133e4c38a4f008.txt'}" in result.output
+    assert result.output.rstrip().endswith("6 unchanged, 0 failed; 1 identical copies recorded as another source")
+    conn = connect(db, read_only=True)
+    assert conn.execute("SELECT d.source, p.path FROM document_paths p JOIN documents d ON d.id = p.document_id"
+                        ).fetchall() == [("000_b0133e4c38a4f008.txt", str(copy))]
+    assert verify(conn).ok
+    conn.close()
+    copy.write_text(copy.read_text(encoding="utf-8").replace("Sak 40-23", "Sak 41-23"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(copy), "--db", db, "--workers", "1"])
+    conn = connect(db, read_only=True)  # changed, the copy is a document of its own
+    assert conn.execute("SELECT count(*) FROM document_paths").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM documents WHERE path = ?", [str(copy)]).fetchone()[0] == 1
+    assert verify(conn).ok
+
+
+def test_a_person_removed_from_an_edited_file_is_gone(tmp_path: Path):
+    """Issue #19.4: a replaced document takes the people, organisations and spellings only it named along."""
+    minutes = tmp_path / "styret.md"
+    original = (MINUTES / "styret-2024-09-02.md").read_text(encoding="utf-8")
+    minutes.write_text(original, encoding="utf-8")
+    db = str(tmp_path / "a.duckdb")
+    files = [str(minutes), str(SAMPLES / "001_9eefbcf0bd4b22fc.txt")]
+    CliRunner().invoke(main, ["ingest", *files, "--db", db, "--workers", "1"])
+    assert "person" in CliRunner().invoke(main, ["resolve", "--db", db, "Lene Haugland"]).output
+    minutes.write_text(original.replace("Under sak 13/24 deltok Lene Haugland (Forskningsrådet).", ""),
+                       encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", *files, "--db", db, "--workers", "1"])
+    assert "1 replaced" in result.output
+    assert CliRunner().invoke(main, ["resolve", "--db", db, "Lene Haugland"]).output == \
+        "Lene Haugland -> no match\n"
+    conn = connect(db, read_only=True)
+    assert conn.execute("SELECT count(*) FROM people WHERE name = 'Lene Haugland'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM organisations WHERE name = 'Forskningsrådet'").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM aliases WHERE document_id NOT IN (SELECT id FROM documents)"
+                        ).fetchone()[0] == 0
+    # the people still listed keep their spellings, now from the document that lists them
+    assert conn.execute("SELECT count(*) FROM aliases a JOIN people p ON p.id = a.entity_id "
+                        "WHERE a.entity_kind = 'person' AND p.name = 'Nils Aas'").fetchone()[0] == 1
+    assert verify(conn).ok

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from helpers import MINUTES, SAMPLES
 from referat.pipeline import find_files
 from referat.store import connect, export_documents
@@ -127,7 +129,12 @@ def test_a_twin_in_a_later_run_is_a_second_source(tmp_path: Path):
     copy = tmp_path / "kopi.pdf"
     copy.write_bytes(SEED_PDF.read_bytes())
     summary = ingest(conn, [copy])
-    assert summary.outcomes["unchanged"] == 1  # the same bytes under another name are not read twice
+    # the same bytes under another name are not read twice, but recorded as another source of that document
+    assert summary.outcomes == {"copy": 1}
+    assert summary.changes == [("copy", str(copy), f"the same file as {SEED_PDF}")]
+    assert conn.execute("SELECT d.source, p.path FROM document_paths p JOIN documents d ON d.id = p.document_id"
+                        ).fetchall() == [("styringsgruppen-2023-12-11.pdf", str(copy))]
+    assert ingest(conn, [copy]).outcomes == {"unchanged": 1}
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert conn.execute("SELECT d.source, s.role FROM meeting_sources s JOIN documents d ON d.id = s.document_id "
                         "ORDER BY s.role DESC").fetchall() == [("000_b0133e4c38a4f008.txt", "primary"),
@@ -140,8 +147,9 @@ def test_a_batch_holding_a_file_twice_loads_it_once(tmp_path: Path):
     copy = tmp_path / "same.txt"
     copy.write_bytes(seed.read_bytes())
     summary = ingest(conn, [seed, copy, seed])
-    assert summary.outcomes == {"loaded": 1, "unchanged": 2}
+    assert summary.outcomes == {"loaded": 1, "copy": 1, "unchanged": 1}
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert conn.execute("SELECT path FROM document_paths").fetchall() == [(str(copy),)]
 
 
 def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
@@ -163,3 +171,36 @@ def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
     store_ingest.load_results(conn, slowly(), on_result=lambda result, outcome: announced.append(outcome))
     assert seen_before == [0, 1, 2]  # each file was committed before the next was read
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+@pytest.mark.parametrize(("damage", "problem"), [
+    ("UPDATE attendance SET organisation_id = 999999 WHERE id = (SELECT min(id) FROM attendance)",
+     "1 attendance rows whose organisation_id is in no organisations"),
+    ("UPDATE attendance SET substitute_for_id = 999999 WHERE id = (SELECT min(id) FROM attendance)",
+     "1 attendance rows whose substitute_for_id is in no people"),
+    ("INSERT INTO aliases VALUES ('person', 999999, 'Ola Nordmann', 'ola nordmann', 'document:1', 1.0, NULL)",
+     "1 aliases rows whose entity_id is in no people"),
+    ("UPDATE aliases SET document_id = 999999 WHERE rowid = (SELECT min(rowid) FROM aliases WHERE document_id > 0)",
+     "1 aliases learnt from documents no longer loaded"),
+    ("INSERT INTO people VALUES (999999, 'Ola Nordmann')", "1 people no attendance row or pending review names"),
+    ("INSERT INTO memberships VALUES (999999, 999998, NULL, NULL, NULL, NULL)",
+     "1 memberships rows whose body_id is in no bodies"),
+    ("UPDATE organisations SET parent_id = 999999 WHERE id = (SELECT min(id) FROM organisations)",
+     "1 organisations rows whose parent_id is in no organisations"),
+    ("UPDATE item_references SET target_body_id = 999999 WHERE id = (SELECT min(id) FROM item_references)",
+     "1 item_references rows whose target_body_id is in no bodies"),
+    ("INSERT INTO document_paths VALUES (999999, '/nowhere/kopi.txt', current_timestamp)",
+     "1 document_paths rows without a loaded document"),
+])
+def test_verify_checks_every_reference_and_orphan(seeded_db: Path, tmp_path: Path, damage: str, problem: str):
+    """Issue #19.4: `verify` follows every reference between tables and finds what no document holds up."""
+    import shutil
+
+    from referat.store.verify import verify
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(seeded_db, db)
+    conn = connect(db)
+    assert verify(conn).ok
+    conn.execute(damage)
+    assert problem in verify(conn).problems
