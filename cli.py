@@ -23,6 +23,13 @@ if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them i
 DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                          help="The archive database.")
+wait_option = click.option("--wait", is_flag=True,
+                           help="While another referat process writes the archive, wait for it instead of failing.")
+
+
+def _waiting(wait: bool) -> Callable[[str], None] | None:
+    """What `connect` does while another process holds the archive: say so once and wait, or fail."""
+    return (lambda message: click.echo(message, err=True)) if wait else None
 
 
 def _fail(exc: ReferatError) -> None:
@@ -36,6 +43,14 @@ class Group(click.Group):
             return super().invoke(ctx)
         except ReferatError as exc:
             _fail(exc)
+        except Exception as exc:
+            duckdb = sys.modules.get("duckdb")
+            if duckdb is None or not isinstance(exc, duckdb.Error):
+                raise
+            # the last net: a database error no command expected is still a message and exit 4
+            from referat.errors import DatabaseError
+
+            _fail(DatabaseError(f"the database failed: {exc}"))
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(int(ExitCode.interrupted))
@@ -59,8 +74,9 @@ def main() -> None:
 @click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
+@wait_option
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
-           ray_address: str | None, shards: str | None) -> None:
+           ray_address: str | None, shards: str | None, wait: bool) -> None:
     """Read minutes (files or folders, recursively) into the archive."""
     from referat.pipeline import find_files
     from referat.store import connect
@@ -72,7 +88,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
     if not files:
         click.echo("Error: no files to ingest", err=True)
         sys.exit(int(ExitCode.bad_args))
-    conn = connect(db)
+    conn = connect(db, on_wait=_waiting(wait))
     show = len(files) > 20 and sys.stderr.isatty() and not verbose
 
     with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, hidden=not show) as bar:
@@ -89,11 +105,15 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                 click.echo(f"\rOCR {Path(path).name}: page {done} of {total}", err=True, nl=False)
                 click.echo(end, err=True, nl=False)
 
-        if engine == "ray":
-            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
-        else:
-            summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                          on_ocr_page=ocr_progress)
+        try:
+            if engine == "ray":
+                summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
+            else:
+                summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
+                              on_ocr_page=ocr_progress)
+        except BaseException:
+            conn.close()  # a failed run lets go of the archive too
+            raise
     conn.close()
     for path, reason in summary.failed:
         click.echo(f"failed: {path}: {reason}", err=True)
@@ -128,11 +148,12 @@ def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, add
 @main.command()
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout).")
-def export(db: str, out: str) -> None:
+@wait_option
+def export(db: str, out: str, wait: bool) -> None:
     """Export every document as JSON, in the evaluation contract."""
     from referat.store import connect, export_documents
 
-    data = export_documents(connect(db, read_only=True))
+    data = export_documents(connect(db, read_only=True, on_wait=_waiting(wait)))
     text = json.dumps(data, ensure_ascii=False, indent=1)
     if out == "-":
         click.echo(text)
@@ -145,20 +166,12 @@ def export(db: str, out: str) -> None:
 @db_option
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(db: str, sql: str, fmt: str) -> None:
-    """Run one SQL query against the archive (read-only)."""
-    import duckdb
+@wait_option
+def query(db: str, sql: str, fmt: str, wait: bool) -> None:
+    """Run SQL that reads the archive (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); no other file."""
+    from referat.store.readonly import run_sql
 
-    from referat.errors import DatabaseError
-    from referat.store import connect
-
-    conn = connect(db, read_only=True)
-    try:
-        cursor = conn.execute(sql)
-    except duckdb.Error as exc:
-        raise DatabaseError(f"query failed: {exc}") from exc
-    columns = [d[0] for d in cursor.description or []]
-    rows = cursor.fetchall()
+    columns, rows = run_sql(db, sql, _waiting(wait))
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str,
                               indent=1))
@@ -187,14 +200,14 @@ exempt_option = click.option("--include-exempt", is_flag=True,
 
 
 def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
-               end: str | None = None) -> SiteData:
+               end: str | None = None, wait: bool = False) -> SiteData:
     import datetime as dt
 
     from referat.reports.site import SiteData
     from referat.store import connect
     from referat.store import queries as q
 
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
     items = q.items(conn, include_exempt=include_exempt)
     exempt = {(i["body"], i["number"]) for i in q.items(conn, include_exempt=True) if i["exempt"]}
     sources = {s: (p, raw) for s, p, raw in conn.execute(
@@ -218,11 +231,12 @@ def report() -> None:
 @click.option("--from", "start", help="From this date (YYYY-MM-DD).")
 @click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str) -> None:
+@wait_option
+def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str, wait: bool) -> None:
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
     from referat.reports.attendance import write_attendance
 
-    data = _site_data(db, False, body, start, end)
+    data = _site_data(db, False, body, start, end, wait)
     path = write_attendance(data.attendance, Path(out))
     click.echo(f"wrote {path} and CSV beside it")
 
@@ -231,11 +245,12 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
 @db_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-def report_decisions(db: str, include_exempt: bool, out: str) -> None:
+@wait_option
+def report_decisions(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     """The decision register: every vedtak, filterable by body, year and text."""
     from referat.reports.register import write_register
 
-    data = _site_data(db, include_exempt)
+    data = _site_data(db, include_exempt, wait=wait)
     path = write_register(data.items, Path(out), withheld=data.withheld)
     click.echo(f"wrote {path}" + (f"; {data.withheld} exempt cases withheld" if data.withheld else ""))
 
@@ -246,7 +261,8 @@ def report_decisions(db: str, include_exempt: bool, out: str) -> None:
 @click.argument("case")
 @click.option("--json", "as_json", is_flag=True, help="The trace as JSON.")
 @click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the trace as an HTML page.")
-def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None) -> None:
+@wait_option
+def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None, wait: bool) -> None:
     """A case's history across meetings and bodies, e.g. referat trace "Styringsgruppen 41-23"."""
     from referat.reports.render import render
     from referat.reports.trace import format_trace, parse_case
@@ -254,7 +270,7 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
     from referat.store import connect
     from referat.store import queries as q
 
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
     start = parse_case(case, q.body_names(conn))
     items, exempt = q.case_history(conn, start, include_exempt=include_exempt)
     t = run(start, items, exempt_numbers=exempt)
@@ -271,11 +287,12 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
 @db_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-def site(db: str, include_exempt: bool, out: str) -> None:
+@wait_option
+def site(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     """A static site of the archive: meetings, people, cases, the register and attendance."""
     from referat.reports.site import build_site
 
-    counts = build_site(_site_data(db, include_exempt), Path(out))
+    counts = build_site(_site_data(db, include_exempt, wait=wait), Path(out))
     click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
                f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
     click.echo(f"open {Path(out).resolve() / 'index.html'}")
@@ -283,12 +300,13 @@ def site(db: str, include_exempt: bool, out: str) -> None:
 
 @main.command()
 @db_option
-def verify(db: str) -> None:
+@wait_option
+def verify(db: str, wait: bool) -> None:
     """Check the archive's integrity; exits non-zero on any problem."""
     from referat.store import connect
     from referat.store.verify import verify as check
 
-    report = check(connect(db, read_only=True))
+    report = check(connect(db, read_only=True, on_wait=_waiting(wait)))
     click.echo(", ".join(f"{n} {table}" for table, n in report.counts.items()))
     for problem in report.problems:
         click.echo(f"problem: {problem}")

@@ -290,3 +290,115 @@ def test_a_person_removed_from_an_edited_file_is_gone(tmp_path: Path):
     assert conn.execute("SELECT count(*) FROM aliases a JOIN people p ON p.id = a.entity_id "
                         "WHERE a.entity_kind = 'person' AND p.name = 'Nils Aas'").fetchone()[0] == 1
     assert verify(conn).ok
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_disk_full_is_a_message_and_the_archive_stays_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Issue #19.12: a write that fails (no space left) is exit 4 with a message; nothing half-written stays."""
+    import duckdb
+
+    from referat.store.rows import Rows
+
+    shelf = tmp_path / "shelf"
+    shutil.copytree(SAMPLES, shelf)
+    db = tmp_path / "a.duckdb"
+    CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
+    before = _facts(db)
+    edited = shelf / "001_9eefbcf0bd4b22fc.txt"  # its replacement deletes the old facts before it writes
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Møtedatoer 2024", "Møteplan 2024"), encoding="utf-8")
+
+    def full(self: Rows, conn: object) -> None:
+        raise duckdb.IOException('Could not write file "a.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(Rows, "flush", full)
+    result = CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == ExitCode.database_error
+    assert result.output == ("Error: cannot write to the archive (Could not write file \"a.duckdb.wal\": No space "
+                             "left on device); the documents of the unfinished batch were not stored, all before "
+                             "them are; free the cause and run the same ingest again\n")
+    monkeypatch.undo()
+    assert _facts(db) == before
+    assert verify(connect(db, read_only=True)).ok
+
+
+def _foreign_duckdb(path: Path) -> Path:
+    import duckdb
+
+    conn = duckdb.connect(str(path))
+    conn.execute("CREATE TABLE ledger (account VARCHAR, amount DOUBLE)")
+    conn.close()
+    return path
+
+
+def _sqlite(path: Path) -> Path:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE x (a)")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    conn = connect(path)
+    from referat.store.ingest import ingest
+
+    ingest(conn, [SAMPLES / "000_b0133e4c38a4f008.txt"])
+    conn.close()
+    path.write_bytes(path.read_bytes()[:20000])
+    return path
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (_truncated, "the database is damaged or truncated (IO Error: Could not read enough bytes"),
+    (_foreign_duckdb, "not a referat archive (it holds the tables ledger); referat leaves it as it is, "
+                      "choose another --db"),
+    (_sqlite, "not a DuckDB database but a SQLite database; referat leaves it as it is, choose another --db"),
+    (lambda p: p.write_bytes(b"") and p, "the file is empty, not a referat archive"),
+], ids=["truncated", "foreign-duckdb", "sqlite", "empty"])
+@pytest.mark.parametrize("command", [["ingest", str(MINUTES / "styret-2024-09-02.md")], ["verify"],
+                                     ["query", "SELECT 1"], ["export"]], ids=lambda c: c[0])
+def test_a_database_that_is_not_an_archive_is_refused_untouched(tmp_path: Path, make, message: str,
+                                                                 command: list[str]):
+    """Issue #19.12: exit 4 and a message, never a traceback, and the file is left as it was."""
+    db = tmp_path / "x.duckdb"
+    make(db)
+    before = _sha(db)
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    assert result.exit_code == ExitCode.database_error
+    assert result.output.startswith(f"Error: {db}: {message}")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert _sha(db) == before
+
+
+@pytest.mark.parametrize(("sql", "refused"), [
+    ("COPY meetings TO '{other}'", "COPY is refused"),
+    ("EXPORT DATABASE '{folder}'", "EXPORT is refused"),
+    ("ATTACH '{other}' AS other", "ATTACH is refused"),
+    ("SET threads = 1", "SET is refused"),
+    ("PRAGMA enable_profiling", "PRAGMA is refused"),
+    ("CHECKPOINT", "CALL is refused"),
+    ("INSTALL sqlite", "LOAD is refused"),
+    ("SELECT 1; DELETE FROM meetings", "DELETE is refused"),
+    ("SELECT * FROM read_text('/etc/hostname')", "no other file"),
+    ("SELECT * FROM read_csv('{other}')", "no other file"),
+])
+def test_query_reads_the_archive_and_nothing_else(seeded_db: Path, tmp_path: Path, sql: str, refused: str):
+    """Issue #19.13: `referat query` cannot write, read or overwrite any file, nor change its settings."""
+    other = _foreign_duckdb(tmp_path / "other.duckdb")
+    before = _sha(other), _sha(seeded_db)
+    result = CliRunner().invoke(main, ["query", "--db", str(seeded_db),
+                                       sql.format(other=other, folder=tmp_path / "dump")])
+    assert result.exit_code == ExitCode.bad_args
+    assert result.output.startswith("Error: referat query only reads the archive")
+    assert refused in result.output
+    assert (_sha(other), _sha(seeded_db)) == before and not (tmp_path / "dump").exists()
+    reading = CliRunner().invoke(main, ["query", "--db", str(seeded_db), "--format", "csv",
+                                        "WITH m AS (FROM meetings) SELECT count(*) AS n FROM m"])
+    assert reading.exit_code == 0 and reading.output == "n\n3\n"
