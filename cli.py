@@ -110,7 +110,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                 summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
             else:
                 summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                              on_ocr_page=ocr_progress)
+                              on_ocr_page=ocr_progress, db=Path(db))
         except BaseException:
             conn.close()  # a failed run lets go of the archive too
             raise

@@ -40,7 +40,6 @@ def connect(path: str | Path | Connection, *, read_only: bool = False,
         _check_archive(conn, path)
         if not read_only:
             conn.execute(resources.files("referat.store").joinpath("schema.sql").read_text(encoding="utf-8"))
-            writer.announce(path)
     except duckdb.Error as exc:
         conn.close()
         raise DatabaseError(f"{path}: cannot use the database ({exc})") from exc
@@ -69,23 +68,33 @@ def _check_file(path: Path) -> None:
 
 def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) -> Connection:
     told = False
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise DatabaseError(f"{path}: the database is damaged or truncated ({exc}); restore it from a "
-                                    "backup, or choose another --db") from exc
-            holder = writer.holder(path, str(exc))
+    queued: Path | None = None  # this reader's place in the writer's queue
+    try:
+        while True:
+            # A writer that lets its readers in between batches has not finished: no other writer may
+            # take the archive from it then.
+            holder = None if read_only else writer.other_writer(path)
+            if holder is None:
+                try:
+                    return duckdb.connect(str(path), read_only=read_only)
+                except duckdb.IOException as exc:
+                    if "lock" not in str(exc).lower():
+                        raise DatabaseError(f"{path}: the database is damaged or truncated ({exc}); restore it "
+                                            "from a backup, or choose another --db") from exc
+                    holder = writer.holder(path, str(exc))
+                except duckdb.Error as exc:
+                    raise DatabaseError(f"{path}: not a referat database or damaged ({exc})") from exc
             if on_wait is None:
                 raise DatabaseError(f"{path}: the database is in use by another referat process ({holder}); "
-                                    "try again when it ends, or add --wait to wait for it") from exc
+                                    "try again when it ends, or add --wait to wait for it")
             if not told:
                 on_wait(f"{path}: waiting for another referat process ({holder})")
+                queued = writer.wait_in_line(path) if read_only else None
                 told = True
             time.sleep(WAIT_STEP)
-        except duckdb.Error as exc:
-            raise DatabaseError(f"{path}: not a referat database or damaged ({exc})") from exc
+    finally:
+        if queued is not None:
+            queued.unlink(missing_ok=True)
 
 
 def _check_archive(conn: Connection, path: Path) -> None:

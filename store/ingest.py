@@ -13,6 +13,7 @@ import duckdb
 
 from referat.errors import DatabaseError
 from referat.pipeline import OcrProgress, Processed, process_all
+from referat.store import writer
 from referat.store.db import Connection, load_registry
 from referat.store.load import Stored, document_path, load, rebuild_memberships
 from referat.store.orphans import remove_orphans
@@ -42,30 +43,39 @@ class IngestSummary:
 
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
-           on_ocr_page: OcrProgress | None = None, batch: int = BATCH) -> IngestSummary:
+           on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
 
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
     open batch, never part of a document; the next run loads what is missing."""
-    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch)
+    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch, db=db)
 
 
 def load_results(conn: Connection, results: Iterable[Processed], *,
-                 on_result: Callable[[Processed, str], None] | None = None, batch: int = BATCH) -> IngestSummary:
-    """Load processed files (from a process pool, or from Parquet shards a cluster wrote)."""
+                 on_result: Callable[[Processed, str], None] | None = None, batch: int = BATCH,
+                 db: Path | None = None) -> IngestSummary:
+    """Load processed files (from a process pool, or from Parquet shards a cluster wrote).
+
+    With ``db``, the archive's file, readers waiting in line (``writer.wait_in_line``) are let in
+    between two batches; the connection is then closed and opened anew, and closed at the end."""
     summary = IngestSummary()
+    if db is not None:
+        writer.announce(db)
     try:
-        _load_all(conn, results, summary, on_result, batch)
+        _load_all(conn, results, summary, on_result, batch, db)
     except (duckdb.IOException, duckdb.FatalException, OSError) as exc:
         # A full disk, a file gone under us: the open batch is rolled back, the batches committed stay.
         raise DatabaseError(f"cannot write to the archive ({exc}); the documents of the unfinished batch "
                             "were not stored, all before them are; free the cause and run the same ingest "
                             "again") from exc
+    finally:
+        if db is not None:
+            writer.withdraw(db)
     return summary
 
 
 def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSummary,
-              on_result: Callable[[Processed, str], None] | None, batch: int) -> None:
+              on_result: Callable[[Processed, str], None] | None, batch: int, db: Path | None) -> None:
     _resolve_paths(conn)
     registry = load_registry(conn)
     rows = Rows(conn)
@@ -80,6 +90,8 @@ def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSum
                 conn.execute("COMMIT")
                 _report(summary, loaded, on_result)
                 loaded = []
+                if db is not None and writer.readers_waiting(db):
+                    conn = writer.make_way(conn, db)
                 conn.execute("BEGIN TRANSACTION")
                 opened = time.monotonic()
         rows.flush(conn)
@@ -96,6 +108,8 @@ def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSum
         _rollback(conn)
         raise
     rebuild_memberships(conn)
+    if db is not None:
+        conn.close()
 
 
 def _rollback(conn: Connection) -> None:

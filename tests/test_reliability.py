@@ -402,3 +402,55 @@ def test_query_reads_the_archive_and_nothing_else(seeded_db: Path, tmp_path: Pat
     reading = CliRunner().invoke(main, ["query", "--db", str(seeded_db), "--format", "csv",
                                         "WITH m AS (FROM meetings) SELECT count(*) AS n FROM m"])
     assert reading.exit_code == 0 and reading.output == "n\n3\n"
+
+
+# An ingest whose every document is a batch of its own, that pauses after its 20th document until a
+# reader waits in line: so the test sees it refuse others in the middle of the run, for certain.
+PAUSING_INGEST = """
+import sys, time
+from pathlib import Path
+sys.argv[0] = "referat"
+import referat.store.ingest as s
+s.BATCH_SECONDS = 0.0
+report = s._report
+def pause(summary, loaded, on_result):
+    report(summary, loaded, on_result)
+    deadline = time.time() + 60
+    while summary.n_files == 20 and not s.writer.readers_waiting(Path(sys.argv[4])) and time.time() < deadline:
+        time.sleep(0.05)
+s._report = pause
+from referat.cli import main
+main()
+"""
+
+
+def test_readers_read_while_an_ingest_runs(tmp_path: Path):
+    """Issue #19.14: a reader is told who writes and since when; with --wait it reads the last committed
+    batch while the ingest goes on; a second writer is refused all the while."""
+    folder = _corpus(tmp_path / "corpus", 40)
+    db = tmp_path / "a.duckdb"
+    ingest = subprocess.Popen([sys.executable, "-c", PAUSING_INGEST, "ingest", str(folder), "--db", str(db),
+                               "--workers", "1", "--verbose"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              text=True)
+    stored = 0
+    while stored < 20:
+        line = ingest.stderr.readline()
+        assert line, "the run ended before it could be read"
+        stored += line.startswith("loaded: ")
+    holder = f"(`referat ingest {folder} --db {db} --workers 1 --verbose`, pid {ingest.pid}, since "
+    cli = [sys.executable, "-m", "referat.cli"]
+    refused = subprocess.run([*cli, "query", "--db", str(db), "SELECT 1"], capture_output=True, text=True)
+    assert refused.returncode == ExitCode.database_error
+    assert refused.stderr.startswith(f"Error: {db}: the database is in use by another referat process {holder}")
+    assert refused.stderr.rstrip().endswith("try again when it ends, or add --wait to wait for it")
+    writer = subprocess.run([*cli, "ingest", str(MINUTES), "--db", str(db)], capture_output=True, text=True)
+    assert writer.returncode == ExitCode.database_error and holder in writer.stderr
+    read = subprocess.run([*cli, "query", "--wait", "--db", str(db), "--format", "csv",
+                           "SELECT count(*) AS n FROM documents"], capture_output=True, text=True)
+    assert read.returncode == 0 and read.stderr.startswith(f"{db}: waiting for another referat process {holder}")
+    assert read.stdout == "n\n20\n"  # the last committed batch, in the middle of the run
+    ingest.stderr.read()
+    assert ingest.wait() == 0
+    assert verify(connect(db, read_only=True)).ok
+    assert _counts(db)["documents"] == 40
+    assert not (tmp_path / "a.duckdb.writer").exists() and not (tmp_path / "a.duckdb.readers").exists()
