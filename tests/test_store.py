@@ -204,3 +204,46 @@ def test_verify_checks_every_reference_and_orphan(seeded_db: Path, tmp_path: Pat
     assert verify(conn).ok
     conn.execute(damage)
     assert problem in verify(conn).problems
+
+
+def _archive_with_orphans(path: Path, n: int):
+    """n people in n meetings, and as many left behind by documents that are gone: aliases, people, organisations."""
+    conn = connect(path)
+    conn.execute(f"INSERT INTO documents (id, source, path, sha256, status, kind) SELECT i, 'd' || i, '/d/' || i, "
+                 f"'s' || i, 'loaded', 'minutes' FROM range(1, {n} + 1) t(i)")
+    conn.execute(f"INSERT INTO people SELECT i, 'P' || i FROM range(1, {2 * n} + 1) t(i)")
+    conn.execute(f"INSERT INTO organisations SELECT 10 * {n} + i, 'O' || i, NULL, NULL FROM range(1, {n} + 1) t(i)")
+    conn.execute(f"""INSERT INTO attendance (id, meeting_id, document_id, seq, person_id, name_raw, organisation_id,
+        organisation_raw, category, status) SELECT 20 * {n} + i, i, i, 1, i, 'P' || i, 10 * {n} + i, 'O' || i,
+        'member', 'present' FROM range(1, {n // 2} + 1) t(i)""")
+    conn.execute(f"""INSERT INTO aliases SELECT 'person', i, 'P' || i, 'p' || i, 'document:' || (i % {n} + 1 + {n}),
+        1.0, i % {n} + 1 + {n} FROM range(1, {2 * n} + 1) t(i)""")
+    conn.execute(f"""INSERT INTO aliases SELECT 'person', i, 'Q' || i, 'q' || i, 'document:x', 1.0, {3 * n}
+        FROM range(1, {n // 2} + 1) t(i)""")  # a spelling no document writes any more
+    conn.execute(f"""INSERT INTO aliases SELECT 'organisation', 10 * {n} + i, 'O' || i, 'o' || i, 'document:x', 1.0,
+        {3 * n} FROM range(1, {n} + 1) t(i)""")
+    return conn
+
+
+def test_orphans_are_found_and_removed_in_linear_time(tmp_path: Path):
+    """Issue #19.4 at scale: cleaning up after replaced documents, and verify, grow with the archive, not its square."""
+    import time
+
+    from referat.store.orphans import remove_orphans
+    from referat.store.verify import verify
+
+    def timed(n: int) -> float:
+        conn = _archive_with_orphans(tmp_path / f"{n}.duckdb", n)
+        start = time.perf_counter()
+        removed = remove_orphans(conn)
+        problems = verify(conn).problems
+        took = time.perf_counter() - start
+        # a quarter of the people are named by a meeting: their spellings now point to it; the rest go
+        assert removed == {"people": 3 * n // 2, "organisations": n // 2, "aliases": n // 2}
+        assert not [p for p in problems if "alias" in p or "people no" in p or "organisations named" in p]
+        assert conn.execute("SELECT count(*) FROM aliases WHERE document_id <= ?", [n]).fetchone()[0] == n
+        return took
+
+    timed(500)  # warm up
+    small, large = timed(2000), timed(8000)
+    assert large / small < 6, (small, large)
