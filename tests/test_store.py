@@ -247,3 +247,22 @@ def test_orphans_are_found_and_removed_in_linear_time(tmp_path: Path):
     timed(500)  # warm up
     small, large = timed(2000), timed(8000)
     assert large / small < 6, (small, large)
+
+
+def test_an_archive_with_paths_as_typed_is_read_as_resolved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Archives made before paths were resolved kept them as typed ('shelf/x.txt'): the next ingest
+    resolves those that name a file from where it runs, so the same files are unchanged, not new."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SAMPLES, tmp_path / "shelf")
+    conn = connect(tmp_path / "a.duckdb")
+    files, _ = find_files([tmp_path / "shelf"])
+    ingest(conn, files)
+    conn.execute("UPDATE documents SET path = 'shelf/' || source")  # as an older referat stored them
+    conn.execute("DROP TABLE document_paths")
+    before = counts(conn)
+    summary = ingest(connect(tmp_path / "a.duckdb"), files)
+    assert summary.outcomes == {"unchanged": len(files)} and counts(conn) == before
+    assert conn.execute("SELECT count(*) FROM documents WHERE path = ?",
+                        [str(tmp_path / "shelf" / "000_b0133e4c38a4f008.txt")]).fetchone()[0] == 1
