@@ -94,7 +94,7 @@ def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | N
         _insert_failed(registry, result, path, rows)
         if good is None and not copy_of:
             return Stored("failed")
-        kept = _version(good[1], good[3]) if good else "the copy of the same bytes read before"
+        kept = _version(good[1], good[3]) if good else "the document it was a copy of"
         return Stored("kept", f"{kept} is kept")
     if (good and good[1] == sha) or any(s == sha for (s,) in copy_of):
         for doc_id in failures:  # the file reads well again: its failure is history
