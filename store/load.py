@@ -104,7 +104,8 @@ def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | N
                         "ORDER BY id LIMIT 1", [sha, path]).fetchall() if sha in rows.sha256s else []
     for doc_id, *_ in here:
         _delete_document(conn, doc_id)
-    conn.execute("DELETE FROM document_paths WHERE path = ?", [path])
+    if copy_of:  # the path held a copy of another document; now it holds bytes of its own
+        conn.execute("DELETE FROM document_paths WHERE path = ?", [path])
     replaced = f"replaces {_version(good[1], good[3])} by sha256 {sha[:12]}" if good else ""
     rows.paths.add(path)
     if twin:
