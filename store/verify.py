@@ -47,9 +47,13 @@ ORPHANS = [
                                   "(SELECT 1 FROM meeting_sources s WHERE s.document_id = d.id)"),
     ("failed documents with facts", "SELECT count(*) FROM documents d JOIN meeting_sources s ON s.document_id = d.id "
                                     "WHERE d.status = 'failed'"),
-    ("aliases learnt from documents no longer loaded", f"SELECT count(*) FROM aliases a WHERE {STALE_ALIAS}"),
-    ("people no attendance row or pending review names", f"SELECT count(*) FROM ({ORPHAN_PEOPLE})"),
-    ("organisations named only by documents no longer loaded", f"SELECT count(*) FROM ({ORPHAN_ORGANISATIONS})"),
+    # Left by documents replaced in a run that was stopped before its end, which cleans them up: the
+    # next ingest (of any file) does.
+    *[(f"{label} (run `referat ingest` again to clean them up)", sql) for label, sql in (
+        ("aliases learnt from documents no longer loaded", f"SELECT count(*) FROM aliases a WHERE {STALE_ALIAS}"),
+        ("people no attendance row or pending review names", f"SELECT count(*) FROM ({ORPHAN_PEOPLE})"),
+        ("organisations named only by documents no longer loaded", f"SELECT count(*) FROM ({ORPHAN_ORGANISATIONS})"),
+    )],
 ]
 
 

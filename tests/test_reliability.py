@@ -454,3 +454,31 @@ def test_readers_read_while_an_ingest_runs(tmp_path: Path):
     assert verify(connect(db, read_only=True)).ok
     assert _counts(db)["documents"] == 40
     assert not (tmp_path / "a.duckdb.writer").exists() and not (tmp_path / "a.duckdb.readers").exists()
+
+
+def test_a_run_stopped_after_a_replacement_leaves_orphans_the_next_run_clears(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch):
+    """Orphans are cleaned up at the end of a run: verify names what a stopped run left, the next run clears it."""
+    import referat.store.ingest as store_ingest
+    from referat.pipeline import process_file
+
+    minutes = tmp_path / "styret.md"
+    original = (MINUTES / "styret-2024-09-02.md").read_text(encoding="utf-8")
+    minutes.write_text(original, encoding="utf-8")
+    conn = connect(tmp_path / "a.duckdb")
+    store_ingest.ingest(conn, [minutes])
+    minutes.write_text(original.replace("Under sak 13/24 deltok Lene Haugland (Forskningsrådet).", ""),
+                       encoding="utf-8")
+
+    def stopped():
+        yield process_file(minutes)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store_ingest, "BATCH_SECONDS", 0.0)  # the replacement is committed before the stop
+    with pytest.raises(KeyboardInterrupt):
+        store_ingest.load_results(conn, stopped())
+    assert "1 people no attendance row or pending review names (run `referat ingest` again to clean them up)" \
+        in verify(conn).problems
+    store_ingest.ingest(conn, [minutes])
+    assert verify(conn).ok
+    assert conn.execute("SELECT count(*) FROM people WHERE name = 'Lene Haugland'").fetchone()[0] == 0
