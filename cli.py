@@ -23,6 +23,13 @@ if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them i
 DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                          help="The archive database.")
+wait_option = click.option("--wait", is_flag=True,
+                           help="While another referat process writes the archive, wait for it instead of failing.")
+
+
+def _waiting(wait: bool) -> Callable[[str], None] | None:
+    """What `connect` does while another process holds the archive: say so once and wait, or fail."""
+    return (lambda message: click.echo(message, err=True)) if wait else None
 
 
 def _fail(exc: ReferatError) -> None:
@@ -36,6 +43,14 @@ class Group(click.Group):
             return super().invoke(ctx)
         except ReferatError as exc:
             _fail(exc)
+        except Exception as exc:
+            duckdb = sys.modules.get("duckdb")
+            if duckdb is None or not isinstance(exc, duckdb.Error):
+                raise
+            # the last net: a database error no command expected is still a message and exit 4
+            from referat.errors import DatabaseError
+
+            _fail(DatabaseError(f"the database failed: {exc}"))
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(int(ExitCode.interrupted))
@@ -59,8 +74,9 @@ def main() -> None:
 @click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
+@wait_option
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
-           ray_address: str | None, shards: str | None) -> None:
+           ray_address: str | None, shards: str | None, wait: bool) -> None:
     """Read minutes (files or folders, recursively) into the archive."""
     from referat.pipeline import find_files
     from referat.store import connect
@@ -72,7 +88,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
     if not files:
         click.echo("Error: no files to ingest", err=True)
         sys.exit(int(ExitCode.bad_args))
-    conn = connect(db)
+    conn = connect(db, on_wait=_waiting(wait))
     show = len(files) > 20 and sys.stderr.isatty() and not verbose
 
     with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, hidden=not show) as bar:
@@ -89,20 +105,28 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                 click.echo(f"\rOCR {Path(path).name}: page {done} of {total}", err=True, nl=False)
                 click.echo(end, err=True, nl=False)
 
-        if engine == "ray":
-            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
-        else:
-            summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                          on_ocr_page=ocr_progress)
+        try:
+            if engine == "ray":
+                summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
+            else:
+                summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
+                              on_ocr_page=ocr_progress, db=Path(db))
+        except BaseException:
+            conn.close()  # a failed run lets go of the archive too
+            raise
     conn.close()
     for path, reason in summary.failed:
         click.echo(f"failed: {path}: {reason}", err=True)
     for path, message in summary.warnings:
         click.echo(f"warning: {path}: {message}", err=True)
+    for outcome, path, note in summary.changes:
+        click.echo(f"{outcome}: {path}: {note}", err=True)
     o, k = summary.outcomes, summary.kinds
     click.echo(f"{len(files)} files read into {db}: {o['loaded'] + o['replaced']} loaded "
                f"({k['minutes']} minutes, {k['other']} other), {o['replaced']} replaced, "
-               f"{o['unchanged']} unchanged, {len(summary.failed)} failed")
+               f"{o['unchanged']} unchanged, {len(summary.failed)} failed"
+               + (f"; {o['kept']} failed where a good version was read before, which is kept" if o["kept"] else "")
+               + (f"; {o['copy']} identical copies recorded as another source" if o["copy"] else ""))
     if summary.failed or missing or (strict and summary.warnings):
         sys.exit(int(ExitCode.input_failed))
 
@@ -125,11 +149,12 @@ def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, add
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout).")
 @click.option("--public", is_flag=True, help="Withhold exempt cases as a public output must (same shape).")
-def export(db: str, out: str, public: bool) -> None:
+@wait_option
+def export(db: str, out: str, public: bool, wait: bool) -> None:
     """Export every document as JSON, in the evaluation contract."""
     from referat.store import connect, export_documents
 
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
     data = export_documents(conn)
     if public:
         from referat.reports.publication import PUBLIC, publish_export
@@ -148,20 +173,12 @@ def export(db: str, out: str, public: bool) -> None:
 @db_option
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(db: str, sql: str, fmt: str) -> None:
-    """Run one SQL query against the archive (read-only)."""
-    import duckdb
+@wait_option
+def query(db: str, sql: str, fmt: str, wait: bool) -> None:
+    """Run SQL that reads the archive (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); no other file."""
+    from referat.store.readonly import run_sql
 
-    from referat.errors import DatabaseError
-    from referat.store import connect
-
-    conn = connect(db, read_only=True)
-    try:
-        cursor = conn.execute(sql)
-    except duckdb.Error as exc:
-        raise DatabaseError(f"query failed: {exc}") from exc
-    columns = [d[0] for d in cursor.description or []]
-    rows = cursor.fetchall()
+    columns, rows = run_sql(db, sql, _waiting(wait))
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str,
                               indent=1))
@@ -190,7 +207,7 @@ exempt_option = click.option("--include-exempt", is_flag=True,
 
 
 def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
-               end: str | None = None) -> SiteData:
+               end: str | None = None, wait: bool = False) -> SiteData:
     """The archive as it is, exempt cases included: the reports withhold what the policy says."""
     import datetime as dt
 
@@ -199,7 +216,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
     from referat.store import connect
     from referat.store import queries as q
 
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
     return SiteData(
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
@@ -226,11 +243,12 @@ def report() -> None:
 @click.option("--from", "start", help="From this date (YYYY-MM-DD).")
 @click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str) -> None:
+@wait_option
+def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str, wait: bool) -> None:
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
     from referat.reports.attendance import write_attendance
 
-    data = _site_data(db, False, body, start, end)
+    data = _site_data(db, False, body, start, end, wait)
     path = write_attendance(data.attendance, Path(out), policy=data.policy)
     click.echo(f"wrote {path} and CSV beside it")
 
@@ -242,8 +260,9 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
 @click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@wait_option
 def report_votes(db: str, body: str | None, start: str | None, end: str | None, include_exempt: bool,
-                 out: str) -> None:
+                 out: str, wait: bool) -> None:
     """How each person and party voted, case by case, with the counts (HTML and CSV)."""
     import datetime as dt
 
@@ -252,7 +271,7 @@ def report_votes(db: str, body: str | None, start: str | None, end: str | None, 
     from referat.store import connect
     from referat.store import queries as q
 
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
     policy = INTERNAL if include_exempt else PUBLIC
     votes = q.votes(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
                     end=dt.date.fromisoformat(end) if end else None, include_exempt=True)
@@ -267,12 +286,13 @@ def report_votes(db: str, body: str | None, start: str | None, end: str | None, 
 @db_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-def report_decisions(db: str, include_exempt: bool, out: str) -> None:
+@wait_option
+def report_decisions(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     """The decision register: every vedtak, filterable by body, year and text."""
     from referat.reports.publication import withheld_count
     from referat.reports.register import write_register
 
-    data = _site_data(db, include_exempt)
+    data = _site_data(db, include_exempt, wait=wait)
     path = write_register(data.items, Path(out), policy=data.policy)
     withheld = withheld_count(data.items, data.policy)
     click.echo(f"wrote {path}" + (f"; {withheld} exempt cases withheld" if withheld else ""))
@@ -285,7 +305,8 @@ def report_decisions(db: str, include_exempt: bool, out: str) -> None:
 @click.argument("case")
 @click.option("--json", "as_json", is_flag=True, help="The trace as JSON.")
 @click.option("--html", "html", type=click.Path(dir_okay=False), help="Write the trace as an HTML page.")
-def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None) -> None:
+@wait_option
+def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | None, wait: bool) -> None:
     """A case's history across meetings and bodies, e.g. referat trace "Styringsgruppen 41-23"."""
     from referat.reports.publication import INTERNAL, PUBLIC, publish_items
     from referat.reports.render import render
@@ -294,7 +315,7 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
     from referat.store import connect
     from referat.store import queries as q
 
-    conn = connect(db, read_only=True)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
     start = parse_case(case, q.body_names(conn))
     policy = INTERNAL if include_exempt else PUBLIC
     t = run(start, publish_items(q.case_history(conn, start), policy))
@@ -312,11 +333,12 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
 @db_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-def site(db: str, include_exempt: bool, out: str) -> None:
+@wait_option
+def site(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     """A static site of the archive: meetings, people, cases, the register and attendance."""
     from referat.reports.site import build_site
 
-    counts = build_site(_site_data(db, include_exempt), Path(out))
+    counts = build_site(_site_data(db, include_exempt, wait=wait), Path(out))
     click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
                f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
     click.echo(f"open {Path(out).resolve() / 'index.html'}")
@@ -325,19 +347,21 @@ def site(db: str, include_exempt: bool, out: str) -> None:
 
 @main.command()
 @db_option
-def verify(db: str) -> None:
+@wait_option
+def verify(db: str, wait: bool) -> None:
     """Check the archive's integrity; exits non-zero on any problem."""
     from referat.store import connect
     from referat.store.verify import verify as check
 
-    report = check(connect(db, read_only=True))
+    report = check(connect(db, read_only=True, on_wait=_waiting(wait)))
     click.echo(", ".join(f"{n} {table}" for table, n in report.counts.items()))
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     if not report.ok:
         click.echo(f"{len(report.problems)} problems found", err=True)
         sys.exit(int(ExitCode.database_error))
-    click.echo("ok: every fact has a document, page and line; no orphans; every text matches its hash")
+    click.echo("ok: every fact has a document, page and line; every reference points to a row; no orphans; "
+               "every text matches its hash")
 
 
 @main.command()

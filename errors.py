@@ -63,3 +63,9 @@ class NotFoundError(ReferatError):
 
 class OcrUnavailableError(InputError):
     """A page needs OCR and Tesseract (or its Norwegian model) is missing or failed."""
+
+
+class QueryRefusedError(ReferatError):
+    """`referat query` was asked to do more than read the archive."""
+
+    exit_code = ExitCode.bad_args

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,32 +13,102 @@ import duckdb
 from referat.errors import DatabaseError
 from referat.normalize.authority import read_bodies, read_decisions, read_organisations
 from referat.normalize.registry import Org, Registry
+from referat.store import writer
 
 if TYPE_CHECKING:
     from referat.store.rows import Rows
 
 Connection = duckdb.DuckDBPyConnection
+WAIT_STEP = 0.2  # seconds between tries while another process holds the archive
 
 
-def connect(path: str | Path | Connection, *, read_only: bool = False) -> Connection:
-    """Open (and create) the archive; accepts a path or an open connection."""
+def connect(path: str | Path | Connection, *, read_only: bool = False,
+            on_wait: Callable[[str], None] | None = None) -> Connection:
+    """Open (and create) the archive; accepts a path or an open connection.
+
+    A file that is not a referat archive (another kind of file, a damaged one, another program's
+    database) is refused untouched. While another process writes, a reader is refused with who
+    writes and since when; with ``on_wait`` it is told so once and waits until it can read."""
     if isinstance(path, duckdb.DuckDBPyConnection):
         return path
     path = Path(path)
     if read_only and not path.exists():
         raise DatabaseError(f"{path}: no such database; run `referat ingest PATH --db {path}` first")
+    _check_file(path)
+    conn = _open(path, read_only, on_wait)
     try:
-        conn = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise DatabaseError(
-                f"{path}: the database is in use by another referat process; wait for it to finish") from exc
-        raise DatabaseError(f"{path}: cannot open the database ({exc})") from exc
+        _check_archive(conn, path)
+        if not read_only:
+            conn.execute(resources.files("referat.store").joinpath("schema.sql").read_text(encoding="utf-8"))
     except duckdb.Error as exc:
-        raise DatabaseError(f"{path}: not a referat database or damaged ({exc})") from exc
-    if not read_only:
-        conn.execute(resources.files("referat.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+        conn.close()
+        raise DatabaseError(f"{path}: cannot use the database ({exc})") from exc
+    except DatabaseError:
+        conn.close()
+        raise
     return conn
+
+
+def _check_file(path: Path) -> None:
+    """Refuse a file that is not a DuckDB database before DuckDB opens (and might write) it."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot read the database ({exc.strerror})") from exc
+    if not head:
+        raise DatabaseError(f"{path}: the file is empty, not a referat archive; delete it or choose another --db")
+    if head[8:12] != b"DUCK":
+        kind = "a SQLite database" if head.startswith(b"SQLite format 3") else "another kind of file"
+        raise DatabaseError(f"{path}: not a DuckDB database but {kind}; referat leaves it as it is, "
+                            "choose another --db")
+
+
+def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) -> Connection:
+    told = False
+    queued: Path | None = None  # this reader's place in the writer's queue
+    try:
+        while True:
+            # A writer that lets its readers in between batches has not finished: no other writer may
+            # take the archive from it then.
+            holder = None if read_only else writer.other_writer(path)
+            if holder is None:
+                try:
+                    return duckdb.connect(str(path), read_only=read_only)
+                except duckdb.IOException as exc:
+                    if "lock" not in str(exc).lower():
+                        raise DatabaseError(f"{path}: the database is damaged or truncated ({exc}); restore it "
+                                            "from a backup, or choose another --db") from exc
+                    holder = writer.holder(path, str(exc))
+                except duckdb.Error as exc:
+                    raise DatabaseError(f"{path}: not a referat database or damaged ({exc})") from exc
+            if on_wait is None:
+                raise DatabaseError(f"{path}: the database is in use by another referat process ({holder}); "
+                                    "try again when it ends, or add --wait to wait for it")
+            if not told:
+                on_wait(f"{path}: waiting for another referat process ({holder})")
+                queued = writer.wait_in_line(path) if read_only else None
+                told = True
+            time.sleep(WAIT_STEP)
+    finally:
+        if queued is not None:
+            queued.unlink(missing_ok=True)
+
+
+def _check_archive(conn: Connection, path: Path) -> None:
+    """A DuckDB database of another program is never given our tables."""
+    tables = {t for (t,) in conn.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+                                         ).fetchall()}
+    if not tables:
+        return
+    columns = {c for (c,) in conn.execute("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' "
+                                          "AND table_name = 'documents'").fetchall()}
+    if not {"documents", "meetings", "items", "people"} <= tables or not {"path", "sha256", "status"} <= columns:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise DatabaseError(f"{path}: not a referat archive (it holds the tables {shown}); referat leaves it as "
+                            "it is, choose another --db")
 
 
 def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registry:

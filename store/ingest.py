@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
+
+from referat.errors import DatabaseError
 from referat.pipeline import OcrProgress, Processed, process_all
+from referat.store import writer
 from referat.store.db import Connection, load_registry
-from referat.store.load import load, rebuild_memberships
+from referat.store.load import Stored, document_path, load, rebuild_memberships
+from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
@@ -26,6 +32,9 @@ class IngestSummary:
     kinds: Counter[str] = field(default_factory=Counter)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    # (outcome, path, what changed): a replaced version, a copy, a good version kept over a failure
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+    removed: dict[str, int] = field(default_factory=dict)  # orphans cleaned up, per table
 
     @property
     def n_files(self) -> int:
@@ -34,21 +43,43 @@ class IngestSummary:
 
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
-           on_ocr_page: OcrProgress | None = None, batch: int = BATCH) -> IngestSummary:
+           on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
 
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
     open batch, never part of a document; the next run loads what is missing."""
-    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch)
+    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch, db=db)
 
 
 def load_results(conn: Connection, results: Iterable[Processed], *,
-                 on_result: Callable[[Processed, str], None] | None = None, batch: int = BATCH) -> IngestSummary:
-    """Load processed files (from a process pool, or from Parquet shards a cluster wrote)."""
+                 on_result: Callable[[Processed, str], None] | None = None, batch: int = BATCH,
+                 db: Path | None = None) -> IngestSummary:
+    """Load processed files (from a process pool, or from Parquet shards a cluster wrote).
+
+    With ``db``, the archive's file, readers waiting in line (``writer.wait_in_line``) are let in
+    between two batches; the connection is then closed and opened anew, and closed at the end."""
     summary = IngestSummary()
+    if db is not None:
+        writer.announce(db)
+    try:
+        _load_all(conn, results, summary, on_result, batch, db)
+    except (duckdb.IOException, duckdb.FatalException, OSError) as exc:
+        # A full disk, a file gone under us: the open batch is rolled back, the batches committed stay.
+        raise DatabaseError(f"cannot write to the archive ({exc}); the documents of the unfinished batch "
+                            "were not stored, all before them are; free the cause and run the same ingest "
+                            "again") from exc
+    finally:
+        if db is not None:
+            writer.withdraw(db)
+    return summary
+
+
+def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSummary,
+              on_result: Callable[[Processed, str], None] | None, batch: int, db: Path | None) -> None:
+    _resolve_paths(conn)
     registry = load_registry(conn)
     rows = Rows(conn)
-    loaded: list[tuple[Processed, str]] = []
+    loaded: list[tuple[Processed, Stored]] = []
     conn.execute("BEGIN TRANSACTION")
     opened = time.monotonic()
     try:
@@ -59,27 +90,54 @@ def load_results(conn: Connection, results: Iterable[Processed], *,
                 conn.execute("COMMIT")
                 _report(summary, loaded, on_result)
                 loaded = []
+                if db is not None and writer.readers_waiting(db):
+                    conn = writer.make_way(conn, db)
                 conn.execute("BEGIN TRANSACTION")
                 opened = time.monotonic()
         rows.flush(conn)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
     _report(summary, loaded, on_result)
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        summary.removed = remove_orphans(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        _rollback(conn)
+        raise
     rebuild_memberships(conn)
-    return summary
+    if db is not None:
+        conn.close()
 
 
-def _report(summary: IngestSummary, loaded: list[tuple[Processed, str]],
+def _rollback(conn: Connection) -> None:
+    """Roll back the open transaction; after a failed commit there may be none, which is no news."""
+    with contextlib.suppress(duckdb.Error):
+        conn.execute("ROLLBACK")
+
+
+def _resolve_paths(conn: Connection) -> None:
+    """Archives made before paths were resolved hold them as typed: resolve those that name a file here."""
+    relative = conn.execute("SELECT id, path FROM documents WHERE path NOT LIKE '/%'").fetchall()
+    fixed = [(document_path(p), i) for i, p in relative if Path(p).exists() or Path(p).is_symlink()]
+    if fixed:
+        conn.executemany("UPDATE documents SET path = ? WHERE id = ?", fixed)
+
+
+def _report(summary: IngestSummary, loaded: list[tuple[Processed, Stored]],
             on_result: Callable[[Processed, str], None] | None) -> None:
     """Count and announce documents once their transaction is committed."""
-    for result, outcome in loaded:
-        summary.outcomes[outcome] += 1
+    for result, stored in loaded:
+        summary.outcomes[stored.outcome] += 1
+        if stored.note:
+            summary.changes.append((stored.outcome, result.path, stored.note))
         if result.error:
             summary.failed.append((result.path, result.error))
-        elif result.extraction is not None:
-            summary.kinds[result.extraction.kind] += 1
+        elif result.extraction is not None and stored.outcome != "copy":
+            if stored.outcome in ("loaded", "replaced"):  # the kinds of what was stored, as the summary says
+                summary.kinds[result.extraction.kind] += 1
             summary.warnings += [(result.path, w.message) for w in result.extraction.warnings]
         if on_result:
-            on_result(result, outcome)
+            on_result(result, stored.outcome)

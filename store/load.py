@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+from dataclasses import dataclass
 
 from referat.extract.model import Meeting, Recusal, Vote
 from referat.normalize import ResolvedMeeting, resolve_names
@@ -13,11 +15,28 @@ from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
-               "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals")
+               "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths")
 
 
 def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What became of one file, and how the archive changed where that is worth showing.
+
+    loaded | replaced (a new version of a file read before) | unchanged | copy (the same bytes as
+    a document already read, recorded as another source of it) | kept (the file fails now; the
+    version read well before stays, the failure is recorded beside it) | failed"""
+
+    outcome: str
+    note: str = ""
+
+
+def document_path(path: str) -> str:
+    """A file's identity in the archive: its resolved absolute path, however the command line wrote it."""
+    return os.path.realpath(path)
 
 
 def _delete_document(conn: Connection, document_id: int) -> None:
@@ -33,8 +52,16 @@ def _delete_document(conn: Connection, document_id: int) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
 
 
-def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | None = None) -> str:
-    """Store one processed file: 'unchanged', 'loaded', 'replaced' or 'failed'.
+def _version(sha256: str, read_at: object) -> str:
+    when = read_at.strftime("%Y-%m-%d %H:%M") if hasattr(read_at, "strftime") else str(read_at)
+    return f"the version read {when} (sha256 {sha256[:12]})"
+
+
+def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | None = None) -> Stored:
+    """Store one processed file.
+
+    A file is known by its resolved path; bytes already loaded from another path make it a copy of
+    that document. A file that fails where a good version was read before never replaces it.
 
     Without ``rows`` the document is written in a transaction of its own. With ``rows`` its rows
     join the caller's batch, which the caller writes with ``rows.flush`` inside its transaction."""
@@ -42,43 +69,69 @@ def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | N
         rows = Rows(conn)
         conn.execute("BEGIN TRANSACTION")
         try:
-            outcome = load(conn, result, registry, rows)
+            stored = load(conn, result, registry, rows)
             rows.flush(conn)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return outcome
-    known_sha = bool(result.sha256) and result.sha256 in rows.sha256s
-    known_path = result.path in rows.paths
-    if known_sha or known_path:
+        return stored
+    path = document_path(result.path)
+    sha = result.sha256 or ""
+    known_path = path in rows.paths
+    if known_path or sha in rows.sha256s:
         rows.flush(conn)  # it may be earlier in this batch: let the database see the batch
-    if known_sha:
-        # fetchall, not fetchone: an unfinished result would block the Arrow scan of the next flush
-        found = conn.execute("SELECT id, status FROM documents WHERE sha256 = ? AND path = ? LIMIT 1",
-                             [result.sha256, result.path]).fetchall() or conn.execute(
-            "SELECT id, status FROM documents WHERE sha256 = ? AND status = 'loaded' LIMIT 1",
-            [result.sha256]).fetchall()
-        if found and (found[0][1] == "loaded" or result.error):
-            return "unchanged"
-    earlier = conn.execute("SELECT id FROM documents WHERE path = ?", [result.path]).fetchall() if known_path else []
-    for (old_id,) in earlier:
-        _delete_document(conn, old_id)
-    rows.paths.add(result.path)
-    if result.sha256:
-        rows.sha256s.add(result.sha256)
-    outcome = _insert(conn, result, registry, rows)
-    return "replaced" if earlier and outcome == "loaded" else outcome
+    # fetchall, not fetchone: an unfinished result would block the Arrow scan of the next flush
+    here = conn.execute("SELECT id, sha256, status, ingested_at FROM documents WHERE path = ? ORDER BY id",
+                        [path]).fetchall() if known_path else []
+    copy_of = conn.execute("SELECT d.sha256 FROM document_paths p JOIN documents d ON d.id = p.document_id "
+                           "WHERE p.path = ?", [path]).fetchall() if known_path else []
+    good = next((v for v in here if v[2] == "loaded"), None)
+    failures = [v[0] for v in here if v[2] == "failed"]
+    if result.error:
+        if any(v[1] == sha for v in here if v[2] == "failed"):
+            return Stored("unchanged")  # this very failure is recorded already
+        for doc_id in failures:
+            _delete_document(conn, doc_id)
+        _insert_failed(registry, result, path, rows)
+        if good is None and not copy_of:
+            return Stored("failed")
+        kept = _version(good[1], good[3]) if good else "the document it was a copy of"
+        return Stored("kept", f"{kept} is kept")
+    if (good and good[1] == sha) or any(s == sha for (s,) in copy_of):
+        for doc_id in failures:  # the file reads well again: its failure is history
+            _delete_document(conn, doc_id)
+        return Stored("unchanged")
+    twin = conn.execute("SELECT id, path FROM documents WHERE sha256 = ? AND status = 'loaded' AND path <> ? "
+                        "ORDER BY id LIMIT 1", [sha, path]).fetchall() if sha in rows.sha256s else []
+    for doc_id, *_ in here:
+        _delete_document(conn, doc_id)
+    if copy_of:  # the path held a copy of another document; now it holds bytes of its own
+        conn.execute("DELETE FROM document_paths WHERE path = ?", [path])
+    replaced = f"replaces {_version(good[1], good[3])} by sha256 {sha[:12]}" if good else ""
+    rows.paths.add(path)
+    if twin:
+        rows.add("document_paths", [(twin[0][0], path)], ("document_id", "path"))
+        return Stored("copy", "; ".join(n for n in (replaced, f"the same file as {twin[0][1]}") if n))
+    rows.sha256s.add(sha)
+    outcome = _insert(conn, result, path, registry, rows)
+    return Stored("replaced", replaced) if good and outcome == "loaded" else Stored(outcome)
 
 
-def _insert(conn: Connection, result: Processed, registry: Registry, rows: Rows) -> str:
-    doc_id = registry.new_id()
+def _insert_failed(registry: Registry, result: Processed, path: str, rows: Rows) -> None:
+    rows.paths.add(path)
+    rows.sha256s.add(result.sha256 or "")
+    rows.add("documents", [(registry.new_id(), result.source, path, result.sha256 or "", "failed", "failed",
+                            result.error)], ("id", "source", "path", "sha256", "kind", "status", "error"))
+
+
+def _insert(conn: Connection, result: Processed, path: str, registry: Registry, rows: Rows) -> str:
     doc, ex = result.document, result.extraction
-    if doc is None or ex is None or result.error:
-        rows.add("documents", [(doc_id, result.source, result.path, result.sha256 or "", "failed", "failed",
-                                result.error)], ("id", "source", "path", "sha256", "kind", "status", "error"))
+    if doc is None or ex is None:
+        _insert_failed(registry, result, path, rows)
         return "failed"
-    rows.add("documents", [(doc_id, doc.source, result.path, doc.sha256, doc.size, doc.media_type, doc.encoding,
+    doc_id = registry.new_id()
+    rows.add("documents", [(doc_id, doc.source, path, doc.sha256, doc.size, doc.media_type, doc.encoding,
                             ex.kind, "loaded", doc.raw_text, text_digest(doc.raw_text), len(doc.pages))],
              ("id", "source", "path", "sha256", "size", "media_type", "encoding", "kind", "status", "raw_text",
               "text_sha256", "n_pages"))

@@ -36,7 +36,8 @@ class Rows:
         self.sha256s: set[str] = set()
         self.meeting_keys: set[tuple[Any, Any]] = set()  # (body id, 'yyyy-mm-dd')
         if conn is not None:
-            self.paths = {p for (p,) in conn.execute("SELECT DISTINCT path FROM documents").fetchall()}
+            self.paths = {p for (p,) in conn.execute(
+                "SELECT path FROM documents UNION SELECT path FROM document_paths").fetchall()}
             self.sha256s = {s for (s,) in conn.execute("SELECT DISTINCT sha256 FROM documents").fetchall()}
             self.meeting_keys = set(conn.execute(
                 "SELECT DISTINCT body_id, strftime(date, '%Y-%m-%d') FROM meetings").fetchall())

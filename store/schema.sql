@@ -8,7 +8,7 @@ CREATE SEQUENCE IF NOT EXISTS seq_id START 1;
 CREATE TABLE IF NOT EXISTS documents (
     id          BIGINT PRIMARY KEY,
     source      VARCHAR NOT NULL,       -- base name, as the export contract wants it
-    path        VARCHAR NOT NULL,       -- path as given at ingest
+    path        VARCHAR NOT NULL,       -- resolved absolute path: a file is one document however its path is written
     sha256      VARCHAR NOT NULL,
     size        BIGINT,
     media_type  VARCHAR,                -- pdf | text
@@ -20,6 +20,14 @@ CREATE TABLE IF NOT EXISTS documents (
     text_sha256 VARCHAR,                -- sha256 of raw_text, checked by `referat verify`
     n_pages     INTEGER,
     ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+
+-- Other paths that held the same bytes as a loaded document: identical copies are recorded here, as
+-- further sources of that document, rather than read and stored twice.
+CREATE TABLE IF NOT EXISTS document_paths (
+    document_id BIGINT NOT NULL,
+    path        VARCHAR NOT NULL,       -- resolved absolute path of the copy
+    seen_at     TIMESTAMP DEFAULT current_timestamp
 );
 
 CREATE TABLE IF NOT EXISTS pages (

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from helpers import MINUTES, SAMPLES
 from referat.pipeline import find_files
 from referat.store import connect, export_documents
@@ -127,7 +129,12 @@ def test_a_twin_in_a_later_run_is_a_second_source(tmp_path: Path):
     copy = tmp_path / "kopi.pdf"
     copy.write_bytes(SEED_PDF.read_bytes())
     summary = ingest(conn, [copy])
-    assert summary.outcomes["unchanged"] == 1  # the same bytes under another name are not read twice
+    # the same bytes under another name are not read twice, but recorded as another source of that document
+    assert summary.outcomes == {"copy": 1}
+    assert summary.changes == [("copy", str(copy), f"the same file as {SEED_PDF}")]
+    assert conn.execute("SELECT d.source, p.path FROM document_paths p JOIN documents d ON d.id = p.document_id"
+                        ).fetchall() == [("styringsgruppen-2023-12-11.pdf", str(copy))]
+    assert ingest(conn, [copy]).outcomes == {"unchanged": 1}
     assert conn.execute("SELECT count(*) FROM meetings").fetchone()[0] == 1
     assert conn.execute("SELECT d.source, s.role FROM meeting_sources s JOIN documents d ON d.id = s.document_id "
                         "ORDER BY s.role DESC").fetchall() == [("000_b0133e4c38a4f008.txt", "primary"),
@@ -140,8 +147,9 @@ def test_a_batch_holding_a_file_twice_loads_it_once(tmp_path: Path):
     copy = tmp_path / "same.txt"
     copy.write_bytes(seed.read_bytes())
     summary = ingest(conn, [seed, copy, seed])
-    assert summary.outcomes == {"loaded": 1, "unchanged": 2}
+    assert summary.outcomes == {"loaded": 1, "copy": 1, "unchanged": 1}
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert conn.execute("SELECT path FROM document_paths").fetchall() == [(str(copy),)]
 
 
 def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
@@ -163,3 +171,99 @@ def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
     store_ingest.load_results(conn, slowly(), on_result=lambda result, outcome: announced.append(outcome))
     assert seen_before == [0, 1, 2]  # each file was committed before the next was read
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+
+
+@pytest.mark.parametrize(("damage", "problem"), [
+    ("UPDATE attendance SET organisation_id = 999999 WHERE id = (SELECT min(id) FROM attendance)",
+     "1 attendance rows whose organisation_id is in no organisations"),
+    ("UPDATE attendance SET substitute_for_id = 999999 WHERE id = (SELECT min(id) FROM attendance)",
+     "1 attendance rows whose substitute_for_id is in no people"),
+    ("INSERT INTO aliases VALUES ('person', 999999, 'Ola Nordmann', 'ola nordmann', 'document:1', 1.0, NULL)",
+     "1 aliases rows whose entity_id is in no people"),
+    ("UPDATE aliases SET document_id = 999999 WHERE rowid = (SELECT min(rowid) FROM aliases WHERE document_id > 0)",
+     "1 aliases learnt from documents no longer loaded (run `referat ingest` again to clean them up)"),
+    ("INSERT INTO people VALUES (999999, 'Ola Nordmann')",
+     "1 people no attendance row or pending review names (run `referat ingest` again to clean them up)"),
+    ("INSERT INTO memberships VALUES (999999, 999998, NULL, NULL, NULL, NULL)",
+     "1 memberships rows whose body_id is in no bodies"),
+    ("UPDATE organisations SET parent_id = 999999 WHERE id = (SELECT min(id) FROM organisations)",
+     "1 organisations rows whose parent_id is in no organisations"),
+    ("UPDATE item_references SET target_body_id = 999999 WHERE id = (SELECT min(id) FROM item_references)",
+     "1 item_references rows whose target_body_id is in no bodies"),
+    ("INSERT INTO document_paths VALUES (999999, '/nowhere/kopi.txt', current_timestamp)",
+     "1 document_paths rows without a loaded document"),
+])
+def test_verify_checks_every_reference_and_orphan(seeded_db: Path, tmp_path: Path, damage: str, problem: str):
+    """Issue #19.4: `verify` follows every reference between tables and finds what no document holds up."""
+    import shutil
+
+    from referat.store.verify import verify
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(seeded_db, db)
+    conn = connect(db)
+    assert verify(conn).ok
+    conn.execute(damage)
+    assert problem in verify(conn).problems
+
+
+def _archive_with_orphans(path: Path, n: int):
+    """n people in n meetings, and as many left behind by documents that are gone: aliases, people, organisations."""
+    conn = connect(path)
+    conn.execute(f"INSERT INTO documents (id, source, path, sha256, status, kind) SELECT i, 'd' || i, '/d/' || i, "
+                 f"'s' || i, 'loaded', 'minutes' FROM range(1, {n} + 1) t(i)")
+    conn.execute(f"INSERT INTO people SELECT i, 'P' || i FROM range(1, {2 * n} + 1) t(i)")
+    conn.execute(f"INSERT INTO organisations SELECT 10 * {n} + i, 'O' || i, NULL, NULL FROM range(1, {n} + 1) t(i)")
+    conn.execute(f"""INSERT INTO attendance (id, meeting_id, document_id, seq, person_id, name_raw, organisation_id,
+        organisation_raw, category, status) SELECT 20 * {n} + i, i, i, 1, i, 'P' || i, 10 * {n} + i, 'O' || i,
+        'member', 'present' FROM range(1, {n // 2} + 1) t(i)""")
+    conn.execute(f"""INSERT INTO aliases SELECT 'person', i, 'P' || i, 'p' || i, 'document:' || (i % {n} + 1 + {n}),
+        1.0, i % {n} + 1 + {n} FROM range(1, {2 * n} + 1) t(i)""")
+    conn.execute(f"""INSERT INTO aliases SELECT 'person', i, 'Q' || i, 'q' || i, 'document:x', 1.0, {3 * n}
+        FROM range(1, {n // 2} + 1) t(i)""")  # a spelling no document writes any more
+    conn.execute(f"""INSERT INTO aliases SELECT 'organisation', 10 * {n} + i, 'O' || i, 'o' || i, 'document:x', 1.0,
+        {3 * n} FROM range(1, {n} + 1) t(i)""")
+    return conn
+
+
+def test_orphans_are_found_and_removed_in_linear_time(tmp_path: Path):
+    """Issue #19.4 at scale: cleaning up after replaced documents, and verify, grow with the archive, not its square."""
+    import time
+
+    from referat.store.orphans import remove_orphans
+    from referat.store.verify import verify
+
+    def timed(n: int) -> float:
+        conn = _archive_with_orphans(tmp_path / f"{n}.duckdb", n)
+        start = time.perf_counter()
+        removed = remove_orphans(conn)
+        problems = verify(conn).problems
+        took = time.perf_counter() - start
+        # a quarter of the people are named by a meeting: their spellings now point to it; the rest go
+        assert removed == {"people": 3 * n // 2, "organisations": n // 2, "aliases": n // 2}
+        assert not [p for p in problems if "alias" in p or "people no" in p or "organisations named" in p]
+        assert conn.execute("SELECT count(*) FROM aliases WHERE document_id <= ?", [n]).fetchone()[0] == n
+        return took
+
+    timed(500)  # warm up
+    small, large = timed(2000), timed(8000)
+    assert large / small < 6, (small, large)
+
+
+def test_an_archive_with_paths_as_typed_is_read_as_resolved(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Archives made before paths were resolved kept them as typed ('shelf/x.txt'): the next ingest
+    resolves those that name a file from where it runs, so the same files are unchanged, not new."""
+    import shutil
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SAMPLES, tmp_path / "shelf")
+    conn = connect(tmp_path / "a.duckdb")
+    files, _ = find_files([tmp_path / "shelf"])
+    ingest(conn, files)
+    conn.execute("UPDATE documents SET path = 'shelf/' || source")  # as an older referat stored them
+    conn.execute("DROP TABLE document_paths")
+    before = counts(conn)
+    summary = ingest(connect(tmp_path / "a.duckdb"), files)
+    assert summary.outcomes == {"unchanged": len(files)} and counts(conn) == before
+    assert conn.execute("SELECT count(*) FROM documents WHERE path = ?",
+                        [str(tmp_path / "shelf" / "000_b0133e4c38a4f008.txt")]).fetchone()[0] == 1
