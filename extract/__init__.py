@@ -6,7 +6,7 @@ from referat.extract.attendance import read_lists, read_tables
 from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
-from referat.extract.decisions import read_decisions
+from referat.extract.decisions import read_case
 from referat.extract.header import read_header
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
@@ -52,13 +52,14 @@ def extract_meeting(doc: Document) -> Extraction:
     body = header.get("body")
     items: list[Item] = []
     for case in cases:
-        decisions, follow_ups = read_decisions(case.body, case.lead, body)
+        reading = read_case(case.body, case.lead, body, title=case.title, heading=case.heading)
         text = " ".join([case.title, case.lead, *(b.text for b in case.body if not b.is_row)])
         references = read_references(" ".join([case.heading.text, *(b.text for b in case.body if not b.is_row)]),
                                      case.number, case.heading.page, case.heading.line)
         end = case.body[-1] if case.body else case.heading
         items.append(Item(number=case.number, raw_number=case.raw_number, title=case.title, exempt=case.exempt,
-                          exempt_raw=case.exempt_raw, text=text, decisions=decisions, follow_ups=follow_ups,
+                          exempt_raw=case.exempt_raw, text=text, decisions=reading.decisions,
+                          follow_ups=reading.follow_ups, proposals=reading.proposals,
                           references=references, page=case.heading.page, line=case.heading.line,
                           line_end=end.line_end))
     sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
