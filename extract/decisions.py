@@ -22,7 +22,7 @@ from referat.extract.labels import (
     VOTE_RECORD,
 )
 from referat.extract.model import Decision, FollowUp, Proposal
-from referat.extract.paragraphs import Paragraph, paragraphs
+from referat.extract.paragraphs import Paragraph, paragraphs, subpoints
 from referat.folding import fold
 
 __all__ = ["DECISION_LABEL", "FOLLOW_LABEL", "NOT_A_LABEL", "CaseReading", "read_case", "read_decisions",
@@ -150,11 +150,16 @@ def _names_only(text: str) -> bool:
 
 
 def _subheading(text: str, body: str | None) -> bool:
-    """A word or two without a full stop over the points of a long decision ('Generelt', 'Økonomi'); not a
-    verdict ('Godkjent') nor a reference to what was proposed ('Som innstillingen')."""
+    """A few words without a full stop over the points of a long decision ('Generelt', 'Del 2: Andre forhold');
+    not a verdict ('Godkjent') nor a reference to what was proposed ('Som innstillingen')."""
     words = text.split()
-    return (len(words) <= 2 and not re.search(r"[.!?]$", text) and not resolves(text, body)
+    return (len(words) <= 5 and not re.search(r"[.!?;,]$", text) and not resolves(text, body)
             and not re.match(r"(?i)som\b", text))
+
+
+def _is_label_line(text: str) -> bool:
+    return bool(DECISION_LABEL.match(text) or FOLLOW_LABEL.match(text) or NOT_A_LABEL.match(text)
+                or OTHER_LABEL.match(text))
 
 
 def _clean_label(text: str) -> str:
@@ -173,7 +178,8 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
         rest = (proposal.group("rest") or "").strip()
         label = _clean_label(text[: proposal.start("rest")] if proposal.group("rest") is not None else text)
         who = proposal.group("who")
-        who = " ".join(who.split()) if who else None
+        # 'Endringsforslag:' within what a member put forward is still theirs
+        who = " ".join(who.split()) if who else (under.proposer if under.kind == "proposal" else None)
         if rest:
             out.proposals.append(Proposal(text=rest, label=label, proposer=who, page=p.page, line=p.line,
                                           line_end=p.line_end))
@@ -242,7 +248,8 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
                 out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
             under.kind = None
             continue
-        if under.kind in ("decision", "proposal") and _subheading(text, body):
+        more = k < len(found) and not _is_label_line(found[k].text)
+        if under.kind in ("decision", "proposal") and more and _subheading(text, body):
             continue  # 'Generelt' over the points of a long decision
         if under.kind == "decision":
             out.decisions.append(Decision(text=text, labeled=True, label=under.label, page=p.page, line=p.line,
@@ -258,10 +265,10 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
                 continue
             line_end = p.line_end
             # 'Søknaden blir godkjent med følgende merknader:' and its points are one decision
-            points = found_text.rstrip().endswith(":")
-            while points and k < len(found) and found[k].bullet:
-                found_text, line_end = f"{found_text} {found[k].text}", found[k].line_end
-                k += 1
+            if found_text.rstrip().endswith(":"):
+                for part in found[k:k + (n := subpoints(found, k))]:
+                    found_text, line_end = f"{found_text} {part.text}", part.line_end
+                k += n
             out.decisions.append(Decision(text=found_text, labeled=False, page=p.page, line=p.line, line_end=line_end))
     return out
 
