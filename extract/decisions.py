@@ -54,7 +54,7 @@ PASSIVE = re.compile(
     rf"(?i)\b(?:ble|blei|vart|blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?"
     rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|"
     r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
-    r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\b(?:godkjen[td]|underkjen[td])\b|"
+    r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\s(?:godkjen[td]|underkjen[td])\b|"
     r"\b(?:godkjennes|godkjenn?ast|vedtas|vedtakast|innvilges|velges|veljast|avslås|tiltres)\b|"
     r"\bdet\s+(?:ble|vart|er|var)\s+(?:enstemmig\s+|samrøystes\s+)?(?:besluttet|vedtatt|vedteke|valgt|vald|enighet|"
     r"einigheit|semje)|"

@@ -1,8 +1,10 @@
-"""Decision and follow-up labels as minutes write them, and what is no label."""
+"""Decision, proposal and follow-up labels as minutes write them, what is no label, and the verdicts of
+unlabelled decisions."""
 
 import pytest
 
-from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL, NOT_A_LABEL, resolves
+from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL, NOT_A_LABEL, resolution, resolves
+from referat.extract.labels import PROPOSAL_LABEL, PROPOSED_BY
 
 
 @pytest.mark.parametrize(("text", "rest"), [
@@ -36,3 +38,74 @@ def test_follow_up_labels(text: str):
 ])
 def test_a_paragraph_in_which_the_body_resolves(text: str, resolved: bool):
     assert resolves(text, "Styret") is resolved
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("VEDTAK", None), ("Vedtak.", ""), ("Vedtak. Planen godkjennes.", "Planen godkjennes."),
+    ("Samrøystes vedtak:", ""), ("Kommunestyrets vedtak", None), ("Beslutning: X.", "X."),
+    ("Styret fattet følgende enstemmige vedtak: X.", "X."), ("Styret fattet følgende vedtak", None),
+])
+def test_more_decision_labels(text: str, rest: str | None):
+    m = DECISION_LABEL.match(text)
+    assert m is not None and not NOT_A_LABEL.match(text)
+    assert (m.group("rest") if m.group("rest") is not None else m.group("after_stop")) == rest
+
+
+def test_vedtatt_with_a_full_stop_is_the_verdict_not_a_label():
+    assert DECISION_LABEL.match("Vedtatt.") is None and resolves("Vedtatt.", None)
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("INNSTILLING", "INNSTILLING", None), ("Rådmannens innstilling:", "innstilling", None),
+    ("Kommunedirektørens forslag til vedtak:", "forslag til vedtak", None),
+    ("Kommunedirektøren si tilråding:", "tilråding", None), ("Forslag fremmet i møtet:", "Forslag", None),
+    ("Forslag fra Kari Lie (H):", "Forslag", "Kari Lie (H)"), ("Endringsforslag:", "Endringsforslag", None),
+])
+def test_proposal_labels(text: str, kind: str, who: str | None):
+    m = PROPOSAL_LABEL.match(text)
+    assert m is not None and m.group("kind") == kind and m.group("who") == who
+    assert not DECISION_LABEL.match(text)
+
+
+@pytest.mark.parametrize(("text", "who", "rest"), [
+    ("Per Dahl (Ap) fremmet følgende tilleggsforslag:", "Per Dahl (Ap)", ""),
+    ("Kari Lie la fram slikt forslag: Saka vert utsett.", "Kari Lie", "Saka vert utsett."),
+])
+def test_a_member_putting_forward_a_proposal(text: str, who: str, rest: str):
+    m = PROPOSED_BY.match(text)
+    assert m is not None and m.group("who") == who and (m.group("rest") or "") == rest
+
+
+@pytest.mark.parametrize("text", ["Forslaget vedtas ved akklamasjon.", "Innstillingen ble vedtatt.",
+                                  "Forslag til vedtak ble enstemmig vedtatt."])
+def test_what_only_looks_like_a_proposal_label(text: str):
+    assert PROPOSAL_LABEL.match(text) is None and PROPOSED_BY.match(text) is None
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    # a verdict in a word or two, with what it is about before it
+    ("Godkjent", True), ("Innvilget.", True), ("Vedtatt.", True), ("Godkjennes enstemmig", True),
+    ("Innkalling - Godkjent", True), ("Agenda - Underkjent", True), ("Valgt ved akklamasjon.", True),
+    ("Alle velges ved akklamasjon.", True), ("Forslaget vedtas med klart flertall.", True),
+    ("Kari Lie vinner ved flertall.", True), ("Andreas ble valgt.", True), ("Det ble valgt tre revisorer.", True),
+    ("Søknaden ble innvilget.", True), ("Agenda ble videre godkjent uten merknader.", True),
+    ("Det er enighet om at saken behandles på neste møte.", True), ("Tatt til orientering.", True),
+    ("Teke til etterretning.", True), ("Søknaden godkjennes.", True),
+    # a report of what someone did, a rule, a plan, a clause that hangs on another
+    ("Valgt ny turleder", False), ("Godkjent budsjett for arrangementet", False),
+    ("Tittelen deles ut ved kvalifisert flertall i styret.", False),
+    ("Referatet skal godkjennes ved neste møte.", False), ("Saken kan vedtas av styret alene.", False),
+    ("Punktene som blir endelig vedtatt sendes ut.", False),
+    ("Dermed ble forslaget vedtatt.", False),  # a vote record: the vote reader's
+])
+def test_verdicts_and_what_is_none(text: str, resolved: bool):
+    assert (resolution(text, "Styret") is not None) is resolved
+
+
+def test_the_resolution_after_the_discussion_in_one_paragraph():
+    text = "Det ble diskutert om leiren er åpen for alle. Søknaden innvilges med 5 000 kr."
+    assert resolution(text, "Styret") == "Søknaden innvilges med 5 000 kr."
+    # the body by its own name later in a paragraph, but not a word such as 'gruppen' for another group
+    assert resolution("Koordinator har fått spørsmål. Fordelingsutvalget stiller seg positive til det.",
+                      "Fordelingsutvalget") == "Fordelingsutvalget stiller seg positive til det."
+    assert resolution("Rapporten ble lagt fram. Gruppen anbefaler videre å vente.", "Styringsgruppen") is None
