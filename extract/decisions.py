@@ -74,11 +74,13 @@ MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|øn
 SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$")
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
-    r"(?i)^\s*(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
+    r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
+    r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
     r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
     r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger)\b(?P<rest>.*)")
-COLLECTIVE = {"motet", "styret", "utvalget", "utvalet", "gruppen", "gruppa", "radet", "forumet", "panelet",
-              "komiteen", "vi", "moteleder", "motesleiar", "generalforsamlingen", "arsmotet", "representantskapet"}
+COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
+              "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "generalforsamlingen", "arsmotet",
+              "representantskapet"}
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
 
 

@@ -46,7 +46,7 @@ DECISION_LABEL = re.compile(
     r"(?:(?:enstemmige?|samrøystes)\s+)?"
     r"|(?:følgende|slikt|fylgjande)\s+"
     r"|[\wæøå]+\s*/\s*)?"  # 'Oppsummering/konklusjon:'
-    r"(?P<label>vedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|uttalelse|uttale|fråsegn)"
+    r"(?P<label>vedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|avgjørelse|avgjerd|uttalelse|uttale|fråsegn)"
     r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort)"
     r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+saken)?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
@@ -61,9 +61,12 @@ FOLLOW_LABEL = re.compile(
 # A proposal, never a decision: 'Innstilling:', 'INNSTILLING', 'Forslag til vedtak:', 'Rådmannens innstilling:',
 # 'Kommunedirektørens forslag til vedtak:', nynorsk 'Kommunedirektøren si tilråding:', 'Endringsforslag:',
 # 'Forslag fra Kari Lie (H):', 'Forslag fremmet i møtet:', 'Kari Lie (H) fremmet følgende tilleggsforslag:'.
-_PROPOSAL_WORD = (r"(?:forslag\s+til\s+(?:vedtak|innstilling|uttalelse)|innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|"
+# nynorsk 'framlegg' for 'forslag': 'Framlegg til vedtak:', 'Kari Lie sette fram slikt endringsframlegg:'
+_PROPOSAL_WORD = (r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|uttalelse|fråsegn)|"
+                  r"innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|"
                   r"(?:nytt\s+|alternativt\s+|omforent\s+)?(?:forslag|endringsforslag|tilleggsforslag|"
-                  r"fellesforslag|motforslag|utsettelsesforslag)(?:\s+til\s+vedtak)?)")
+                  r"fellesforslag|motforslag|utsettelsesforslag|framlegg|endringsframlegg|tilleggsframlegg|"
+                  r"fellesframlegg)(?:\s+til\s+vedtak)?)")
 PROPOSAL_LABEL = re.compile(
     r"(?i)^\s*(?:(?:[\wæøå-]+\s+){0,2}[\wæøå-]+s\s+|[\wæøå-]+\s+si\s+|endelig\s+|saksbehandlers\s+)?"
     r"(?P<kind>" + _PROPOSAL_WORD + r")\b"
@@ -75,17 +78,18 @@ PROPOSED_BY = re.compile(
     r"(?P<kind>" + _PROPOSAL_WORD + r")\b[^:]{0,40}(?::\s*(?P<rest>.*)|$)", re.S)
 # The record of the treatment, not its outcome: a section it opens ends any decision or proposal above.
 SECTION_LABEL = re.compile(
-    r"(?i)^\s*(?:[\wæøå-]+s\s+)?(?:behandling|møtebehandling|saksbehandling|votering|avstemming|avstemning|"
+    r"(?i)^\s*(?:[\wæøå-]+s\s+)?(?:behandling|møtebehandling|saksbehandling|handsaming|votering|avstemming|"
+    r"avstemning|røysting|"
     r"saksopplysninger|saksutgreiing|saksutredning|bakgrunn|vurdering|drøfting|diskusjon|merknader|"
     r"habilitetsvurdering|habilitet|protokolltilførsel|protokollmerknad|særmerknad|dissens|saksdokumenter|"
     r"vedlegg|dette\s+ble\s+satt\s+opp\s+mot|orientering|innlegg|spørsmål)"
-    r"(?:\s+(?:av|i)\s+sak\b[^:]*|\s+(?:fra|frå)\s+[^:]{2,60})?\s*(?::.*|$)", re.S)
+    r"(?:\s+(?:av|i)\s+(?:sak|saka|saken|møtet)\b[^:]*|\s+(?:fra|frå)\s+[^:]{2,60})?\s*(?::.*|$)", re.S)
 # A vote as counted or its outcome recorded ('For forslaget stemte 35: ...', 'Dermed ble innstillingen
 # vedtatt.'): the vote reader's (votes branch); here it closes the proposal voted on.
 VOTE_RECORD = re.compile(
     r"(?i)^\s*(?:(?:for|imot|mot)\s+(?:forslag\w*|innstilling\w*|tilråding\w*)(?:\s+\d+)?\s+stemte\b|"
     r"dermed\s+(?:ble|vart)\b|(?:forslaget|innstillingen|innstillinga|tilrådinga)\s+(?:falt|fall|faller)\b|"
-    r"\w+\s+stemte\s+(?:for|mot|imot)\b|avstemming\b|avstemning\b|votering\b)")
+    r"\w+\s+stemte\s+(?:for|mot|imot)\b|avstemming\b|avstemning\b|votering\b|røysting\b)")
 # What ends the last case: the close of the meeting and the signatures.
 CLOSING = re.compile(
     r"(?i)^\s*(?:eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?(?:hevet|heva|avsluttet)|"

@@ -109,3 +109,17 @@ def test_the_resolution_after_the_discussion_in_one_paragraph():
     assert resolution("Koordinator har fått spørsmål. Fordelingsutvalget stiller seg positive til det.",
                       "Fordelingsutvalget") == "Fordelingsutvalget stiller seg positive til det."
     assert resolution("Rapporten ble lagt fram. Gruppen anbefaler videre å vente.", "Styringsgruppen") is None
+
+
+@pytest.mark.parametrize(("text", "pattern"), [
+    ("Framlegg til vedtak:", PROPOSAL_LABEL), ("Kari Lie sette fram slikt endringsframlegg:", PROPOSED_BY),
+    ("Avgjerd: Saka vert send tilbake.", DECISION_LABEL), ("Handsaming i møtet:", NOT_A_LABEL),
+    ("Røysting:", NOT_A_LABEL),
+])
+def test_nynorsk_labels(text: str, pattern):
+    assert pattern.match(text)
+
+
+@pytest.mark.parametrize("text", ["Et samlet styre vedtok å utsette saken.", "Samla utval tok saka til orientering."])
+def test_the_whole_body_as_the_subject(text: str):
+    assert resolves(text, "Styret")
