@@ -51,7 +51,9 @@ _DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
 # ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
 PASSIVE = re.compile(
-    rf"(?i)\b(?:ble|blei|vart|blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?"
+    # 'ble ikke innvilget' is a verdict, 'er ikke tatt til etterretning' a complaint
+    rf"(?i)\b(?:(?:ble|blei|vart)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?|"
+    rf"(?:blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da)\s+)?)"
     rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|"
     r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
     r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\s(?:godkjen[td]|underkjen[td])\b|"
@@ -71,7 +73,8 @@ PASSIVE = re.compile(
 # A modal verb before the verdict makes it a wish or a plan ('kan vedtas', 'skal godkjennes ved neste møte').
 MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker)\b")
 # A verdict in a clause that hangs on something else is no verdict ('punktene som blir vedtatt').
-SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$")
+SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$|"
+                         r"\b(?:ikke|ikkje)\s+$")  # 'at dette ikke er tatt til etterretning': a complaint
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
     r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
@@ -92,9 +95,17 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
+def _quoted(before: str) -> bool:
+    """The verdict stands inside a quotation (a rule's wording: 'Endre fra: «Styret velges av ...»')."""
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _passive(sentence: str) -> bool:
     m = PASSIVE.search(sentence)
-    return m is not None and not MODAL.search(sentence[: m.start()]) and not SUBORDINATE.search(sentence[: m.start()])
+    if m is None:
+        return False
+    before = sentence[: m.start()]
+    return not (MODAL.search(before) or SUBORDINATE.search(before) or _quoted(before))
 
 
 def _active(sentence: str, body: str | None, named: bool = False) -> bool:

@@ -123,3 +123,11 @@ def test_nynorsk_labels(text: str, pattern):
 @pytest.mark.parametrize("text", ["Et samlet styre vedtok å utsette saken.", "Samla utval tok saka til orientering."])
 def test_the_whole_body_as_the_subject(text: str):
     assert resolves(text, "Styret")
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Søknaden ble ikke innvilget.", True), ("Vi ser at dette ikke er tatt til etterretning.", False),
+    ("Endre fra: «Styrets medlemmer velges på årsmøtet» til ny tekst.", False),
+])
+def test_negation_and_quotation(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
