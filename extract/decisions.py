@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from referat.extract.blocks import Block
 from referat.extract.labels import (
     CLOSING,
+    DECIDED_AS,
     DECISION_LABEL,
     FOLLOW_LABEL,
     PROPOSAL_LABEL,
@@ -47,7 +48,7 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 
 _DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|innvilget|innvilga|avslått|avslege|"
-         r"underkjent|underkjend")
+         r"underkjent|underkjend|oppnevnt|oppnemnd")
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
 # ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
 PASSIVE = re.compile(
@@ -60,6 +61,8 @@ PASSIVE = re.compile(
     r"\b(?:godkjennes|godkjenn?ast|vedtas|vedtakast|innvilges|velges|veljast|avslås|tiltres)\b|"
     r"\bdet\s+(?:ble|vart|er|var)\s+(?:enstemmig\s+|samrøystes\s+)?(?:besluttet|vedtatt|vedteke|valgt|vald|enighet|"
     r"einigheit|semje)|"
+    # an election with the subject after the verb: 'Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.'
+    r"\b(?:ble|vart)\s+[^.]{1,80}?\s(?:valgt|vald|valt|oppnevnt|oppnemnd)\b|"
     r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
     # a majority is the verdict when the sentence ends on it ('X vinner ved flertall.'), not in a rule
     # ('Tittelen deles ut ved kvalifisert flertall i styret')
@@ -205,9 +208,11 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
         under.kind = "closed"
         return True
     dm = DECISION_LABEL.match(text)
-    if dm:
-        rest = (dm.group("rest") or dm.group("after_stop") or "").strip()
-        under.label = dm.group("label").capitalize()
+    decided = DECIDED_AS.match(text) if dm is None else None
+    if dm or decided:
+        rest = ((dm.group("rest") or dm.group("after_stop")) if dm else decided.group("rest")) or ""  # type: ignore[union-attr]
+        rest = rest.strip()
+        under.label = dm.group("label").capitalize() if dm else "Vedtak"
         if rest:
             out.decisions.append(Decision(text=rest, labeled=True, label=under.label, page=p.page, line=p.line,
                                           line_end=p.line_end))

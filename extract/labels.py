@@ -53,6 +53,11 @@ DECISION_LABEL = re.compile(
     r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
     # 'Vedtak.' is a label as 'Vedtak:' is; 'Vedtatt.' alone is the verdict itself
     r"\s*(?:[:–-]\s*(?P<rest>.*)|(?<![Vv]edtatt)(?<!VEDTATT)\.\s*(?P<after_stop>.*)|$)", re.S)
+# A decision announced by a sentence of its own: 'Et enstemmig fylkesutvalg vedtok:', 'Styret gjorde slikt vedtak:'
+DECIDED_AS = re.compile(
+    r"(?i)^\s*(?:(?:et|ei|eit)\s+)?(?:(?:enstemmig|einstemmig|samlet|samla|samrøystes)\s+)?[\wæøå-]+\s+"
+    r"(?:(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtok|vedtar|vedtek|gjorde\s+(?:slikt|følgende|fylgjande)\s+vedtak)"
+    r"\s*:\s*(?P<rest>.*)$", re.S)
 # A follow-up: 'Oppfølging:', 'Oppfølgingspunkter:', 'Ansvar:', 'Tiltak:', 'Aksjonspunkter:'
 FOLLOW_LABEL = re.compile(
     r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging(?:spunkt(?:er)?)?|aksjon(?:spunkt(?:er)?)?|ansvar/oppfølging|"
@@ -89,6 +94,9 @@ SECTION_LABEL = re.compile(
 VOTE_RECORD = re.compile(
     r"(?i)^\s*(?:(?:for|imot|mot)\s+(?:forslag\w*|innstilling\w*|tilråding\w*)(?:\s+\d+)?\s+stemte\b|"
     r"dermed\s+(?:ble|vart)\b|(?:forslaget|innstillingen|innstillinga|tilrådinga)\s+(?:falt|fall|faller)\b|"
+    # 'Rådmannens innstilling enstemmig vedtatt (7 st.)', 'Innstillingen ble vedtatt mot 2 stemmer'
+    r"(?:[\wæøå-]+s\s+)?(?:innstilling(?:en|a)?|tilråding(?:a)?)\s+(?:ble\s+|vart\s+)?(?:enstemmig\s+|"
+    r"samrøystes\s+)?(?:vedtatt|vedteke|godkjent|godkjend|forkastet)\b|"
     r"\w+\s+stemte\s+(?:for|mot|imot)\b|avstemming\b|avstemning\b|votering\b|røysting\b)")
 # What ends the last case: the close of the meeting and the signatures.
 CLOSING = re.compile(

@@ -131,3 +131,20 @@ def test_the_whole_body_as_the_subject(text: str):
 ])
 def test_negation_and_quotation(text: str, resolved: bool):
     assert resolves(text, "Styret") is resolved
+
+
+def test_a_sentence_that_announces_the_decision_below_it(tmp_path):
+    from referat.extract.blocks import build_blocks
+    from referat.extract.decisions import read_case
+    from referat.ingest import read_document
+
+    path = tmp_path / "m.txt"
+    path.write_text("Rådmannens innstilling:\nProtokollen godkjennes.\nRådmannens innstilling enstemmig vedtatt.\n"
+                    "Et enstemmig fylkesutvalg vedtok:\nProtokollen godkjennes.\n", encoding="utf-8")
+    reading = read_case(build_blocks(read_document(path)), "", "Fylkesutvalget")
+    assert [(d.text, d.labeled, d.label) for d in reading.decisions] == [("Protokollen godkjennes.", True, "Vedtak")]
+    assert [p.text for p in reading.proposals] == ["Protokollen godkjennes."]
+
+
+def test_appointed_to_sign_the_minutes():
+    assert resolves("Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.", "Styret")
