@@ -76,7 +76,7 @@ PASSIVE = re.compile(
 # A modal verb before the verdict makes it a wish or a plan ('kan vedtas', 'skal godkjennes ved neste møte').
 MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker)\b")
 # A verdict in a clause that hangs on something else is no verdict ('punktene som blir vedtatt').
-SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$|"
+SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$|\bat\s+(?:det|den|de|dette)\s+$|"
                          r"\b(?:ikke|ikkje)\s+$")  # 'at dette ikke er tatt til etterretning': a complaint
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
@@ -210,7 +210,10 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     dm = DECISION_LABEL.match(text)
     decided = DECIDED_AS.match(text) if dm is None else None
     if dm or decided:
-        rest = ((dm.group("rest") or dm.group("after_stop")) if dm else decided.group("rest")) or ""  # type: ignore[union-attr]
+        if dm:
+            rest = dm.group("rest") or dm.group("after_stop") or ""
+        else:
+            rest = decided.group("rest") or decided.group("after") or ""  # type: ignore[union-attr]
         rest = rest.strip()
         under.label = dm.group("label").capitalize() if dm else "Vedtak"
         if rest:

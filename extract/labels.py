@@ -57,7 +57,9 @@ DECISION_LABEL = re.compile(
 DECIDED_AS = re.compile(
     r"(?i)^\s*(?:(?:et|ei|eit)\s+)?(?:(?:enstemmig|einstemmig|samlet|samla|samrøystes)\s+)?[\wæøå-]+\s+"
     r"(?:(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtok|vedtar|vedtek|gjorde\s+(?:slikt|følgende|fylgjande)\s+vedtak)"
-    r"\s*:\s*(?P<rest>.*)$", re.S)
+    r"\s*:\s*(?P<rest>.*)$"
+    r"|^\s*(?:følgende|fylgjande)\s+[\wæøå-]+\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:vedtatt|vedteke)\s*:"
+    r"\s*(?P<after>.*)$", re.S)  # 'Følgende oversendelsesforslag ble vedtatt:'
 # A follow-up: 'Oppfølging:', 'Oppfølgingspunkter:', 'Ansvar:', 'Tiltak:', 'Aksjonspunkter:'
 FOLLOW_LABEL = re.compile(
     r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging(?:spunkt(?:er)?)?|aksjon(?:spunkt(?:er)?)?|ansvar/oppfølging|"

@@ -148,3 +148,19 @@ def test_a_sentence_that_announces_the_decision_below_it(tmp_path):
 
 def test_appointed_to_sign_the_minutes():
     assert resolves("Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.", "Styret")
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Det anbefales at det velges fire nye medlemmer.", False),
+    ("Endringer kort tid etter at de er vedtatt skaper uro.", False),
+    ("Det ble enstemmig vedtatt at søknaden utsettes.", True),
+])
+def test_a_verdict_in_a_that_clause_is_someone_elses(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
+
+
+def test_following_motion_was_adopted_labels_what_follows():
+    from referat.extract.labels import DECIDED_AS
+
+    m = DECIDED_AS.match("Følgende oversendelsesforslag ble vedtatt:")
+    assert m is not None and not m.group("after")
