@@ -19,13 +19,21 @@ _BY_FORM = {fold(label): label for label in LABELS}
 _LABEL = re.compile(r"^(\s*)([A-Za-zÆØÅæøå0-9@]{2,}(?: [A-Za-zÆØÅæøå0-9@]{2,}){0,2})(\s*:)")
 
 
+# Labels that stand alone on their line, without a colon ('VEDTAK', 'Innstilling'); OCR's 'Vedtalc' is one of them.
+_ALONE_BY_FORM = {fold(label): label for label in ("Vedtak", "Innstilling", "Behandling", "Votering", "Konklusjon")}
+_ALONE = re.compile(r"^(\s*)([A-Za-zÆØÅæøå0-9@]{5,})(\s*)$")
+
+
 def repair_label(text: str) -> str:
-    """'Ti1 stede: Hans Rød' -> 'Til stede: Hans Rød'; text without a damaged label is returned as it is."""
-    m = _LABEL.match(text)
-    if not m or fold(m.group(2)) in _BY_FORM:
+    """'Ti1 stede: Hans Rød' -> 'Til stede: Hans Rød', 'Vedtalc' alone -> 'Vedtak'; text without a damaged label
+    is returned as it is."""
+    m, vocabulary = _LABEL.match(text), _BY_FORM
+    if m is None:
+        m, vocabulary = _ALONE.match(text), _ALONE_BY_FORM
+    if not m or fold(m.group(2)) in vocabulary:
         return text
     for form in lookalike_forms(m.group(2)):
-        label = _BY_FORM.get(form)
+        label = vocabulary.get(form)
         if label is not None:
             word = m.group(2)
             label = label.upper() if word.isupper() else label
