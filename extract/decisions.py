@@ -161,8 +161,11 @@ class _Under:
 
 def _names_only(text: str) -> bool:
     """'Kari Lunde', 'Per Olsen og Kari Lunde', 'Daglig leder': who, with no action."""
-    words = re.sub(r"[,/]", " ", text).split()
-    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in ("og", "v", "leder") for w in words)
+    words = re.sub(r"[,/()]", " ", text).split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in _TITLES for w in words)
+
+
+_TITLES = {"og", "v", "leder", "møteleder", "referent", "sekretær", "styreleder", "nestleder", "sign", "sign."}
 
 
 def _subheading(text: str, body: str | None) -> bool:
@@ -268,6 +271,9 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
             if p.styled and not OTHER_LABEL.match(text) and resolves(text, body) and under.kind != "proposal":
                 out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
             under.kind = None
+            continue
+        if under.kind == "decision" and len(text.split()) >= 2 and _names_only(text) and not resolves(text, body):
+            under.kind = "closed"  # the signatures under the last decision
             continue
         more = k < len(found) and not _is_label_line(found[k].text)
         if under.kind in ("decision", "proposal") and more and _subheading(text, body):

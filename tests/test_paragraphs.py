@@ -99,3 +99,11 @@ def test_a_numbered_point_without_a_heading_is_its_own_decision(tmp_path: Path):
 def test_lines_join_when_the_sentence_goes_on_and_not_after_a_heading(tmp_path: Path):
     assert _paragraphs(tmp_path, "Innledning\n\nStyret drøftet budsjettet for\nneste år.\n\nGodkjent.\n") == [
         "Innledning", "Styret drøftet budsjettet for neste år.", "Godkjent."]
+
+
+def test_the_signatures_under_the_last_decision_are_none(tmp_path: Path):
+    text = ("Referat\n\nSak 5/25 Plan\nVedtak:\nPlanen godkjennes.\n\nBergen, 12.03.2025\n\nKari Lie\nmøteleder\n\n"
+            "Per Dahl\n")
+    assert [d.text for d in _case(tmp_path, text).decisions] == ["Planen godkjennes."]
+    text = "Referat\n\nSak 6/25 Plan\nVedtak:\nPlanen godkjennes.\n\nKari Lie\n\nPer Dahl\n"
+    assert [d.text for d in _case(tmp_path, text).decisions] == ["Planen godkjennes."]
