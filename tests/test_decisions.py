@@ -164,3 +164,20 @@ def test_following_motion_was_adopted_labels_what_follows():
 
     m = DECIDED_AS.match("Følgende oversendelsesforslag ble vedtatt:")
     assert m is not None and not m.group("after")
+
+
+@pytest.mark.parametrize(("text", "follow_up"), [
+    ("Tiltak: Kari sender brev til kommunen.", "Kari sender brev til kommunen."),
+    ("Ansvar: Daglig leder følger opp avtalen.", "Daglig leder følger opp avtalen."),
+    ("Oppfølging av sak 24-23 fra Styringsgruppen", None),  # a reference, not a follow-up
+    ("Ansvar: Kari Lunde", None),  # who, not what
+])
+def test_follow_ups_and_what_only_looks_like_one(tmp_path, text: str, follow_up: str | None):
+    from referat.extract.blocks import build_blocks
+    from referat.extract.decisions import read_case
+    from referat.ingest import read_document
+
+    path = tmp_path / "m.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    reading = read_case(build_blocks(read_document(path)), "", "Styret")
+    assert [f.text for f in reading.follow_ups] == ([follow_up] if follow_up else [])
