@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from referat.bodywords import DEFINITE
 from referat.extract.blocks import Block
 from referat.extract.labels import (
     CLOSING,
@@ -98,17 +99,34 @@ def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
+# What another body did, or the meeting did before: 'ble vedtatt i kommunestyret', 'ble godkjent av styret i
+# fjor', 'ble vedtatt i 2023'. The meeting itself ('i møtet') and its own body are no other.
+ELSEWHERE = re.compile(
+    rf"(?i)^\s*(?:(?:av|i)\s+(?:det\s+|den\s+)?(?P<other>[\wæøå-]*(?:{DEFINITE}))\b|"
+    r"(?:i|på)\s+(?:fjor|forrige|tidligere|\d{4}\b|januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"oktober|november|desember))")
+
+
+def _elsewhere(after: str, body: str | None) -> bool:
+    m = ELSEWHERE.match(after)
+    if m is None:
+        return False
+    other = m.group("other")
+    return other is None or fold(other) not in {"motet", *([fold(body)] if body else [])}
+
+
 def _quoted(before: str) -> bool:
     """The verdict stands inside a quotation (a rule's wording: 'Endre fra: «Styret velges av ...»')."""
     return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _passive(sentence: str) -> bool:
+def _passive(sentence: str, body: str | None = None) -> bool:
     m = PASSIVE.search(sentence)
     if m is None:
         return False
     before = sentence[: m.start()]
-    return not (MODAL.search(before) or SUBORDINATE.search(before) or _quoted(before))
+    return not (MODAL.search(before) or SUBORDINATE.search(before) or _quoted(before)
+                or _elsewhere(sentence[m.end():], body))
 
 
 def _active(sentence: str, body: str | None, named: bool = False) -> bool:
@@ -132,7 +150,7 @@ def resolution(text: str, body: str | None) -> str | None:
     sentences = _SENTENCE_END.split(text)
     starts = [m.end() for m in _SENTENCE_END.finditer(text)]
     for k, sentence in enumerate(sentences):
-        if _passive(sentence) or _active(sentence, body, named=k > 0):
+        if _passive(sentence, body) or _active(sentence, body, named=k > 0):
             return text if k == 0 else text[starts[k - 1]:]
     return None
 
@@ -140,7 +158,7 @@ def resolution(text: str, body: str | None) -> str | None:
 def resolves(text: str, body: str | None) -> bool:
     """True when the paragraph's first sentence is the meeting's body resolving something."""
     sentence = _first_sentence(text)
-    return _passive(sentence) or _active(sentence, body)
+    return _passive(sentence, body) or _active(sentence, body)
 
 
 @dataclass

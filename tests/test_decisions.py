@@ -181,3 +181,11 @@ def test_follow_ups_and_what_only_looks_like_one(tmp_path, text: str, follow_up:
     path.write_text(text + "\n", encoding="utf-8")
     reading = read_case(build_blocks(read_document(path)), "", "Styret")
     assert [f.text for f in reading.follow_ups] == ([follow_up] if follow_up else [])
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Budsjettet ble vedtatt i kommunestyret i desember.", False), ("Planen ble vedtatt i fjor.", False),
+    ("Avtalen ble godkjent av styret.", True), ("Saken ble vedtatt i møtet.", True),
+])
+def test_what_another_body_or_an_earlier_meeting_decided(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
