@@ -102,7 +102,7 @@ def _first_sentence(text: str) -> str:
 # What another body did, or the meeting did before: 'ble vedtatt i kommunestyret', 'ble godkjent av styret i
 # fjor', 'ble vedtatt i 2023'. The meeting itself ('i møtet') and its own body are no other.
 ELSEWHERE = re.compile(
-    rf"(?i)^\s*(?:(?:av|i)\s+(?:det\s+|den\s+)?(?P<other>[\wæøå-]*(?:{DEFINITE}))\b|"
+    rf"(?i)^\s*(?:(?:av|i|på)\s+(?:det\s+|den\s+)?(?P<other>[\wæøå-]*(?:{DEFINITE}))\b|"
     r"(?:i|på)\s+(?:fjor|forrige|tidligere|\d{4}\b|januar|februar|mars|april|mai|juni|juli|august|september|"
     r"oktober|november|desember))")
 
