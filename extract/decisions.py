@@ -31,7 +31,6 @@ __all__ = ["DECISION_LABEL", "FOLLOW_LABEL", "NOT_A_LABEL", "CaseReading", "read
            "resolution", "resolves"]
 
 
-
 class _AnyOf:
     """Patterns tried in turn, matched as one."""
 
@@ -91,10 +90,6 @@ COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utval
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
 
 
-def _sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
-
-
 def _first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0]
 
@@ -112,7 +107,9 @@ def _elsewhere(after: str, body: str | None) -> bool:
     if m is None:
         return False
     other = m.group("other")
-    return other is None or fold(other) not in {"motet", *([fold(body)] if body else [])}
+    # without the body's name, 'av styret' is as likely the meeting's own board as another
+    own = {"motet", fold(body)} if body else {"motet", *COLLECTIVE}
+    return other is None or fold(other) not in own
 
 
 def _quoted(before: str) -> bool:
@@ -177,13 +174,13 @@ class _Under:
     proposer: str | None = None
 
 
+_TITLES = {"og", "v", "leder", "møteleder", "referent", "sekretær", "styreleder", "nestleder", "sign", "sign."}
+
+
 def _names_only(text: str) -> bool:
     """'Kari Lunde', 'Per Olsen og Kari Lunde', 'Daglig leder': who, with no action."""
     words = re.sub(r"[,/()]", " ", text).split()
     return 0 < len(words) <= 6 and all(w[:1].isupper() or w in _TITLES for w in words)
-
-
-_TITLES = {"og", "v", "leder", "møteleder", "referent", "sekretær", "styreleder", "nestleder", "sign", "sign."}
 
 
 def _subheading(text: str, body: str | None) -> bool:
@@ -228,15 +225,11 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     if CLOSING.match(text):
         under.kind = "closed"
         return True
-    dm = DECISION_LABEL.match(text)
-    decided = DECIDED_AS.match(text) if dm is None else None
-    if dm or decided:
-        if dm:
-            rest = dm.group("rest") or dm.group("after_stop") or ""
-        else:
-            rest = decided.group("rest") or decided.group("after") or ""  # type: ignore[union-attr]
-        rest = rest.strip()
-        under.label = dm.group("label").capitalize() if dm else "Vedtak"
+    dm = DECISION_LABEL.match(text) or DECIDED_AS.match(text)
+    if dm:
+        found = dm.groupdict()
+        rest = (found.get("rest") or found.get("after_stop") or found.get("after") or "").strip()
+        under.label = found["label"].capitalize() if found.get("label") else "Vedtak"
         if rest:
             out.decisions.append(Decision(text=rest, labeled=True, label=under.label, page=p.page, line=p.line,
                                           line_end=p.line_end))
@@ -268,11 +261,10 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
     found = paragraphs(blocks)
     first = blocks[0] if blocks else heading
     page, line = (first.page, first.line) if first else (1, 1)
-    plain_heading = heading is not None and not (heading.heading or heading.bold)
-    if plain_heading and title and resolves(title, body):
+    if heading is not None and not (heading.heading or heading.bold) and title and resolves(title, body):
         # the point's first sentence went to the title: it and the rest of the line are one paragraph
         text = f"{title}. {lead}" if lead else title
-        found.insert(0, Paragraph(text, heading.page, heading.line, heading.line_end))  # type: ignore[union-attr]
+        found.insert(0, Paragraph(text, heading.page, heading.line, heading.line_end))
     elif lead:
         found.insert(0, Paragraph(lead, page, line, line))
     k = 0
