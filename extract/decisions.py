@@ -83,7 +83,8 @@ ACTIVE = re.compile(
     r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
     r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
     r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
-    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger)\b(?P<rest>.*)")
+    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok)"
+    r"\b(?P<rest>.*)")
 COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
               "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "generalforsamlingen", "arsmotet",
               "representantskapet"}

@@ -189,3 +189,11 @@ def test_follow_ups_and_what_only_looks_like_one(tmp_path, text: str, follow_up:
 ])
 def test_what_another_body_or_an_earlier_meeting_decided(text: str, resolved: bool):
     assert resolves(text, "Styret") is resolved
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Utvalget innvilger søknaden fra skolekorpset.", True), ("Styret avslo klagen.", True),
+    ("Kommunen avslo søknaden i fjor.", False),
+])
+def test_granting_and_refusing(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
