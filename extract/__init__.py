@@ -6,7 +6,7 @@ from referat.extract.attendance import read_lists, read_tables
 from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
-from referat.extract.decisions import read_decisions
+from referat.extract.decisions import read_case
 from referat.extract.exemption import exemption
 from referat.extract.header import read_header
 from referat.extract.marks import Category, Status
@@ -54,16 +54,17 @@ def extract_meeting(doc: Document) -> Extraction:
     body = header.get("body")
     items: list[Item] = []
     for case in cases:
-        decisions, follow_ups = read_decisions(case.body, case.lead, body)
+        reading = read_case(case.body, case.lead, body, title=case.title, heading=case.heading)
         text = " ".join([case.title, case.lead, *(b.text for b in case.body if not b.is_row)])
         references = read_references(" ".join([case.heading.text, *(b.text for b in case.body if not b.is_row)]),
                                      case.number, case.heading.page, case.heading.line)
         end = case.body[-1] if case.body else case.heading
         exempt, exempt_raw, basis = exemption(case.exempt, case.exempt_raw, case.heading.text, text)
         items.append(Item(number=case.number, raw_number=case.raw_number, title=case.title, exempt=exempt,
-                          exempt_raw=exempt_raw, legal_basis=basis, text=text, decisions=decisions,
-                          follow_ups=follow_ups, references=references, page=case.heading.page,
-                          line=case.heading.line, line_end=end.line_end, page_end=end.lines[-1].page))
+                          exempt_raw=exempt_raw, legal_basis=basis, text=text, decisions=reading.decisions,
+                          follow_ups=reading.follow_ups, proposals=reading.proposals, references=references,
+                          page=case.heading.page, line=case.heading.line, line_end=end.line_end,
+                          page_end=end.lines[-1].page))
     sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
     sections += [(c.number, [c.heading, *c.body]) for c in cases]
     people = _merge(people, read_prose(sections, people))

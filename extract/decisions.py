@@ -1,64 +1,135 @@
-"""Decisions ('Vedtak:', 'Konklusjon:', or a paragraph in which the body resolves) and follow-ups."""
+"""Decisions ('Vedtak:', 'Konklusjon:', or a paragraph in which the body resolves), follow-ups and proposals.
+
+A case's text is read paragraph by paragraph (`paragraphs.py`), and a label sets what the paragraphs under it
+are: a decision, a follow-up, a proposal ('Innstilling', 'Forslag til vedtak'), or the record of the
+treatment ('Behandling', votes). Outside a decision's label, a paragraph is a decision when a sentence in it
+resolves: an approval, an election, a noting ('Innkalling godkjent', 'X ble valgt', 'Tatt til orientering.').
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from referat.bodywords import DEFINITE
 from referat.extract.blocks import Block
-from referat.extract.model import Decision, FollowUp
+from referat.extract.labels import (
+    CLOSING,
+    DECIDED_AS,
+    DECISION_LABEL,
+    FOLLOW_LABEL,
+    PROPOSAL_LABEL,
+    PROPOSED_BY,
+    SECTION_LABEL,
+    VOTE_RECORD,
+)
+from referat.extract.model import Decision, FollowUp, Proposal
+from referat.extract.paragraphs import Paragraph, paragraphs, subpoints
 from referat.folding import fold
 
-# An advisory council resolves in an "uttalelse" (Nynorsk "fråsegn"); "Enstemmig vedtatt:" labels its decision too
-# The label may be a sentence of its own: 'Rådet fattet følgende vedtak:', 'Følgende vedtak ble fattet:'.
-DECISION_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+"
-    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?(?:følgende|slikt|fylgjande)\s+"
-    r"|(?:følgende|slikt|fylgjande)\s+"
-    r"|[\wæøå]+\s*/\s*)?"  # 'Oppsummering/konklusjon:'
-    r"(?P<label>vedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|uttalelse|uttale|fråsegn)"
-    r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort)"
-    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+saken)?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
-    r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
-    r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
-    r"\s*(?:[:–-]\s*(?P<rest>.*)|$)", re.S)
-FOLLOW_LABEL = re.compile(
-    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging(?:spunkt(?:er)?)?|aksjon(?:spunkt(?:er)?)?|ansvar/oppfølging)"
-    r"(?:\s*/\s*[\wæøå]+)?\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
-# Labels of what is not the body's resolution: a proposal, the case's background, a member's own
-# statement put on record ('Protokolltilførsel fra X:'), a dissent, the count of votes; and the
-# unnumbered close of the minutes ('Eventuelt', 'Neste møte: ...'), which ends the last case's decision.
-NOT_A_LABEL = re.compile(r"(?i)^\s*(forslag\s+til\s+vedtak|innstilling|saksopplysninger|bakgrunn|protokolltilførsel|"
-                         r"protokollmerknad|særmerknad|dissens|votering|endringsforslag|alternativt\s+forslag|"
-                         r"eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?hevet)")
-OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
+__all__ = ["DECISION_LABEL", "FOLLOW_LABEL", "NOT_A_LABEL", "CaseReading", "read_case", "read_decisions",
+           "resolution", "resolves"]
 
-# A body resolving in the passive voice, whoever writes it.
+
+class _AnyOf:
+    """Patterns tried in turn, matched as one."""
+
+    def __init__(self, *patterns: re.Pattern[str]) -> None:
+        self.patterns = patterns
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return next((m for m in (p.match(text) for p in self.patterns) if m), None)
+
+
+# What ends a decision's label without being one: a proposal, the treatment, a vote, the close.
+NOT_A_LABEL = _AnyOf(PROPOSAL_LABEL, PROPOSED_BY, SECTION_LABEL, VOTE_RECORD, CLOSING)
+OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
+# A sub-point's heading inside a case: '13.2.3 Godkjenning ved akklamasjon', '5.1 – Foreningsfesten'
+SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
+
+_DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|innvilget|innvilga|avslått|avslege|"
+         r"underkjent|underkjend|oppnevnt|oppnemnd")
+# A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
+# ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
 PASSIVE = re.compile(
-    r"(?i)\b(?:ble|blei|vart|blir|er)\s+(?:enstemmig\s+|samrøystes\s+)?(?:godkjent|godkjend|vedtatt|vedteke|"
-    r"besluttet|tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
-    r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\bgodkjen[td]\b|\bgodkjennes\b|\bgodkjenn?ast\b|"
-    r"\bdet\s+(?:ble|vart)\s+(?:besluttet|vedtatt|vedteke|enighet|semje)|"
+    # 'ble ikke innvilget' is a verdict, 'er ikke tatt til etterretning' a complaint
+    rf"(?i)\b(?:(?:ble|blei|vart)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?|"
+    rf"(?:blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da)\s+)?)"
+    rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|"
+    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
+    r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\s(?:godkjen[td]|underkjen[td])\b|"
+    r"\b(?:godkjennes|godkjenn?ast|vedtas|vedtakast|innvilges|velges|veljast|avslås|tiltres)\b|"
+    r"\bdet\s+(?:ble|vart|er|var)\s+(?:enstemmig\s+|samrøystes\s+)?(?:besluttet|vedtatt|vedteke|valgt|vald|enighet|"
+    r"einigheit|semje)|"
+    # an election with the subject after the verb: 'Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.'
+    r"\b(?:ble|vart)\s+[^.]{1,80}?\s(?:valgt|vald|valt|oppnevnt|oppnemnd)\b|"
     r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
-    r"^\s*(?:enstemmig|einstemmig|samrøystes)\s+(?:vedtatt|vedteke|vedteken|godkjent|godkjend)\b")
+    # a majority is the verdict when the sentence ends on it ('X vinner ved flertall.'), not in a rule
+    # ('Tittelen deles ut ved kvalifisert flertall i styret')
+    r"\bved\s+(?:akklamasjon|aklamasjon)\b|"
+    r"\bved\s+(?:klart\s+|kvalifisert\s+|simpelt\s+|tydelig\s+|alminnelig\s+|stort\s+)?(?:fleirtal|flertall)\W*$|"
+    # the verdict in a word ('Godkjent.', 'Vedtatt mot to stemmer', 'Innvilget søknadsbeløp'), not a report of
+    # what someone did ('Valgt ny leder', 'Godkjent budsjett for arrangementet')
+    rf"^\s*(?:enstemmig\s+|einstemmig\s+|samrøystes\s+)?(?:(?:{_DONE})(?=\s*$|\s*[-–.,:;!]|\s+(?:ved|med|uten|utan|"
+    r"enstemmig|samrøystes|einstemmig|mot|av|som|i|og)\b)|innvilget|innvilga|innvilges|"
+    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning))\b")
+# A modal verb before the verdict makes it a wish or a plan ('kan vedtas', 'skal godkjennes ved neste møte').
+MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker)\b")
+# A verdict in a clause that hangs on something else is no verdict ('punktene som blir vedtatt').
+SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$|\bat\s+(?:det|den|de|dette)\s+$|"
+                         r"\b(?:ikke|ikkje)\s+$")  # 'at dette ikke er tatt til etterretning': a complaint
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
-    r"(?i)^\s*(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
+    r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
+    r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
     r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
-    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger)\b(?P<rest>.*)")
-ACTIVE_OBJECT = re.compile(r"(?i)seg\s+til|seg\s+bak|til\s+orientering|til\s+etterretning|^\s*\w+|enige")
-COLLECTIVE = {"motet", "styret", "utvalget", "utvalet", "gruppen", "gruppa", "radet", "forumet", "panelet",
-              "komiteen", "vi", "moteleder", "motesleiar"}
+    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok)"
+    r"\b(?P<rest>.*)")
+COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
+              "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "generalforsamlingen", "arsmotet",
+              "representantskapet"}
+_SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
 
 
 def _first_sentence(text: str) -> str:
-    return re.split(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])", text, maxsplit=1)[0]
+    return _SENTENCE_END.split(text, maxsplit=1)[0]
 
 
-def resolves(text: str, body: str | None) -> bool:
-    """True when the paragraph's first sentence is the meeting's body resolving something."""
-    sentence = _first_sentence(text)
-    if PASSIVE.search(sentence):
-        return True
+# What another body did, or the meeting did before: 'ble vedtatt i kommunestyret', 'ble godkjent av styret i
+# fjor', 'ble vedtatt i 2023'. The meeting itself ('i møtet') and its own body are no other.
+ELSEWHERE = re.compile(
+    rf"(?i)^\s*(?:(?:av|i|på)\s+(?:det\s+|den\s+)?(?P<other>[\wæøå-]*(?:{DEFINITE}))\b|"
+    r"(?:i|på)\s+(?:fjor|forrige|tidligere|\d{4}\b|januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"oktober|november|desember))")
+
+
+def _elsewhere(after: str, body: str | None) -> bool:
+    m = ELSEWHERE.match(after)
+    if m is None:
+        return False
+    other = m.group("other")
+    # without the body's name, 'av styret' is as likely the meeting's own board as another
+    own = {"motet", fold(body)} if body else {"motet", *COLLECTIVE}
+    return other is None or fold(other) not in own
+
+
+def _quoted(before: str) -> bool:
+    """The verdict stands inside a quotation (a rule's wording: 'Endre fra: «Styret velges av ...»')."""
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _passive(sentence: str, body: str | None = None) -> bool:
+    m = PASSIVE.search(sentence)
+    if m is None:
+        return False
+    before = sentence[: m.start()]
+    return not (MODAL.search(before) or SUBORDINATE.search(before) or _quoted(before)
+                or _elsewhere(sentence[m.end():], body))
+
+
+def _active(sentence: str, body: str | None, named: bool = False) -> bool:
+    """The body as the subject of a resolving verb; with ``named``, only by its own name, as a word such as
+    'gruppen' later in a paragraph is as likely to be another group it speaks of."""
     m = ACTIVE.match(sentence)
     if not m:
         return False
@@ -66,46 +137,181 @@ def resolves(text: str, body: str | None) -> bool:
     own = {fold(body)} if body else set()
     if body:
         own |= {fold(body).rstrip("tn"), fold(body) + "t", fold(body) + "n"}
-    return subject in own or subject in COLLECTIVE
+    return subject in own or (not named and subject in COLLECTIVE)
+
+
+def resolution(text: str, body: str | None) -> str | None:
+    """The part of a paragraph in which the meeting's body resolves something: the paragraph when its
+    first sentence does, else from the sentence that does on (what comes before it is the discussion)."""
+    if VOTE_RECORD.match(text):
+        return None
+    sentences = _SENTENCE_END.split(text)
+    starts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    for k, sentence in enumerate(sentences):
+        if _passive(sentence, body) or _active(sentence, body, named=k > 0):
+            return text if k == 0 else text[starts[k - 1]:]
+    return None
+
+
+def resolves(text: str, body: str | None) -> bool:
+    """True when the paragraph's first sentence is the meeting's body resolving something."""
+    sentence = _first_sentence(text)
+    return _passive(sentence, body) or _active(sentence, body)
+
+
+@dataclass
+class CaseReading:
+    decisions: list[Decision] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+@dataclass
+class _Under:
+    """The label the paragraphs being read stand under."""
+
+    kind: str | None = None  # 'decision', 'follow', 'proposal', 'closed', or None (free text)
+    label: str | None = None
+    proposer: str | None = None
+
+
+_TITLES = {"og", "v", "leder", "møteleder", "referent", "sekretær", "styreleder", "nestleder", "sign", "sign."}
+
+
+def _names_only(text: str) -> bool:
+    """'Kari Lunde', 'Per Olsen og Kari Lunde', 'Daglig leder': who, with no action."""
+    words = re.sub(r"[,/()]", " ", text).split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w in _TITLES for w in words)
+
+
+def _subheading(text: str, body: str | None) -> bool:
+    """A few words without a full stop over the points of a long decision ('Generelt', 'Del 2: Andre forhold');
+    not a verdict ('Godkjent') nor a reference to what was proposed ('Som innstillingen')."""
+    words = text.split()
+    return (len(words) <= 5 and not re.search(r"[.!?;,]$", text) and not resolves(text, body)
+            and not re.match(r"(?i)som\b", text))
+
+
+def _is_label_line(text: str) -> bool:
+    return bool(DECISION_LABEL.match(text) or FOLLOW_LABEL.match(text) or NOT_A_LABEL.match(text)
+                or OTHER_LABEL.match(text))
+
+
+def _clean_label(text: str) -> str:
+    return " ".join(text.split()).strip(" :.–-")
+
+
+def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
+    """Read the paragraph as a label when it is one: record what it carries on its own line and set what
+    the paragraphs below it are. False when it is no label."""
+    text = p.text
+    if VOTE_RECORD.match(text):
+        under.kind = None
+        return True
+    proposal = PROPOSED_BY.match(text) or PROPOSAL_LABEL.match(text)
+    if proposal:
+        rest = (proposal.group("rest") or "").strip()
+        label = _clean_label(text[: proposal.start("rest")] if proposal.group("rest") is not None else text)
+        who = proposal.group("who")
+        # 'Endringsforslag:' within what a member put forward is still theirs
+        who = " ".join(who.split()) if who else (under.proposer if under.kind == "proposal" else None)
+        if rest:
+            out.proposals.append(Proposal(text=rest, label=label, proposer=who, page=p.page, line=p.line,
+                                          line_end=p.line_end))
+        under.kind, under.label, under.proposer = "proposal", label, who
+        return True
+    if SECTION_LABEL.match(text) and not DECISION_LABEL.match(text):
+        under.kind = None
+        return True
+    if CLOSING.match(text):
+        under.kind = "closed"
+        return True
+    dm = DECISION_LABEL.match(text) or DECIDED_AS.match(text)
+    if dm:
+        found = dm.groupdict()
+        rest = (found.get("rest") or found.get("after_stop") or found.get("after") or "").strip()
+        under.label = found["label"].capitalize() if found.get("label") else "Vedtak"
+        if rest:
+            out.decisions.append(Decision(text=rest, labeled=True, label=under.label, page=p.page, line=p.line,
+                                          line_end=p.line_end))
+            under.kind = None
+        else:
+            under.kind = "decision"
+        return True
+    fm = FOLLOW_LABEL.match(text)
+    if fm and _names_only(fm.group("rest") or ""):
+        under.kind = None  # 'Ansvar: Kari Lunde' says who, the action is above it
+        return True
+    if fm:
+        rest = (fm.group("rest") or "").strip()
+        if rest:
+            out.follow_ups.append(FollowUp(text=rest, page=p.page, line=p.line, line_end=p.line_end))
+            under.kind = None
+        else:
+            under.kind = "follow"
+        return True
+    return False
+
+
+def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
+              heading: Block | None = None) -> CaseReading:
+    """Decisions, follow-ups and proposals of one case. ``title`` and ``heading`` let a numbered point
+    without a heading ('2. Innkallingen ble godkjent uten merknader.') be its own decision."""
+    out = CaseReading()
+    under = _Under()
+    found = paragraphs(blocks)
+    first = blocks[0] if blocks else heading
+    page, line = (first.page, first.line) if first else (1, 1)
+    if heading is not None and not (heading.heading or heading.bold) and title and resolves(title, body):
+        # the point's first sentence went to the title: it and the rest of the line are one paragraph
+        text = f"{title}. {lead}" if lead else title
+        found.insert(0, Paragraph(text, heading.page, heading.line, heading.line_end))
+    elif lead:
+        found.insert(0, Paragraph(lead, page, line, line))
+    k = 0
+    while k < len(found):
+        p = found[k]
+        k += 1
+        if under.kind == "closed":
+            break
+        if _read_label(p, out, under):
+            continue
+        text = p.text
+        if (p.styled and len(text) < 80) or OTHER_LABEL.match(text) or SUBHEADING.match(text):
+            # a heading within the case, or a label nobody here reads; but a verdict in bold is a verdict
+            if p.styled and not OTHER_LABEL.match(text) and resolves(text, body) and under.kind != "proposal":
+                out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
+            under.kind = None
+            continue
+        if under.kind == "decision" and len(text.split()) >= 2 and _names_only(text) and not resolves(text, body):
+            under.kind = "closed"  # the signatures under the last decision
+            continue
+        more = k < len(found) and not _is_label_line(found[k].text)
+        if under.kind in ("decision", "proposal") and more and _subheading(text, body):
+            continue  # 'Generelt' over the points of a long decision
+        if under.kind == "decision":
+            out.decisions.append(Decision(text=text, labeled=True, label=under.label, page=p.page, line=p.line,
+                                          line_end=p.line_end))
+        elif under.kind == "follow":
+            out.follow_ups.append(FollowUp(text=text, page=p.page, line=p.line, line_end=p.line_end))
+        elif under.kind == "proposal":
+            out.proposals.append(Proposal(text=text, label=under.label or "", proposer=under.proposer, page=p.page,
+                                          line=p.line, line_end=p.line_end))
+        else:
+            found_text = resolution(text, body)
+            if not found_text:
+                continue
+            line_end = p.line_end
+            # 'Søknaden blir godkjent med følgende merknader:' and its points are one decision
+            if found_text.rstrip().endswith(":"):
+                for part in found[k:k + (n := subpoints(found, k))]:
+                    found_text, line_end = f"{found_text} {part.text}", part.line_end
+                k += n
+            out.decisions.append(Decision(text=found_text, labeled=False, page=p.page, line=p.line, line_end=line_end))
+    return out
 
 
 def read_decisions(blocks: list[Block], lead: str, body: str | None) -> tuple[list[Decision], list[FollowUp]]:
-    decisions: list[Decision] = []
-    follow_ups: list[FollowUp] = []
-    mode: str | None = None  # the label whose paragraphs follow, when a label stood alone
-    label: str | None = None
-    items: list[tuple[str, Block | None]] = ([(lead, blocks[0] if blocks else None)] if lead else [])
-    items += [(b.text, b) for b in blocks if not b.is_row]
-    for text, block in items:
-        page, line = (block.page, block.line) if block else (1, 1)
-        if NOT_A_LABEL.match(text):
-            mode = None
-            continue
-        dm, fm = DECISION_LABEL.match(text), FOLLOW_LABEL.match(text)
-        if dm:
-            rest = (dm.group("rest") or "").strip()
-            label = dm.group("label").capitalize()
-            if rest:
-                decisions.append(Decision(text=rest, labeled=True, label=label, page=page, line=line))
-                mode = None
-            else:
-                mode = "decision"
-            continue
-        if fm:
-            rest = (fm.group("rest") or "").strip()
-            if rest:
-                follow_ups.append(FollowUp(text=rest, page=page, line=line))
-                mode = None
-            else:
-                mode = "follow"
-            continue
-        if OTHER_LABEL.match(text) or (block is not None and (block.heading or block.bold) and len(text) < 80):
-            mode = None
-            continue
-        if mode == "decision":
-            decisions.append(Decision(text=text, labeled=True, label=label, page=page, line=line))
-        elif mode == "follow":
-            follow_ups.append(FollowUp(text=text, page=page, line=line))
-        elif resolves(text, body):
-            decisions.append(Decision(text=text, labeled=False, page=page, line=line))
-    return decisions, follow_ups
+    """Decisions and follow-ups of one case (``read_case`` also gives its proposals)."""
+    reading = read_case(blocks, lead, body)
+    return reading.decisions, reading.follow_ups

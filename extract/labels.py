@@ -1,5 +1,6 @@
-"""Labels that OCR damaged ('Ti1 stede:', 'Forfa11:', 'Vedtalc:'), put back to their spelling so that
-the attendance, header and decision readers, which match labels exactly, see them."""
+"""The labels minutes are read by: labels that OCR damaged ('Ti1 stede:', 'Forfa11:', 'Vedtalc:') put back to
+their spelling, so that the attendance, header and decision readers, which match labels exactly, see them; and
+the grammar of the labels a case's text is read by (decision, proposal, follow-up, treatment, vote, close)."""
 
 from __future__ import annotations
 
@@ -12,20 +13,106 @@ from referat.folding import fold, lookalike_forms
 LABELS = ("Til stede", "Tilstede", "Til stades", "Forfall", "Meldt forfall", "Fravær", "Fraværende", "Møtt",
           "Ikke møtt", "Ikke til stede", "Deltakere", "Deltok", "Referent", "Sekretær", "Møtesekretær", "Møteleder",
           "Gjester", "Observatører", "Varamedlemmer", "Vedtak", "Konklusjon", "Beslutning", "Oppfølging", "Dato",
+          "Innstilling", "Behandling", "Votering", "Ansvar", "Tiltak",
           "Møtedato", "Sted", "Møtested", "Møtetid", "Tidspunkt")
 _BY_FORM = {fold(label): label for label in LABELS}
 _LABEL = re.compile(r"^(\s*)([A-Za-zÆØÅæøå0-9@]{2,}(?: [A-Za-zÆØÅæøå0-9@]{2,}){0,2})(\s*:)")
 
 
+# Labels that stand alone on their line, without a colon ('VEDTAK', 'Innstilling'); OCR's 'Vedtalc' is one of them.
+_ALONE_BY_FORM = {fold(label): label for label in ("Vedtak", "Innstilling", "Behandling", "Votering", "Konklusjon")}
+_ALONE = re.compile(r"^(\s*)([A-Za-zÆØÅæøå0-9@]{5,})(\s*)$")
+
+
 def repair_label(text: str) -> str:
-    """'Ti1 stede: Hans Rød' -> 'Til stede: Hans Rød'; text without a damaged label is returned as it is."""
-    m = _LABEL.match(text)
-    if not m or fold(m.group(2)) in _BY_FORM:
+    """'Ti1 stede: Hans Rød' -> 'Til stede: Hans Rød', 'Vedtalc' alone -> 'Vedtak'; text without a damaged label
+    is returned as it is."""
+    m, vocabulary = _LABEL.match(text), _BY_FORM
+    if m is None:
+        m, vocabulary = _ALONE.match(text), _ALONE_BY_FORM
+    if not m or fold(m.group(2)) in vocabulary:
         return text
     for form in lookalike_forms(m.group(2)):
-        label = _BY_FORM.get(form)
+        label = vocabulary.get(form)
         if label is not None:
             word = m.group(2)
             label = label.upper() if word.isupper() else label
             return m.group(1) + label + text[m.end(2):]
     return text
+
+
+# --- The labels a case's text is read by: which paragraphs are the body's decision, a proposal, a
+# follow-up, or the record of the treatment. Each is one grammar here, in bokmål and nynorsk; what a
+# label's paragraphs become is for decisions.py.
+
+# A decision: 'Vedtak:', 'VEDTAK' or 'Vedtak.' alone, 'Samrøystes vedtak:', 'Formannskapets vedtak 05.09.2024:',
+# 'Konklusjon/vedtak:', 'Vedtak i saken:', 'Enstemmig vedtatt:', an advisory council's 'uttalelse'
+# (nynorsk 'fråsegn'), and the sentence 'Styret fattet følgende (enstemmige) vedtak(:)'.
+DECISION_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+"
+    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?(?:følgende|slikt|fylgjande)\s+"
+    r"(?:(?:enstemmige?|samrøystes)\s+)?"
+    r"|(?:følgende|slikt|fylgjande)\s+"
+    r"|[\wæøå]+\s*/\s*)?"  # 'Oppsummering/konklusjon:'
+    r"(?P<label>vedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|avgjørelse|avgjerd|uttalelse|uttale|fråsegn)"
+    r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort)"
+    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+saken)?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
+    r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
+    r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
+    # 'Vedtak.' is a label as 'Vedtak:' is; 'Vedtatt.' alone is the verdict itself
+    r"\s*(?:[:–-]\s*(?P<rest>.*)|(?<![Vv]edtatt)(?<!VEDTATT)\.\s*(?P<after_stop>.*)|$)", re.S)
+# A decision announced by a sentence of its own: 'Et enstemmig fylkesutvalg vedtok:', 'Styret gjorde slikt vedtak:'
+DECIDED_AS = re.compile(
+    r"(?i)^\s*(?:(?:et|ei|eit)\s+)?(?:(?:enstemmig|einstemmig|samlet|samla|samrøystes)\s+)?[\wæøå-]+\s+"
+    r"(?:(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtok|vedtar|vedtek|gjorde\s+(?:slikt|følgende|fylgjande)\s+vedtak)"
+    r"\s*:\s*(?P<rest>.*)$"
+    r"|^\s*(?:følgende|fylgjande)\s+[\wæøå-]+\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:vedtatt|vedteke)\s*:"
+    r"\s*(?P<after>.*)$", re.S)  # 'Følgende oversendelsesforslag ble vedtatt:'
+# A follow-up: 'Oppfølging:', 'Oppfølgingspunkter:', 'Ansvar:', 'Tiltak:', 'Aksjonspunkter:'
+FOLLOW_LABEL = re.compile(
+    r"(?i)^\s*(?:videre\s+)?(?P<label>oppfølging(?:spunkt(?:er)?)?|aksjon(?:spunkt(?:er)?)?|ansvar/oppfølging|"
+    r"ansvar(?:lig)?|tiltak)"
+    r"(?:\s*/\s*[\wæøå]+)?\s*(?:[:–]\s*(?P<rest>.*)|$)", re.S)
+# A proposal, never a decision: 'Innstilling:', 'INNSTILLING', 'Forslag til vedtak:', 'Rådmannens innstilling:',
+# 'Kommunedirektørens forslag til vedtak:', nynorsk 'Kommunedirektøren si tilråding:', 'Endringsforslag:',
+# 'Forslag fra Kari Lie (H):', 'Forslag fremmet i møtet:', 'Kari Lie (H) fremmet følgende tilleggsforslag:'.
+# nynorsk 'framlegg' for 'forslag': 'Framlegg til vedtak:', 'Kari Lie sette fram slikt endringsframlegg:'
+_PROPOSAL_WORD = (r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|uttalelse|fråsegn)|"
+                  r"innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|"
+                  r"(?:nytt\s+|alternativt\s+|omforent\s+)?(?:forslag|endringsforslag|tilleggsforslag|"
+                  r"fellesforslag|motforslag|utsettelsesforslag|framlegg|endringsframlegg|tilleggsframlegg|"
+                  r"fellesframlegg)(?:\s+til\s+vedtak)?)")
+PROPOSAL_LABEL = re.compile(
+    r"(?i)^\s*(?:(?:[\wæøå-]+\s+){0,2}[\wæøå-]+s\s+|[\wæøå-]+\s+si\s+|endelig\s+|saksbehandlers\s+)?"
+    r"(?P<kind>" + _PROPOSAL_WORD + r")\b"
+    r"(?:\s+(?:fra|frå)\s+(?P<who>[^:]{2,80}?))?(?:\s+(?:fremmet|fremma|lagt\s+fram|sett\s+fram)\s+i\s+møtet)?"
+    r"\s*(?:[:.–-]\s*(?P<rest>.*)|$)", re.S)
+PROPOSED_BY = re.compile(
+    r"(?i)^\s*(?P<who>[^:.]{2,80}?)\s+(?:fremmet|fremma|fremmer|la\s+fr[ae]m|legger\s+fr[ae]m|sette\s+fram|satte\s+fram|"
+    r"foreslo|foreslår|kom\s+med)\s+(?:følgende|fylgjande|slikt|dette|et|eit|nytt)?\s*"
+    r"(?P<kind>" + _PROPOSAL_WORD + r")\b[^:]{0,40}(?::\s*(?P<rest>.*)|$)", re.S)
+# The record of the treatment, not its outcome: a section it opens ends any decision or proposal above.
+SECTION_LABEL = re.compile(
+    r"(?i)^\s*(?:[\wæøå-]+s\s+)?(?:behandling|møtebehandling|saksbehandling|handsaming|votering|avstemming|"
+    r"avstemning|røysting|"
+    r"saksopplysninger|saksutgreiing|saksutredning|bakgrunn|vurdering|drøfting|diskusjon|merknader|"
+    r"habilitetsvurdering|habilitet|protokolltilførsel|protokollmerknad|særmerknad|dissens|saksdokumenter|"
+    r"vedlegg|dette\s+ble\s+satt\s+opp\s+mot|orientering|innlegg|spørsmål)"
+    r"(?:\s+(?:av|i)\s+(?:sak|saka|saken|møtet)\b[^:]*|\s+(?:fra|frå)\s+[^:]{2,60})?\s*(?::.*|$)", re.S)
+# A vote as counted or its outcome recorded ('For forslaget stemte 35: ...', 'Dermed ble innstillingen
+# vedtatt.'): the vote reader's (votes branch); here it closes the proposal voted on.
+VOTE_RECORD = re.compile(
+    r"(?i)^\s*(?:(?:for|imot|mot)\s+(?:forslag\w*|innstilling\w*|tilråding\w*)(?:\s+\d+)?\s+stemte\b|"
+    r"dermed\s+(?:ble|vart)\b|(?:forslaget|innstillingen|innstillinga|tilrådinga)\s+(?:falt|fall|faller)\b|"
+    # 'Rådmannens innstilling enstemmig vedtatt (7 st.)', 'Innstillingen ble vedtatt mot 2 stemmer'
+    r"(?:[\wæøå-]+s\s+)?(?:innstilling(?:en|a)?|tilråding(?:a)?)\s+(?:ble\s+|vart\s+)?(?:enstemmig\s+|"
+    r"samrøystes\s+)?(?:vedtatt|vedteke|godkjent|godkjend|forkastet)\b|"
+    r"\w+\s+stemte\s+(?:for|mot|imot)\b|avstemming\b|avstemning\b|votering\b|røysting\b)")
+# What ends the last case: the close of the meeting and the signatures.
+CLOSING = re.compile(
+    r"(?i)^\s*(?:eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?(?:hevet|heva|avsluttet)|"
+    r"(?:general)?forsamlingen\s+heves|rett\s+utskrift|underskrift|signatur(?:er)?\s*:?\s*$|sign\s*:|"
+    r"referent\s*:|for\s+referatet\b|protokollen\s+(?:er\s+)?(?:godkjent\s+)?(?:og\s+)?signert|"
+    # where and when it was signed: 'Bergen, 12.03.2025', 'Voss, 4. mars 2025' (not 'Formannskapet 18.03.2025',
+    # the meeting a proposal comes from)
+    r"[A-ZÆØÅ][\wæøå-]+,\s+(?:den\s+)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4})\s*$)")

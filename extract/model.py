@@ -39,6 +39,14 @@ class FollowUp(Located):
     text: str
 
 
+class Proposal(Located):
+    """What was put to the meeting ('Innstilling:', 'Forslag fra X:'): kept, never a decision."""
+
+    text: str
+    label: str  # the label as written, e.g. 'Kommunedirektørens forslag til vedtak'
+    proposer: str | None = None  # who put it forward, when the minutes say
+
+
 class Reference(Located):
     number: str
     body: str | None = None  # as written; None means the meeting's own body
@@ -94,6 +102,7 @@ class Item(Located):
     text: str = ""
     decisions: list[Decision] = Field(default_factory=list)
     follow_ups: list[FollowUp] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     votes: list[Vote] = Field(default_factory=list)
     recusals: list[Recusal] = Field(default_factory=list)

@@ -117,7 +117,7 @@ def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registr
     registry.body_names = read_bodies(registry_dir)
     # Ids of every table the registry numbers: a run after a crash must never hand one out twice.
     numbered = ("people", "organisations", "bodies", "meetings", "documents", "items", "decisions", "follow_ups",
-                "item_references", "attendance", "reviews", "votes")
+                "item_references", "attendance", "reviews", "votes", "proposals")
     top = conn.execute("SELECT coalesce(max(id), 0) FROM ("
                        + " UNION ALL ".join(f"SELECT id FROM {t}" for t in numbered) + ")").fetchone()
     registry.next_id = int(top[0] if top else 0) + 1

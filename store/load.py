@@ -14,8 +14,8 @@ from referat.pipeline import Processed
 from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
 
-FACT_TABLES = ("warnings", "attendance", "item_references", "follow_ups", "decisions", "items", "meetings", "pages",
-               "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths")
+FACT_TABLES = ("warnings", "attendance", "item_references", "proposals", "follow_ups", "decisions", "items", "meetings",
+               "pages", "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths")
 
 
 def text_digest(text: str) -> str:
@@ -167,6 +167,8 @@ def _insert(conn: Connection, result: Processed, path: str, registry: Registry, 
                                for k, d in enumerate(item.decisions, 1)])
         rows.add("follow_ups", [(registry.new_id(), item_id, doc_id, k, f.text, f.page, f.line)
                                 for k, f in enumerate(item.follow_ups, 1)])
+        rows.add("proposals", [(registry.new_id(), item_id, doc_id, k, p.text, p.label, p.proposer, p.page, p.line,
+                                p.line_end) for k, p in enumerate(item.proposals, 1)])
         rows.add("item_references", [(registry.new_id(), item_id, doc_id, ref.raw, target.body_id, target.body,
                                       ref.number, ref.page, ref.line)
                                      for ref, target in zip(item.references, refs, strict=True)])

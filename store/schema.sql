@@ -162,6 +162,21 @@ CREATE TABLE IF NOT EXISTS follow_ups (
     line        INTEGER
 );
 
+-- What was put to the meeting ('Innstilling:', 'Forslag til vedtak:', 'X fremmet følgende forslag:'):
+-- kept beside the decisions, never one of them, and not in the export.
+CREATE TABLE IF NOT EXISTS proposals (
+    id          BIGINT PRIMARY KEY,
+    item_id     BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    seq         INTEGER NOT NULL,
+    text        VARCHAR NOT NULL,
+    label       VARCHAR NOT NULL,       -- the label as written: 'Kommunedirektørens forslag til vedtak'
+    proposer    VARCHAR,                -- who put it forward, when the minutes say
+    page        INTEGER,
+    line        INTEGER,
+    line_end    INTEGER
+);
+
 CREATE TABLE IF NOT EXISTS item_references (
     id             BIGINT PRIMARY KEY,
     item_id        BIGINT NOT NULL,

@@ -12,9 +12,9 @@ from referat.store.db import Connection
 from referat.store.load import text_digest
 from referat.store.orphans import ORPHAN_ORGANISATIONS, ORPHAN_PEOPLE, STALE_ALIAS
 
-FACTS = ("meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
-         "vote_parties", "recusals", "warnings", "pages", "meeting_sources", "document_paths")
-PROVENANCE = ("items", "decisions", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
+FACTS = ("meetings", "items", "decisions", "proposals", "follow_ups", "item_references", "attendance", "votes",
+         "vote_voters", "vote_parties", "recusals", "warnings", "pages", "meeting_sources", "document_paths")
+PROVENANCE = ("items", "decisions", "proposals", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
               "vote_parties", "recusals")
 # Every reference between tables the schema makes, as (table, column, the table it points into, which
 # rows): a decided review keeps the names it was about, so only pending reviews must point somewhere.
@@ -23,6 +23,7 @@ REFERENCES = [
     ("meeting_sources", "meeting_id", "meetings", ""),
     ("items", "meeting_id", "meetings", ""),
     ("decisions", "item_id", "items", ""),
+    ("proposals", "item_id", "items", ""),
     ("follow_ups", "item_id", "items", ""),
     ("item_references", "item_id", "items", ""),
     ("item_references", "target_body_id", "bodies", ""),

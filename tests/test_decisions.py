@@ -1,8 +1,10 @@
-"""Decision and follow-up labels as minutes write them, and what is no label."""
+"""Decision, proposal and follow-up labels as minutes write them, what is no label, and the verdicts of
+unlabelled decisions."""
 
 import pytest
 
-from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL, NOT_A_LABEL, resolves
+from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL, NOT_A_LABEL, resolution, resolves
+from referat.extract.labels import PROPOSAL_LABEL, PROPOSED_BY
 
 
 @pytest.mark.parametrize(("text", "rest"), [
@@ -35,4 +37,163 @@ def test_follow_up_labels(text: str):
     ("Kommunestyret vedtok planen i mars.", False), ("Det ble stilt spørsmål om budsjettet.", False),
 ])
 def test_a_paragraph_in_which_the_body_resolves(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("VEDTAK", None), ("Vedtak.", ""), ("Vedtak. Planen godkjennes.", "Planen godkjennes."),
+    ("Samrøystes vedtak:", ""), ("Kommunestyrets vedtak", None), ("Beslutning: X.", "X."),
+    ("Styret fattet følgende enstemmige vedtak: X.", "X."), ("Styret fattet følgende vedtak", None),
+])
+def test_more_decision_labels(text: str, rest: str | None):
+    m = DECISION_LABEL.match(text)
+    assert m is not None and not NOT_A_LABEL.match(text)
+    assert (m.group("rest") if m.group("rest") is not None else m.group("after_stop")) == rest
+
+
+def test_vedtatt_with_a_full_stop_is_the_verdict_not_a_label():
+    assert DECISION_LABEL.match("Vedtatt.") is None and resolves("Vedtatt.", None)
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("INNSTILLING", "INNSTILLING", None), ("Rådmannens innstilling:", "innstilling", None),
+    ("Kommunedirektørens forslag til vedtak:", "forslag til vedtak", None),
+    ("Kommunedirektøren si tilråding:", "tilråding", None), ("Forslag fremmet i møtet:", "Forslag", None),
+    ("Forslag fra Kari Lie (H):", "Forslag", "Kari Lie (H)"), ("Endringsforslag:", "Endringsforslag", None),
+])
+def test_proposal_labels(text: str, kind: str, who: str | None):
+    m = PROPOSAL_LABEL.match(text)
+    assert m is not None and m.group("kind") == kind and m.group("who") == who
+    assert not DECISION_LABEL.match(text)
+
+
+@pytest.mark.parametrize(("text", "who", "rest"), [
+    ("Per Dahl (Ap) fremmet følgende tilleggsforslag:", "Per Dahl (Ap)", ""),
+    ("Kari Lie la fram slikt forslag: Saka vert utsett.", "Kari Lie", "Saka vert utsett."),
+])
+def test_a_member_putting_forward_a_proposal(text: str, who: str, rest: str):
+    m = PROPOSED_BY.match(text)
+    assert m is not None and m.group("who") == who and (m.group("rest") or "") == rest
+
+
+@pytest.mark.parametrize("text", ["Forslaget vedtas ved akklamasjon.", "Innstillingen ble vedtatt.",
+                                  "Forslag til vedtak ble enstemmig vedtatt."])
+def test_what_only_looks_like_a_proposal_label(text: str):
+    assert PROPOSAL_LABEL.match(text) is None and PROPOSED_BY.match(text) is None
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    # a verdict in a word or two, with what it is about before it
+    ("Godkjent", True), ("Innvilget.", True), ("Vedtatt.", True), ("Godkjennes enstemmig", True),
+    ("Innkalling - Godkjent", True), ("Agenda - Underkjent", True), ("Valgt ved akklamasjon.", True),
+    ("Alle velges ved akklamasjon.", True), ("Forslaget vedtas med klart flertall.", True),
+    ("Kari Lie vinner ved flertall.", True), ("Andreas ble valgt.", True), ("Det ble valgt tre revisorer.", True),
+    ("Søknaden ble innvilget.", True), ("Agenda ble videre godkjent uten merknader.", True),
+    ("Det er enighet om at saken behandles på neste møte.", True), ("Tatt til orientering.", True),
+    ("Teke til etterretning.", True), ("Søknaden godkjennes.", True),
+    # a report of what someone did, a rule, a plan, a clause that hangs on another
+    ("Valgt ny turleder", False), ("Godkjent budsjett for arrangementet", False),
+    ("Tittelen deles ut ved kvalifisert flertall i styret.", False),
+    ("Referatet skal godkjennes ved neste møte.", False), ("Saken kan vedtas av styret alene.", False),
+    ("Punktene som blir endelig vedtatt sendes ut.", False),
+    ("Dermed ble forslaget vedtatt.", False),  # a vote record: the vote reader's
+])
+def test_verdicts_and_what_is_none(text: str, resolved: bool):
+    assert (resolution(text, "Styret") is not None) is resolved
+
+
+def test_the_resolution_after_the_discussion_in_one_paragraph():
+    text = "Det ble diskutert om leiren er åpen for alle. Søknaden innvilges med 5 000 kr."
+    assert resolution(text, "Styret") == "Søknaden innvilges med 5 000 kr."
+    # the body by its own name later in a paragraph, but not a word such as 'gruppen' for another group
+    assert resolution("Koordinator har fått spørsmål. Fordelingsutvalget stiller seg positive til det.",
+                      "Fordelingsutvalget") == "Fordelingsutvalget stiller seg positive til det."
+    assert resolution("Rapporten ble lagt fram. Gruppen anbefaler videre å vente.", "Styringsgruppen") is None
+
+
+@pytest.mark.parametrize(("text", "pattern"), [
+    ("Framlegg til vedtak:", PROPOSAL_LABEL), ("Kari Lie sette fram slikt endringsframlegg:", PROPOSED_BY),
+    ("Avgjerd: Saka vert send tilbake.", DECISION_LABEL), ("Handsaming i møtet:", NOT_A_LABEL),
+    ("Røysting:", NOT_A_LABEL),
+])
+def test_nynorsk_labels(text: str, pattern):
+    assert pattern.match(text)
+
+
+@pytest.mark.parametrize("text", ["Et samlet styre vedtok å utsette saken.", "Samla utval tok saka til orientering."])
+def test_the_whole_body_as_the_subject(text: str):
+    assert resolves(text, "Styret")
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Søknaden ble ikke innvilget.", True), ("Vi ser at dette ikke er tatt til etterretning.", False),
+    ("Endre fra: «Styrets medlemmer velges på årsmøtet» til ny tekst.", False),
+])
+def test_negation_and_quotation(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
+
+
+def test_a_sentence_that_announces_the_decision_below_it(tmp_path):
+    from referat.extract.blocks import build_blocks
+    from referat.extract.decisions import read_case
+    from referat.ingest import read_document
+
+    path = tmp_path / "m.txt"
+    path.write_text("Rådmannens innstilling:\nProtokollen godkjennes.\nRådmannens innstilling enstemmig vedtatt.\n"
+                    "Et enstemmig fylkesutvalg vedtok:\nProtokollen godkjennes.\n", encoding="utf-8")
+    reading = read_case(build_blocks(read_document(path)), "", "Fylkesutvalget")
+    assert [(d.text, d.labeled, d.label) for d in reading.decisions] == [("Protokollen godkjennes.", True, "Vedtak")]
+    assert [p.text for p in reading.proposals] == ["Protokollen godkjennes."]
+
+
+def test_appointed_to_sign_the_minutes():
+    assert resolves("Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.", "Styret")
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Det anbefales at det velges fire nye medlemmer.", False),
+    ("Endringer kort tid etter at de er vedtatt skaper uro.", False),
+    ("Det ble enstemmig vedtatt at søknaden utsettes.", True),
+])
+def test_a_verdict_in_a_that_clause_is_someone_elses(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
+
+
+def test_following_motion_was_adopted_labels_what_follows():
+    from referat.extract.labels import DECIDED_AS
+
+    m = DECIDED_AS.match("Følgende oversendelsesforslag ble vedtatt:")
+    assert m is not None and not m.group("after")
+
+
+@pytest.mark.parametrize(("text", "follow_up"), [
+    ("Tiltak: Kari sender brev til kommunen.", "Kari sender brev til kommunen."),
+    ("Ansvar: Daglig leder følger opp avtalen.", "Daglig leder følger opp avtalen."),
+    ("Oppfølging av sak 24-23 fra Styringsgruppen", None),  # a reference, not a follow-up
+    ("Ansvar: Kari Lunde", None),  # who, not what
+])
+def test_follow_ups_and_what_only_looks_like_one(tmp_path, text: str, follow_up: str | None):
+    from referat.extract.blocks import build_blocks
+    from referat.extract.decisions import read_case
+    from referat.ingest import read_document
+
+    path = tmp_path / "m.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    reading = read_case(build_blocks(read_document(path)), "", "Styret")
+    assert [f.text for f in reading.follow_ups] == ([follow_up] if follow_up else [])
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Budsjettet ble vedtatt i kommunestyret i desember.", False), ("Planen ble vedtatt i fjor.", False),
+    ("Avtalen ble godkjent av styret.", True), ("Saken ble vedtatt i møtet.", True),
+])
+def test_what_another_body_or_an_earlier_meeting_decided(text: str, resolved: bool):
+    assert resolves(text, "Styret") is resolved
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Utvalget innvilger søknaden fra skolekorpset.", True), ("Styret avslo klagen.", True),
+    ("Kommunen avslo søknaden i fjor.", False),
+])
+def test_granting_and_refusing(text: str, resolved: bool):
     assert resolves(text, "Styret") is resolved

@@ -21,3 +21,12 @@ def test_repair_label(text: str, repaired: str):
 def test_lookalike_forms_undo_one_kind_of_damage_or_all():
     assert {"vedtak", "vedtalc"} <= lookalike_forms("Vedtalc")
     assert "tilstede" not in lookalike_forms("Ti1 stede") and "til stede" in lookalike_forms("Ti1 stede")
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("Vedtalc", "Vedtak"), ("VEDTALC", "VEDTAK"), ("Innsti1ling", "Innstilling"),
+    # a word alone that is no label stays as it is
+    ("Godkjent", "Godkjent"), ("Styret", "Styret"), ("Vedtatt", "Vedtatt"),
+])
+def test_repair_a_label_alone_on_its_line(text: str, repaired: str):
+    assert repair_label(text) == repaired

@@ -26,7 +26,7 @@ def test_reingesting_a_folder_changes_no_row_count(tmp_path: Path):
     # Every minutes file is a meeting (the seeds' annual report and plan are not minutes), less two
     # copies: the sample PDF of seed 000, and the UTF-8 twin of the cp1252 fixture (read first, by name)
     minutes = [f for f in files if not f.name.startswith(("002_", "004_"))]
-    assert before["meetings"] == len(minutes) - 2 == 38 and before["documents"] == len(files)
+    assert before["meetings"] == len(minutes) - 2 == 40 and before["documents"] == len(files)
     copies = conn.execute("SELECT d.source FROM meeting_sources s JOIN documents d ON d.id = s.document_id "
                           "WHERE s.role = 'copy' ORDER BY 1").fetchall()
     assert copies == [("kommunestyre-2024-03-14.txt",), ("styringsgruppen-2023-12-11.pdf",)]
@@ -267,3 +267,21 @@ def test_an_archive_with_paths_as_typed_is_read_as_resolved(tmp_path: Path, monk
     assert summary.outcomes == {"unchanged": len(files)} and counts(conn) == before
     assert conn.execute("SELECT count(*) FROM documents WHERE path = ?",
                         [str(tmp_path / "shelf" / "000_b0133e4c38a4f008.txt")]).fetchone()[0] == 1
+
+
+def test_proposals_are_kept_beside_the_decisions_and_replaced_with_them(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_bytes((MINUTES / "bystyret-layout-2025-06-12.txt").read_bytes())
+    conn = connect(tmp_path / "a.duckdb")
+    ingest(conn, [path])
+    query = ("SELECT i.number, p.seq, p.label, p.proposer, p.line FROM proposals p JOIN items i ON i.id = p.item_id "
+             "ORDER BY i.seq, p.seq")
+    assert conn.execute(query).fetchall() == [
+        ("22-25", 1, "INNSTILLING", None, 24), ("22-25", 2, "INNSTILLING", None, 26),
+        ("22-25", 3, "Berit Moen (SV) fremmet følgende tilleggsforslag", "Berit Moen (SV)", 35),
+        ("23-25", 1, "Kommunedirektørens forslag til vedtak", None, 63)]
+    path.write_text(path.read_text(encoding="utf-8").replace("INNSTILLING", "Innstillingen er sendt ut."),
+                    encoding="utf-8")
+    ingest(conn, [path])
+    assert [r[2] for r in conn.execute(query).fetchall()] == [
+        "Berit Moen (SV) fremmet følgende tilleggsforslag", "Kommunedirektørens forslag til vedtak"]
