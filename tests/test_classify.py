@@ -41,7 +41,8 @@ def test_a_case_paper_with_a_proposal_is_not_minutes(tmp_path: Path):
 
 def test_a_meeting_title_without_the_word_minutes_is_minutes(tmp_path: Path):
     # no 'Referat' or 'Protokoll', no numbered case: a meeting named in the title, with a date
-    text = "Møte i Husstyret\n\n3. mars 2025 kl. 18:00\n\nTil stede: Kari Holm, Per Berg\n\nStyret godkjente budsjettet.\n"
+    text = ("Møte i Husstyret\n\n3. mars 2025 kl. 18:00\n\nTil stede: Kari Holm, Per Berg\n\n"
+            "Styret godkjente budsjettet.\n")
     assert _classify(tmp_path, text) == "minutes"
 
 

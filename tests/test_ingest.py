@@ -160,3 +160,40 @@ def test_an_empty_cell_in_a_space_aligned_table_stays_empty(tmp_path: Path):
     assert [line.cells for line in read_document(path).lines()] == [
         ["Navn", "Organisasjon", "Møtt", "Forfall"], ["Kari Lund", "Pensjonistforeningen", "x"],
         ["Per Dale", "FFO", "", "x"]]
+
+
+def _glyph_by_glyph(c: object, text: str, x: float, y: float, size: float) -> None:
+    """Each glyph its own text object, a space inside the glyph before it, as Chrome (Skia) writes."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    glyphs: list[str] = []
+    for char in text:
+        if char == " " and glyphs:
+            glyphs[-1] += " "
+        else:
+            glyphs.append(char)
+    for glyph in glyphs:
+        c.setFont("Helvetica", size)  # type: ignore[attr-defined]
+        c.drawString(x, y, glyph)  # type: ignore[attr-defined]
+        x += stringWidth(glyph, "Helvetica", size)
+
+
+def test_pdf_text_set_glyph_by_glyph_or_split_inside_a_word_reads_as_words(tmp_path: Path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "m.pdf"
+    c = canvas.Canvas(str(path))
+    _glyph_by_glyph(c, "Møte i Styringsgruppa", 72, 760, 18)
+    _glyph_by_glyph(c, "3. mars 2024, kl. 09:30 på Rådhuset", 72, 730, 11)
+    _glyph_by_glyph(c, "Kari Lind\xadBerg, leder", 72, 710, 11)  # Chrome writes a hyphen as U+00AD
+    c.setFont("Helvetica", 11)
+    # Word splits a word where the kerning changes: two objects, closer than a word space
+    c.drawString(72, 690, "Sak 1 Godkjen")
+    c.drawString(72 + stringWidth("Sak 1 Godkjen", "Helvetica", 11) + 0.5, 690, "ning av innkalling")
+    c.drawString(72, 670, "Til stede:")
+    c.drawString(72 + stringWidth("Til stede:", "Helvetica", 11) + 3.5, 670, "Kari Lind")
+    c.save()
+    assert [line.text for line in read_document(path).lines()] == [
+        "Møte i Styringsgruppa", "3. mars 2024, kl. 09:30 på Rådhuset", "Kari Lind-Berg, leder",
+        "Sak 1 Godkjenning av innkalling", "Til stede: Kari Lind"]
