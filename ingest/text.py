@@ -9,6 +9,7 @@ from referat.errors import CorruptFileError, EmptyFileError
 from referat.ingest.aligned import aligned_rows
 from referat.ingest.bullets import split_bullet
 from referat.ingest.document import Line, Page, Span
+from referat.ingest.frontmatter import front_matter_lines, split_front_matter
 
 # Order matters: a BOM says UTF-8 for certain; then strict UTF-8; then the Windows code page
 # that old Norwegian office files use; latin-1 never fails and comes last.
@@ -19,6 +20,12 @@ _TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)"
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+# What a site generator reads and a reader never sees: kramdown's '{#id}' and '{:toc}' with its '* TOC'
+# placeholder, MDX's imports and lone component tags ('<Callout type="info">').
+_ATTRIBUTES = re.compile(r"\s*\{:?[#.][^{}]*\}\s*$")
+_GENERATOR_LINE = re.compile(r"^\s*(?:\{:[^{}]*\}|[*-]\s+TOC|import\s.+\sfrom\s+['\"].+['\"];?"
+                             r"|export\s+(?:const|default)\s.*|</?[A-Z][\w.]*(?:\s[^<>]*)?/?>)\s*$")
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -180,8 +187,23 @@ def _mark_wrapping(pages: list[Page]) -> None:
                 line.wraps = not next_word or len(line.text.rstrip()) + 1 + len(next_word) > typical
 
 
+def markdown_text(text: str, path: str) -> str:
+    """Markdown as its reader sees it: front matter as the lines minutes would write (see frontmatter.py),
+    the generator's markup gone. Every line keeps its number, so provenance points into the file."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    data, taken, rest = split_front_matter(text)
+    head: list[str] = []
+    if data:
+        # in the lines the front matter took, so that the text after it keeps its line numbers
+        head = front_matter_lines(data, path)
+        head += [""] * (taken - len(head))
+    body = ["" if _GENERATOR_LINE.match(line) else _ATTRIBUTES.sub("", line) for line in rest.split("\n")]
+    return "\n".join([*head, *body]) if data else "\n".join(body)
+
+
 def read_text(data: bytes, path: str) -> tuple[str, str, list[Page]]:
     text, encoding = decode(data, path)
     if not text.strip():
         raise EmptyFileError(path, "the file has no text")
-    return text, encoding, parse_text(text)
+    readable = markdown_text(text, path) if path.lower().endswith(MARKDOWN_SUFFIXES) else text
+    return text, encoding, parse_text(readable)
