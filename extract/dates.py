@@ -10,7 +10,8 @@ MONTHS = {
     "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
 }
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})(?!\d)")
+# '11.12.2023', '6. 12. 2018', and '05.09 2013' with a space before a year of four digits
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})(?:\s?[./]\s?(\d{4}|\d{2})(?!\d)|\s(\d{4})(?![\d:.]))")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
                     r")\.?\s+(\d{4})(?!\d)", re.IGNORECASE)
@@ -42,7 +43,7 @@ def find_date(text: str) -> dt.date | None:
     found: list[tuple[int, dt.date]] = []
     text = _FIRST_OF_TWO.sub(r"\1.", text)
     for m in _NUMERIC.finditer(text):
-        d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        d = _date(int(m.group(3) or m.group(4)), int(m.group(2)), int(m.group(1)))
         if d:
             found.append((m.start(), d))
     for m in _ISO.finditer(text):

@@ -15,6 +15,9 @@ from referat.extract.dates import find_date, find_time_range
     # a meeting over two days met first on the first
     ("5.–6. juni 2024", dt.date(2024, 6, 5)), ("12. og 13. mars 2024", dt.date(2024, 3, 12)),
     ("5.-6.6.2024", dt.date(2024, 6, 5)),
+    # spaces where a typist put them; a year of four digits after a space, never a time
+    ("6. 12. 2018", dt.date(2018, 12, 6)), ("05.09 2013", dt.date(2013, 9, 5)), ("05.09 20:13", None),
+    ("1. April 2016", dt.date(2016, 4, 1)), ("17.02.22", dt.date(2022, 2, 17)),
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected
@@ -38,3 +41,13 @@ def test_find_time_range(text, expected):
 def test_no_exception_on_arbitrary_text(text):
     find_date(text)
     find_time_range(text)
+
+
+@pytest.mark.parametrize("line, bullet", [
+    ("3. mars 2024, kl. 16:15 på Biblioteket", False), ("1. April 2016", False), ("12. juni", False),
+    ("3. Mars-prosjektet", True), ("2. Godkjenning av innkalling", True),
+])
+def test_a_day_and_its_month_is_no_list_number(line: str, bullet: bool):
+    from referat.ingest.bullets import split_bullet
+
+    assert split_bullet(line)[0] is bullet
