@@ -62,3 +62,22 @@ def meeting_of(word: str) -> str | None:
                 name = _with_definite(stem[: len(stem) - len(joint) + len(noun)], noun)
                 return name[0].upper() + name[1:]
     return None
+
+
+# Meetings that are themselves the organ that decides, as the statutes of an association or a
+# company name them: an 'årsmøte' or a 'generalforsamling' is the body whose minutes they are.
+# A meeting named for its form ('stormøte', 'dialogmøte', 'allmøte') is no organ and is not here.
+ASSEMBLIES: dict[str, str] = {
+    "generalforsamling": "generalforsamlingen", "årsmøte": "årsmøtet", "foretaksmøte": "foretaksmøtet",
+    "landsmøte": "landsmøtet", "sameiermøte": "sameiermøtet", "eiermøte": "eiermøtet",
+    "medlemsmøte": "medlemsmøtet",
+}
+# Words that say how a meeting was called, not what met: 'Ekstraordinært styremøte' is the board's.
+MEETING_MANNER = re.compile(r"(?i)\b(?:ekstra)?ordinær[te]?\s+|\bkonstituerende\s+|\bdigitalt?\s+(?=\w*møte)")
+
+
+def assembly(word: str) -> str | None:
+    """'Generalforsamling' -> 'Generalforsamlingen', 'ÅRSMØTE' -> 'Årsmøtet'; None for any other word."""
+    low = word.strip().lower()
+    definite = ASSEMBLIES.get(low) or (low if low in ASSEMBLIES.values() else None)
+    return definite.capitalize() if definite else None

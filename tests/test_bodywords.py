@@ -53,3 +53,12 @@ def test_every_definite_form_is_a_form_of_a_listed_noun():
     for noun, definite in bodywords.NOUNS.items():
         assert definite_form(noun.capitalize()) == definite.capitalize()
     assert set(bodywords.VARIANTS.values()) <= set(bodywords.NOUNS)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Generalforsamling", "Generalforsamlingen"), ("ÅRSMØTE", "Årsmøtet"), ("årsmøtet", "Årsmøtet"),
+    ("foretaksmøte", "Foretaksmøtet"),
+    ("stormøte", None), ("styremøte", None),  # a meeting's form, and a body's meeting, are not assemblies
+])
+def test_assembly(word: str, expected: str | None):
+    assert bodywords.assembly(word) == expected

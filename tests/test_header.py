@@ -28,6 +28,19 @@ from referat.ingest import read_document
     ("Møte i Brukerutvalget 10.09.2024", "Brukerutvalget"), ("Styremøte i Helse Vest RHF", "Styret"),
     ("Sammendrag fra møte i Regionalt brukerutvalg", "Regionalt brukerutvalg"),
     ("Møte i dag ble avlyst", None), ("Notat om budsjettet", None),
+    # how the meeting was called is not what met
+    ("Protokoll fra ekstraordinært styremøte 9. mai 2023", "Styret"),
+    # an assembly is its own organ, whoever holds it
+    ("Protokoll fra ekstraordinært årsmøte onsdag 4. 10. 2017.", "Årsmøtet"),
+    ("Generalforsamling i Kodeklubben 28.03.2019", "Generalforsamlingen"),
+    ("Referat\n\nGeneralforsamling\n\n2. mai 2019", "Generalforsamlingen"),
+    ("PROTOKOLL FRA FORETAKSMØTE I HELSE MIDT RHF", "Foretaksmøtet"),
+    # a meeting named for its form is no organ
+    ("Stormøte 3. mars", None),
+    # the body's own meeting, and an extract of its treatment of a case
+    ("Hovedstyrets budsjettmøte", "Hovedstyret"),
+    ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:", "Hovedutvalg kultur og idrett"),
+    ("Valgprotokoll for stemmestyret", "Stemmestyret"),
 ])
 def test_body_from_title(tmp_path, title: str, body: str | None):
     path = tmp_path / "m.txt"
@@ -59,3 +72,37 @@ def test_labels_over_their_values(tmp_path):
     header = read_header(build_blocks(read_document(path)))
     assert (header["body"], header["date"], header["start_time"], header["end_time"], header["location"]) == (
         "Klima- og miljøutvalget", "2024-03-14", "18:00", "20:30", "Rådhuset")
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a time and a place in the title's prose; a phone line is no place
+    ("Protokoll fra styremøte 9. mai 2023 klokka 13 på Brygga eller per telefon\n\nSak 1/23 Budsjett\n",
+     ("2023-05-09", "13:00", None, "Brygga")),
+    # the owner before the date, the place after it
+    ("Det ble avholdt møte i representantskapet i Vannverket IKS 13. april 2018 i Skien.\n",
+     ("2018-04-13", None, None, "Skien")),
+    ("Protokoll fra årsmøte torsdag 6. 12. 2018.\n\nMøtet ble holdt i foreningens lokaler\n\n1. Valg av møteleder\n",
+     ("2018-12-06", None, None, "foreningens lokaler")),
+    ("Møte i Fordelingsutvalget\n\n3. mars 2024, kl. 16:15 på Biblioteket\n",
+     ("2024-03-03", "16:15", None, "Biblioteket")),
+    # the end as the minutes close it; an 'kl.' after 'hevet' is no start
+    ("Møte i Fordelingsutvalget\n\n27. november 2015 kl 12:15\n\n6. Eventuelt\n\nMøtet hevet kl. 13.37\n",
+     ("2015-11-27", "12:15", "13:37", None)),
+    ("Referat\n\nGeneralforsamling\n\n1. april 2014\n\nGeneralforsamlingen heves klokken 01:02.\n",
+     ("2014-04-01", None, "01:02", None)),
+    # a place after the time in a time field
+    ("Styremøte\n\nDato: 03.02.2015\n\nMøtetidspunkt: 14:15 rom 054 realfagbygget\n",
+     ("2015-02-03", "14:15", None, "rom 054 realfagbygget")),
+    ("Valgprotokoll for stemmestyret\n\nÅpningstid: 09:00 - 21:00\n\nValget ble avholdt mandag 9. september 2019\n",
+     ("2019-09-09", "09:00", "21:00", None)),
+    # a date with a space before the year; the agenda's dates come after the title's
+    ("Referat fra Fordelingsutvalgmøte 05.09 2013\n\nAgenda\n\n6. Låneavtale 16.08.2013\n",
+     ("2013-09-05", None, None, None)),
+    # a deadline in the opening is no place, nor a time
+    ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
+])
+def test_time_and_place_in_prose(tmp_path, text: str, fields: tuple[str | None, ...]):
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    header = read_header(build_blocks(read_document(path)))
+    assert (header["date"], header["start_time"], header["end_time"], header["location"]) == fields
