@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from referat.folding import repair_endings
+
 # Indefinite -> definite, bokmål and nynorsk. A body's name is one of these or a compound ending
 # in one ('Styringsgruppe', 'Plan- og miljøutvalget'), or a phrase ending in one ('Faglig forum').
 NOUNS: dict[str, str] = {
@@ -81,3 +83,11 @@ def assembly(word: str) -> str | None:
     low = word.strip().lower()
     definite = ASSEMBLIES.get(low) or (low if low in ASSEMBLIES.values() else None)
     return definite.capitalize() if definite else None
+
+
+FORMS: tuple[str, ...] = tuple(sorted({*NOUNS, *NOUNS.values(), *VARIANTS, *ASSEMBLIES, *ASSEMBLIES.values()}))
+
+
+def repair_ocr(text: str) -> str:
+    """Body nouns OCR damaged at a word's end put back: 'Partnermgte' -> 'Partnermøte', 'styrem@te' -> 'styremøte'."""
+    return repair_endings(text, FORMS)

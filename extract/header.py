@@ -31,6 +31,11 @@ _TITLE = re.compile(
 )
 
 
+# A sentence dating something other than the meeting: a deadline, the next or the last meeting
+_OTHER_DATE = re.compile(r"(?i)\b(?:neste|forrige|frist\w*|innen|tidligere|utsatt\s+til)\b"
+                         r"|\breferat(?:et)?\s+fra\s+(?:møtet|forrige)")
+
+
 def _label(cell: str) -> str | None:
     folded = fold(cell)
     for field, words in LABELS.items():
@@ -76,6 +81,8 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
     date = find_date(fields.get("date") or "")
     if date is None:
         for block in blocks[:25]:
+            if _OTHER_DATE.search(block.text):
+                continue
             date = find_date(block.text)
             if date:
                 break
@@ -213,13 +220,13 @@ def _genitive_body(text: str) -> str | None:
 
 def _title_body(blocks: list[Block]) -> str | None:
     for k, block in enumerate(blocks[:8]):
-        # 'Ekstraordinært styremøte' is the board's meeting, called out of turn
-        text = bodywords.MEETING_MANNER.sub("", block.text.strip())
+        # 'Ekstraordinært styremøte' is the board's meeting, called out of turn; 'Partnermgte' is OCR's
+        text = bodywords.MEETING_MANNER.sub("", bodywords.repair_ocr(block.text.strip()))
         found = _assembly_body(text) or _genitive_body(text) if len(text) < 200 and not block.is_row else None
         if found:
             return found
         if re.fullmatch(r"(?i)(?:møte)?(?:referat|protokoll|møtebok)", text) and k + 1 < len(blocks):
-            following = blocks[k + 1].text.strip()
+            following = bodywords.repair_ocr(blocks[k + 1].text.strip())
             line = _BODY_LINE.match(following)
             if line:
                 body = line.group("body").strip()
@@ -241,9 +248,23 @@ def _title_body(blocks: list[Block]) -> str | None:
             if fold(body) not in ("", "fra", "mote"):
                 return body[0].upper() + body[1:]
     for block in blocks[:3]:
-        m = _NAME_LINE.match(block.text.strip())
+        m = _NAME_LINE.match(bodywords.repair_ocr(block.text.strip()))
         if m and not block.is_row:
             body = m.group("body")
             body = body.capitalize() if body.isupper() else body
             return body[0].upper() + body[1:]
+    return _next_meeting_body(blocks)
+
+
+_NEXT_MEETING = re.compile(rf"(?i)\bneste\s+(?P<kind>[\wæøå]+{_MOTE})\b")
+
+
+def _next_meeting_body(blocks: list[Block]) -> str | None:
+    """Minutes without a title that set the date of their body's next meeting ('Neste styremøte blir
+    27.05.2019') and speak of the body as it acts ('Styret har behandlet ...'): that body met."""
+    text = " ".join(b.text for b in blocks if not b.is_row)
+    for m in _NEXT_MEETING.finditer(text):
+        body = bodywords.meeting_of(m.group("kind"))
+        if body and len(re.findall(rf"(?i)\b{re.escape(body)}\b", text)) >= 2:
+            return body
     return None

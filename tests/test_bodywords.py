@@ -62,3 +62,14 @@ def test_every_definite_form_is_a_form_of_a_listed_noun():
 ])
 def test_assembly(word: str, expected: str | None):
     assert bodywords.assembly(word) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Referat fra Partnermgte", "Referat fra Partnermøte"), ("REFERAT FRA MGTE", "REFERAT FRA MØTE"),
+    ("styrem@te", "styremøte"), ("Ekstraordinært årsrngte", "Ekstraordinært årsmøte"),
+    ("rnøtet", "møtet"),
+    # only a body noun's ending, and only letters OCR confuses with its own
+    ("Konrad", "Konrad"), ("Remote", "Remote"), ("Sted: Rom 203", "Sted: Rom 203"), ("Trangte", "Trangte"),
+])
+def test_ocr_damage_in_body_nouns_is_put_back(text: str, expected: str):
+    assert bodywords.repair_ocr(text) == expected

@@ -18,6 +18,8 @@ from referat.extract.dates import find_date, find_time_range
     # spaces where a typist put them; a year of four digits after a space, never a time
     ("6. 12. 2018", dt.date(2018, 12, 6)), ("05.09 2013", dt.date(2013, 9, 5)), ("05.09 20:13", None),
     ("1. April 2016", dt.date(2016, 4, 1)), ("17.02.22", dt.date(2022, 2, 17)),
+    # a month's name as OCR reads it
+    ("12. rnars 2024", dt.date(2024, 3, 12)), ("3. apri1 2023", dt.date(2023, 4, 3)),
 ])
 def test_find_date(text, expected):
     assert find_date(text) == expected

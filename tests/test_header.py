@@ -41,6 +41,9 @@ from referat.ingest import read_document
     ("Hovedstyrets budsjettmøte", "Hovedstyret"),
     ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:", "Hovedutvalg kultur og idrett"),
     ("Valgprotokoll for stemmestyret", "Stemmestyret"),
+    # OCR damage in the body noun
+    ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
+    ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
 ])
 def test_body_from_title(tmp_path, title: str, body: str | None):
     path = tmp_path / "m.txt"
@@ -106,3 +109,20 @@ def test_time_and_place_in_prose(tmp_path, text: str, fields: tuple[str | None, 
     path.write_text(text, encoding="utf-8")
     header = read_header(build_blocks(read_document(path)))
     assert (header["date"], header["start_time"], header["end_time"], header["location"]) == fields
+
+
+def test_untitled_minutes_are_the_body_whose_next_meeting_they_set(tmp_path):
+    text = ("Dato: 23.04.2019\n\nTid: Kl 18.30\n\nSted: Hos Per Dahl\n\n1. Dugnad\nStyret fordelte oppgavene.\n\n"
+            "2. Eventuelt\nStyret har svart på en henvendelse fra en beboer.\n\nNeste styremøte blir 27.05.2019.\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    header = read_header(build_blocks(read_document(path)))
+    assert (header["body"], header["date"], header["start_time"]) == ("Styret", "2019-04-23", "18:30")
+
+
+def test_the_date_of_another_meeting_or_a_deadline_is_not_the_meetings(tmp_path):
+    text = ("Referat fra møtet i styret\n\nReferat fra forrige møte 24.10.2014 ble godkjent.\n\n"
+            "Frist for innspill er 1. mars 2015.\n\nMøtet holdes 30. januar 2015 på Huset.\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_header(build_blocks(read_document(path)))["date"] == "2015-01-30"
