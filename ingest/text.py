@@ -120,13 +120,35 @@ def _aligned_cells(raws: list[str]) -> dict[int, list[str]]:
             for k, cells in aligned_rows(lines, align=1.0, centred=False).items()}
 
 
+# What a stored web page carries around the minutes: the document viewer's controls, the site's share
+# buttons and navigation. A whole line of it is no part of the text.
+_CHROME = re.compile(
+    r"(?i)^\s*(?:størrelse:\s*px|begynne\s+med\s+side:?|transkript|download\s+[\"“].*[\"”]|last\s+ned(?:\s+pdf)?"
+    r"|(?:del|dele)\s+(?:på|via)\s+\w+|del\s+(?:denne\s+)?(?:siden|artikkelen|saken)|share\s+(?:on|via)\s+\w+|tweet"
+    r"|skriv\s+ut(?:\s+siden)?|hopp\s+til\s+(?:innhold|hovedinnhold)|tilbake\s+til\s+toppen|til\s+toppen"
+    r"|(?:publisert|oppdatert|sist\s+endret):?\s+\d{1,2}\.\s*\w+\.?\s+\d{4}(?:\s+kl\.?\s*[\d.:]+)?)\s*$")
+# A page footer a case system prints with the time of printing ('09.09.2019 22:35:21  Valgprotokoll ...
+# Side 1'), or with the initials of those who sign every page ('Side 1 Sign: FM BK') after the running title.
+_PRINTED_AT = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s.*\bSide\s+\d+"
+                         r"(?:\s*(?:av|/)\s*\d+)?\s*$")
+_SIGNED = re.compile(r"\s*(?:\b(?:[Mm]øte)?(?:[Pp]rotokoll|[Rr]eferat|[Mm]øtebok)\b.{0,80}?)?"
+                     r"\s*\bSide\s+\d+\s+Sign\.?:?\s*(?:[A-ZÆØÅ]{1,4}\b[\s,]*)+$")
+
+
+def _without_furniture(raw: str) -> str:
+    """A line without the web page's chrome and the page's footer: '' when it was nothing else."""
+    if _CHROME.match(raw) or _PRINTED_AT.match(raw):
+        return ""
+    return _SIGNED.sub("", raw)
+
+
 def parse_text(text: str) -> list[Page]:
     """Text to one page per form feed, each a list of lines with markup parsed."""
     pages: list[Page] = []
     for page_no, page_text in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), 1):
         lines: list[Line] = []
         gap = True
-        raws = page_text.split("\n")
+        raws = [_without_furniture(raw) for raw in page_text.split("\n")]
         aligned = _aligned_cells(raws)
         for number, raw in enumerate(raws, 1):
             if not raw.strip():

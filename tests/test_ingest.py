@@ -197,3 +197,20 @@ def test_pdf_text_set_glyph_by_glyph_or_split_inside_a_word_reads_as_words(tmp_p
     assert [line.text for line in read_document(path).lines()] == [
         "Møte i Styringsgruppa", "3. mars 2024, kl. 09:30 på Rådhuset", "Kari Lind-Berg, leder",
         "Sak 1 Godkjenning av innkalling", "Til stede: Kari Lind"]
+
+
+def test_a_stored_web_page_loses_its_viewer_and_share_buttons_and_page_footers(tmp_path: Path):
+    text = ("PROTOKOLL FRA STYREMØTE I FJORDVARME AS\n\nStørrelse: px\nBegynne med side:\n\n"
+            "Download \"PROTOKOLL FRA STYREMØTE I FJORDVARME AS\"\n\nTranskript\n\n"
+            "1 Styremøtet ble holdt 4. mars 2021 kl. 10:00 på Kaien. Sak 1: Godkjenning av innkalling Innkallingen ble "
+            "godkjent. Protokoll fra styremøte i Fjordvarme AS 4. mars Side 1 Sign: KH PB\n\n"
+            "Del på Facebook\nDel på LinkedIn\nSkriv ut\n\n"
+            "04.03.2021 12:01:13          Protokoll fra styremøte          Side 2\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert [line.text for line in doc.lines()] == [
+        "PROTOKOLL FRA STYREMØTE I FJORDVARME AS",
+        "1 Styremøtet ble holdt 4. mars 2021 kl. 10:00 på Kaien. Sak 1: Godkjenning av innkalling Innkallingen ble "
+        "godkjent."]
+    assert "Del på Facebook" in doc.raw_text  # the archive keeps the file as it was
