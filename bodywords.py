@@ -54,7 +54,7 @@ def _with_definite(text: str, noun: str) -> str:
 def meeting_of(word: str) -> str | None:
     """The body a meeting is named for: 'styremøte' -> 'Styret', 'utvalgsmøte' -> 'Utvalget',
     'Styringsgruppemøte' -> 'Styringsgruppen'; None for a word that is not '<body>møte'."""
-    stem = re.sub(r"(?i)m[øo]te$", "", word.strip())
+    stem = re.sub(r"(?i)m[øo]tet?$", "", word.strip())  # 'styremøtet' is the board's too
     if stem == word.strip() or not stem or " " in stem:
         return None
     low = stem.lower()

@@ -27,12 +27,12 @@ _TITLE = re.compile(
     rf"(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
     r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
-    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s)"
+    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s|\s+nr\b)"
 )
 
 
 # A sentence dating something other than the meeting: a deadline, the next or the last meeting
-_OTHER_DATE = re.compile(r"(?i)\b(?:neste|forrige|frist\w*|innen|tidligere|utsatt\s+til)\b"
+_OTHER_DATE = re.compile(r"(?i)\b(?:neste|forrige|frist\w*|innen|tidligere|utsatt\s+til|holdes|avholdes)\b"
                          r"|\breferat(?:et)?\s+fra\s+(?:møtet|forrige)")
 
 
@@ -72,6 +72,8 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
                     continue
                 if _ENDED_BEFORE.search(text[:m.start()]):  # 'Møtet hevet kl. 13.37' is the end, not a field
                     continue
+                if _OTHER_DATE.search(text[max(0, m.start() - 80):m.start()]):  # '... holdes 19. februar kl. 16'
+                    continue
                 field = _label(m.group(1))
                 end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
                 value = text[m.end():end].strip(" ,;")
@@ -94,6 +96,8 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
             out["location"] = _place_after_time(fields["time"] or "")
     if end is None:  # 'Frå kl. 09.00 til kl. 12.00': the field ends at the second 'kl.', the line goes on
         for block in blocks[:25]:
+            if _OTHER_DATE.search(block.text):
+                continue
             text = _ENDED.sub(" ", block.text)
             if re.search(rf"(?i)\b{_CLOCK}\s*\d|\btid\s*:", text):
                 found = find_time_range(re.split(rf"(?i)\b{_CLOCK}|\btid\s*:", text, maxsplit=1)[1])
@@ -218,11 +222,18 @@ def _genitive_body(text: str) -> str | None:
     return None
 
 
+def _meeting_word_body(text: str) -> str | None:
+    """A title that starts with the body's meeting: 'Styremøte 2/2022 – Nordre Vel', 'Rådsmøte 12. mars'."""
+    m = re.match(rf"\W{{0,3}}(?P<word>[A-ZÆØÅ][\wæøå]*{_MOTE})(?=$|[\s,.:–-])", text)
+    return bodywords.meeting_of(m.group("word")) if m else None
+
+
 def _title_body(blocks: list[Block]) -> str | None:
     for k, block in enumerate(blocks[:8]):
         # 'Ekstraordinært styremøte' is the board's meeting, called out of turn; 'Partnermgte' is OCR's
         text = bodywords.MEETING_MANNER.sub("", bodywords.repair_ocr(block.text.strip()))
-        found = _assembly_body(text) or _genitive_body(text) if len(text) < 200 and not block.is_row else None
+        found = (_assembly_body(text) or _genitive_body(text) or _meeting_word_body(text)
+                 if len(text) < 200 and not block.is_row else None)
         if found:
             return found
         if re.fullmatch(r"(?i)(?:møte)?(?:referat|protokoll|møtebok)", text) and k + 1 < len(blocks):

@@ -33,7 +33,7 @@ def test_definite_form(name: str, expected: str):
     ("rådsmøte", "Rådet"),  # the joining 's'
     ("utvalgsmøte", "Utvalget"),
     ("representantskapsmøte", "Representantskapet"),
-    ("nemndsmøte", "Nemnda"),
+    ("nemndsmøte", "Nemnda"), ("styremøtet", "Styret"),
     ("Dialogmøte", None),  # a meeting named for what it is, not for a body
     ("møte", None),
     ("neste møte", None),

@@ -32,7 +32,7 @@ def test_find_date(text, expected):
     ("fra kl. 10.00 til kl. 12.30", ("10:00", "12:30")), ("13.00 – ca. 15.00", ("13:00", "15:00")),
     ("10–12", ("10:00", "12:00")), ("rom 3-4", (None, None)),
     ("Kl. 1000 - 1230", ("10:00", "12:30")), ("kl 0900–1130", ("09:00", "11:30")),
-    ("planperiode 2023-2024", (None, None)),
+    ("planperiode 2023-2024", (None, None)), ("18.00.", ("18:00", None)),
 ])
 def test_find_time_range(text, expected):
     assert find_time_range(text) == expected

@@ -41,6 +41,9 @@ from referat.ingest import read_document
     ("Hovedstyrets budsjettmøte", "Hovedstyret"),
     ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:", "Hovedutvalg kultur og idrett"),
     ("Valgprotokoll for stemmestyret", "Stemmestyret"),
+    # the body's meeting first in the title, numbered, or in its definite form
+    ("Styremøte 2/2022 – Nordre Vel", "Styret"), ("Referat fra styremøte nr. 4 2023", "Styret"),
+    ("Referat fra styremøtet 2. februar 2023", "Styret"),
     # OCR damage in the body noun
     ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
     ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
@@ -101,6 +104,12 @@ def test_labels_over_their_values(tmp_path):
     # a date with a space before the year; the agenda's dates come after the title's
     ("Referat fra Fordelingsutvalgmøte 05.09 2013\n\nAgenda\n\n6. Låneavtale 16.08.2013\n",
      ("2013-09-05", None, None, None)),
+    # a time that ends its sentence
+    ("Styremøte i Tennisklubben\n\nOnsdag 3. mai 2023\n\nMøtet startet kl. 18.00.\n\nMøtet ble avsluttet kl. 20.30.\n",
+     ("2023-05-03", "18:00", "20:30", None)),
+    # another meeting set in the text gives neither date nor time
+    ("Møte i Fordelingsutvalget\n\nAllmøte\nDet vedtas at allmøtet holdes 19. februar 2015 kl. 16.15. Lise ringer.\n",
+     (None, None, None, None)),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
 ])
@@ -122,7 +131,7 @@ def test_untitled_minutes_are_the_body_whose_next_meeting_they_set(tmp_path):
 
 def test_the_date_of_another_meeting_or_a_deadline_is_not_the_meetings(tmp_path):
     text = ("Referat fra møtet i styret\n\nReferat fra forrige møte 24.10.2014 ble godkjent.\n\n"
-            "Frist for innspill er 1. mars 2015.\n\nMøtet holdes 30. januar 2015 på Huset.\n")
+            "Frist for innspill er 1. mars 2015.\n\nMøtet ble holdt 30. januar 2015 på Huset.\n")
     path = tmp_path / "m.txt"
     path.write_text(text, encoding="utf-8")
     assert read_header(build_blocks(read_document(path)))["date"] == "2015-01-30"
