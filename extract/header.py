@@ -17,7 +17,7 @@ LABELS = {
     "body": ("organ", "utvalg", "motets navn", "mote i", "styre", "gruppe", "forum"),
 }
 _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|"
-                     r"møtetidspunkt|møtetid|åpningstid|organ|utvalg)\s*[:.]\s*")
+                     r"møtetidspunkt|møtetid|åpningstid|organ|utvalg|møte\s+i|møtets\s+navn)\s*[:.]\s*")
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Referat fra møte i X', 'Protokoll – X', 'Sammendrag fra møte i X', or the meeting alone: 'Møte i X 10.09.2024',
 # 'Styremøte i Helse Vest RHF'
@@ -27,7 +27,7 @@ _TITLE = re.compile(
     rf"(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
     r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
-    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s|\s+nr\b)"
+    r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s|\s+nr\b|\s+for\s+(?-i:[A-ZÆØÅ][a-zæøå]))"
 )
 
 
@@ -222,9 +222,14 @@ def _genitive_body(text: str) -> str | None:
     return None
 
 
+# A kind of meeting in lower case ('stormøte', 'dialogmøte med kommunen'); a capital makes it a name
+# ('Partnermøtet', 'PARTNERMØTE')
+_KIND_OF_MEETING = re.compile(r"(?i)[\wæøå]*m[øo0g@]te(?:\s|$)")
+
+
 def _meeting_word_body(text: str) -> str | None:
     """A title that starts with the body's meeting: 'Styremøte 2/2022 – Nordre Vel', 'Rådsmøte 12. mars'."""
-    m = re.match(rf"\W{{0,3}}(?P<word>[A-ZÆØÅ][\wæøå]*{_MOTE})(?=$|[\s,.:–-])", text)
+    m = re.match(rf"\W{{0,3}}(?P<word>(?=[A-ZÆØÅ])(?i:[\wæøå]*{_MOTE}))(?=$|[\s,.:–-])", text)
     return bodywords.meeting_of(m.group("word")) if m else None
 
 
@@ -254,6 +259,10 @@ def _title_body(blocks: list[Block]) -> str | None:
                 board = None if _BODY_LINE.match(body) else bodywords.meeting_of(kind + "møte")
             if board:
                 return board
+            if kind and not _BODY_LINE.match(body):
+                continue  # 'dialogmøte i Bergen kommune': a kind of meeting held by an organisation, no organ
+            if kind is None and _KIND_OF_MEETING.match(body) and body[0].islower():
+                continue  # 'Referat fra stormøte': the kind of meeting, where 'Referat fra Partnermøtet' names one
             if body.isupper():
                 body = body.capitalize()
             if fold(body) not in ("", "fra", "mote"):

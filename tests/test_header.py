@@ -44,6 +44,13 @@ from referat.ingest import read_document
     # the body's meeting first in the title, numbered, or in its definite form
     ("Styremøte 2/2022 – Nordre Vel", "Styret"), ("Referat fra styremøte nr. 4 2023", "Styret"),
     ("Referat fra styremøtet 2. februar 2023", "Styret"),
+    ("STYREMØTE", "Styret"),
+    # the owner after 'for' is not part of the name, a field in lower case is
+    ("Referat fra møte i styret for Bergen Turlag", "Styret"), ("REFERAT PARTNERMØTE – ALREK", "Partnermøte"),
+    # a kind of meeting is no organ ('stormøte' in lower case), a name is ('Partnermøtet')
+    ("Referat fra stormøte 17.02.2026", None), ("Referat fra dialogmøte med kommunen", None),
+    ("Referat fra dialogmøte i Bergen kommune", None), ("Referat fra Partnermøtet 12.03.2024", "Partnermøtet"),
+    ("MØTEREFERAT\n\nMøte i: Driftsstyret", "Driftsstyret"),
     # OCR damage in the body noun
     ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
     ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
