@@ -15,7 +15,7 @@ NOUNS: dict[str, str] = {
     "gruppe": "gruppen", "møte": "møtet", "styre": "styret", "utvalg": "utvalget", "utval": "utvalet",
     "råd": "rådet", "panel": "panelet", "forum": "forumet", "komite": "komiteen", "komité": "komiteen",
     "nemnd": "nemnda", "ting": "tinget", "representantskap": "representantskapet", "kollegium": "kollegiet",
-    "stemne": "stemnet", "senat": "senatet",
+    "stemne": "stemnet", "senat": "senatet", "formannskap": "formannskapet", "presidentskap": "presidentskapet",
 }
 
 

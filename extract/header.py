@@ -168,8 +168,10 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
                 continue
             held = _HELD.search(sentence)
             whens = list(_WHEN.finditer(sentence))
-            if held and not [w for w in whens if w.start() >= held.end()]:
-                tail = sentence[held.end():]
+            if held:  # 'Møtet ble holdt på Teams fra kl. 10.00': the place up to the time
+                later = [w.start() for w in whens if w.start() >= held.end()]
+                tail = sentence[held.end():min(later, default=None)]
+                tail = re.sub(r"(?i)[\s,]*(?:fra|frå|den|mellom)?\s*$", "", tail)
             elif whens:
                 tail = sentence[whens[-1].end():]
             else:

@@ -24,6 +24,7 @@ from referat.ingest import read_document
     ("Rådet for eldre og personer med funksjonsnedsettelse\n\nMøtereferat",
      "Rådet for eldre og personer med funksjonsnedsettelse"),
     ("KONTROLLUTVALGET I ASKØY\n\nMøtereferat", "Kontrollutvalget"),
+    ("MØTEPROTOKOLL\n\nFormannskapet", "Formannskapet"),
     # the meeting alone, or a summary of it
     ("Møte i Brukerutvalget 10.09.2024", "Brukerutvalget"), ("Styremøte i Helse Vest RHF", "Styret"),
     ("Sammendrag fra møte i Regionalt brukerutvalg", "Regionalt brukerutvalg"),
@@ -117,6 +118,8 @@ def test_labels_over_their_values(tmp_path):
     # another meeting set in the text gives neither date nor time
     ("Møte i Fordelingsutvalget\n\nAllmøte\nDet vedtas at allmøtet holdes 19. februar 2015 kl. 16.15. Lise ringer.\n",
      (None, None, None, None)),
+    ("Referat fra møte i Kontrollutvalget 2. mars 2023\n\nMøtet ble holdt på Teams fra kl. 10.00 til kl. 12.15.\n",
+     ("2023-03-02", "10:00", "12:15", "Teams")),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
 ])
