@@ -126,7 +126,10 @@ _CHROME = re.compile(
     r"(?i)^\s*(?:størrelse:\s*px|begynne\s+med\s+side:?|transkript|download\s+[\"“].*[\"”]|last\s+ned(?:\s+pdf)?"
     r"|(?:del|dele)\s+(?:på|via)\s+\w+|del\s+(?:denne\s+)?(?:siden|artikkelen|saken)|share\s+(?:on|via)\s+\w+|tweet"
     r"|skriv\s+ut(?:\s+siden)?|hopp\s+til\s+(?:innhold|hovedinnhold)|tilbake\s+til\s+toppen|til\s+toppen"
-    r"|(?:publisert|oppdatert|sist\s+endret):?\s+\d{1,2}\.\s*\w+\.?\s+\d{4}(?:\s+kl\.?\s*[\d.:]+)?)\s*$")
+    r"|(?:publisert|(?:sist\s+)?oppdatert|sist\s+endret):?\s+\d{1,2}\.\s*\w+\.?\s+\d{4}(?:\s+kl\.?\s*[\d.:]+)?\s*\.?"
+    r"|søk|meny|språk|lukk|logg\s+inn|velg\s+språk.*|hopp\s+over\s+navigasjon(?:en)?|top\s+of\s+page|bottom\s+of\s+page"
+    r"|see\s+all|recent\s+posts|comments|\d+\s+views\s*\d+\s+comments?"
+    r"|hold\s+ctrl-tasten\s+nede.*|trykk\s+på\s+\+\s+for\s+å\s+forstørre.*)\s*$")
 # A page footer a case system prints with the time of printing ('09.09.2019 22:35:21  Valgprotokoll ...
 # Side 1'), or with the initials of those who sign every page ('Side 1 Sign: FM BK') after the running title.
 _PRINTED_AT = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s.*\bSide\s+\d+"

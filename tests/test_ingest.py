@@ -200,7 +200,8 @@ def test_pdf_text_set_glyph_by_glyph_or_split_inside_a_word_reads_as_words(tmp_p
 
 
 def test_a_stored_web_page_loses_its_viewer_and_share_buttons_and_page_footers(tmp_path: Path):
-    text = ("PROTOKOLL FRA STYREMØTE I FJORDVARME AS\n\nStørrelse: px\nBegynne med side:\n\n"
+    text = ("Hopp til hovedinnhold\nMeny\nSøk\nSist oppdatert: 5. august 2021 .\n\n"
+            "PROTOKOLL FRA STYREMØTE I FJORDVARME AS\n\nStørrelse: px\nBegynne med side:\n\n"
             "Download \"PROTOKOLL FRA STYREMØTE I FJORDVARME AS\"\n\nTranskript\n\n"
             "1 Styremøtet ble holdt 4. mars 2021 kl. 10:00 på Kaien. Sak 1: Godkjenning av innkalling Innkallingen ble "
             "godkjent. Protokoll fra styremøte i Fjordvarme AS 4. mars Side 1 Sign: KH PB\n\n"
