@@ -13,11 +13,13 @@ LABELS = {
     "location": ("sted", "motested", "lokale", "moterom", "lokasjon", "stad", "motestad"),
     "date": ("dato", "motedato", "dag"),
     # 'Åpningstid' is when a polling station's board sat
-    "time": ("kl", "tid", "klokkeslett", "tidspunkt", "motetid", "motetidspunkt", "apningstid"),
+    "time": ("kl", "tid", "klokkeslett", "tidspunkt", "motetid", "motetidspunkt", "apningstid", "motestart"),
+    "end": ("moteslutt", "slutt", "motet slutt", "avsluttet", "motet avsluttet", "motet hevet"),
     "body": ("organ", "utvalg", "motets navn", "mote i", "styre", "gruppe", "forum"),
 }
 _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|"
-                     r"møtetidspunkt|møtetid|åpningstid|organ|utvalg|møte\s+i|møtets\s+navn)\s*[:.]\s*")
+                     r"møtetidspunkt|møtetid|åpningstid|møtestart|møteslutt|(?:møtet\s+)?(?:slutt|avsluttet|hevet)|"
+                     r"organ|utvalg|møte\s+i|møtets\s+navn)\s*[:.]\s*")
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Referat fra møte i X', 'Protokoll – X', 'Sammendrag fra møte i X', or the meeting alone: 'Møte i X 10.09.2024',
 # 'Styremøte i Helse Vest RHF'
@@ -104,6 +106,10 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
                 if found[0] and (start is None or (found[0] == start and found[1])):
                     start, end = found
                     break
+    if start is None:  # 'Styremøte 12.03.2024, 18.00–20.00': the time after the title's date
+        start, end = _time_after_date(blocks)
+    if end is None and fields.get("end"):  # 'Møteslutt: 20.15'
+        end = find_time_range(fields["end"] or "")[0]
     if end is None:
         end = _ended(blocks)
     out["start_time"], out["end_time"] = start, end
@@ -124,6 +130,21 @@ _END_VERB = r"(?:hevet|heves|heva|hevast|avsluttet|avsluttes|avslutta|avslutt|sl
 _ENDED = re.compile(rf"(?i)\b{_END_VERB}\s*(?:ca\.?\s*)?{_CLOCK}\s*(?P<clock>{_HHMM})"
                     rf"|\bmøtet\s+(?:ble\s+|vart\s+|er\s+)?{_END_VERB}\s*:?\s*(?P<bare>\d{{1,2}}[.:]\d{{2}})")
 _ENDED_BEFORE = re.compile(rf"(?i)\b{_END_VERB}\s*(?:ca\.?\s*)?$")
+
+
+def _time_after_date(blocks: list[Block]) -> tuple[str | None, str | None]:
+    """A time written after the date in the opening without 'kl': 'Styremøte 12.03.2024, 18.00–20.00'.
+    Hours and minutes both, so that a year or a case number is no time."""
+    for block in blocks[:4]:
+        if block.is_row or _OTHER_DATE.search(block.text):
+            continue
+        dates = list(_WHEN.finditer(block.text))
+        if dates and find_date(block.text):
+            m = re.match(r"[\s,–-]*(?:fra\s+)?(\d{1,2}[.:]\d{2}(?:\s*(?:-|–|—|til)\s*\d{1,2}[.:]\d{2})?)(?![\d.])",
+                         block.text[dates[-1].end():])
+            if m:
+                return find_time_range(m.group(1))
+    return None, None
 
 
 def _ended(blocks: list[Block]) -> str | None:
@@ -149,7 +170,7 @@ def _place_after_time(value: str) -> str | None:
 _SENTENCE_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ)][.!?])\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå)][.!?])$")
 _WHEN = re.compile(rf"(?i)\b{_CLOCK}\s*{_HHMM}|\b\d{{1,2}}\s?[./]\s?\d{{1,2}}(?:\s?[./]\s?|\s)\d{{2,4}}\b"
                    rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\.?\s+(?:{'|'.join(MONTHS)})\.?(?:\s+\d{{4}})?\b")
-_HELD = re.compile(r"(?i)\b(?:av)?holdt(?:es)?\s+(?=(?:i|på)\s)")
+_HELD = re.compile(r"(?i)\b(?:av)?holdt(?:es)?\s+(?=(?:i|på|hos)\s)")
 # 'i forbindelse med', 'på dagtid': phrases that are no place
 _NO_PLACE = re.compile(r"(?i)^(?:forbindelse|tillegg|regi|etterkant|forkant|dag|morgen|kveld|år|uke|tide|forhold|"
                        r"henhold|samsvar|sammenheng|stedet)\b|^\d")
@@ -176,10 +197,11 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
                 tail = sentence[whens[-1].end():]
             else:
                 continue
-            places = list(re.finditer(r"(?:^|\s)(?:i|på)\s+", tail))
+            places = list(re.finditer(r"(?:^|\s)(?:i|på|(?P<at>hos))\s+", tail))
             if not places:
                 continue
-            place = tail[places[-1].end():]
+            # 'hos Kari': at someone's, as a 'Sted: Hos Kari' field writes it
+            place = tail[places[-1].start("at") if places[-1].group("at") else places[-1].end():]
             place = re.split(r"\s+(?:eller|og\s+(?:per|via|på)|samt)\s+|\s*\(|\s+\d{1,2}\.", place)[0].strip(" .,;:")
             if place and len(place) <= 90 and not _NO_PLACE.match(place) and not _WHEN.search(place):
                 return place

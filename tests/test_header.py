@@ -120,6 +120,13 @@ def test_labels_over_their_values(tmp_path):
      (None, None, None, None)),
     ("Referat fra møte i Kontrollutvalget 2. mars 2023\n\nMøtet ble holdt på Teams fra kl. 10.00 til kl. 12.15.\n",
      ("2023-03-02", "10:00", "12:15", "Teams")),
+    # a time after the title's date without 'kl', and at someone's home
+    ("Styremøte 12.03.2024, 18.00–20.00\n\nMøtet ble holdt hos Kari Vik.\n",
+     ("2024-03-12", "18:00", "20:00", "hos Kari Vik")),
+    ("Referat fra styremøte 12.03.2024\n\nSak 12/2024 Budsjett 2024-2025\n", ("2024-03-12", None, None, None)),
+    # the start and the end as fields of their own
+    ("Referat fra møte i Eldrerådet\n\nDato: 12.03.2024\nMøtestart: 10.00\nMøteslutt: 12.15\n",
+     ("2024-03-12", "10:00", "12:15", None)),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
 ])
