@@ -1,4 +1,4 @@
-"""YAML front matter of Markdown minutes (Jekyll, Hugo, Astro): the facts a site generator keeps out of the text.
+"""Front matter of Markdown minutes (Jekyll, Hugo, Astro): the facts a site generator keeps out of the text.
 
 A post's title, date, place and lists of who came stand between two '---' lines before the text, or
 only in the file name ('2015-01-30-første-møte.md'). They are turned into the lines minutes would
@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
-_FENCE = re.compile(r"^---\s*$")
-_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)$")
-_ITEM = re.compile(r"^\s+-\s*(?P<value>.*)$")
+# YAML between '---' lines; Hugo also writes TOML between '+++' lines ('title = "..."')
+_FENCE = re.compile(r"^(?:---|\+\+\+)\s*$")
+_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*)$")
+_ITEM = re.compile(r"^\s*-(?:\s+(?P<value>.*)|\s*$)")
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -36,7 +37,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str | list[str]], int, str]
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
         return {}, 0, text
-    end = next((k for k in range(1, min(len(lines), 200)) if _FENCE.match(lines[k])), None)
+    end = next((k for k in range(1, min(len(lines), 200)) if lines[k].strip() == lines[0].strip()), None)
     if end is None:
         return {}, 0, text
     data: dict[str, str | list[str]] = {}
@@ -45,12 +46,15 @@ def split_front_matter(text: str) -> tuple[dict[str, str | list[str]], int, str]
         item = _ITEM.match(raw)
         if item and key is not None:
             values = data.get(key)
-            data[key] = [*(values if isinstance(values, list) else []), _unquote(item.group("value"))]
+            data[key] = [*(values if isinstance(values, list) else []), _unquote(item.group("value") or "")]
             continue
         m = _KEY.match(raw)
         if m:
             key = m.group("key").lower().replace("-", "_")
-            data[key] = _unquote(m.group("value"))
+            value = m.group("value").strip()
+            # an inline list: '[Kari Vik, Per Olsen]'
+            data[key] = ([_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+                         if value.startswith("[") and value.endswith("]") else _unquote(value))
     if not data:
         return {}, 0, text
     return data, end + 1, "\n".join(lines[end + 1:])

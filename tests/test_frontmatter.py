@@ -70,3 +70,17 @@ def test_a_rule_of_dashes_in_plain_text_is_no_front_matter(tmp_path: Path):
     text = "---\nDato: 05.05.2020\n---\nReferat fra styremøte\n"
     lines = read_document(_write(tmp_path, "m.txt", text)).lines()
     assert [line.text for line in lines][:2] == ["---", "Dato: 05.05.2020"]
+
+
+def test_toml_front_matter_and_inline_lists(tmp_path: Path):
+    text = ('+++\ntitle = "Referat fra møte i Velstyret"\ndate = 2022-05-10\n'
+            'attendees = ["Kari Vestre", "Per Arne Moe"]\nabsent = ["Lise Holm"]\n+++\n\nStyret vedtok budsjettet.\n')
+    texts = [line.text for line in read_document(_write(tmp_path, "velstyret.md", text)).lines()]
+    assert texts == ["Referat fra møte i Velstyret", "Dato: 2022-05-10", "Til stede:", "Kari Vestre", "Per Arne Moe",
+                     "Forfall:", "Lise Holm", "Styret vedtok budsjettet."]
+
+
+def test_a_yaml_list_may_start_at_the_margin(tmp_path: Path):
+    text = "---\ntitle: Styremøte\ndate: 2022-05-10\ndeltakere:\n- Kari Vestre\n- Per Arne Moe\n---\n\nGodkjent.\n"
+    texts = [line.text for line in read_document(_write(tmp_path, "styremote.md", text)).lines()]
+    assert texts == ["Styremøte", "Dato: 2022-05-10", "Til stede:", "Kari Vestre", "Per Arne Moe", "Godkjent."]
