@@ -17,9 +17,10 @@ from referat.extract.blocks import Block
 _TITLE = re.compile(r"(?i)^\W{0,4}(?:\w{0,12}?)(?:referat|protokoll|møtebok|protokol)\b")
 
 # A title that names a meeting without the word minutes: 'Møte i Fordelingsutvalget',
-# 'Generalforsamling i Bitraf 30.04.2014', 'Styremøte 12. mars', 'Ekstraordinært årsmøte'.
+# 'Generalforsamling i Bitraf 30.04.2014', 'Styremøte 12. mars', 'Ekstraordinært årsmøte', 'Hovedstyrets
+# siste-møte-før-jul'.
 _MEETING_TITLE = re.compile(
-    r"(?i)^\W{0,4}(?:\w+\s+){0,3}?(?:\w*møte|\w*møte[nt]|generalforsamling\w*|årsmøte\w*|representantskap\w*"
+    r"(?i)^\W{0,4}(?:\w+\s+){0,3}?(?:[\w-]*møte|[\w-]*møte[nt]|generalforsamling\w*|årsmøte\w*|representantskap\w*"
     r"|stormøte\w*|landsmøte\w*)\b")
 
 # An extract of one case's treatment in a meeting ('Hovedutvalg helse og omsorgs behandling av sak

@@ -160,7 +160,7 @@ def _ended(blocks: list[Block]) -> str | None:
 def _place_after_time(value: str) -> str | None:
     """'14:15 rom 054 it-vest' -> 'rom 054 it-vest': a place written after the time in a time field."""
     m = re.match(rf"(?i)\s*(?:fra\s+)?(?:{_CLOCK}\s*)?{_HHMM}(?:\s*(?:-|–|til)\s*(?:{_CLOCK}\s*)?{_HHMM})?"
-                 r"[\s,]+(?:i\s+|på\s+)?(?P<place>[A-Za-zÆØÅæøå].{1,58})$", value)
+                 r"[\s,]+\(?(?:i\s+|på\s+)?(?P<place>[A-Za-zÆØÅæøå][^()]{1,58})\)?$", value)
     if not m or re.match(r"(?i)(?:til|og|ca|eller|med|om|for)\b", m.group("place")):
         return None
     return m.group("place").strip(" .,")
@@ -221,7 +221,7 @@ _NAME_LINE = re.compile(rf"(?i)^(?P<body>[\wæøå-]*?(?:{bodywords.DEFINITE})"
 
 # '<body>s behandling av sak 15/2025' as case systems print an extract of a case, or the body's meeting
 # named for its purpose: 'Hovedstyrets årbokmøte', 'Styrets møte'
-_GENITIVE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?)s\s+(?:behandling\s+av\s+sak\b|[\wæøå]*{_MOTE}\b)")
+_GENITIVE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?)s\s+(?:behandling\s+av\s+sak\b|[\wæøå-]*{_MOTE}\b)")
 _BODY_NOUN = re.compile(rf"(?i)(?:{bodywords.alternation(w for w in bodywords.ANY_FORM.split('|') if 'møte' not in w)})"
                         r"(?=\s|$)")
 _MINUTES_WORD = re.compile(rf"(?i)^\s*(?:(?:{_MOTE}|valg)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for|[:–-])?\s*"

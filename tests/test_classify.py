@@ -74,3 +74,8 @@ def test_a_list_of_cases_for_a_coming_meeting_is_a_notice(tmp_path: Path):
     text = ("Sakskart til møte i Eldrerådet 12.03.2024\n\nSak 1/24 Referatsaker\nSak 2/24 Budsjett\n"
             "Forslag til vedtak: Eldrerådet tar budsjettet til orientering.\n")
     assert _classify(tmp_path, text) == "other"
+
+
+def test_a_meeting_named_in_a_hyphenated_compound_is_minutes(tmp_path: Path):
+    text = "Hovedstyrets siste-møte-før-jul\n\nDato: 12.12.2016\n\nTilstede: Kari, Per\n\nBudsjettet ble godkjent.\n"
+    assert _classify(tmp_path, text) == "minutes"

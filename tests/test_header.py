@@ -39,7 +39,7 @@ from referat.ingest import read_document
     # a meeting named for its form is no organ
     ("Stormøte 3. mars", None),
     # the body's own meeting, and an extract of its treatment of a case
-    ("Hovedstyrets budsjettmøte", "Hovedstyret"),
+    ("Hovedstyrets budsjettmøte", "Hovedstyret"), ("Hovedstyrets siste-møte-før-jul", "Hovedstyret"),
     ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:", "Hovedutvalg kultur og idrett"),
     ("Valgprotokoll for stemmestyret", "Stemmestyret"),
     # the body's meeting first in the title, numbered, or in its definite form
@@ -120,6 +120,7 @@ def test_labels_over_their_values(tmp_path):
      (None, None, None, None)),
     ("Referat fra møte i Kontrollutvalget 2. mars 2023\n\nMøtet ble holdt på Teams fra kl. 10.00 til kl. 12.15.\n",
      ("2023-03-02", "10:00", "12:15", "Teams")),
+    ("Styremøte\n\nDato: 12.10.2016\n\nMøtetidspunkt: 12.15 (rom 354)\n", ("2016-10-12", "12:15", None, "rom 354")),
     # a time after the title's date without 'kl', and at someone's home
     ("Styremøte 12.03.2024, 18.00–20.00\n\nMøtet ble holdt hos Kari Vik.\n",
      ("2024-03-12", "18:00", "20:00", "hos Kari Vik")),
