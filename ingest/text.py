@@ -23,7 +23,7 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 # What a site generator reads and a reader never sees: kramdown's '{#id}' and '{:toc}' with its '* TOC'
 # placeholder, MDX's imports and lone component tags ('<Callout type="info">').
-_ATTRIBUTES = re.compile(r"\s*\{:?[#.][^{}]*\}\s*$")
+_ATTRIBUTES = re.compile(r"\s*\{:?[#.][^{}\s]*(?:\s[^{}]*)?\}(?=\s|$)")
 _GENERATOR_LINE = re.compile(r"^\s*(?:\{:[^{}]*\}|[*-]\s+TOC|import\s.+\sfrom\s+['\"].+['\"];?"
                              r"|export\s+(?:const|default)\s.*|</?[A-Z][\w.]*(?:\s[^<>]*)?/?>)\s*$")
 

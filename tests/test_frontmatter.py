@@ -28,6 +28,9 @@ Innkallingen ble godkjent. Forrige møte var 12.09.2019.
 
 ## 2. Søknader {#soknader}
 Utvalget tildelte midler til koret.
+
+### 2.1 - {#soknad-1} Korets vårtur
+Innvilget.
 """
 
 
@@ -44,6 +47,7 @@ def test_a_jekyll_post_reads_its_title_list_of_attendees_and_the_date_in_its_fil
     assert texts[:9] == ["Andre møte høsten 2019", "Møte i Tildelingsutvalget", "Dato: 2019-10-03",
                          "Referent: Sunniva", "Til stede:", "Kari Vestre (lag)", "Per Arne Moe (koret)",
                          "Lise Holm (leder)", "1. Godkjenning av innkalling"]
+    assert "2.1 - Korets vårtur" in texts
     assert doc.raw_text.startswith("---\nlayout: meeting")  # the archive keeps the file as written
     # the text after the front matter keeps its line numbers in the file
     assert next(line for line in doc.lines() if line.text.startswith("1. Godkjenning")).number == 19
