@@ -24,7 +24,7 @@ _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Referat fra møte i X', 'Protokoll – X', 'Sammendrag fra møte i X', or the meeting alone: 'Møte i X 10.09.2024',
 # 'Styremøte i Helse Vest RHF'
 _TITLE = re.compile(
-    rf"(?i)^\s*(?:(?:{_MOTE}|valg)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
+    rf"(?i)^\s*(?:(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
     rf"|(?:sammendrag|minnesnotat|notat)\s+fr[aå]\s+|(?=[\wæøå]*{_MOTE}\s+i\s+(?-i:[A-ZÆØÅ])))"
     rf"(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
@@ -224,7 +224,7 @@ _NAME_LINE = re.compile(rf"(?i)^(?P<body>[\wæøå-]*?(?:{bodywords.DEFINITE})"
 _GENITIVE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?)s\s+(?:behandling\s+av\s+sak\b|[\wæøå-]*{_MOTE}\b)")
 _BODY_NOUN = re.compile(rf"(?i)(?:{bodywords.alternation(w for w in bodywords.ANY_FORM.split('|') if 'møte' not in w)})"
                         r"(?=\s|$)")
-_MINUTES_WORD = re.compile(rf"(?i)^\s*(?:(?:{_MOTE}|valg)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for|[:–-])?\s*"
+_MINUTES_WORD = re.compile(rf"(?i)^\s*(?:(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for|[:–-])?\s*"
                            r"|(?:sammendrag|notat)\s+fr[aå]\s+)")
 
 

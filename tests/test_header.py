@@ -41,7 +41,7 @@ from referat.ingest import read_document
     # the body's own meeting, and an extract of its treatment of a case
     ("Hovedstyrets budsjettmøte", "Hovedstyret"), ("Hovedstyrets siste-møte-før-jul", "Hovedstyret"),
     ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:", "Hovedutvalg kultur og idrett"),
-    ("Valgprotokoll for stemmestyret", "Stemmestyret"),
+    ("Valgprotokoll for stemmestyret", "Stemmestyret"), ("Valprotokoll for valstyret", "Valstyret"),
     # the body's meeting first in the title, numbered, or in its definite form
     ("Styremøte 2/2022 – Nordre Vel", "Styret"), ("Referat fra styremøte nr. 4 2023", "Styret"),
     ("Referat fra styremøtet 2. februar 2023", "Styret"),
