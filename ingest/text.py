@@ -138,6 +138,14 @@ _SIGNED = re.compile(r"\s*(?:\b(?:[Mm]øte)?(?:[Pp]rotokoll|[Rr]eferat|[Mm]øteb
                      r"\s*\bSide\s+\d+\s+Sign\.?:?\s*(?:[A-ZÆØÅ]{1,4}\b[\s,]*)+$")
 
 
+def _soft_hyphens(raw: str) -> str:
+    """A soft hyphen (U+00AD) in stored text: a web page's hint where a word may break ('kommune\xaddirektør'
+    is one word), or, before a capital, a hyphen a PDF wrote that way ('Lind\xadJohansen')."""
+    if "\xad" not in raw:
+        return raw
+    return re.sub(r"\xad(?=[A-ZÆØÅ])", "-", raw).replace("\xad", "")
+
+
 def _without_furniture(raw: str) -> str:
     """A line without the web page's chrome and the page's footer: '' when it was nothing else."""
     if _CHROME.match(raw) or _PRINTED_AT.match(raw):
@@ -151,7 +159,7 @@ def parse_text(text: str) -> list[Page]:
     for page_no, page_text in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), 1):
         lines: list[Line] = []
         gap = True
-        raws = [_without_furniture(raw) for raw in page_text.split("\n")]
+        raws = [_without_furniture(_soft_hyphens(raw)) for raw in page_text.split("\n")]
         aligned = _aligned_cells(raws)
         for number, raw in enumerate(raws, 1):
             if not raw.strip():

@@ -215,3 +215,9 @@ def test_a_stored_web_page_loses_its_viewer_and_share_buttons_and_page_footers(t
         "1 Styremøtet ble holdt 4. mars 2021 kl. 10:00 på Kaien. Sak 1: Godkjenning av innkalling Innkallingen ble "
         "godkjent."]
     assert "Del på Facebook" in doc.raw_text  # the archive keeps the file as it was
+
+
+def test_soft_hyphens_in_stored_text(tmp_path: Path):
+    path = tmp_path / "page.txt"
+    path.write_text("Til stede: Kari Lind\xadBerg, kommune\xaddirektør\n", encoding="utf-8")
+    assert [line.text for line in read_document(path).lines()] == ["Til stede: Kari Lind-Berg, kommunedirektør"]
