@@ -108,8 +108,9 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
                     break
     if start is None:  # 'Styremøte 12.03.2024, 18.00–20.00': the time after the title's date
         start, end = _time_after_date(blocks)
-    if end is None and fields.get("end"):  # 'Møteslutt: 20.15'
-        end = find_time_range(fields["end"] or "")[0]
+    closing = re.match(rf"(?i)\s*(?:ca\.?\s*)?(?:{_CLOCK}\s*)?({_HHMM})", fields.get("end") or "")
+    if end is None and closing:  # 'Møteslutt: 20.15', and not 'Møtet avsluttet. Neste møte 14.05'
+        end = find_time_range(closing.group(1))[0]
     if end is None:
         end = _ended(blocks)
     out["start_time"], out["end_time"] = start, end

@@ -128,6 +128,7 @@ def test_labels_over_their_values(tmp_path):
     # the start and the end as fields of their own
     ("Referat fra møte i Eldrerådet\n\nDato: 12.03.2024\nMøtestart: 10.00\nMøteslutt: 12.15\n",
      ("2024-03-12", "10:00", "12:15", None)),
+    ("Styremøte\n\nDato: 12.03.2024\n\nMøtet avsluttet. Neste møte blir 14.05.\n", ("2024-03-12", None, None, None)),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
 ])
