@@ -6,6 +6,7 @@ import re
 
 from referat import bodywords
 from referat.extract.blocks import Block
+from referat.extract.casenumber import match_heading
 from referat.extract.dates import MONTHS, find_date, find_time_range
 from referat.folding import fold
 
@@ -35,7 +36,7 @@ _TITLE = re.compile(
 
 # A sentence dating something other than the meeting: a deadline, the next or the last meeting
 _OTHER_DATE = re.compile(r"(?i)\b(?:neste|forrige|frist\w*|innen|tidligere|utsatt\s+til|holdes|avholdes)\b"
-                         r"|\breferat(?:et)?\s+fra\s+(?:møtet|forrige)")
+                         r"|\b(?:referat|protokoll)(?:et|en)?\s+fra\s+(?:[\wæøå]*møtet|forrige)")
 
 
 def _label(cell: str) -> str | None:
@@ -85,8 +86,8 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
     date = find_date(fields.get("date") or "")
     if date is None:
         for block in blocks[:25]:
-            if _OTHER_DATE.search(block.text):
-                continue
+            if _OTHER_DATE.search(block.text) or match_heading(block.text, emphasised=False):
+                continue  # a case's heading dates the case ('Sak 4/24 Budsjettendring 01.09.2024')
             date = find_date(block.text)
             if date:
                 break
@@ -183,8 +184,8 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
     '13. april 2018 i Porsgrunn', 'Møtet ble holdt i klubbens lokaler'. The last 'i'/'på' after the
     date or time of the sentence that states the meeting: what comes before it is the body and its owner."""
     for k, block in enumerate(blocks[:8]):
-        if block.is_row:
-            continue
+        if block.is_row or match_heading(block.text, emphasised=block.bold or bool(block.heading)):
+            continue  # 'Sak 1/24 Protokoll fra 12.03.2024 i styret' dates and places another meeting
         for sentence in _SENTENCE_END.split(block.text)[:3]:
             if k > 3 and not _MEETING_WORD.search(sentence):
                 continue
@@ -204,7 +205,8 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
             # 'hos Kari': at someone's, as a 'Sted: Hos Kari' field writes it
             place = tail[places[-1].start("at") if places[-1].group("at") else places[-1].end():]
             place = re.split(r"\s+(?:eller|og\s+(?:per|via|på)|samt)\s+|\s*\(|\s+\d{1,2}\.", place)[0].strip(" .,;:")
-            if place and len(place) <= 90 and not _NO_PLACE.match(place) and not _WHEN.search(place):
+            if (place and len(place) <= 90 and not _NO_PLACE.match(place) and not _WHEN.search(place)
+                    and not re.fullmatch(rf"(?i){bodywords.ANY_FORM}", place)):  # 'i styret' is no place
                 return place
     return None
 

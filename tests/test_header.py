@@ -129,6 +129,9 @@ def test_labels_over_their_values(tmp_path):
     ("Referat fra møte i Eldrerådet\n\nDato: 12.03.2024\nMøtestart: 10.00\nMøteslutt: 12.15\n",
      ("2024-03-12", "10:00", "12:15", None)),
     ("Styremøte\n\nDato: 12.03.2024\n\nMøtet avsluttet. Neste møte blir 14.05.\n", ("2024-03-12", None, None, None)),
+    # a case that dates and places another meeting
+    ("Styremøte\n\nSak 1/24 Protokoll fra møtet 12.03.2024 i Rådhuset\n", (None, None, None, None)),
+    ("Styremøte 12.03.2024 i styret\n", ("2024-03-12", None, None, None)),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
 ])
