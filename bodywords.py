@@ -7,13 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from referat.folding import repair_endings
+
 # Indefinite -> definite, bokmål and nynorsk. A body's name is one of these or a compound ending
 # in one ('Styringsgruppe', 'Plan- og miljøutvalget'), or a phrase ending in one ('Faglig forum').
 NOUNS: dict[str, str] = {
     "gruppe": "gruppen", "møte": "møtet", "styre": "styret", "utvalg": "utvalget", "utval": "utvalet",
     "råd": "rådet", "panel": "panelet", "forum": "forumet", "komite": "komiteen", "komité": "komiteen",
     "nemnd": "nemnda", "ting": "tinget", "representantskap": "representantskapet", "kollegium": "kollegiet",
-    "stemne": "stemnet", "senat": "senatet",
+    "stemne": "stemnet", "senat": "senatet", "formannskap": "formannskapet", "presidentskap": "presidentskapet",
 }
 
 
@@ -52,7 +54,7 @@ def _with_definite(text: str, noun: str) -> str:
 def meeting_of(word: str) -> str | None:
     """The body a meeting is named for: 'styremøte' -> 'Styret', 'utvalgsmøte' -> 'Utvalget',
     'Styringsgruppemøte' -> 'Styringsgruppen'; None for a word that is not '<body>møte'."""
-    stem = re.sub(r"(?i)m[øo]te$", "", word.strip())
+    stem = re.sub(r"(?i)m[øo]tet?$", "", word.strip())  # 'styremøtet' is the board's too
     if stem == word.strip() or not stem or " " in stem:
         return None
     low = stem.lower()
@@ -62,3 +64,30 @@ def meeting_of(word: str) -> str | None:
                 name = _with_definite(stem[: len(stem) - len(joint) + len(noun)], noun)
                 return name[0].upper() + name[1:]
     return None
+
+
+# Meetings that are themselves the organ that decides, as the statutes of an association or a
+# company name them: an 'årsmøte' or a 'generalforsamling' is the body whose minutes they are.
+# A meeting named for its form ('stormøte', 'dialogmøte', 'allmøte') is no organ and is not here.
+ASSEMBLIES: dict[str, str] = {
+    "generalforsamling": "generalforsamlingen", "årsmøte": "årsmøtet", "foretaksmøte": "foretaksmøtet",
+    "landsmøte": "landsmøtet", "sameiermøte": "sameiermøtet", "eiermøte": "eiermøtet",
+    "medlemsmøte": "medlemsmøtet",
+}
+# Words that say how a meeting was called, not what met: 'Ekstraordinært styremøte' is the board's.
+MEETING_MANNER = re.compile(r"(?i)\b(?:ekstra)?ordinær[te]?\s+|\bkonstituerende\s+|\bdigitalt?\s+(?=\w*møte)")
+
+
+def assembly(word: str) -> str | None:
+    """'Generalforsamling' -> 'Generalforsamlingen', 'ÅRSMØTE' -> 'Årsmøtet'; None for any other word."""
+    low = word.strip().lower()
+    definite = ASSEMBLIES.get(low) or (low if low in ASSEMBLIES.values() else None)
+    return definite.capitalize() if definite else None
+
+
+FORMS: tuple[str, ...] = tuple(sorted({*NOUNS, *NOUNS.values(), *VARIANTS, *ASSEMBLIES, *ASSEMBLIES.values()}))
+
+
+def repair_ocr(text: str) -> str:
+    """Body nouns OCR damaged at a word's end put back: 'Partnermgte' -> 'Partnermøte', 'styrem@te' -> 'styremøte'."""
+    return repair_endings(text, FORMS)

@@ -87,3 +87,40 @@ def lookalike_forms(word: str) -> set[str]:
             every = every.replace(damaged, letter)
     forms.add(fold(every))
     return forms
+
+
+# Letters OCR damages in a word's ending where a closed vocabulary can tell it back: 'Partnermgte',
+# 'styrem@te', 'MGTE', 'rnøtet'. 'o' for 'ø' is left alone (folding already equates them) and so is
+# 'a' for 'å' ('Konrad' is no 'råd').
+_ENDING_DAMAGE: dict[str, tuple[str, ...]] = {"ø": ("g", "@", "0"), "m": ("rn",)}
+_TOKEN = re.compile(r"[\w@]+")
+
+
+def _damaged(word: str) -> set[str]:
+    forms = {word}
+    for letter, variants in _ENDING_DAMAGE.items():
+        forms |= {f[:i] + v + f[i + 1:] for f in forms for i, c in enumerate(f) if c == letter for v in variants}
+    return forms - {word}
+
+
+@lru_cache(maxsize=64)
+def _damaged_endings(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    pairs = {damaged: word for word in words for damaged in _damaged(word.lower())}
+    return tuple(sorted(pairs.items(), key=lambda p: -len(p[0])))
+
+
+def repair_endings(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with every word whose ending OCR damaged from one of ``words`` put back:
+    'Referat fra Partnermgte' -> 'Referat fra Partnermøte', 'MGTE' -> 'MØTE'."""
+    endings = _damaged_endings(words)
+
+    def repair(m: re.Match[str]) -> str:
+        token = m.group()
+        low = token.lower()
+        for damaged, word in endings:
+            if low.endswith(damaged):
+                stem, tail = token[: len(token) - len(damaged)], token[len(token) - len(damaged):]
+                return stem + (word.upper() if tail.isupper() else word)
+        return token
+
+    return _TOKEN.sub(repair, text) if any(c in text.lower() for c in "g@0rn") else text

@@ -17,9 +17,10 @@ from referat.extract.blocks import Block
 _TITLE = re.compile(r"(?i)^\W{0,4}(?:\w{0,12}?)(?:referat|protokoll|møtebok|protokol)\b")
 
 # A title that names a meeting without the word minutes: 'Møte i Fordelingsutvalget',
-# 'Generalforsamling i Bitraf 30.04.2014', 'Styremøte 12. mars', 'Ekstraordinært årsmøte'.
+# 'Generalforsamling i Bitraf 30.04.2014', 'Styremøte 12. mars', 'Ekstraordinært årsmøte', 'Hovedstyrets
+# siste-møte-før-jul'.
 _MEETING_TITLE = re.compile(
-    r"(?i)^\W{0,4}(?:\w+\s+){0,3}?(?:\w*møte|\w*møte[nt]|generalforsamling\w*|årsmøte\w*|representantskap\w*"
+    r"(?i)^\W{0,4}(?:\w+\s+){0,3}?(?:[\w-]*møte|[\w-]*møte[nt]|generalforsamling\w*|årsmøte\w*|representantskap\w*"
     r"|stormøte\w*|landsmøte\w*)\b")
 
 # An extract of one case's treatment in a meeting ('Hovedutvalg helse og omsorgs behandling av sak
@@ -28,13 +29,21 @@ _TREATMENT = re.compile(r"(?i)\bbehandl(?:ing|a)\s+av\s+sak\s+\d+\s*/\s*\d{2,4}\
 
 # A notice of a meeting ('Innkalling til møte i Eldrerådet', 'Saksliste') lists the cases to come
 # with proposals, not what was decided: it is kept, but is no record of a meeting.
-_NOTICE = re.compile(r"(?i)^\s*(?:møte)?innkalling\b|^\s*(?:saksliste|sakliste|dagsorden)\s*$")
+_NOTICE = re.compile(r"(?i)^\s*(?:møte)?innkalling\b|^\s*(?:saksliste|sakliste|dagsorden)\s*$"
+                     r"|^\s*(?:sakskart|møtekart)\b")
 
 # A case paper written for a meeting: the administration's account and its proposal.
 _CASE_PAPER = re.compile(r"(?i)^\s*(?:saksframlegg|saksfremlegg|saksutgreiing|saksutredning)\b")
 
 # Reports and plans about a period, not a meeting.
 _REPORT = re.compile(r"(?i)^\s*(?:årsmelding|årsrapport|årsberetning|strategiplan|handlingsplan|virksomhetsplan)\b")
+
+# A proposal to a meeting, which a paper written before it carries ('Forslag til vedtak:', 'Innstilling:',
+# 'Kommunedirektørens forslag til vedtak'), and a decision, which only minutes carry.
+_PROPOSAL = re.compile(r"(?i)^\s*(?:[\wæøå]+s\s+)?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling)\b"
+                       r"|^\s*saksbehandler\s*:")
+_DECIDED = re.compile(r"(?i)^\s*(?:[\wæøå]+s\s+)?(?:vedtak|konklusjon|beslutning)\b(?!\s+(?:om|av|fra)\b)"
+                      r"|^\s*(?:(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtatt|vedteke)\b")
 
 _LEAD = 12  # blocks of the opening that can carry the title (front matter and letterheads come first)
 
@@ -51,6 +60,8 @@ def is_minutes(blocks: list[Block], n_cases: int, header: dict[str, str | None],
         return False
     if not named and any(_REPORT.match(b.text) for b in blocks[:3]):
         return False
+    if not titled and any(_PROPOSAL.match(b.text) for b in blocks) and not any(_DECIDED.match(b.text) for b in blocks):
+        return False  # a case paper under another heading ('Styresak 45/2023'): proposed, nothing decided
     dated = bool(header.get("date"))
     if named:
         return dated or n_cases >= 1 or n_attendance >= 1

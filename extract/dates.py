@@ -10,10 +10,23 @@ MONTHS = {
     "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
 }
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})\s?[./]\s?(\d{4}|\d{2})(?!\d)")
+# '11.12.2023', '6. 12. 2018', and '05.09 2013' with a space before a year of four digits
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s?[./]\s?(\d{1,2})(?:\s?[./]\s?(\d{4}|\d{2})(?!\d)|\s(\d{4})(?![\d:.]))")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)(" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
-                    r")\.?\s+(\d{4})(?!\d)", re.IGNORECASE)
+
+
+def _ocr_month(name: str) -> str:
+    """A month's name as OCR may read it: 'rnars' for 'mars', 'apri1' for 'april', 'okt0ber' for 'oktober'."""
+    return name.replace("m", "(?:m|rn)").replace("l", "[l1]").replace("o", "[o0]")
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().replace("rn", "m").replace("1", "l").replace("0", "o")]
+
+
+_WORDS = re.compile(r"(?<!\d)(\d{1,2})(?:\.\s*|\s+)("
+                    + "|".join(map(_ocr_month, sorted(MONTHS, key=len, reverse=True)))
+                    + r")\.?\s+(\d{4})(?!\d)", re.IGNORECASE)
 # A meeting over two days, '5.–6. juni 2024', '12. og 13. mars 2024', '5.-6.6.2024': it met first on the first day
 _FIRST_OF_TWO = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(?:[-–]|og)\s*\d{1,2}\.(?=\s*(?:\d{1,2}\.|[a-zæøå]))",
                            re.IGNORECASE)
@@ -25,7 +38,7 @@ _RANGE_RUN_TOGETHER = re.compile(r"(?<![\d.,/])([01]\d|2[0-3])([0-5]\d)\s*(?:-|�
                                  r"([01]\d|2[0-3])([0-5]\d)(?![\d/])", re.IGNORECASE)
 # 'kl. 10' read after the 'kl.': an hour alone
 _HOUR = re.compile(r"^\s*\.?\s*(\d{1,2})(?![\d.,:/])")
-_SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d.,/])")
+_SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d,/]|\.\d)")  # 'kl. 18.00.' ends a sentence
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:
@@ -42,7 +55,7 @@ def find_date(text: str) -> dt.date | None:
     found: list[tuple[int, dt.date]] = []
     text = _FIRST_OF_TWO.sub(r"\1.", text)
     for m in _NUMERIC.finditer(text):
-        d = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        d = _date(int(m.group(3) or m.group(4)), int(m.group(2)), int(m.group(1)))
         if d:
             found.append((m.start(), d))
     for m in _ISO.finditer(text):
@@ -50,7 +63,7 @@ def find_date(text: str) -> dt.date | None:
         if d:
             found.append((m.start(), d))
     for m in _WORDS.finditer(text):
-        d = _date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        d = _date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if d:
             found.append((m.start(), d))
     return min(found)[1] if found else None

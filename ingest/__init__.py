@@ -12,7 +12,7 @@ from referat.ingest.text import read_text
 
 __all__ = ["Document", "Line", "Page", "Span", "read_document", "join_parts", "pdf_pages", "SUFFIXES"]
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".mdx", ".text"}
 SUFFIXES = TEXT_SUFFIXES | {".pdf"}
 
 

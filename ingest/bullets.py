@@ -13,8 +13,12 @@ GLYPHS = "•·▪◦‣●■\u2013\x7f"
 # a small round bullet as '«', '»', '+', '°', '*' or a lone 'e'/'o', sometimes two of them or
 # with a stray dot ("+«", "«."). A lone 'e' or 'o' only counts before a capital: both occur in
 # running text ("o.l."), neither as a word that starts a sentence.
+# A day and its month ('3. mars 2024, kl. 16') is a date, not the third item of a list.
+_DATE_AFTER = (r"(?!\s+(?i:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember"
+               r"|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|des)\.?(?:\s+\d{2,4}\b|,|\s*$))")
 LINE = re.compile(
-    r"^\s*(?:[-*+«»°" + GLYPHS + r"—]{1,3}\.?|\d{1,2}[.)]|[a-h][.)]|[eo]\.?(?=\s+[A-ZÆØÅ]))\s+(?=\S)"
+    r"^\s*(?:[-*+«»°" + GLYPHS + r"—]{1,3}\.?|\d{1,2}[.)]" + _DATE_AFTER
+    + r"|[a-h][.)]|[eo]\.?(?=\s+[A-ZÆØÅ]))\s+(?=\S)"
 )
 
 

@@ -66,7 +66,7 @@ class TextLine:
 
     def first_word_width(self) -> float:
         run = self.runs[0]
-        word = run.text.lstrip().split(" ")[0] if run.text.strip() else ""
+        word = run.text.split()[0] if run.text.strip() else ""  # any space: Prawn writes no-break spaces
         return (run.x1 - run.x0) * len(word) / max(len(run.text.strip()), 1)
 
 
@@ -140,7 +140,49 @@ def _lines(runs: list[Run]) -> list[TextLine]:
             lines.append(TextLine([run]))
     for line in lines:
         line.runs.sort(key=lambda r: r.x0)
+        line.runs = _join_glyphs(line.runs)
     return lines
+
+
+# Chrome (Skia) writes each glyph as a text object of its own, the space after a word inside the
+# glyph before it. The gap between two glyph boxes of one word stays under about a quarter of the
+# font size (a narrow '1' leaves the widest); a word space without its character is wider.
+_GLYPH_GAP = 0.33
+_LETTER_SPACED = 0.6  # share of a line's runs that are one character: the line is set glyph by glyph
+# Word and Prawn split a word into two text objects where the kerning changes ('Godkjen' 'ning');
+# the boxes then stand closer than a word space, which is a quarter of the font size and more.
+_IN_WORD_GAP = 0.2
+
+
+def _join_glyphs(runs: list[Run]) -> list[Run]:
+    """Runs that are parts of one word joined, and a line set glyph by glyph joined into words, so
+    that 'M ø t e' reads 'Møte'; a soft hyphen (U+00AD, as Chrome writes every hyphen) is a hyphen
+    and a zero-width space is nothing."""
+    runs = [r if not any(c in r.text for c in "\xad\u200b") else
+            Run(r.text.replace("\xad", "-").replace("\u200b", ""), r.bold, r.italic, r.x0, r.x1, r.top, r.bottom,
+                r.baseline, r.size) for r in runs]
+    runs = [r for r in runs if r.text.strip()]
+    if len(runs) < 2:
+        return runs
+    glyphs = len(runs) >= 3 and sum(len(r.text.strip()) == 1 for r in runs) >= _LETTER_SPACED * len(runs)
+    joined = [runs[0]]
+    for run in runs[1:]:
+        last = joined[-1]
+        size = max(run.size, last.size, 1.0)
+        gap = run.x0 - last.x1
+        spaced = last.text.endswith((" ", "\xa0")) or run.text.startswith((" ", "\xa0"))
+        if glyphs:
+            parts = gap <= 2 * _GLYPH_GAP * size  # wider: a column gap, which keeps its own run
+            spaced = spaced or gap > _GLYPH_GAP * size
+        else:
+            parts = not spaced and gap < _IN_WORD_GAP * size
+        if not parts or (last.bold, last.italic) != (run.bold, run.italic):
+            joined.append(run)
+            continue
+        text = last.text.rstrip() + " " + run.text.lstrip() if spaced else last.text + run.text
+        joined[-1] = Run(text, run.bold, run.italic, last.x0, run.x1, min(last.top, run.top),
+                         max(last.bottom, run.bottom), last.baseline, size)
+    return joined
 
 
 def _spans(line: TextLine) -> list[Span]:

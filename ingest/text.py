@@ -9,6 +9,7 @@ from referat.errors import CorruptFileError, EmptyFileError
 from referat.ingest.aligned import aligned_rows
 from referat.ingest.bullets import split_bullet
 from referat.ingest.document import Line, Page, Span
+from referat.ingest.frontmatter import front_matter_lines, split_front_matter
 
 # Order matters: a BOM says UTF-8 for certain; then strict UTF-8; then the Windows code page
 # that old Norwegian office files use; latin-1 never fails and comes last.
@@ -19,6 +20,12 @@ _TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)"
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+# What a site generator reads and a reader never sees: kramdown's '{#id}' and '{:toc}' with its '* TOC'
+# placeholder, MDX's imports and lone component tags ('<Callout type="info">').
+_ATTRIBUTES = re.compile(r"\s*\{:?[#.][^{}\s]*(?:\s[^{}]*)?\}(?=\s|$)")
+_GENERATOR_LINE = re.compile(r"^\s*(?:\{:[^{}]*\}|[*-]\s+TOC|import\s.+\sfrom\s+['\"].+['\"];?"
+                             r"|export\s+(?:const|default)\s.*|</?[A-Z][\w.]*(?:\s[^<>]*)?/?>)\s*$")
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -113,13 +120,46 @@ def _aligned_cells(raws: list[str]) -> dict[int, list[str]]:
             for k, cells in aligned_rows(lines, align=1.0, centred=False).items()}
 
 
+# What a stored web page carries around the minutes: the document viewer's controls, the site's share
+# buttons and navigation. A whole line of it is no part of the text.
+_CHROME = re.compile(
+    r"(?i)^\s*(?:størrelse:\s*px|begynne\s+med\s+side:?|transkript|download\s+[\"“].*[\"”]|last\s+ned(?:\s+pdf)?"
+    r"|(?:del|dele)\s+(?:på|via)\s+\w+|del\s+(?:denne\s+)?(?:siden|artikkelen|saken)|share\s+(?:on|via)\s+\w+|tweet"
+    r"|skriv\s+ut(?:\s+siden)?|hopp\s+til\s+(?:innhold|hovedinnhold)|tilbake\s+til\s+toppen|til\s+toppen"
+    r"|(?:publisert|(?:sist\s+)?oppdatert|sist\s+endret):?\s+\d{1,2}\.\s*\w+\.?\s+\d{4}(?:\s+kl\.?\s*[\d.:]+)?\s*\.?"
+    r"|søk|meny|språk|lukk|logg\s+inn|velg\s+språk.*|hopp\s+over\s+navigasjon(?:en)?|top\s+of\s+page|bottom\s+of\s+page"
+    r"|see\s+all|recent\s+posts|comments|\d+\s+views\s*\d+\s+comments?"
+    r"|hold\s+ctrl-tasten\s+nede.*|trykk\s+på\s+\+\s+for\s+å\s+forstørre.*)\s*$")
+# A page footer a case system prints with the time of printing ('09.09.2019 22:35:21  Valgprotokoll ...
+# Side 1'), or with the initials of those who sign every page ('Side 1 Sign: FM BK') after the running title.
+_PRINTED_AT = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s.*\bSide\s+\d+"
+                         r"(?:\s*(?:av|/)\s*\d+)?\s*$")
+_SIGNED = re.compile(r"\s*(?:\b(?:[Mm]øte)?(?:[Pp]rotokoll|[Rr]eferat|[Mm]øtebok)\b.{0,80}?)?"
+                     r"\s*\bSide\s+\d+\s+Sign\.?:?\s*(?:[A-ZÆØÅ]{1,4}\b[\s,]*)+$")
+
+
+def _soft_hyphens(raw: str) -> str:
+    """A soft hyphen (U+00AD) in stored text: a web page's hint where a word may break ('kommune\xaddirektør'
+    is one word), or, before a capital, a hyphen a PDF wrote that way ('Lind\xadJohansen')."""
+    if "\xad" not in raw:
+        return raw
+    return re.sub(r"\xad(?=[A-ZÆØÅ])", "-", raw).replace("\xad", "")
+
+
+def _without_furniture(raw: str) -> str:
+    """A line without the web page's chrome and the page's footer: '' when it was nothing else."""
+    if _CHROME.match(raw) or _PRINTED_AT.match(raw):
+        return ""
+    return _SIGNED.sub("", raw)
+
+
 def parse_text(text: str) -> list[Page]:
     """Text to one page per form feed, each a list of lines with markup parsed."""
     pages: list[Page] = []
     for page_no, page_text in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\f"), 1):
         lines: list[Line] = []
         gap = True
-        raws = page_text.split("\n")
+        raws = [_without_furniture(_soft_hyphens(raw)) for raw in page_text.split("\n")]
         aligned = _aligned_cells(raws)
         for number, raw in enumerate(raws, 1):
             if not raw.strip():
@@ -180,8 +220,23 @@ def _mark_wrapping(pages: list[Page]) -> None:
                 line.wraps = not next_word or len(line.text.rstrip()) + 1 + len(next_word) > typical
 
 
+def markdown_text(text: str, path: str) -> str:
+    """Markdown as its reader sees it: front matter as the lines minutes would write (see frontmatter.py),
+    the generator's markup gone. Every line keeps its number, so provenance points into the file."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    data, taken, rest = split_front_matter(text)
+    head: list[str] = []
+    if data:
+        # in the lines the front matter took, so that the text after it keeps its line numbers
+        head = front_matter_lines(data, path)
+        head += [""] * (taken - len(head))
+    body = ["" if _GENERATOR_LINE.match(line) else _ATTRIBUTES.sub("", line) for line in rest.split("\n")]
+    return "\n".join([*head, *body]) if data else "\n".join(body)
+
+
 def read_text(data: bytes, path: str) -> tuple[str, str, list[Page]]:
     text, encoding = decode(data, path)
     if not text.strip():
         raise EmptyFileError(path, "the file has no text")
-    return text, encoding, parse_text(text)
+    readable = markdown_text(text, path) if path.lower().endswith(MARKDOWN_SUFFIXES) else text
+    return text, encoding, parse_text(readable)

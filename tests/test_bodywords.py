@@ -33,7 +33,7 @@ def test_definite_form(name: str, expected: str):
     ("rådsmøte", "Rådet"),  # the joining 's'
     ("utvalgsmøte", "Utvalget"),
     ("representantskapsmøte", "Representantskapet"),
-    ("nemndsmøte", "Nemnda"),
+    ("nemndsmøte", "Nemnda"), ("styremøtet", "Styret"),
     ("Dialogmøte", None),  # a meeting named for what it is, not for a body
     ("møte", None),
     ("neste møte", None),
@@ -53,3 +53,23 @@ def test_every_definite_form_is_a_form_of_a_listed_noun():
     for noun, definite in bodywords.NOUNS.items():
         assert definite_form(noun.capitalize()) == definite.capitalize()
     assert set(bodywords.VARIANTS.values()) <= set(bodywords.NOUNS)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Generalforsamling", "Generalforsamlingen"), ("ÅRSMØTE", "Årsmøtet"), ("årsmøtet", "Årsmøtet"),
+    ("foretaksmøte", "Foretaksmøtet"),
+    ("stormøte", None), ("styremøte", None),  # a meeting's form, and a body's meeting, are not assemblies
+])
+def test_assembly(word: str, expected: str | None):
+    assert bodywords.assembly(word) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Referat fra Partnermgte", "Referat fra Partnermøte"), ("REFERAT FRA MGTE", "REFERAT FRA MØTE"),
+    ("styrem@te", "styremøte"), ("Ekstraordinært årsrngte", "Ekstraordinært årsmøte"),
+    ("rnøtet", "møtet"),
+    # only a body noun's ending, and only letters OCR confuses with its own
+    ("Konrad", "Konrad"), ("Remote", "Remote"), ("Sted: Rom 203", "Sted: Rom 203"), ("Trangte", "Trangte"),
+])
+def test_ocr_damage_in_body_nouns_is_put_back(text: str, expected: str):
+    assert bodywords.repair_ocr(text) == expected

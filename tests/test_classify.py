@@ -55,3 +55,27 @@ def test_an_extract_of_one_cases_treatment_is_minutes(tmp_path: Path):
 def test_an_annual_report_is_not_minutes(tmp_path: Path):
     text = "Årsmelding 2024\n\nStyret har hatt 6 møter i 2024, og behandlet 40 saker.\n\nDato: 12.02.2025\n"
     assert _classify(tmp_path, text) == "other"
+
+
+def test_a_case_paper_under_another_heading_is_not_minutes(tmp_path: Path):
+    # a board's case paper: numbered and dated like a case in minutes, but only proposed
+    text = ("Styresak 45-2023 Budsjett 2024\n\nSaksbehandler: Kari Vik\nDato: 12.10.2023\n\n"
+            "Forslag til vedtak:\nStyret vedtar budsjettet for 2024.\n\nBakgrunn\nAdministrasjonen la det fram.\n")
+    assert _classify(tmp_path, text) == "other"
+
+
+def test_an_extract_of_a_treatment_with_the_proposal_and_the_decision_is_minutes(tmp_path: Path):
+    text = ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:\n\nBehandling\n\n"
+            "Innstilling:\nUtvalget gir tilskudd til hallen.\n\nEnstemmig vedtatt.\n")
+    assert _classify(tmp_path, text) == "minutes"
+
+
+def test_a_list_of_cases_for_a_coming_meeting_is_a_notice(tmp_path: Path):
+    text = ("Sakskart til møte i Eldrerådet 12.03.2024\n\nSak 1/24 Referatsaker\nSak 2/24 Budsjett\n"
+            "Forslag til vedtak: Eldrerådet tar budsjettet til orientering.\n")
+    assert _classify(tmp_path, text) == "other"
+
+
+def test_a_meeting_named_in_a_hyphenated_compound_is_minutes(tmp_path: Path):
+    text = "Hovedstyrets siste-møte-før-jul\n\nDato: 12.12.2016\n\nTilstede: Kari, Per\n\nBudsjettet ble godkjent.\n"
+    assert _classify(tmp_path, text) == "minutes"

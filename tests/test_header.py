@@ -24,10 +24,37 @@ from referat.ingest import read_document
     ("Rådet for eldre og personer med funksjonsnedsettelse\n\nMøtereferat",
      "Rådet for eldre og personer med funksjonsnedsettelse"),
     ("KONTROLLUTVALGET I ASKØY\n\nMøtereferat", "Kontrollutvalget"),
+    ("MØTEPROTOKOLL\n\nFormannskapet", "Formannskapet"),
     # the meeting alone, or a summary of it
     ("Møte i Brukerutvalget 10.09.2024", "Brukerutvalget"), ("Styremøte i Helse Vest RHF", "Styret"),
     ("Sammendrag fra møte i Regionalt brukerutvalg", "Regionalt brukerutvalg"),
     ("Møte i dag ble avlyst", None), ("Notat om budsjettet", None),
+    # how the meeting was called is not what met
+    ("Protokoll fra ekstraordinært styremøte 9. mai 2023", "Styret"),
+    # an assembly is its own organ, whoever holds it
+    ("Protokoll fra ekstraordinært årsmøte onsdag 4. 10. 2017.", "Årsmøtet"),
+    ("Generalforsamling i Kodeklubben 28.03.2019", "Generalforsamlingen"),
+    ("Referat\n\nGeneralforsamling\n\n2. mai 2019", "Generalforsamlingen"),
+    ("PROTOKOLL FRA FORETAKSMØTE I HELSE MIDT RHF", "Foretaksmøtet"),
+    # a meeting named for its form is no organ
+    ("Stormøte 3. mars", None),
+    # the body's own meeting, and an extract of its treatment of a case
+    ("Hovedstyrets budsjettmøte", "Hovedstyret"), ("Hovedstyrets siste-møte-før-jul", "Hovedstyret"),
+    ("Hovedutvalg kultur og idretts behandling av sak 12/2024 i møte den 04.03.2024:", "Hovedutvalg kultur og idrett"),
+    ("Valgprotokoll for stemmestyret", "Stemmestyret"), ("Valprotokoll for valstyret", "Valstyret"),
+    # the body's meeting first in the title, numbered, or in its definite form
+    ("Styremøte 2/2022 – Nordre Vel", "Styret"), ("Referat fra styremøte nr. 4 2023", "Styret"),
+    ("Referat fra styremøtet 2. februar 2023", "Styret"),
+    ("STYREMØTE", "Styret"),
+    # the owner after 'for' is not part of the name, a field in lower case is
+    ("Referat fra møte i styret for Bergen Turlag", "Styret"), ("REFERAT PARTNERMØTE – ALREK", "Partnermøte"),
+    # a kind of meeting is no organ ('stormøte' in lower case), a name is ('Partnermøtet')
+    ("Referat fra stormøte 17.02.2026", None), ("Referat fra dialogmøte med kommunen", None),
+    ("Referat fra dialogmøte i Bergen kommune", None), ("Referat fra Partnermøtet 12.03.2024", "Partnermøtet"),
+    ("MØTEREFERAT\n\nMøte i: Driftsstyret", "Driftsstyret"),
+    # OCR damage in the body noun
+    ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
+    ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
 ])
 def test_body_from_title(tmp_path, title: str, body: str | None):
     path = tmp_path / "m.txt"
@@ -59,3 +86,74 @@ def test_labels_over_their_values(tmp_path):
     header = read_header(build_blocks(read_document(path)))
     assert (header["body"], header["date"], header["start_time"], header["end_time"], header["location"]) == (
         "Klima- og miljøutvalget", "2024-03-14", "18:00", "20:30", "Rådhuset")
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a time and a place in the title's prose; a phone line is no place
+    ("Protokoll fra styremøte 9. mai 2023 klokka 13 på Brygga eller per telefon\n\nSak 1/23 Budsjett\n",
+     ("2023-05-09", "13:00", None, "Brygga")),
+    # the owner before the date, the place after it
+    ("Det ble avholdt møte i representantskapet i Vannverket IKS 13. april 2018 i Skien.\n",
+     ("2018-04-13", None, None, "Skien")),
+    ("Protokoll fra årsmøte torsdag 6. 12. 2018.\n\nMøtet ble holdt i foreningens lokaler\n\n1. Valg av møteleder\n",
+     ("2018-12-06", None, None, "foreningens lokaler")),
+    ("Møte i Fordelingsutvalget\n\n3. mars 2024, kl. 16:15 på Biblioteket\n",
+     ("2024-03-03", "16:15", None, "Biblioteket")),
+    # the end as the minutes close it; an 'kl.' after 'hevet' is no start
+    ("Møte i Fordelingsutvalget\n\n27. november 2015 kl 12:15\n\n6. Eventuelt\n\nMøtet hevet kl. 13.37\n",
+     ("2015-11-27", "12:15", "13:37", None)),
+    ("Referat\n\nGeneralforsamling\n\n1. april 2014\n\nGeneralforsamlingen heves klokken 01:02.\n",
+     ("2014-04-01", None, "01:02", None)),
+    # a place after the time in a time field
+    ("Styremøte\n\nDato: 03.02.2015\n\nMøtetidspunkt: 14:15 rom 054 realfagbygget\n",
+     ("2015-02-03", "14:15", None, "rom 054 realfagbygget")),
+    ("Valgprotokoll for stemmestyret\n\nÅpningstid: 09:00 - 21:00\n\nValget ble avholdt mandag 9. september 2019\n",
+     ("2019-09-09", "09:00", "21:00", None)),
+    # a date with a space before the year; the agenda's dates come after the title's
+    ("Referat fra Fordelingsutvalgmøte 05.09 2013\n\nAgenda\n\n6. Låneavtale 16.08.2013\n",
+     ("2013-09-05", None, None, None)),
+    # a time that ends its sentence
+    ("Styremøte i Tennisklubben\n\nOnsdag 3. mai 2023\n\nMøtet startet kl. 18.00.\n\nMøtet ble avsluttet kl. 20.30.\n",
+     ("2023-05-03", "18:00", "20:30", None)),
+    # another meeting set in the text gives neither date nor time
+    ("Møte i Fordelingsutvalget\n\nAllmøte\nDet vedtas at allmøtet holdes 19. februar 2015 kl. 16.15. Lise ringer.\n",
+     (None, None, None, None)),
+    ("Referat fra møte i Kontrollutvalget 2. mars 2023\n\nMøtet ble holdt på Teams fra kl. 10.00 til kl. 12.15.\n",
+     ("2023-03-02", "10:00", "12:15", "Teams")),
+    ("Styremøte\n\nDato: 12.10.2016\n\nMøtetidspunkt: 12.15 (rom 354)\n", ("2016-10-12", "12:15", None, "rom 354")),
+    # a time after the title's date without 'kl', and at someone's home
+    ("Styremøte 12.03.2024, 18.00–20.00\n\nMøtet ble holdt hos Kari Vik.\n",
+     ("2024-03-12", "18:00", "20:00", "hos Kari Vik")),
+    ("Referat fra styremøte 12.03.2024\n\nSak 12/2024 Budsjett 2024-2025\n", ("2024-03-12", None, None, None)),
+    # the start and the end as fields of their own
+    ("Referat fra møte i Eldrerådet\n\nDato: 12.03.2024\nMøtestart: 10.00\nMøteslutt: 12.15\n",
+     ("2024-03-12", "10:00", "12:15", None)),
+    ("Styremøte\n\nDato: 12.03.2024\n\nMøtet avsluttet. Neste møte blir 14.05.\n", ("2024-03-12", None, None, None)),
+    # a case that dates and places another meeting
+    ("Styremøte\n\nSak 1/24 Protokoll fra møtet 12.03.2024 i Rådhuset\n", (None, None, None, None)),
+    ("Styremøte 12.03.2024 i styret\n", ("2024-03-12", None, None, None)),
+    # a deadline in the opening is no place, nor a time
+    ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
+])
+def test_time_and_place_in_prose(tmp_path, text: str, fields: tuple[str | None, ...]):
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    header = read_header(build_blocks(read_document(path)))
+    assert (header["date"], header["start_time"], header["end_time"], header["location"]) == fields
+
+
+def test_untitled_minutes_are_the_body_whose_next_meeting_they_set(tmp_path):
+    text = ("Dato: 23.04.2019\n\nTid: Kl 18.30\n\nSted: Hos Per Dahl\n\n1. Dugnad\nStyret fordelte oppgavene.\n\n"
+            "2. Eventuelt\nStyret har svart på en henvendelse fra en beboer.\n\nNeste styremøte blir 27.05.2019.\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    header = read_header(build_blocks(read_document(path)))
+    assert (header["body"], header["date"], header["start_time"]) == ("Styret", "2019-04-23", "18:30")
+
+
+def test_the_date_of_another_meeting_or_a_deadline_is_not_the_meetings(tmp_path):
+    text = ("Referat fra møtet i styret\n\nReferat fra forrige møte 24.10.2014 ble godkjent.\n\n"
+            "Frist for innspill er 1. mars 2015.\n\nMøtet ble holdt 30. januar 2015 på Huset.\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_header(build_blocks(read_document(path)))["date"] == "2015-01-30"

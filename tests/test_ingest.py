@@ -160,3 +160,64 @@ def test_an_empty_cell_in_a_space_aligned_table_stays_empty(tmp_path: Path):
     assert [line.cells for line in read_document(path).lines()] == [
         ["Navn", "Organisasjon", "Møtt", "Forfall"], ["Kari Lund", "Pensjonistforeningen", "x"],
         ["Per Dale", "FFO", "", "x"]]
+
+
+def _glyph_by_glyph(c: object, text: str, x: float, y: float, size: float) -> None:
+    """Each glyph its own text object, a space inside the glyph before it, as Chrome (Skia) writes."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    glyphs: list[str] = []
+    for char in text:
+        if char == " " and glyphs:
+            glyphs[-1] += " "
+        else:
+            glyphs.append(char)
+    for glyph in glyphs:
+        c.setFont("Helvetica", size)  # type: ignore[attr-defined]
+        c.drawString(x, y, glyph)  # type: ignore[attr-defined]
+        x += stringWidth(glyph, "Helvetica", size)
+
+
+def test_pdf_text_set_glyph_by_glyph_or_split_inside_a_word_reads_as_words(tmp_path: Path):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "m.pdf"
+    c = canvas.Canvas(str(path))
+    _glyph_by_glyph(c, "Møte i Styringsgruppa", 72, 760, 18)
+    _glyph_by_glyph(c, "3. mars 2024, kl. 09:30 på Rådhuset", 72, 730, 11)
+    _glyph_by_glyph(c, "Kari Lind\xadBerg, leder", 72, 710, 11)  # Chrome writes a hyphen as U+00AD
+    c.setFont("Helvetica", 11)
+    # Word splits a word where the kerning changes: two objects, closer than a word space
+    c.drawString(72, 690, "Sak 1 Godkjen")
+    c.drawString(72 + stringWidth("Sak 1 Godkjen", "Helvetica", 11) + 0.5, 690, "ning av innkalling")
+    c.drawString(72, 670, "Til stede:")
+    c.drawString(72 + stringWidth("Til stede:", "Helvetica", 11) + 3.5, 670, "Kari Lind")
+    c.save()
+    assert [line.text for line in read_document(path).lines()] == [
+        "Møte i Styringsgruppa", "3. mars 2024, kl. 09:30 på Rådhuset", "Kari Lind-Berg, leder",
+        "Sak 1 Godkjenning av innkalling", "Til stede: Kari Lind"]
+
+
+def test_a_stored_web_page_loses_its_viewer_and_share_buttons_and_page_footers(tmp_path: Path):
+    text = ("Hopp til hovedinnhold\nMeny\nSøk\nSist oppdatert: 5. august 2021 .\n\n"
+            "PROTOKOLL FRA STYREMØTE I FJORDVARME AS\n\nStørrelse: px\nBegynne med side:\n\n"
+            "Download \"PROTOKOLL FRA STYREMØTE I FJORDVARME AS\"\n\nTranskript\n\n"
+            "1 Styremøtet ble holdt 4. mars 2021 kl. 10:00 på Kaien. Sak 1: Godkjenning av innkalling Innkallingen ble "
+            "godkjent. Protokoll fra styremøte i Fjordvarme AS 4. mars Side 1 Sign: KH PB\n\n"
+            "Del på Facebook\nDel på LinkedIn\nSkriv ut\n\n"
+            "04.03.2021 12:01:13          Protokoll fra styremøte          Side 2\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    assert [line.text for line in doc.lines()] == [
+        "PROTOKOLL FRA STYREMØTE I FJORDVARME AS",
+        "1 Styremøtet ble holdt 4. mars 2021 kl. 10:00 på Kaien. Sak 1: Godkjenning av innkalling Innkallingen ble "
+        "godkjent."]
+    assert "Del på Facebook" in doc.raw_text  # the archive keeps the file as it was
+
+
+def test_soft_hyphens_in_stored_text(tmp_path: Path):
+    path = tmp_path / "page.txt"
+    path.write_text("Til stede: Kari Lind\xadBerg, kommune\xaddirektør\n", encoding="utf-8")
+    assert [line.text for line in read_document(path).lines()] == ["Til stede: Kari Lind-Berg, kommunedirektør"]
