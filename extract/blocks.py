@@ -77,6 +77,10 @@ class Block:
         return self.lines[0].bullet
 
     @property
+    def list_number(self) -> str | None:
+        return self.lines[0].list_number
+
+    @property
     def bold(self) -> bool:
         return all_styled(self.spans, "bold")
 

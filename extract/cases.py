@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
-from referat.extract.casenumber import BARE_HEADING, heading_number, match_heading, normalize_number
+from referat.extract.casenumber import match_heading
 from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
+from referat.extract.headings import choose_headings
 
 EXEMPT = re.compile(
     r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|"
@@ -28,6 +29,7 @@ class CaseSection:
     exempt_raw: str | None
     lead: str  # body text on the heading line after the title
     body: list[Block] = field(default_factory=list)
+    agenda: bool = False  # an entry of the saksliste, the case itself follows
 
 
 # A heading that runs on into a reference ('... brukervedvirkning Oppfølging av tidligere saker 06-23')
@@ -83,7 +85,7 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
     preamble: list[Block] = []
     cases: list[CaseSection] = []
     table: tuple[CaseTable, Block] | None = None  # the table of cases the rows belong to, and its header
-    bare = _bare_headings(blocks)
+    heads = choose_headings(blocks)
     for k, block in enumerate(blocks):
         if block.is_row:
             found = case_table(block)
@@ -104,20 +106,17 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                     continue
         else:
             table = None
-            emphasised = bool(block.heading or block.bold or block.bold_prefix()) or k in bare
-            m = match_heading(block.text, emphasised=emphasised)
-            if m:
-                number = heading_number(m)
-                if number:
-                    title, lead = _split_title(block, m.end())
-                    title, exempt_raw = _without_flag(title)
-                    if exempt_raw is None and lead and EXEMPT.match(lead.strip()):
-                        m2 = EXEMPT.match(lead.strip())
-                        exempt_raw = m2.group(0).strip() if m2 else None
-                        lead = lead.strip()[m2.end():] if m2 else lead
-                    cases.append(CaseSection(block, number, m.group("num"), _clean_title(title),
-                                             exempt_raw is not None, exempt_raw, lead.strip()))
-                    continue
+            head = heads.get(k)
+            if head is not None:
+                title, lead = _split_title(block, head.rest)
+                title, exempt_raw = _without_flag(title)
+                if exempt_raw is None and lead and EXEMPT.match(lead.strip()):
+                    m2 = EXEMPT.match(lead.strip())
+                    exempt_raw = m2.group(0).strip() if m2 else None
+                    lead = lead.strip()[m2.end():] if m2 else lead
+                cases.append(CaseSection(block, head.number, head.raw_number, _clean_title(title),
+                                         exempt_raw is not None, exempt_raw, lead.strip(), agenda=head.agenda))
+                continue
         if cases:
             section = cases[-1]
             if _title_below(section, block):
@@ -138,27 +137,19 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
     return preamble, _without_agenda(cases)
 
 
-def _bare_headings(blocks: list[Block]) -> set[int]:
-    """Short lines that start with a case number alone ('41/24 Godkjenning av saksliste') are the
-    headings of plain text that has no bold to show them: when two or more of one year stand so."""
-    found: dict[int, str] = {}
-    for k, block in enumerate(blocks):
-        m = BARE_HEADING.match(block.text) if not block.is_row and len(block.text) < 120 else None
-        number = normalize_number(m.group("num")) if m else None
-        if number:
-            found[k] = number
-    return set(found) if len(found) >= 2 and len({n[-2:] for n in found.values()}) == 1 else set()
-
-
 def _without_agenda(cases: list[CaseSection]) -> list[CaseSection]:
-    """A 'Saksliste' names the cases before the minutes take them up: a heading with next to nothing
-    under it whose number comes again later is an entry of that list, not the case."""
-    kept = []
+    """A 'Saksliste' names the cases before the minutes take them up: its entries are not the cases.
+    They are the headings found as such, a heading with next to nothing under it whose number comes
+    again later, and what stands empty among them ('RS 4/26' listed, and taken up under 'PS 6/26')."""
+    dropped = -1
     for k, section in enumerate(cases):
         later = next((c for c in cases[k + 1:] if c.number == section.number), None)
-        if later is not None and not section.lead and sum(len(b.text) for b in section.body) < 120:
-            if section.exempt and not later.exempt:
+        if section.agenda or (later is not None and not section.lead and _small(section)):
+            if later is not None and section.exempt and not later.exempt:
                 later.exempt, later.exempt_raw = True, section.exempt_raw
-            continue
-        kept.append(section)
-    return kept
+            dropped = k
+    return [c for k, c in enumerate(cases) if k > dropped or not (c.agenda or (not c.lead and _small(c)))]
+
+
+def _small(section: CaseSection) -> bool:
+    return sum(len(b.text) for b in section.body) < 120
