@@ -39,6 +39,7 @@ _RUN_ON = re.compile(r"(?<=\w)[.,]?\s+(?:Oppfølging\s+av\s+(?:tidligere\s+)?sak
 
 def _clean_title(title: str) -> str:
     title = " ".join(title.split())
+    title = re.sub(r"\s*\{[#:][^}]*\}\s*$", "", title)  # a Markdown anchor: '1. Innkalling {#innkalling}'
     run_on = _RUN_ON.search(title)
     if run_on and len(title[: run_on.start()].split()) >= 2:
         title = title[: run_on.start()]

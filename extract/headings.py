@@ -89,7 +89,7 @@ def _year(block: Block, k: int) -> Heading | None:
         series, score = "sak", 1.5
         if m is None:
             m = TREATMENT.match(text)
-            series, score = "sak", 3.0
+            series, score = "sak", 4.0
     number = normalize_number(m.group("num")) if m else None
     if m is None or number is None:
         return None
@@ -143,8 +143,16 @@ def candidates(blocks: list[Block]) -> list[Heading]:
     for k, block in enumerate(blocks):
         if block.is_row:
             continue
-        options = [h for h in (_year(block, k), _point(block, k), _other(block, k)) if h is not None]
-        found.extend(options)
+        for h in (_year(block, k), _point(block, k), _other(block, k)):
+            if h is None:
+                continue
+            twin = next((g for g in reversed(found) if g.scheme == h.scheme), None)
+            if twin is not None and twin.number == h.number and h.index - twin.index <= 2:
+                # 'PS 6/26 Referatsaker' over 'Kommunestyrets behandling av sak 6/2026': one case, one heading
+                if h.score > twin.score:
+                    found[found.index(twin)] = h
+                continue
+            found.append(h)
     _after_a_colon(blocks, found)
     return found
 
@@ -155,7 +163,8 @@ def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
     starts = {h.index for h in found}
     for h in found:
         k = h.index - 1
-        while k >= 0 and (k in starts or blocks[k].bullet) and not blocks[k].text.rstrip().endswith(":"):
+        listed = blocks[h.index].bullet  # a list item goes on a list of bullets; a line after one ends it
+        while k >= 0 and (k in starts or (listed and blocks[k].bullet)) and not blocks[k].text.rstrip().endswith(":"):
             k -= 1
         before = blocks[k].text.rstrip() if k >= 0 else ""
         if before.endswith(":") and not _emphasis(blocks[h.index]) and not blocks[k].heading:
@@ -163,30 +172,33 @@ def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
 
 
 def _mark_agenda(blocks: list[Block], found: list[Heading]) -> None:
-    """A saksliste: a run of headings with next to nothing between them, most of whose numbers come
-    again after the run."""
+    """A saksliste: a run of headings of one scheme with next to nothing between them, most of whose
+    numbers come again after the run. The run ends with the last entry that comes again."""
     def gap(a: Heading, b: Heading) -> int:
         return sum(len(blocks[j].text) for j in range(a.index + 1, b.index))
 
     def goes_on(run: list[Heading], h: Heading) -> bool:
         """Close to the entry before, and rising: the cases themselves start again from the top."""
-        same = [g for g in run if (g.scheme, g.series) == (h.scheme, h.series)]
+        same = [g for g in run if g.series == h.series]
         return gap(run[-1], h) < _AGENDA_GAP and (not same or same[-1].value < h.value)
 
-    runs: list[list[Heading]] = []
-    for h in found:
-        if runs and goes_on(runs[-1], h):
-            runs[-1].append(h)
-        else:
-            runs.append([h])
-    for run in runs:
-        last = max(h.index for h in run)
-        later = {(h.scheme, h.number) for h in found if h.index > last}
-        entries = {h.index for h in run}
-        again = {h.index for h in run if (h.scheme, h.number) in later}
-        if len(entries) >= 2 and len(again) * 2 >= len(entries):
-            for h in run:
-                h.agenda = True
+    for scheme in dict.fromkeys(h.scheme for h in found):
+        mine = [h for h in found if h.scheme == scheme]
+        runs: list[list[Heading]] = []
+        for h in mine:
+            if runs and goes_on(runs[-1], h):
+                runs[-1].append(h)
+            else:
+                runs.append([h])
+        for run in runs:
+            after = {g.number for g in mine if g.index > run[-1].index}
+            again = [k for k, h in enumerate(run) if h.number in after]
+            if not again:
+                continue
+            run = run[: again[-1] + 1]
+            if len(run) >= 2 and len(again) * 2 >= len(run):
+                for h in run:
+                    h.agenda = True
 
 
 def _step(a: Heading, b: Heading) -> float:
@@ -224,6 +236,8 @@ def choose_headings(blocks: list[Block]) -> dict[int, Heading]:
     _mark_agenda(blocks, found)
     best: tuple[float, list[Heading]] = (0.0, [])
     for scheme in ("year", "point", "series", "roman"):
+        if best[0] >= _ACCEPT and best[1][0].scheme == "year":
+            break  # numbers with a year are case numbers; points numbered under them are a decision's
         mine = [h for h in found if h.scheme == scheme]
         total, chosen = 0.0, []
         for series in dict.fromkeys(h.series for h in mine):
