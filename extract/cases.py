@@ -81,6 +81,13 @@ def _title_below(section: CaseSection, block: Block) -> bool:
             and not EXEMPT.fullmatch(text) and not (text.endswith(".") and len(text.split()) > 8))
 
 
+def _title_goes_on(section: CaseSection, block: Block) -> bool:
+    text = block.text.strip()
+    return (bool(section.title) and not section.body and not section.lead and not block.is_row
+            and block.line == section.heading.line_end + 1 and not section.heading.text.rstrip().endswith((".", ":"))
+            and text[:1].islower() and len(text) < 100 and not text.endswith((".", ":")))
+
+
 def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
     """The preamble before the first case, and one section per case heading."""
     preamble: list[Block] = []
@@ -126,6 +133,13 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                 if exempt_raw is not None:
                     section.exempt, section.exempt_raw = True, exempt_raw
                 section.title = _clean_title(title)
+                continue
+            if _title_goes_on(section, block):
+                # 'PS 14/26 ... En bærekraftig' over 'kommunesektor - høringsuttalelse': a title wrapped in plain text
+                title, exempt_raw = _without_flag(block.text)
+                if exempt_raw is not None:
+                    section.exempt, section.exempt_raw = True, exempt_raw
+                section.title = _clean_title(f"{section.title} {title}")
                 continue
             if not section.body and not section.lead and not section.exempt and len(block.text) < 80:
                 flag = EXEMPT.fullmatch(block.text.strip())
