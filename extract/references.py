@@ -34,8 +34,10 @@ BEFORE = re.compile(rf"(?P<body>{_BODY})s\s+(?:(?:møte|sak|behandling|vedtak)\b
 # The body named before the number, with at most a date between: 'behandlet i Kommunestyret 14.03.2024,
 # sak 22/24', 'i Arbeidsutvalget 12. mars (sak 08/24)', 'fra Formannskapet i sak 45/24', '... som sak 3/24'.
 _DATE = r"\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|[a-zæøå]+(?:\s+\d{4})?)"
-PRECEDING = re.compile(rf"\b(?:i|fra|frå|av)\s+(?P<body>{_BODY})"
+PRECEDING = re.compile(rf"\b(?i:i|fra|frå|av)\s+(?P<body>{_BODY}|{_LOWER_BODY})"
                        rf"(?:\s+(?:{_DATE}|den|møte|som|i|under))*\s*[,(]?\s*(?:i\s+|som\s+)?$")
+# The case's own treatment names its body and number, and points nowhere else
+_TREATMENT = re.compile(r"(?i)behandling\s+av\s*$")
 
 
 def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:
@@ -51,8 +53,8 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
         if body:
             body = body[0].upper() + body[1:]
         for number in numbers:
-            if number == own_number and body is None:
-                continue
+            if number == own_number and (body is None or _TREATMENT.search(text[:m.start()])):
+                continue  # 'Kommunestyrets behandling av sak 7/2026': the case itself, not another
             key = (body, number)
             if key in seen:
                 continue
