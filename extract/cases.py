@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
-from referat.extract.casenumber import match_heading
 from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 from referat.extract.headings import choose_headings
@@ -51,12 +50,9 @@ def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
     """The title is the bold part of the heading line; without bold, the first sentence."""
     text = block.text
     bold = block.bold_prefix()
-    if bold and not block.bold:
-        m = match_heading(bold, emphasised=True)
-        if m and bold[m.end():].strip(" :.–-"):  # '**Sak 5/24:** Budsjett': only the number is bold
-            title = bold[m.end():]
-            lead = text[len(bold):] if text.startswith(bold) else text[m.end() + len(title):]
-            return title, lead.strip()
+    # '**Sak 5/24:** Budsjett': only the number is bold, and the title is read as without bold
+    if bold and not block.bold and text.startswith(bold) and bold[rest_start:].strip(" :.–-"):
+        return bold[rest_start:], text[len(bold):].strip()
     rest = text[rest_start:]
     if block.heading or block.bold:
         return rest, ""
