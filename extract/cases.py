@@ -8,14 +8,8 @@ from dataclasses import dataclass, field
 from referat.extract.blocks import Block
 from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
+from referat.extract.exempt import EXEMPT, LEGAL_BASIS, without_star
 from referat.extract.headings import choose_headings
-
-EXEMPT = re.compile(
-    r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|"
-    r"(?:jf\.?|jfr\.?|jamfør)?\s*offl\.?\s*§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)"
-    r"(?:[,\s]+(?:(?:jf\.?|jfr\.?)?\s*offl\.?\s*)?§+\s*\d+\w*(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?)?"
-    r"\s*\)?"
-)
 
 
 @dataclass
@@ -29,6 +23,7 @@ class CaseSection:
     lead: str  # body text on the heading line after the title
     body: list[Block] = field(default_factory=list)
     agenda: bool = False  # an entry of the saksliste, the case itself follows
+    starred: bool = False  # 'Sak 14/24*': exempt when the minutes give the legal basis
 
 
 # A heading that runs on into a reference ('... brukervedvirkning Oppfølging av tidligere saker 06-23')
@@ -43,7 +38,7 @@ def _clean_title(title: str) -> str:
     if run_on and len(title[: run_on.start()].split()) >= 2:
         title = title[: run_on.start()]
     title = re.sub(r"^[\s:.–—-]+", "", title)
-    return title.strip().rstrip(".").strip(" :–—-").strip()
+    return title.strip().rstrip(".").strip(" :,–—-").strip()
 
 
 def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
@@ -113,13 +108,15 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
             head = heads.get(k)
             if head is not None:
                 title, lead = _split_title(block, head.rest)
+                title, starred = without_star(title)
                 title, exempt_raw = _without_flag(title)
                 if exempt_raw is None and lead and EXEMPT.match(lead.strip()):
                     m2 = EXEMPT.match(lead.strip())
                     exempt_raw = m2.group(0).strip() if m2 else None
                     lead = lead.strip()[m2.end():] if m2 else lead
                 cases.append(CaseSection(block, head.number, head.raw_number, _clean_title(title),
-                                         exempt_raw is not None, exempt_raw, lead.strip(), agenda=head.agenda))
+                                         exempt_raw is not None, exempt_raw, lead.strip(), agenda=head.agenda,
+                                         starred=starred))
                 continue
         if cases:
             section = cases[-1]
@@ -145,6 +142,10 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
             section.body.append(block)
         else:
             preamble.append(block)
+    if any(c.starred for c in cases) and any(LEGAL_BASIS.search(b.text) for b in blocks):
+        for section in cases:
+            if section.starred and not section.exempt:
+                section.exempt, section.exempt_raw = True, "*"
     return preamble, _without_agenda(cases)
 
 

@@ -75,3 +75,21 @@ def test_a_column_of_actions_is_the_cases_follow_up(tmp_path: Path):
     decisions, follow_ups = read_decisions(cases[0].body, cases[0].lead, "Prosjektgruppen")
     assert [(d.text, d.labeled) for d in decisions] == [("Budsjettet ble vedtatt.", True)]
     assert [f.text for f in follow_ups] == ["Sende budsjettet til styret."]
+
+
+def test_exempt_flags_in_their_many_forms(tmp_path: Path):
+    cases = _cases(tmp_path, PROSE + "Sak 10/24 Konfidensiell sak: klage på tilsetting\nDrøftet.\n\n"
+                   "Sak 11/24 Personalsak (unnateke offentlegheit)\nDrøfta.\n\n"
+                   "Sak 12/24 Avtale om leie, jf. offentlighetsloven § 23\nGodkjent.\n\n"
+                   "Sak 13/24* Tilsetting av daglig leder\nStyret tilsatte søker nr. 2.\n\n"
+                   "Sak 14/24 Budsjett 2025\nVedtatt.\n\n"
+                   "* Unntatt offentlighet etter offl. § 25.\n")
+    assert [(c.number, c.title, c.exempt) for c in cases] == [
+        ("10-24", "klage på tilsetting", True), ("11-24", "Personalsak", True), ("12-24", "Avtale om leie", True),
+        ("13-24", "Tilsetting av daglig leder", True), ("14-24", "Budsjett 2025", False)]
+
+
+def test_a_star_without_a_legal_basis_is_no_flag(tmp_path: Path):
+    cases = _cases(tmp_path, PROSE + "Sak 13/24* Tilsetting av daglig leder\nTilsatt.\n\n"
+                   "Sak 14/24 Budsjett\nVedtatt.\n")
+    assert [(c.title, c.exempt) for c in cases] == [("Tilsetting av daglig leder", False), ("Budsjett", False)]
