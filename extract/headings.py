@@ -35,6 +35,8 @@ _ACCEPT = 3.5
 _AGENDA_GAP = 120
 # The series of a municipality's case systems, numbered each on its own: PS, RS, FO
 _SERIES_KEYWORDS = ("ps", "rs", "fo", "ds", "os")
+# What every scheme's heading starts with, tried before the block's style is read
+_STARTS = (HEADING, BARE_HEADING, YEARLESS_HEADING, POINT, ROMAN, SERIES, TREATMENT)
 
 
 @dataclass
@@ -71,9 +73,8 @@ def _title_features(title: str) -> float:
     return score
 
 
-def _year(block: Block, k: int) -> Heading | None:
+def _year(block: Block, k: int, emphasis: float) -> Heading | None:
     text = block.text
-    emphasis = _emphasis(block)
     m = match_heading(text, emphasised=emphasis > 0)
     if m is not None and m.re is YEARLESS_HEADING:
         return None
@@ -98,10 +99,9 @@ def _year(block: Block, k: int) -> Heading | None:
     return Heading(k, number, m.group("num"), rest, "year", series, (int(year), int(n)), score)
 
 
-def _point(block: Block, k: int) -> Heading | None:
+def _point(block: Block, k: int, emphasis: float) -> Heading | None:
     """A point numbered within the meeting: 'Sak 3:', '1. Dugnad', a numbered list item, '### 216'."""
     text = block.text
-    emphasis = _emphasis(block)
     m = match_heading(text, emphasised=emphasis > 0)
     if m is not None and m.re is YEARLESS_HEADING:
         number = heading_number(m)
@@ -121,7 +121,7 @@ def _point(block: Block, k: int) -> Heading | None:
     return Heading(k, str(int(raw)), raw, rest, "point", "", (0, int(raw)), score)
 
 
-def _other(block: Block, k: int) -> Heading | None:
+def _other(block: Block, k: int, emphasis: float) -> Heading | None:
     """'V-SAK 1' and Roman numerals."""
     text = block.text
     m = SERIES.match(text)
@@ -131,7 +131,7 @@ def _other(block: Block, k: int) -> Heading | None:
         return Heading(k, f"{series}-{n}", m.group(0).strip(), m.end(), "series", series, (0, n), 4.0)
     m = ROMAN.match(text)
     if m is not None and m.group("num"):
-        score = 1.0 + _emphasis(block) + _title_features(text[m.end():])
+        score = 1.0 + emphasis + _title_features(text[m.end():])
         return Heading(k, m.group("num"), m.group("num"), m.end(), "roman", "", (0, roman_value(m.group("num"))),
                        score)
     return None
@@ -141,9 +141,10 @@ def candidates(blocks: list[Block]) -> list[Heading]:
     """Every block that may head a case, in the document's order, each once under its likeliest scheme."""
     found: list[Heading] = []
     for k, block in enumerate(blocks):
-        if block.is_row:
+        if block.is_row or not (block.list_number or any(p.match(block.text) for p in _STARTS)):
             continue
-        for h in (_year(block, k), _point(block, k), _other(block, k)):
+        emphasis = _emphasis(block)  # read from the spans: only for the few lines that may head a case
+        for h in (_year(block, k, emphasis), _point(block, k, emphasis), _other(block, k, emphasis)):
             if h is None:
                 continue
             twin = next((g for g in reversed(found) if g.scheme == h.scheme), None)
