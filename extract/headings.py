@@ -52,6 +52,7 @@ class Heading:
     value: tuple[int, int]  # the order within the series
     score: float
     agenda: bool = False
+    named: bool = False  # 'Sak 3:': the word says it is a case
 
 
 def _emphasis(block: Block) -> float:
@@ -107,7 +108,8 @@ def _point(block: Block, k: int, emphasis: float) -> Heading | None:
         number = heading_number(m)
         if number is None:
             return None
-        return Heading(k, number, m.group("num"), m.end(), "point", "", (0, int(number)), 4.0 + min(emphasis, 1.0))
+        return Heading(k, number, m.group("num"), m.end(), "point", "", (0, int(number)), 4.0 + min(emphasis, 1.0),
+                       named=True)
     if block.list_number and not block.heading:
         raw, rest, score = block.list_number, 0, 1.0 + emphasis
     else:
@@ -174,7 +176,8 @@ def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
 
 def _mark_agenda(blocks: list[Block], found: list[Heading]) -> None:
     """A saksliste: a run of headings of one scheme with next to nothing between them, most of whose
-    numbers come again after the run. The run ends with the last entry that comes again."""
+    numbers come again after the run. The run starts with the first entry that comes again and ends
+    with the last."""
     def gap(a: Heading, b: Heading) -> int:
         return sum(len(blocks[j].text) for j in range(a.index + 1, b.index))
 
@@ -196,7 +199,7 @@ def _mark_agenda(blocks: list[Block], found: list[Heading]) -> None:
             again = [k for k, h in enumerate(run) if h.number in after]
             if not again:
                 continue
-            run = run[: again[-1] + 1]
+            run = run[again[0]: again[-1] + 1]
             if len(run) >= 2 and len(again) * 2 >= len(run):
                 for h in run:
                     h.agenda = True
@@ -240,6 +243,9 @@ def choose_headings(blocks: list[Block]) -> dict[int, Heading]:
         if best[0] >= _ACCEPT and best[1][0].scheme == "year":
             break  # numbers with a year are case numbers; points numbered under them are a decision's
         mine = [h for h in found if h.scheme == scheme]
+        named = [h for h in mine if h.named]
+        if named and _best_sequence([h for h in named if not h.agenda])[0] >= _ACCEPT:
+            mine = named  # 'Sak 1:', 'Sak 2:' head the cases; '1.', '2.' under them are a decision's points
         total, chosen = 0.0, []
         for series in dict.fromkeys(h.series for h in mine):
             score, chain = _best_sequence([h for h in mine if h.series == series and not h.agenda])

@@ -106,3 +106,10 @@ def test_case_numbers_of_a_thousand_and_more(tmp_path: Path):
     items = extract_meeting(read_document(path)).meeting.items
     assert [(i.number, [d.text for d in i.decisions]) for i in items] == [
         (f"{n}-24", [f"Søknad {n} innvilges."]) for n in range(998, 1003)]
+
+
+def test_points_named_as_cases_win_over_a_long_numbered_list(tmp_path: Path):
+    points = "".join(f"{n}. Tiltak nummer {n} i planen gjennomføres i år.\n" for n in range(1, 9))
+    text = HEADER + f"Sak 1: Handlingsplan\nStyret vedtok planen med disse tiltakene.\n{points}\n" + \
+        "Sak 2: Budsjett\nGodkjent.\n\nSak 3: Eventuelt\nIngen saker.\n"
+    assert _numbered(tmp_path, text) == [("1", "Handlingsplan"), ("2", "Budsjett"), ("3", "Eventuelt")]
