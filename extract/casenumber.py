@@ -21,11 +21,11 @@ HEADING = re.compile(
     rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*[:.–—-]?\s*",
     re.IGNORECASE,
 )
-# Minutes that number cases within the meeting only: 'Sak 3: Budsjett'. Only after 'Sak' and before a
+# Minutes that number cases within the meeting only: 'Sak 3: Budsjett', 'Punkt 4 - Valg'. Only after 'Sak' and before a
 # separator (or in a heading), so that 'Sak 3 ble utsatt' stays prose; the number is kept as written.
 # A date after the number is part of the heading, not its title: 'Sak 1 – 23.01.19 – Budsjett'.
 _DATE_AFTER = r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[:.–—-]?\s*)?"
-YEARLESS_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?sak\s*(?:nr\.?\s*)?(?P<num>\d{1,3})"
+YEARLESS_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?(?:sak|punkt|pkt\.)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})"
                               rf"(?P<sep>\s*[:.–—-]\s+{_DATE_AFTER}|\s+{_DATE_AFTER}|\s*$)", re.IGNORECASE)
 BARE_HEADING = re.compile(rf"^\s*(?P<num>{NUMBER})\s*[:.–—-]?\s+(?=[A-ZÆØÅ])")
 # 'sak 35-23', 'saker 06-23, 15-23 og 30-23', 'sakene 09-23 og 10-12'

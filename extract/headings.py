@@ -104,12 +104,16 @@ def _point(block: Block, k: int, emphasis: float) -> Heading | None:
     """A point numbered within the meeting: 'Sak 3:', '1. Dugnad', a numbered list item, '### 216'."""
     text = block.text
     m = match_heading(text, emphasised=emphasis > 0)
+    score = 4.0 + min(emphasis, 1.0)
+    if m is None and YEARLESS_HEADING.match(text):
+        # 'Sak 3 Budsjett' in plain type: a heading when others like it make a sequence, not alone
+        m = match_heading(text, emphasised=True)
+        score = 2.0
     if m is not None and m.re is YEARLESS_HEADING:
         number = heading_number(m)
         if number is None:
             return None
-        return Heading(k, number, m.group("num"), m.end(), "point", "", (0, int(number)), 4.0 + min(emphasis, 1.0),
-                       named=True)
+        return Heading(k, number, m.group("num"), m.end(), "point", "", (0, int(number)), score, named=True)
     if block.list_number and not block.heading:
         raw, rest, score = block.list_number, 0, 1.0 + emphasis
     else:

@@ -113,3 +113,12 @@ def test_points_named_as_cases_win_over_a_long_numbered_list(tmp_path: Path):
     text = HEADER + f"Sak 1: Handlingsplan\nStyret vedtok planen med disse tiltakene.\n{points}\n" + \
         "Sak 2: Budsjett\nGodkjent.\n\nSak 3: Eventuelt\nIngen saker.\n"
     assert _numbered(tmp_path, text) == [("1", "Handlingsplan"), ("2", "Budsjett"), ("3", "Eventuelt")]
+
+
+def test_plain_sak_numbers_and_punkt_make_a_sequence(tmp_path: Path):
+    text = HEADER + ("Sak 1 Godkjenning av innkalling\nGodkjent.\n\nSak 2 Regnskap for 2023\nGodkjent.\n\n"
+                     "Sak 3 ble behandlet før sak 2.\n\nPunkt 4 - Valg av styre\nKari Lund ble valgt.\n")
+    assert _numbered(tmp_path, text) == [("1", "Godkjenning av innkalling"), ("2", "Regnskap for 2023"),
+                                         ("4", "Valg av styre")]
+    # one such line alone is prose
+    assert _numbered(tmp_path, HEADER + "Sak 1 Godkjenning av innkalling\nGodkjent.\n") == []
