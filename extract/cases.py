@@ -62,7 +62,10 @@ def _without_flag(title: str) -> tuple[str, str | None]:
     flag = EXEMPT.search(title)
     if flag is None:
         return title, None
-    return title[: flag.start()] + title[flag.end():], flag.group(0).strip()
+    rest = title[: flag.start()] + title[flag.end():]
+    if not rest.strip(" :.,–—-()"):  # 'Sak 53/16 Konfidensiell sak': the flag is all the title there is
+        return flag.group(0).strip(" ()"), flag.group(0).strip()
+    return rest, flag.group(0).strip()
 
 
 def _title_below(section: CaseSection, block: Block) -> bool:

@@ -83,10 +83,12 @@ def test_exempt_flags_in_their_many_forms(tmp_path: Path):
                    "Sak 12/24 Avtale om leie, jf. offentlighetsloven § 23\nGodkjent.\n\n"
                    "Sak 13/24* Tilsetting av daglig leder\nStyret tilsatte søker nr. 2.\n\n"
                    "Sak 14/24 Budsjett 2025\nVedtatt.\n\n"
+                   "Sak 15/24 Konfidensiell sak\n\nSak 16/24 Eventuelt\nIngen saker.\n\n"
                    "* Unntatt offentlighet etter offl. § 25.\n")
     assert [(c.number, c.title, c.exempt) for c in cases] == [
         ("10-24", "klage på tilsetting", True), ("11-24", "Personalsak", True), ("12-24", "Avtale om leie", True),
-        ("13-24", "Tilsetting av daglig leder", True), ("14-24", "Budsjett 2025", False)]
+        ("13-24", "Tilsetting av daglig leder", True), ("14-24", "Budsjett 2025", False),
+        ("15-24", "Konfidensiell sak", True), ("16-24", "Eventuelt", False)]
 
 
 def test_a_star_without_a_legal_basis_is_no_flag(tmp_path: Path):
