@@ -98,6 +98,12 @@ def heading_number(m: re.Match[str]) -> str | None:
         return str(int(m.group("num"))) if int(m.group("num")) else None
     return normalize_number(m.group("num"))
 
+# A point of the same meeting named in the text: 'sak 3', 'punkt 8 i den opprinnelige sakslisten'. A 'punkt'
+# is one of the agenda only when the agenda is named: 'punkt 2 i avtalen' is the agreement's.
+POINT_MENTION = re.compile(
+    r"\b(?P<kw>sak|punkt|pkt\.)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})\b(?!\s?[-/–.,]\s?\d)"
+    r"(?P<agenda>\s+(?:i|på)\s+(?:den\s+)?(?:\w+\s+)?(?:saksliste|sakliste|dagsorden|agenda)\w*)?", re.IGNORECASE)
+
 
 # Points numbered within the meeting without the word 'Sak': '1. Dugnad', '216 Godkjenning', '111 - Status',
 # '2) Budsjett'. The title starts with a capital, so a sub-point ('4.1'), a date ('23.04.2019') or an

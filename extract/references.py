@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from referat import bodywords
-from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.casenumber import MENTION, POINT_MENTION, numbers_in
 from referat.extract.model import Reference
 
 # A compound ending in a body's noun; "Plan- og miljøutvalget": a shared last part after a hyphen and "og"
@@ -61,4 +61,19 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
             seen.add(key)
             refs.append(Reference(number=number, body=body, raw=text[max(0, m.start() - 20):m.end() + 40].strip(),
                                   page=page, line=line))
+    if "-" not in own_number:
+        refs += _points(text, own_number, page, line)
+    return refs
+
+
+def _points(text: str, own_number: str, page: int, line: int) -> list[Reference]:
+    """In minutes that number their points within the meeting, 'sak 3' and 'punkt 8 i sakslisten' are
+    points of the same meeting."""
+    refs: list[Reference] = []
+    for m in POINT_MENTION.finditer(text):
+        number = str(int(m.group("num")))
+        if number in (own_number, "0") or (m.group("kw").lower() != "sak" and not m.group("agenda")):
+            continue
+        if all(r.number != number for r in refs):
+            refs.append(Reference(number=number, body=None, raw=m.group(0), page=page, line=line))
     return refs

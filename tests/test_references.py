@@ -47,3 +47,10 @@ def test_the_cases_own_treatment_is_no_reference():
     # another body's case of the same number is one
     refs = read_references("Forslaget kom fra Arbeidsgruppens møte 9. februar (sak 07-26).", "07-26", 1, 1)
     assert [(r.body, r.number) for r in refs] == [("Arbeidsgruppen", "07-26")]
+
+
+def test_points_of_the_same_meeting_in_minutes_that_number_within_it():
+    text = "Leder sa at punkt 6 i den opprinnelige sakslisten utgår, og at sak 2 tas etter sak 4. Se punkt 3 i avtalen."
+    assert [(r.body, r.number) for r in read_references(text, "1", 1, 1)] == [(None, "6"), (None, "2"), (None, "4")]
+    # in minutes whose cases carry a year, a bare number is nothing
+    assert read_references(text, "01-24", 1, 1) == []
