@@ -84,6 +84,8 @@ def _year(block: Block, k: int, emphasis: float) -> Heading | None:
         kw = m.group("kw").lower()
         series = kw if kw in _SERIES_KEYWORDS else kw[0] if re.match(r"\w-sak", kw) else "sak"  # 'V-sak', 'O-sak'
         score = 5.0 + min(emphasis, 1.0)
+        if re.match(r"[a-zæøå]{2,}\b", text[m.end():]) and not emphasis:
+            score -= 3.0  # 'Sak 12/23 ble utsatt til i dag': a sentence about the case, not its heading
     elif m is not None:
         series, score = "sak", 3.0
     else:

@@ -122,3 +122,10 @@ def test_plain_sak_numbers_and_punkt_make_a_sequence(tmp_path: Path):
                                          ("4", "Valg av styre")]
     # one such line alone is prose
     assert _numbered(tmp_path, HEADER + "Sak 1 Godkjenning av innkalling\nGodkjent.\n") == []
+
+
+def test_a_sentence_that_starts_with_a_case_number_does_not_decide_the_scheme(tmp_path: Path):
+    text = HEADER + ("1. Godkjenning av innkalling\nGodkjent.\n\n2. Økonomi\n"
+                     "Sak 12/23 ble nevnt, men er avsluttet.\n\n3. Eventuelt\nIngen saker.\n")
+    assert _numbered(tmp_path, text, "m.md") == [("1", "Godkjenning av innkalling"), ("2", "Økonomi"),
+                                                 ("3", "Eventuelt")]
