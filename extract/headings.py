@@ -36,6 +36,8 @@ _AGENDA_GAP = 120
 # The series of a municipality's case systems, numbered each on its own: PS, RS, FO
 _SERIES_KEYWORDS = ("ps", "rs", "fo", "ds", "os")
 # What every scheme's heading starts with, tried before the block's style is read
+# 'Saksliste:', 'Saker:': the list under it names the cases themselves
+_AGENDA_LABEL = re.compile(r"(?i)^(?:saksliste|sakliste|sakskart|dagsorden|agenda|saker|behandlede saker)\s*:$")
 _STARTS = (HEADING, BARE_HEADING, YEARLESS_HEADING, POINT, ROMAN, SERIES, TREATMENT)
 
 
@@ -168,7 +170,7 @@ def candidates(blocks: list[Block]) -> list[Heading]:
 
 def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
     """'Det ble gitt informasjon i følgende saker:' and the lines under it are a list, not headings,
-    unless bold or a heading shows them as such."""
+    unless bold or a heading shows them as such, or the label names the agenda ('Saksliste:')."""
     starts = {h.index for h in found}
     for h in found:
         k = h.index - 1
@@ -176,7 +178,8 @@ def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
         while k >= 0 and (k in starts or (listed and blocks[k].bullet)) and not blocks[k].text.rstrip().endswith(":"):
             k -= 1
         before = blocks[k].text.rstrip() if k >= 0 else ""
-        if before.endswith(":") and not _emphasis(blocks[h.index]) and not blocks[k].heading:
+        if (before.endswith(":") and not _emphasis(blocks[h.index]) and not blocks[k].heading
+                and not _AGENDA_LABEL.match(before)):
             h.score -= 4.0
 
 

@@ -129,3 +129,11 @@ def test_a_sentence_that_starts_with_a_case_number_does_not_decide_the_scheme(tm
                      "Sak 12/23 ble nevnt, men er avsluttet.\n\n3. Eventuelt\nIngen saker.\n")
     assert _numbered(tmp_path, text, "m.md") == [("1", "Godkjenning av innkalling"), ("2", "Økonomi"),
                                                  ("3", "Eventuelt")]
+
+
+def test_a_saksliste_with_a_decision_on_each_line_is_the_cases(tmp_path: Path):
+    text = HEADER + "Saksliste:\nSak 7/24 Godkjenning av innkalling – godkjent.\n"
+    assert _numbered(tmp_path, text) == [("07-24", "Godkjenning av innkalling – godkjent")]
+    # the same line under a sentence that lists earlier cases is no case
+    listed = HEADER + "Styret ble orientert om disse sakene:\nSak 7/24 Godkjenning av innkalling\n"
+    assert _numbered(tmp_path, listed) == []
