@@ -9,7 +9,7 @@ from referat.extract.blocks import Block
 from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 from referat.extract.exempt import EXEMPT, LEGAL_BASIS, without_star
-from referat.extract.headings import choose_headings
+from referat.extract.headings import SENTENCE_END, choose_headings
 
 
 @dataclass
@@ -51,7 +51,7 @@ def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
     rest = text[rest_start:]
     if block.heading or block.bold:
         return rest, ""
-    m = re.search(r"(?<=[a-zæøå0-9)\]]{2})\.\s+(?=[A-ZÆØÅ])", rest)
+    m = SENTENCE_END.search(rest)
     if m and len(rest) > 70:
         return rest[: m.start()], rest[m.end():]
     return rest, ""

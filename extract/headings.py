@@ -38,6 +38,8 @@ _SERIES_KEYWORDS = ("ps", "rs", "fo", "ds", "os")
 # What every scheme's heading starts with, tried before the block's style is read
 # 'Saksliste:', 'Saker:': the list under it names the cases themselves
 _AGENDA_LABEL = re.compile(r"(?i)^(?:saksliste|sakliste|sakskart|dagsorden|agenda|saker|behandlede saker)\s*:$")
+# Where the first sentence of a point without a heading ends: its title
+SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)\]]{2})\.\s+(?=[A-ZÆØÅ])")
 _STARTS = (HEADING, BARE_HEADING, YEARLESS_HEADING, POINT, ROMAN, SERIES, TREATMENT)
 
 
@@ -65,6 +67,9 @@ def _emphasis(block: Block) -> float:
 
 def _title_features(title: str) -> float:
     """A title is short and names a subject; a long sentence or a person's name is something else."""
+    sentence = SENTENCE_END.search(title)
+    if sentence and len(title) > 70:  # a point without a heading: its first sentence is the title
+        title = title[: sentence.start()]
     words = title.split()
     score = 0.0
     if len(title) > 100:
@@ -170,7 +175,8 @@ def candidates(blocks: list[Block]) -> list[Heading]:
 
 def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
     """'Det ble gitt informasjon i følgende saker:' and the lines under it are a list, not headings,
-    unless bold or a heading shows them as such, or the label names the agenda ('Saksliste:')."""
+    unless bold or a heading shows them as such. Under a label that names the agenda ('Saker:') a
+    numbered line is a case, even alone."""
     starts = {h.index for h in found}
     for h in found:
         k = h.index - 1
@@ -178,8 +184,9 @@ def _after_a_colon(blocks: list[Block], found: list[Heading]) -> None:
         while k >= 0 and (k in starts or (listed and blocks[k].bullet)) and not blocks[k].text.rstrip().endswith(":"):
             k -= 1
         before = blocks[k].text.rstrip() if k >= 0 else ""
-        if (before.endswith(":") and not _emphasis(blocks[h.index]) and not blocks[k].heading
-                and not _AGENDA_LABEL.match(before)):
+        if _AGENDA_LABEL.match(before):
+            h.score += 3.0
+        elif before.endswith(":") and not _emphasis(blocks[h.index]) and not blocks[k].heading:
             h.score -= 4.0
 
 

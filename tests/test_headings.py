@@ -137,3 +137,9 @@ def test_a_saksliste_with_a_decision_on_each_line_is_the_cases(tmp_path: Path):
     # the same line under a sentence that lists earlier cases is no case
     listed = HEADER + "Styret ble orientert om disse sakene:\nSak 7/24 Godkjenning av innkalling\n"
     assert _numbered(tmp_path, listed) == []
+
+
+def test_one_numbered_point_under_saker_is_a_case(tmp_path: Path):
+    text = HEADER + ("Saker:\n\n1.Innspill fra et medlem om parkering. Styret drøftet innspillet og svarer skriftlig "
+                     "innen neste møte, etter at leder har snakket med kommunen.\n")
+    assert _numbered(tmp_path, text) == [("1", "Innspill fra et medlem om parkering")]
