@@ -35,11 +35,11 @@ _ACCEPT = 3.5
 _AGENDA_GAP = 120
 # The series of a municipality's case systems, numbered each on its own: PS, RS, FO
 _SERIES_KEYWORDS = ("ps", "rs", "fo", "ds", "os")
-# What every scheme's heading starts with, tried before the block's style is read
 # 'Saksliste:', 'Saker:': the list under it names the cases themselves
 _AGENDA_LABEL = re.compile(r"(?i)^(?:saksliste|sakliste|sakskart|dagsorden|agenda|saker|behandlede saker)\s*:$")
 # Where the first sentence of a point without a heading ends: its title
 SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)\]]{2})\.\s+(?=[A-ZÆØÅ])")
+# What every scheme's heading starts with, tried before the block's style is read
 _STARTS = (HEADING, BARE_HEADING, YEARLESS_HEADING, POINT, ROMAN, SERIES, TREATMENT)
 
 
@@ -265,7 +265,8 @@ def choose_headings(blocks: list[Block]) -> dict[int, Heading]:
         total, chosen = 0.0, []
         for series in dict.fromkeys(h.series for h in mine):
             score, chain = _best_sequence([h for h in mine if h.series == series and not h.agenda])
-            total, chosen = total + score, chosen + chain
+            if score >= _ACCEPT:  # each series on its own merits: a stray 'RS 4/26 ble ...' joins no 'PS' cases
+                total, chosen = total + score, chosen + chain
         if total > best[0]:
             best = (total, chosen + [h for h in mine if h.agenda])
     if best[0] < _ACCEPT:

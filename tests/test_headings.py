@@ -143,3 +143,9 @@ def test_one_numbered_point_under_saker_is_a_case(tmp_path: Path):
     text = HEADER + ("Saker:\n\n1.Innspill fra et medlem om parkering. Styret drøftet innspillet og svarer skriftlig "
                      "innen neste møte, etter at leder har snakket med kommunen.\n")
     assert _numbered(tmp_path, text) == [("1", "Innspill fra et medlem om parkering")]
+
+
+def test_a_stray_line_of_another_series_is_no_case(tmp_path: Path):
+    text = HEADER + ("PS 5/24 Budsjett\nBudsjettet vedtas.\n\nRS 2/24 ble lagt fram som referatsak.\n\n"
+                     "PS 6/24 Eventuelt\nIngen saker.\n")
+    assert _numbered(tmp_path, text) == [("05-24", "Budsjett"), ("06-24", "Eventuelt")]
