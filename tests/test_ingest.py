@@ -160,3 +160,11 @@ def test_an_empty_cell_in_a_space_aligned_table_stays_empty(tmp_path: Path):
     assert [line.cells for line in read_document(path).lines()] == [
         ["Navn", "Organisasjon", "Møtt", "Forfall"], ["Kari Lund", "Pensjonistforeningen", "x"],
         ["Per Dale", "FFO", "", "x"]]
+
+
+def test_a_numbered_list_item_keeps_its_number_beside_the_bullet(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text("1. Dugnad\n\n12) Budsjett\n\n- Kaffe\n", encoding="utf-8")
+    lines = read_document(path).pages[0].lines
+    assert [(line.text, line.bullet, line.list_number) for line in lines if line.text] == [
+        ("Dugnad", True, "1"), ("Budsjett", True, "12"), ("Kaffe", True, None)]
