@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from referat.extract.blocks import Block
-from referat.extract.casetable import CaseTable, case_table, continuation, read_row, row_number
+from referat.extract.casetable import CaseTable, case_table, closed_mark, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
 from referat.extract.exempt import EXEMPT, LEGAL_BASIS, without_star
 from referat.extract.headings import SENTENCE_END, choose_headings
@@ -99,6 +99,7 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                 if numbered:
                     title, body, heading = read_row(table[0], table[1], block)
                     title, exempt_raw = _without_flag(title)
+                    exempt_raw = exempt_raw or closed_mark(table[0], block)
                     cases.append(CaseSection(heading, numbered[1], numbered[0], _clean_title(title),
                                              exempt_raw is not None, exempt_raw, "", body))
                     continue

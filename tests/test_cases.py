@@ -95,3 +95,10 @@ def test_a_star_without_a_legal_basis_is_no_flag(tmp_path: Path):
     cases = _cases(tmp_path, PROSE + "Sak 13/24* Tilsetting av daglig leder\nTilsatt.\n\n"
                    "Sak 14/24 Budsjett\nVedtatt.\n")
     assert [(c.title, c.exempt) for c in cases] == [("Tilsetting av daglig leder", False), ("Budsjett", False)]
+
+
+def test_a_saksliste_table_with_the_archive_number_and_a_closed_column(tmp_path: Path):
+    cases = _cases(tmp_path, "| Saksnr. | Arkivsaksnr. | Tittel | Lukket |\n|---|---|---|---|\n"
+                   "| 12/24 | 24/345 | Budsjett | |\n| 13/24 | 23/1001 | Tilsetting av rektor | X |\n", "m.md")
+    assert [(c.number, c.title, c.exempt, c.exempt_raw) for c in cases] == [
+        ("12-24", "Budsjett", False, None), ("13-24", "Tilsetting av rektor", True, "X")]
