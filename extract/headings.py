@@ -98,7 +98,9 @@ def _year(block: Block, k: int, emphasis: float) -> Heading | None:
     else:
         m = BARE_HEADING.match(text) if len(text) < 120 else None
         series, score = "sak", 1.5
-        if m is None:
+        if m is None and len(text) < 150 and text.rstrip().endswith(":"):
+            # 'Bystyrets behandling av sak 6/2026 i møte den 12.03.2026:' over what was said; in prose
+            # ('Bystyrets behandling av sak 45/23 ble utsatt.') it names another case
             m = TREATMENT.match(text)
             series, score = "sak", 4.0
     number = normalize_number(m.group("num")) if m else None

@@ -149,3 +149,9 @@ def test_a_stray_line_of_another_series_is_no_case(tmp_path: Path):
     text = HEADER + ("PS 5/24 Budsjett\nBudsjettet vedtas.\n\nRS 2/24 ble lagt fram som referatsak.\n\n"
                      "PS 6/24 Eventuelt\nIngen saker.\n")
     assert _numbered(tmp_path, text) == [("05-24", "Budsjett"), ("06-24", "Eventuelt")]
+
+
+def test_a_treatment_named_in_prose_is_no_heading(tmp_path: Path):
+    text = HEADER + ("Sak 12/24 Budsjett\nVedtak: Budsjettet vedtas.\n\nSak 13/24 Eventuelt\n"
+                     "Bystyrets behandling av sak 45/24 i forrige møte ble nevnt.\n")
+    assert _numbered(tmp_path, text) == [("12-24", "Budsjett"), ("13-24", "Eventuelt")]
