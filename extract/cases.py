@@ -51,10 +51,26 @@ def _split_title(block: Block, rest_start: int) -> tuple[str, str]:
     rest = text[rest_start:]
     if block.heading or block.bold:
         return rest, ""
+    first = " ".join(block.lines[0].text.split())
+    if len(block.lines) > 1 and rest_start < len(first) and text.startswith(first) and _ends_title(first, text):
+        # a heading line in a larger type, joined with the paragraph under it: 'Godkjenning av
+        # stemmesystem' over 'Blir lagt frem av leder.'
+        return first[rest_start:], text[len(first):].strip()
     m = SENTENCE_END.search(rest)
     if m and len(rest) > 70:
         return rest[: m.start()], rest[m.end():]
     return rest, ""
+
+
+# A title broken after one of these goes on on the next line, whatever its first letter
+_GOES_ON = {"og", "i", "for", "av", "til", "med", "om", "fra", "på", "ved", "-", "–"}
+
+
+def _ends_title(first: str, text: str) -> bool:
+    """The heading's line ends where the next line starts a sentence in capitals."""
+    after = text[len(first):].lstrip()
+    return (not first.endswith((".", ":", ",", ";", "-", "–")) and after[:1].isupper() and len(first) < 90
+            and first.split()[-1].lower() not in _GOES_ON)
 
 
 def _without_flag(title: str) -> tuple[str, str | None]:

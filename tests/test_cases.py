@@ -102,3 +102,19 @@ def test_a_saksliste_table_with_the_archive_number_and_a_closed_column(tmp_path:
                    "| 12/24 | 24/345 | Budsjett | |\n| 13/24 | 23/1001 | Tilsetting av rektor | X |\n", "m.md")
     assert [(c.number, c.title, c.exempt, c.exempt_raw) for c in cases] == [
         ("12-24", "Budsjett", False, None), ("13-24", "Tilsetting av rektor", True, "X")]
+
+
+def test_a_heading_line_joined_with_the_paragraph_under_it(tmp_path: Path):
+    from referat.extract.blocks import join_lines
+    from referat.ingest.document import Line, Span
+
+    def line(n: int, text: str, wraps: bool = False, new: bool = True) -> Line:
+        return Line(page=1, number=n, spans=[Span(text=text)], wraps=wraps, break_before=new)
+
+    # a heading in a larger type reaches the margin, so the paragraph under it seems to go on from it
+    blocks = join_lines([line(1, "3 Valg av stemmesystem", wraps=True), line(2, "Blir lagt frem av leder.", new=False),
+                         line(3, "4 Budsjett for", wraps=True), line(4, "Velforeningen og hytta", new=False),
+                         line(5, "Vedtatt."), line(6, "5 Eventuelt"), line(7, "Ingen saker.")])
+    cases = split_cases(blocks)[1]
+    assert [(c.number, c.title) for c in cases] == [("3", "Valg av stemmesystem"),
+                                                    ("4", "Budsjett for Velforeningen og hytta"), ("5", "Eventuelt")]
