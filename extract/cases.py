@@ -173,14 +173,20 @@ def _without_agenda(cases: list[CaseSection]) -> list[CaseSection]:
     """A 'Saksliste' names the cases before the minutes take them up: its entries are not the cases.
     They are the headings found as such, a heading with next to nothing under it whose number comes
     again later, and what stands empty among them ('RS 4/26' listed, and taken up under 'PS 6/26')."""
-    dropped = -1
+    listed = []
     for k, section in enumerate(cases):
         later = next((c for c in cases[k + 1:] if c.number == section.number), None)
-        if section.agenda or (later is not None and not section.lead and _small(section)):
-            if later is not None and section.exempt and not later.exempt:
-                later.exempt, later.exempt_raw = True, section.exempt_raw
-            dropped = k
-    return [c for k, c in enumerate(cases) if k > dropped or not (c.agenda or (not c.lead and _small(c)))]
+        entry = section.agenda or (later is not None and _empty(section))
+        if entry and later is not None and section.exempt and not later.exempt:
+            later.exempt, later.exempt_raw = True, section.exempt_raw
+        listed.append(entry)
+    entries = [k for k, entry in enumerate(listed) if entry]
+    first, last = (entries[0], entries[-1]) if entries else (0, -1)
+    return [c for k, c in enumerate(cases) if not listed[k] and not (first < k < last and _empty(c))]
+
+
+def _empty(section: CaseSection) -> bool:
+    return not section.lead and _small(section)
 
 
 def _small(section: CaseSection) -> bool:

@@ -118,3 +118,12 @@ def test_a_heading_line_joined_with_the_paragraph_under_it(tmp_path: Path):
     cases = split_cases(blocks)[1]
     assert [(c.number, c.title) for c in cases] == [("3", "Valg av stemmesystem"),
                                                     ("4", "Budsjett for Velforeningen og hytta"), ("5", "Eventuelt")]
+
+
+def test_short_cases_before_a_table_row_that_comes_again_are_kept(tmp_path: Path):
+    cases = _cases(tmp_path, "**Sak 1/24 Godkjenning av innkalling**\n\nGodkjent.\n\n"
+                   "**Sak 2/24 Referatsaker**\n\nTatt til orientering.\n\n"
+                   "| Saksnr. | Tittel |\n|---|---|\n| 3/24 | Budsjett |\n\n"
+                   "**Sak 3/24 Budsjett**\n\nStyret drøftet budsjettet for neste år grundig, og vedtok det slik "
+                   "administrasjonen la det fram, med en endring i posten for vedlikehold av grendehuset.\n", "m.md")
+    assert [c.number for c in cases] == ["01-24", "02-24", "03-24"]
