@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from referat.extract.casenumber import match_heading
+from referat.extract.casenumber import POINT, match_heading
 from referat.extract.labels import repair_label
 from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
 
@@ -77,6 +77,10 @@ class Block:
         return self.lines[0].bullet
 
     @property
+    def list_number(self) -> str | None:
+        return self.lines[0].list_number
+
+    @property
     def bold(self) -> bool:
         return all_styled(self.spans, "bold")
 
@@ -91,7 +95,13 @@ class Block:
 def _starts_new(line: Line) -> bool:
     """A case heading or a 'Label:' never continues the paragraph above it."""
     text = line.text.lstrip()
-    return bool(match_heading(text, emphasised=line.bold) or LABEL.match(text) or _OCR_LABEL.match(text))
+    return bool(_heading(line) or LABEL.match(text) or _OCR_LABEL.match(text))
+
+
+def _heading(line: Line) -> bool:
+    """A case heading: 'Sak 5/24 ...', or a numbered point in bold ('**3 Budsjett**')."""
+    text = line.text.strip()
+    return bool(match_heading(text, emphasised=line.bold) or (line.bold and POINT.match(text)))
 
 
 def _finishes_sentence(line: Line) -> bool:
@@ -108,7 +118,7 @@ def _ends(line: Line, following: Line | None = None) -> bool:
     """A case heading, or a line ending a sentence in text, ends its paragraph."""
     if line.wraps_hard or (following is not None and _broken(line, following)):
         return False
-    return bool(match_heading(line.text.strip(), emphasised=line.bold)) or _finishes_sentence(line)
+    return _heading(line) or _finishes_sentence(line)
 
 
 def _bold_after_sentence(previous: Line, line: Line) -> bool:

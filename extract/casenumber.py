@@ -11,24 +11,32 @@ NUMBER_IN_TEXT = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak),
 # and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
 # lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
-KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds)"
+KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds|fo)"
 # OCR reads a 1 as l or I and a 0 as O: 'Sak l/24', 'Sak 1O/24'. Only after the keyword at the start of a
 # heading, where nothing but a number can stand.
-_OCR_NUMBER = r"[\dlIO]{1,4}\s?[-/–]\s?[\dlIO]{1,4}"
+# 'Sak nr. 20.2009': a full stop before a four-digit year. A date after the number ('Sak 1 – 23.01.19')
+# is no year: a number followed by a full stop or comma and more digits is not taken.
+_OCR_NUMBER = r"[\dlIO]{1,4}\s?[-/–]\s?[\dlIO]{1,4}(?![.,]\d)|\d{1,4}\.(?:19|20)\d\d"
 HEADING = re.compile(
     rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*[:.–—-]?\s*",
     re.IGNORECASE,
 )
-# Minutes that number cases within the meeting only: 'Sak 3: Budsjett'. Only after 'Sak' and before a
+# Minutes that number cases within the meeting only: 'Sak 3: Budsjett', 'Punkt 4 - Valg'. Only after 'Sak' and before a
 # separator (or in a heading), so that 'Sak 3 ble utsatt' stays prose; the number is kept as written.
-YEARLESS_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?sak\s*(?:nr\.?\s*)?(?P<num>\d{1,3})(?P<sep>\s*[:.–—-]\s+|\s+|\s*$)",
-                              re.IGNORECASE)
+# A date after the number is part of the heading, not its title: 'Sak 1 – 23.01.19 – Budsjett'.
+_DATE_AFTER = r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[:.–—-]?\s*)?"
+YEARLESS_HEADING = re.compile(r"^\s*(?:[-•*]\s*)?(?:sak|punkt|pkt\.)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})"
+                              rf"(?P<sep>\s*[:.–—-]\s+{_DATE_AFTER}|\s+{_DATE_AFTER}|\s*$)", re.IGNORECASE)
 BARE_HEADING = re.compile(rf"^\s*(?P<num>{NUMBER})\s*[:.–—-]?\s+(?=[A-ZÆØÅ])")
 # 'sak 35-23', 'saker 06-23, 15-23 og 30-23', 'sakene 09-23 og 10-12'
 MENTION = re.compile(
     rf"\b(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<list>{NUMBER}(?:\s*(?:,|og|and|&|samt|eller)\s*{NUMBER})*)",
     re.IGNORECASE,
 )
+
+
+# The years a number written year first ('2023/6') may have: minutes are not older
+_YEARS = (1950, 2100)
 
 
 def _ocr_digits(raw: str) -> str:
@@ -38,20 +46,20 @@ def _ocr_digits(raw: str) -> str:
 
 
 def normalize_number(raw: str) -> str | None:
-    """'6/23' -> '06-23'; '2023/6' -> '06-23'; '5/2024' -> '05-24'. None when it is not a case number."""
-    m = re.fullmatch(r"\s*(\d{1,4})\s?[-/–]\s?(\d{1,4})\s*", _ocr_digits(raw or ""))
+    """'6/23' -> '06-23'; '2023/6' -> '06-23'; '5/2024' -> '05-24'; '1002/24' -> '1002-24'; 'Sak 20.2009' ->
+    '20-09'. None when it is not a case number (an archive number '2018/3556', a zero)."""
+    m = re.fullmatch(r"\s*(\d{1,4})\s?(?:[-/–]\s?(\d{1,4})|\.((?:19|20)\d\d))\s*", _ocr_digits(raw or ""))
     if not m:
         return None
-    a, b = m.groups()
-    if len(a) == 4 and len(b) <= 3:  # 2023/6
+    a, b = m.group(1), m.group(2) or m.group(3)
+    # A year comes first in '2023/6'; a case number of four digits ('1900/24') is no year of the minutes
+    if len(a) == 4 and len(b) <= 3 and _YEARS[0] <= int(a) <= _YEARS[1]:
         a, b = b, a
     if len(b) == 4:
         if not 1900 <= int(b) <= 2100:
             return None
         b = b[2:]
-    if len(b) == 3 or len(a) > 3:
-        return None
-    if int(a) == 0:
+    if len(b) == 3 or int(a) == 0:
         return None
     return f"{int(a):02d}-{int(b):02d}"
 
@@ -89,3 +97,30 @@ def heading_number(m: re.Match[str]) -> str | None:
     if m.re is YEARLESS_HEADING:
         return str(int(m.group("num"))) if int(m.group("num")) else None
     return normalize_number(m.group("num"))
+
+# A point of the same meeting named in the text: 'sak 3', 'punkt 8 i den opprinnelige sakslisten'. A 'punkt'
+# is one of the agenda only when the agenda is named: 'punkt 2 i avtalen' is the agreement's.
+POINT_MENTION = re.compile(
+    r"\b(?P<kw>sak|punkt|pkt\.)\s*(?:nr\.?\s*)?(?P<num>\d{1,3})\b(?!\s?[-/–.,]\s?\d)"
+    r"(?P<agenda>\s+(?:i|på)\s+(?:den\s+)?(?:\w+\s+)?(?:saksliste|sakliste|dagsorden|agenda)\w*)?", re.IGNORECASE)
+
+
+# Points numbered within the meeting without the word 'Sak': '1. Dugnad', '216 Godkjenning', '111 - Status',
+# '2) Budsjett'. The title starts with a capital, so a sub-point ('4.1'), a date ('23.04.2019') or an
+# amount ('1 000 kr') is none.
+POINT = re.compile(r"^\s*(?P<num>\d{1,3})(?:[.)]\s*|\s*[:–—-]\s+|\s+)(?=[«\"“(]?[A-ZÆØÅ])")
+# Roman numerals need their full stop or a dash: 'I dag' is Norwegian for 'today'.
+ROMAN = re.compile(r"^\s*(?P<num>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))(?:[.)]\s*|\s*[:–—-]\s+)(?=[A-ZÆØÅ])")
+# Series that restart in every meeting keep their letter: 'V-SAK 1' -> 'V-1', 'O-sak 2:' -> 'O-2'.
+SERIES = re.compile(r"^\s*(?P<series>[A-ZÆØÅ])\s?-\s?sak\s*(?:nr\.?\s*)?(?P<num>\d{1,3})(?!\d|\s?[-/–.]\s?\d)"
+                    r"\s*[:.–—-]?\s*", re.IGNORECASE)
+# A case's treatment named by its body: 'Kommunestyrets behandling av sak 15/2025 i møte den 09.12.2025:'
+TREATMENT = re.compile(rf"^\s*[A-ZÆØÅ][^:]{{0,80}}?\s+behandling\s+av\s+(?:sak|ps)\s+(?P<num>{NUMBER})", re.IGNORECASE)
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int:
+    """'IV' -> 4, 'XII' -> 12."""
+    values = [_ROMAN_VALUES[c] for c in numeral.upper()]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))

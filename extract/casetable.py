@@ -20,8 +20,11 @@ DECISION_HEADERS = ("vedtak", "konklusjon", "beslutning", "konklusjon vedtak", "
 FOLLOW_HEADERS = ("oppfolging", "aksjon", "aksjoner", "tiltak", "videre oppfolging")
 PEOPLE_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person", "organisasjon",
                   "virksomhet", "parti")
-# Who and when: not the case's text
-ASIDE_HEADERS = ("ansvar", "ansvarlig", "frist", "dato", "status", "merknad", "vedlegg")
+# Who and when, and the archive's own number: not the case's text
+ASIDE_HEADERS = ("ansvar", "ansvarlig", "frist", "dato", "status", "merknad", "vedlegg", "arkivsaksnr", "arkivsak",
+                 "arkivsaksnummer", "arkivnr", "arkiv")
+# A column that marks a case closed to the public ('Lukket', 'U.off.'): a mark in it is the exempt flag
+CLOSED_HEADERS = ("lukket", "u off", "uoff", "unntatt offentlighet", "unntatt off", "offl")
 _NUMBER_CELL = re.compile(rf"^\s*(?:(?:sak|saksnr\.?|sak\s+nr\.?|ps)\s*)?(?P<num>{NUMBER})\s*[.:]?\s*$", re.I)
 
 
@@ -33,6 +36,7 @@ class CaseTable:
     text: int  # the case's title and account
     decision: int | None
     follow_up: int | None
+    closed: int | None = None
 
 
 def case_table(block: Block) -> CaseTable | None:
@@ -41,13 +45,22 @@ def case_table(block: Block) -> CaseTable | None:
     number = next((k for k, h in enumerate(headers) if h in NUMBER_HEADERS), None)
     if number is None:
         return None
-    roles = DECISION_HEADERS + FOLLOW_HEADERS + ASIDE_HEADERS
+    roles = DECISION_HEADERS + FOLLOW_HEADERS + ASIDE_HEADERS + CLOSED_HEADERS
     text = next((k for k, h in enumerate(headers) if k != number and h and h not in roles), None)
     if text is None or headers[text].split()[0] in PEOPLE_HEADERS:  # 'Nr | Navn | Møtt' lists people
         return None
     decision = next((k for k, h in enumerate(headers) if h in DECISION_HEADERS), None)
     follow_up = next((k for k, h in enumerate(headers) if h in FOLLOW_HEADERS), None)
-    return CaseTable(number, text, decision, follow_up)
+    closed = next((k for k, h in enumerate(headers) if h in CLOSED_HEADERS), None)
+    return CaseTable(number, text, decision, follow_up, closed)
+
+
+def closed_mark(table: CaseTable, block: Block) -> str | None:
+    """The mark in a row's 'Lukket' or 'U.off.' column ('X', 'offl. § 13'), None when it is empty."""
+    cells = block.cells or []
+    if table.closed is None or table.closed >= len(cells) or not cells[table.closed].strip():
+        return None
+    return cells[table.closed].strip()
 
 
 def row_number(table: CaseTable, block: Block) -> tuple[str, str] | None:

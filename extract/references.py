@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from referat import bodywords
-from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.casenumber import MENTION, POINT_MENTION, numbers_in
 from referat.extract.model import Reference
 
 # A compound ending in a body's noun; "Plan- og miljøutvalget": a shared last part after a hyphen and "og"
@@ -34,8 +34,10 @@ BEFORE = re.compile(rf"(?P<body>{_BODY})s\s+(?:(?:møte|sak|behandling|vedtak)\b
 # The body named before the number, with at most a date between: 'behandlet i Kommunestyret 14.03.2024,
 # sak 22/24', 'i Arbeidsutvalget 12. mars (sak 08/24)', 'fra Formannskapet i sak 45/24', '... som sak 3/24'.
 _DATE = r"\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|[a-zæøå]+(?:\s+\d{4})?)"
-PRECEDING = re.compile(rf"\b(?:i|fra|frå|av)\s+(?P<body>{_BODY})"
+PRECEDING = re.compile(rf"\b(?i:i|fra|frå|av)\s+(?P<body>{_BODY}|{_LOWER_BODY})"
                        rf"(?:\s+(?:{_DATE}|den|møte|som|i|under))*\s*[,(]?\s*(?:i\s+|som\s+)?$")
+# The case's own treatment names its body and number, and points nowhere else
+_TREATMENT = re.compile(r"(?i)behandling\s+av\s*$")
 
 
 def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:
@@ -51,12 +53,27 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
         if body:
             body = body[0].upper() + body[1:]
         for number in numbers:
-            if number == own_number and body is None:
-                continue
+            if number == own_number and (body is None or _TREATMENT.search(text[:m.start()])):
+                continue  # 'Kommunestyrets behandling av sak 7/2026': the case itself, not another
             key = (body, number)
             if key in seen:
                 continue
             seen.add(key)
             refs.append(Reference(number=number, body=body, raw=text[max(0, m.start() - 20):m.end() + 40].strip(),
                                   page=page, line=line))
+    if "-" not in own_number:
+        refs += _points(text, own_number, page, line)
+    return refs
+
+
+def _points(text: str, own_number: str, page: int, line: int) -> list[Reference]:
+    """In minutes that number their points within the meeting, 'sak 3' and 'punkt 8 i sakslisten' are
+    points of the same meeting."""
+    refs: list[Reference] = []
+    for m in POINT_MENTION.finditer(text):
+        number = str(int(m.group("num")))
+        if number in (own_number, "0") or (m.group("kw").lower() != "sak" and not m.group("agenda")):
+            continue
+        if all(r.number != number for r in refs):
+            refs.append(Reference(number=number, body=None, raw=m.group(0), page=page, line=line))
     return refs

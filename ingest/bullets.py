@@ -30,6 +30,12 @@ def split_bullet(text: str) -> tuple[bool, str]:
     return True, text[match.end():]
 
 
+def list_number(text: str) -> str | None:
+    """The number of a numbered list item ('3. Budsjett' -> '3'), None for a bullet or plain text."""
+    match = re.match(r"^\s*(\d{1,3})[.)]\s+(?=\S)", text)
+    return match.group(1) if match else None
+
+
 def starts_with_glyph(text: str) -> bool:
     """A PDF text run that begins with a bullet glyph."""
     return text[:1] in GLYPHS

@@ -24,6 +24,8 @@ class Line(BaseModel):
     cell_lines: list[list[list[Span]]] | None = None
     heading: int = 0
     bullet: bool = False
+    # The number of a numbered list item ('1.' -> '1'), which the bullet took off the text
+    list_number: str | None = None
     # A paragraph starts here: a blank line or a vertical gap came before it.
     break_before: bool = False
     # The line runs to the right margin, so the paragraph most likely wraps onto the next line.

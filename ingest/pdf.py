@@ -23,7 +23,7 @@ from referat.errors import (
 )
 from referat.ingest import ocr
 from referat.ingest.aligned import aligned_rows
-from referat.ingest.bullets import split_bullet, starts_with_glyph
+from referat.ingest.bullets import list_number, split_bullet, starts_with_glyph
 from referat.ingest.document import Line, Page, Span
 from referat.ingest.pdfobjects import page_objects
 from referat.ingest.tables import Grid, find_grids, grids_from_segments
@@ -303,12 +303,13 @@ def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanne
                 and item.x1 + 0.5 * following.runs[0].size + following.first_word_width() > right - 1)
             gap = item.top - previous.bottom if isinstance(previous, TextLine) else 0.0
             spans = _spans(item)
-            bullet = False
+            bullet, numbered = False, None
             if spans and scanned:
+                numbered = list_number(spans[0].text)
                 bullet, spans[0].text = split_bullet(spans[0].text)
             elif spans and starts_with_glyph(spans[0].text):
                 bullet, spans[0].text = True, spans[0].text[1:].lstrip()
-            lines.append(Line(page=number, number=len(lines) + 1, spans=spans, bullet=bullet,
+            lines.append(Line(page=number, number=len(lines) + 1, spans=spans, bullet=bullet, list_number=numbered,
                               break_before=gap > usual_gap * 1.6 + 1 or bullet, wraps=wraps, wraps_hard=wraps))
         previous = item
     return lines

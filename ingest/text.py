@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from referat.errors import CorruptFileError, EmptyFileError
 from referat.ingest.aligned import aligned_rows
-from referat.ingest.bullets import split_bullet
+from referat.ingest.bullets import list_number, split_bullet
 from referat.ingest.document import Line, Page, Span
 from referat.ingest.frontmatter import front_matter_lines, split_front_matter
 
@@ -192,11 +192,12 @@ def _parse_line(raw: str, page: int, number: int, gap: bool) -> Line:
     if m:
         heading = len(m.group(1))
         raw = raw[m.end():]
-    bullet = False
+    bullet, numbered = False, None
     if not heading:
+        numbered = list_number(raw)
         bullet, raw = split_bullet(raw)
     spans = parse_spans(raw.strip())
-    return Line(page=page, number=number, spans=spans, heading=heading, bullet=bullet,
+    return Line(page=page, number=number, spans=spans, heading=heading, bullet=bullet, list_number=numbered,
                 break_before=gap or bool(heading) or bullet)
 
 

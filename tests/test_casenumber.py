@@ -9,6 +9,9 @@ from referat.extract.casenumber import heading_number, match_heading, normalize_
     ("36-23", "36-23"), ("6/23", "06-23"), ("2023/6", "06-23"), ("5/24", "05-24"), ("06/2024", "06-24"),
     ("10 / 25", "10-25"), ("04-26", "04-26"), ("0/23", None), ("12/3456", None), ("abc", None),
     ("l/24", "01-24"), ("1O/24", "10-24"), ("I/O", None),
+    # case numbers of three and four digits; an archive number is none
+    ("143/17", "143-17"), ("998/24", "998-24"), ("1002/24", "1002-24"), ("1900/24", "1900-24"),
+    ("2018/3556", None), ("2026/1477", None), ("20.2009", "20-09"),
 ])
 def test_normalize_number(raw, expected):
     assert normalize_number(raw) == expected
@@ -71,3 +74,42 @@ def test_no_exception_on_arbitrary_text(text):
     normalize_number(text)
     numbers_in(text)
     match_heading(text, emphasised=True)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Sak 1002/24 Søknad om tilskudd", "1002-24"), ("Sak nr. 20.2009 Budsjett", "20-09"),
+    ("FO 2/26 Interpellasjon om veilys", "02-26"), ("RS 4/26 Protokoll fra kontrollutvalget", "04-26"),
+    # a date after a number within the meeting is no year
+    ("Sak 1 – 23.01.19 – Budsjett", "1"),
+    # archive numbers are no cases
+    ("Arkivsak 2026/1477-1 Budsjett", None), ("Saksnr. 2018/3556 Budsjett", None),
+])
+def test_heading_numbers_of_every_kind(text: str, number: str | None):
+    m = match_heading(text, emphasised=False)
+    assert (heading_number(m) if m else None) == number
+
+
+@pytest.mark.parametrize("text, number", [
+    ("1. Dugnad", "1"), ("216 Godkjenning av innkalling", "216"), ("111 - Statusrunde", "111"),
+    ("2) Budsjett", "2"),
+    ("4.1 Søknad fra korpset", None), ("23.04.2019 Styremøte", None), ("1 000 kr til korpset", None),
+    ("3 stemte for", None),
+])
+def test_points_numbered_within_the_meeting(text: str, number: str | None):
+    from referat.extract.casenumber import POINT
+
+    m = POINT.match(text)
+    assert (m.group("num") if m else None) == number
+
+
+def test_roman_numerals_series_and_treatments():
+    from referat.extract.casenumber import ROMAN, SERIES, TREATMENT, roman_value
+
+    assert [roman_value(r) for r in ("I", "IV", "IX", "XII", "XL")] == [1, 4, 9, 12, 40]
+    assert ROMAN.match("II. Regnskap") and ROMAN.match("IV – Valg")
+    assert not ROMAN.match("I dag ble det vedtatt") and not ROMAN.match("Vedtak")
+    m = SERIES.match("V-SAK 12: Budsjett")
+    assert m and (m.group("series"), m.group("num")) == ("V", "12")
+    assert SERIES.match("V-sak 45/24 Budsjett") is None  # a number with a year, read as such
+    m = TREATMENT.match("Formannskapets behandling av sak 15/2025 i møte den 09.12.2025:")
+    assert m and m.group("num") == "15/2025"

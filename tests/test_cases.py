@@ -75,3 +75,55 @@ def test_a_column_of_actions_is_the_cases_follow_up(tmp_path: Path):
     decisions, follow_ups = read_decisions(cases[0].body, cases[0].lead, "Prosjektgruppen")
     assert [(d.text, d.labeled) for d in decisions] == [("Budsjettet ble vedtatt.", True)]
     assert [f.text for f in follow_ups] == ["Sende budsjettet til styret."]
+
+
+def test_exempt_flags_in_their_many_forms(tmp_path: Path):
+    cases = _cases(tmp_path, PROSE + "Sak 10/24 Konfidensiell sak: klage på tilsetting\nDrøftet.\n\n"
+                   "Sak 11/24 Personalsak (unnateke offentlegheit)\nDrøfta.\n\n"
+                   "Sak 12/24 Avtale om leie, jf. offentlighetsloven § 23\nGodkjent.\n\n"
+                   "Sak 13/24* Tilsetting av daglig leder\nStyret tilsatte søker nr. 2.\n\n"
+                   "Sak 14/24 Budsjett 2025\nVedtatt.\n\n"
+                   "Sak 15/24 Konfidensiell sak\n\nSak 16/24 Eventuelt\nIngen saker.\n\n"
+                   "* Unntatt offentlighet etter offl. § 25.\n")
+    assert [(c.number, c.title, c.exempt) for c in cases] == [
+        ("10-24", "klage på tilsetting", True), ("11-24", "Personalsak", True), ("12-24", "Avtale om leie", True),
+        ("13-24", "Tilsetting av daglig leder", True), ("14-24", "Budsjett 2025", False),
+        ("15-24", "Konfidensiell sak", True), ("16-24", "Eventuelt", False)]
+
+
+def test_a_star_without_a_legal_basis_is_no_flag(tmp_path: Path):
+    cases = _cases(tmp_path, PROSE + "Sak 13/24* Tilsetting av daglig leder\nTilsatt.\n\n"
+                   "Sak 14/24 Budsjett\nVedtatt.\n")
+    assert [(c.title, c.exempt) for c in cases] == [("Tilsetting av daglig leder", False), ("Budsjett", False)]
+
+
+def test_a_saksliste_table_with_the_archive_number_and_a_closed_column(tmp_path: Path):
+    cases = _cases(tmp_path, "| Saksnr. | Arkivsaksnr. | Tittel | Lukket |\n|---|---|---|---|\n"
+                   "| 12/24 | 24/345 | Budsjett | |\n| 13/24 | 23/1001 | Tilsetting av rektor | X |\n", "m.md")
+    assert [(c.number, c.title, c.exempt, c.exempt_raw) for c in cases] == [
+        ("12-24", "Budsjett", False, None), ("13-24", "Tilsetting av rektor", True, "X")]
+
+
+def test_a_heading_line_joined_with_the_paragraph_under_it(tmp_path: Path):
+    from referat.extract.blocks import join_lines
+    from referat.ingest.document import Line, Span
+
+    def line(n: int, text: str, wraps: bool = False, new: bool = True) -> Line:
+        return Line(page=1, number=n, spans=[Span(text=text)], wraps=wraps, break_before=new)
+
+    # a heading in a larger type reaches the margin, so the paragraph under it seems to go on from it
+    blocks = join_lines([line(1, "3 Valg av stemmesystem", wraps=True), line(2, "Blir lagt frem av leder.", new=False),
+                         line(3, "4 Budsjett for", wraps=True), line(4, "Velforeningen og hytta", new=False),
+                         line(5, "Vedtatt."), line(6, "5 Eventuelt"), line(7, "Ingen saker.")])
+    cases = split_cases(blocks)[1]
+    assert [(c.number, c.title) for c in cases] == [("3", "Valg av stemmesystem"),
+                                                    ("4", "Budsjett for Velforeningen og hytta"), ("5", "Eventuelt")]
+
+
+def test_short_cases_before_a_table_row_that_comes_again_are_kept(tmp_path: Path):
+    cases = _cases(tmp_path, "**Sak 1/24 Godkjenning av innkalling**\n\nGodkjent.\n\n"
+                   "**Sak 2/24 Referatsaker**\n\nTatt til orientering.\n\n"
+                   "| Saksnr. | Tittel |\n|---|---|\n| 3/24 | Budsjett |\n\n"
+                   "**Sak 3/24 Budsjett**\n\nStyret drøftet budsjettet for neste år grundig, og vedtok det slik "
+                   "administrasjonen la det fram, med en endring i posten for vedlikehold av grendehuset.\n", "m.md")
+    assert [c.number for c in cases] == ["01-24", "02-24", "03-24"]

@@ -221,3 +221,11 @@ def test_soft_hyphens_in_stored_text(tmp_path: Path):
     path = tmp_path / "page.txt"
     path.write_text("Til stede: Kari Lind\xadBerg, kommune\xaddirektør\n", encoding="utf-8")
     assert [line.text for line in read_document(path).lines()] == ["Til stede: Kari Lind-Berg, kommunedirektør"]
+
+
+def test_a_numbered_list_item_keeps_its_number_beside_the_bullet(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text("1. Dugnad\n\n12) Budsjett\n\n- Kaffe\n", encoding="utf-8")
+    lines = read_document(path).pages[0].lines
+    assert [(line.text, line.bullet, line.list_number) for line in lines if line.text] == [
+        ("Dugnad", True, "1"), ("Budsjett", True, "12"), ("Kaffe", True, None)]

@@ -35,3 +35,22 @@ from referat.extract.references import read_references
 ])
 def test_reference_and_its_body(text: str, expected: list):
     assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
+
+
+def test_a_council_named_in_lower_case_before_a_date_and_the_number():
+    refs = read_references("I bystyret 02.10.25, sak 81/2025 ble forslaget om gatebruk behandlet.", "04-26", 1, 1)
+    assert [(r.body, r.number) for r in refs] == [("Bystyret", "81-25")]
+
+
+def test_the_cases_own_treatment_is_no_reference():
+    assert read_references("Bystyrets behandling av sak 7/2026 i møte den 25.03.2026:", "07-26", 1, 1) == []
+    # another body's case of the same number is one
+    refs = read_references("Forslaget kom fra Arbeidsgruppens møte 9. februar (sak 07-26).", "07-26", 1, 1)
+    assert [(r.body, r.number) for r in refs] == [("Arbeidsgruppen", "07-26")]
+
+
+def test_points_of_the_same_meeting_in_minutes_that_number_within_it():
+    text = "Leder sa at punkt 6 i den opprinnelige sakslisten utgår, og at sak 2 tas etter sak 4. Se punkt 3 i avtalen."
+    assert [(r.body, r.number) for r in read_references(text, "1", 1, 1)] == [(None, "6"), (None, "2"), (None, "4")]
+    # in minutes whose cases carry a year, a bare number is nothing
+    assert read_references(text, "01-24", 1, 1) == []
