@@ -45,7 +45,8 @@ def extract_meeting(doc: Document) -> Extraction:
     preamble, cases = split_cases(blocks)
     header = read_header(preamble or blocks[:30])
     people = read_tables(blocks)
-    people = _merge(people, read_lists(preamble))
+    # lists may stand after the cases too: 'Tilstede:' at the end, over the signatures
+    people = _merge(people, read_lists(blocks))
     if not is_minutes(blocks, len(cases), header, len(people)):
         return Extraction(source=doc.source, kind="other")
     warnings: list[Problem] = []

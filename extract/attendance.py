@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from referat.extract.blocks import Block
-from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.casenumber import MENTION, match_heading, numbers_in
 from referat.extract.marks import (
     Category,
     Column,
@@ -17,7 +17,15 @@ from referat.extract.marks import (
     status_from_phrase,
 )
 from referat.extract.model import Attendee
-from referat.extract.names import clean_name, find_names, looks_like_person, proper_noun, uninvert, uninvert_list
+from referat.extract.names import (
+    clean_name,
+    find_names,
+    list_names,
+    looks_like_person,
+    proper_noun,
+    uninvert,
+    uninvert_list,
+)
 from referat.extract.roles import is_role, looks_like_org, split_org_role
 from referat.folding import fold
 
@@ -48,7 +56,7 @@ def section_category(text: str) -> Category | None:
         return Category.substitute
     if any(w in folded for w in ("gjest", "invitert", "andre")):
         return Category.guest
-    if "medlem" in folded or "representant" in folded:
+    if "medlem" in folded or "representant" in folded or "stemmeberett" in folded:
         return Category.member
     return None
 
@@ -238,7 +246,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"deltok|" + _MEMBERS + r"\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
-                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall)\s*:"),
+                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla)\s*:"),
      Category.member, Status.absent),
     # The chair of the meeting is one of its members
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
@@ -305,16 +313,19 @@ def _org_first(text: str) -> tuple[str | None, str]:
 _STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
 
 
-def _with_notes(entries: list[str], absent: bool = False) -> list[str]:
+def _with_notes(entries: list[str], absent: bool = False, paired: bool = False) -> list[str]:
     """'Kari Nordmann, styreleder (Helse Bergen)', 'Jon Berg, vara for Anne Dahl': a part that names
     nobody, or only whom the person stands in for, is a note on the person before. In a list of
-    those away, 'Nina Holm (LHL), vara Per Dale møtte' names who came in the person's place."""
+    those away, 'Nina Holm (LHL), vara Per Dale møtte' names who came in the person's place.
+    A word alone after a full name ('Kari Hagen, Navet'), or after anyone in a list of
+    ``paired`` lines ('Marius, Ping'), is where the person comes from."""
     out: list[str] = []
     for entry in entries:
         # 'Askøy kommune (for Mari Kolstad)': the only name is whom the person before stood in for
         own = re.sub(r"(?i)\((?:vara\s+|møtte\s+)?(?:for|i stedet for)\s[^)]*\)", "", entry)
         replaced = absent and re.match(r"(?i)(?:vara(?:medlem)?|stedfortreder)\b", entry)
-        if out and (not find_names(own) or _STANDS_IN.match(entry) or replaced):
+        named = find_names(own) or (list_names(own) if not out or not (paired or find_names(out[-1])) else [])
+        if out and (not named or _STANDS_IN.match(entry) or replaced):
             out[-1] += ", " + entry
         else:
             out.append(entry)
@@ -325,6 +336,9 @@ def _with_notes(entries: list[str], absent: bool = False) -> list[str]:
 # 'Kjell Espeland møtte som vara'
 _REPLACED_BY = re.compile(r"(?i)^(?:(?:vara(?:medlem)?|stedfortreder)\s*:?\s+(?P<a>.+?)(?:\s+møtte)?"
                           r"|(?P<b>.+?)\s+møtte(?:\s+som\s+vara(?:medlem)?|\s+for\s+(?:henne|han|ham))?)$")
+
+
+_HAS_SUBSTITUTE = re.compile(r"(?i)^(?:har|hadde|med|sendte)\s+(?:vikar|vara|stedfortreder)$")
 
 
 # 'Trond Eide (H)': in parentheses after a name, one capital is a party (Høyre, Venstre, Rødt).
@@ -345,10 +359,14 @@ class Entry(NamedTuple):
 
 def parse_entry(entry: str) -> Entry | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
-    names = find_names(entry)
+    names = list_names(entry)
     if not names:
         return None
     name, start, end = names[0]
+    # 'Andreas Lind - Johansen': PDF text may set a double surname's hyphen apart
+    joined = re.fullmatch(r"\s*-\s+([A-ZÆØÅ][a-zæøå]+)\s*", entry[end:])
+    if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
+        name, end = f"{name}-{joined.group(1)}", len(entry)
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
     org = role = substitute_for = substituted_by = None
     status = None
@@ -357,8 +375,10 @@ def parse_entry(entry: str) -> Entry | None:
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             replaced = _REPLACED_BY.match(piece)
-            if m and find_names(m.group(1)):
-                substitute_for = find_names(m.group(1))[0][0]
+            if m and list_names(m.group(1)):
+                substitute_for = list_names(m.group(1))[0][0]
+            elif _HAS_SUBSTITUTE.match(piece):  # 'Pia (har vikar)': away, someone came in her place
+                status = Status.substituted
             elif replaced and find_names(replaced.group("a") or replaced.group("b")):
                 substituted_by = find_names(replaced.group("a") or replaced.group("b"))[0][0]
             elif status_from_phrase(piece):
@@ -380,6 +400,61 @@ def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | N
     return found, ", ".join(cells[1:])
 
 
+def _bare_label(block: Block) -> tuple[re.Match[str], Category, Status] | None:
+    """'Til stede', 'Forfall' alone on a line, without a colon, over the list it names."""
+    text = block.text.strip()
+    if block.is_row or len(text) > 30 or text.endswith(":"):
+        return None
+    found = _list_label(text + ":")
+    return found if found and found[0].end() == len(text) + 1 else None
+
+
+def _lone_names(text: str) -> list[str]:
+    """'Live, Filip, Ailin': a line of first names alone, each entry one name."""
+    entries = _entries(text)
+    names = [list_names(re.sub(r"\([^)]*\)", "", e))[0][0] if list_names(re.sub(r"\([^)]*\)", "", e)) else ""
+             for e in entries]
+    return names if names and all(n and " " not in n for n in names) else []
+
+
+def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
+    """A line that goes on a list of people: full names, or first names alone (two or more, or one
+    that the label or a first name alone just before announces)."""
+    if block.is_row or _list_label(block.text) or _bare_label(block):
+        return False
+    if find_names(block.text):
+        return block.bullet or len(block.text) < 90
+    lone = _lone_names(block.text)
+    return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
+
+
+def _group_heading(blocks: list[Block], j: int) -> bool:
+    """'CYB', 'For Skien kommune:', 'Stemmeberettigede' over people set apart by bullets or one a line:
+    a short line without commas before a line that lists people."""
+    block, following = blocks[j], blocks[j + 1] if j + 1 < len(blocks) else None
+    text = block.text.strip()
+    if block.is_row or block.bullet or not text or len(text) > 40 or any(c in text for c in ",()") or following is None:
+        return False
+    if find_names(text):
+        return False
+    if match_heading(text, emphasised=block.bold) or _list_label(text) or _bare_label(block):
+        return False
+    if not _list_line(following, True, False):
+        return False
+    # a line that is itself a name with its people one a line below reads as part of the list
+    return section_category(text.rstrip(":")) is not None or following.bullet or text.endswith(":")
+
+
+def _group_org(text: str) -> str:
+    return re.sub(r"(?i)^(?:for|fra|frå)\s+", "", text.strip().rstrip(":")).strip()
+
+
+def _name_and_place(text: str) -> bool:
+    """'Kari Strand, Sjakkforeningen': a full name, a comma and a part that names nobody."""
+    entries = _entries(text)
+    return len(entries) == 2 and bool(find_names(entries[0])) and not find_names(entries[1])
+
+
 def read_lists(blocks: list[Block]) -> list[Attendee]:
     """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label."""
     people: list[Attendee] = []
@@ -389,41 +464,58 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
         if block.is_row:
             found, inline = _label_row(block)
         else:
-            found = _list_label(block.text)
+            found = _list_label(block.text) or _bare_label(block)
             inline = block.text[found[0].end():].strip() if found else ""
         if not found:
             i += 1
             continue
         m, category, status = found
-        sources = [(block, inline)] if inline else []
+        sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, None, category)] if inline else []
         j = i + 1
         if block.is_row:
             # the list goes on in rows with an empty label cell
             while j < len(blocks) and blocks[j].is_row and not (blocks[j].cells or [""])[0].strip():
-                sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip())))
+                sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip()), None, category))
                 j += 1
         elif not inline:
-            while j < len(blocks) and not blocks[j].is_row and not _list_label(blocks[j].text) and (
-                    blocks[j].bullet or len(blocks[j].text) < 90) and find_names(blocks[j].text):
-                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
-                if len(sources) and sources[-1][0].bullet and not blocks[j].bullet:
+            group: str | None = None
+            own = category
+            while j < len(blocks):
+                if _group_heading(blocks, j):
+                    heading = blocks[j].text.strip().rstrip(":")
+                    section = section_category(heading)
+                    if section is not None:
+                        own, group = (category if section == Category.member else section), None
+                    else:
+                        group = _group_org(heading)
+                    j += 1
+                    continue
+                after_lone = bool(sources) and bool(_lone_names(sources[-1][1]))
+                if not _list_line(blocks[j], not sources, after_lone):
                     break
-                sources.append((blocks[j], blocks[j].text))
+                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
+                if sources and sources[-1][0].bullet and not blocks[j].bullet and group is None:
+                    break
+                sources.append((blocks[j], blocks[j].text, group, own))
                 j += 1
-        for src, text in sources:
-            line_org, text = _org_first(uninvert_list(text))
-            for entry in _with_notes(_entries(text), absent=status == Status.absent):
+        # 'Kristin Hagen, Navet' one a line: the word after the comma is where the person comes from,
+        # also after a first name alone ('Marius, Ping')
+        paired = sum(_name_and_place(t) for _, t, _, _ in sources) * 2 > len(sources) >= 2
+        for src, text, group, own_list in sources:
+            # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
+            line_org, text = _org_first(text if paired else uninvert_list(text))
+            for entry in _with_notes(_entries(text), absent=status == Status.absent, paired=paired):
                 parsed = parse_entry(entry)
                 if not parsed:
                     continue
                 name, org, role, substitute_for, said, substituted_by = parsed
-                org = org or line_org
+                org = org or line_org or group
                 chair = _CHAIR.match(m.group(0))
                 role = role or (chair.group(0).capitalize() if chair else None)
-                own_category = category
+                own_category = own_list
                 if substitute_for or (role and read_mark(role)[0] == "substitute"):  # 'vara Ola Hansen'
                     own_category = Category.substitute
-                elif role and SECRETARIAT.search(role) and category in (Category.member, Category.guest):
+                elif role and SECRETARIAT.search(role) and own_list in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
                 # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases
                 items = (sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})

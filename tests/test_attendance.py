@@ -103,3 +103,53 @@ def test_section_rows_without_a_colon():
     people = _people(_table(["Navn", "Til stede"], ["Faste medlemmer", ""], ["Marit Hovland", "Ja"],
                             ["Observatører", ""], ["Lars Nes", "Ja"]))
     assert people == {"Marit Hovland": ("member", "present", None), "Lars Nes": ("observer", "present", None)}
+
+
+def test_first_names_alone_with_who_stood_in_and_who_was_away(tmp_path: Path):
+    # a student board's minutes: first names only, kept as written
+    people = _listed(tmp_path, "Tilstede: Sunniva, Jonas, Tiril (for Oda), Per Arne\n\n"
+                               "Mangler: Oda (har vikar), Henrik (har ikke vikar)\n")
+    assert people == {"Sunniva": ("member", "present", None), "Jonas": ("member", "present", None),
+                      "Tiril": ("substitute", "present", "Oda"), "Per Arne": ("member", "present", None),
+                      "Oda": ("member", "substituted", None), "Henrik": ("member", "absent", None)}
+
+
+def test_a_long_line_of_first_names_under_a_label_of_its_own(tmp_path: Path):
+    names = ["Ylva", "Tobias", "Sigrid", "Aksel", "Ingrid", "Mats", "Hedda", "Sander", "Thea", "Emil", "Maja",
+             "Jakob", "Frida", "Oskar", "Nora"]
+    people = _listed(tmp_path, "Tilstede:\n" + ", ".join(names) + "\n\nIkke tilstede:\nLinnea\n\n"
+                               "## 12 - Godkjenning av innkalling\n\nGodkjent\n")
+    assert people == {**{n: ("member", "present", None) for n in names}, "Linnea": ("member", "absent", None)}
+
+
+def test_people_grouped_under_their_association_with_bullets(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede:\nBOKKLUBBEN\n• Sindre\n• Helene Stav\nSjakkforeningen\n"
+                               "• Ola Brekke - Lund\n• Jens Chr. Moe\n\n1 Godkjenning av innkalling\nGodkjent\n")
+    assert people == {"Sindre": ("member", "present", None), "Helene Stav": ("member", "present", None),
+                      "Ola Brekke-Lund": ("member", "present", None), "Jens Chr. Moe": ("member", "present", None)}
+
+
+def test_an_unlabelled_heading_and_sections_under_it(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    "Til stede\nStemmeberettigede\n"
+                    "Kari Strand, Sjakkforeningen\nPål Vik, Bokklubben\nTorstein, Filmklubben\nAndre\n"
+                    "Eirik Haug, Studentrådet\nReferent: Marte Dal\n1. Godkjenning av innkalling\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert {a.name: (a.category.value, a.status.value, a.organisation) for a in found} == {
+        "Kari Strand": ("member", "present", "Sjakkforeningen"), "Pål Vik": ("member", "present", "Bokklubben"),
+        "Torstein": ("member", "present", "Filmklubben"), "Eirik Haug": ("guest", "present", "Studentrådet"),
+        "Marte Dal": ("secretariat", "present", None)}
+
+
+def test_a_list_after_the_cases(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Referat fra årsmøte i Verkstedforeningen 2. mai 2024\n\nMøteleder: Siv Aas\n\n"
+                    "Sak 1/24 Godkjenning av innkalling\n\nGodkjent.\n\nTilstede:\nSiv Aas\nRoald Chr. Dahl\nEva Li\n",
+                    encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    assert [(a.name, a.status.value) for a in meeting.attendance] == [
+        ("Siv Aas", "present"), ("Roald Chr. Dahl", "present"), ("Eva Li", "present")]
