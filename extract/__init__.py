@@ -26,6 +26,8 @@ def _merge(people: list[Attendee], extra: list[Attendee]) -> list[Attendee]:
             people.append(person)
         elif person.category == Category.substitute and twin.category == Category.member and person.substitute_for:
             twin.category, twin.substitute_for = Category.substitute, person.substitute_for
+        elif person.category == Category.secretariat and twin.category == Category.guest:
+            twin.category = Category.secretariat  # 'Referent: X' for one listed among the others
         elif twin.organisation is None and person.organisation:
             twin.organisation = person.organisation
     return people

@@ -30,6 +30,8 @@ from referat.extract.roles import is_role, looks_like_org, split_org_role
 from referat.folding import fold
 
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
+# Among the others present, those who serve the body: its coordinator, its adviser
+_STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
 NAME_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
 ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
                "org")
@@ -285,7 +287,7 @@ def _entries(text: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         for piece in _sentences(part):
-            out.extend(p for p in re.split(r"\s+(?:og|samt)\s+(?![^(]*\))", piece) if p.strip())
+            out.extend(p for p in re.split(r"(?<!-)\s+(?:og|samt)\s+(?![^(]*\))", piece) if p.strip())
     return [p.strip(" .") for p in out if p.strip(" .")]
 
 
@@ -410,8 +412,11 @@ def _bare_label(block: Block) -> tuple[re.Match[str], Category, Status] | None:
 
 
 def _lone_names(text: str) -> list[str]:
-    """'Live, Filip, Ailin': a line of first names alone, each entry one name."""
+    """'Live, Filip, Ailin': a line of first names alone, each entry one name; the last may say
+    where they all come from ('Torgeir, Aksel, Fadderstyret')."""
     entries = _entries(text)
+    if len(entries) >= 3 and looks_like_org(entries[-1]):
+        entries = entries[:-1]
     names = [list_names(re.sub(r"\([^)]*\)", "", e))[0][0] if list_names(re.sub(r"\([^)]*\)", "", e)) else ""
              for e in entries]
     return names if names and all(n and " " not in n for n in names) else []
@@ -504,7 +509,8 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
         for src, text, group, own_list in sources:
             # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
             line_org, text = _org_first(text if paired else uninvert_list(text))
-            for entry in _with_notes(_entries(text), absent=status == Status.absent, paired=paired):
+            entries = _entries(text)
+            for entry in _with_notes(entries, absent=status == Status.absent, paired=paired and len(entries) == 2):
                 parsed = parse_entry(entry)
                 if not parsed:
                     continue
@@ -517,6 +523,8 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     own_category = Category.substitute
                 elif role and SECRETARIAT.search(role) and own_list in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
+                elif role and _STAFF.search(role) and own_list == Category.guest:
+                    own_category = Category.secretariat  # 'Andre: Kari Hansen, koordinator
                 # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases
                 items = (sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
                          if own_category == Category.guest else [])

@@ -24,18 +24,21 @@ ROLE_WORDS = (
     # Nynorsk
     "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
     "seniorradgjevar", "kommunedirektor", "klyngeleiar",
+    # the state's and the audit's titles: 'Statsråd X', 'Revisor X', 'Politisk rådgiver X'
+    "statsrad", "statssekretaer", "revisor", "statsautorisert revisor", "politisk radgiver", "politisk radgjevar",
 )
 # Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
-              "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson")
+              "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson", "minister", "revisor")
 # A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
 _ROLE_RE = re.compile(r"^(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")
 
 
 def is_role(text: str) -> bool:
-    folded = fold(text)
+    # 'Helse- og omsorgsminister': a part ending in a hyphen shares the head of the next
+    folded = fold(re.sub(r"\w+-\s+(?:og|and)\s+", "", text))
     if not folded:
         return False
     parts = re.split(r"\s+(?:og|and)\s+", folded)

@@ -131,14 +131,16 @@ def test_people_grouped_under_their_association_with_bullets(tmp_path: Path):
 
 def test_an_unlabelled_heading_and_sections_under_it(tmp_path: Path):
     path = tmp_path / "m.txt"
-    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
-                    "Til stede\nStemmeberettigede\n"
-                    "Kari Strand, Sjakkforeningen\nPål Vik, Bokklubben\nTorstein, Filmklubben\nAndre\n"
-                    "Eirik Haug, Studentrådet\nReferent: Marte Dal\n1. Godkjenning av innkalling\n", encoding="utf-8")
+    lines = ["Til stede", "Stemmeberettigede", "Kari Strand, Sjakkforeningen", "Pål Vik, Bokklubben",
+             "Torstein, Filmklubben", "Andre", "Eirik Haug, Studentrådet", "Trond, Idun, Eli, Festforeningen",
+             "Siri Lund, koordinator", "Referent: Marte Dal", "1. Godkjenning av innkalling"]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     found = read_lists(build_blocks(read_document(path)))
     assert {a.name: (a.category.value, a.status.value, a.organisation) for a in found} == {
         "Kari Strand": ("member", "present", "Sjakkforeningen"), "Pål Vik": ("member", "present", "Bokklubben"),
         "Torstein": ("member", "present", "Filmklubben"), "Eirik Haug": ("guest", "present", "Studentrådet"),
+        "Trond": ("guest", "present", None), "Idun": ("guest", "present", None),
+        "Eli": ("guest", "present", "Festforeningen"), "Siri Lund": ("secretariat", "present", None),
         "Marte Dal": ("secretariat", "present", None)}
 
 
@@ -153,3 +155,11 @@ def test_a_list_after_the_cases(tmp_path: Path):
     assert meeting is not None
     assert [(a.name, a.status.value) for a in meeting.attendance] == [
         ("Siv Aas", "present"), ("Roald Chr. Dahl", "present"), ("Eva Li", "present")]
+
+
+def test_a_title_before_the_name_is_the_role(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    "Andre:\n\n- Revisor Odd Berge\n- Samferdsels- og miljøminister Tor Vik\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.role) for a in found] == [("Odd Berge", "Revisor"), ("Tor Vik", "Samferdsels- og miljøminister")]
