@@ -11,7 +11,7 @@ from referat.extract.header import read_header
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
 from referat.extract.names import same_person
-from referat.extract.participants import link_substitutes, read_prose, stand_ins
+from referat.extract.participants import link_substitutes, read_officials, read_prose, stand_ins
 from referat.extract.references import read_references
 from referat.ingest.document import Document
 
@@ -66,6 +66,7 @@ def extract_meeting(doc: Document) -> Extraction:
                           line_end=end.line_end))
     sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
     sections += [(c.number, [c.heading, *c.body]) for c in cases]
+    people = _merge(people, read_officials(blocks, people))
     people = _merge(people, read_prose(sections, people))
     link_substitutes(people, stand_ins(sections))
     seen: set[str] = set()

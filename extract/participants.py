@@ -231,3 +231,60 @@ def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = 
     pool = [m for m in members if m.status == Status.substituted and id(m) not in taken]
     if len(left) == 1 and len(pool) == 1:
         link(left[0], pool[0])
+
+
+# The officials a meeting gives itself: who chairs it, takes the minutes, counts votes, signs.
+_OFFICIAL = re.compile(r"(?i)\b(møte(?:s)?leder|møteleiar|ordstyrer|ordstyrar|dirigent|referent(?:er|ar)?|"
+                       r"møtesekretær|protokollfører|protokollførar|tellekorps|teljekorps|stemmetellere?|"
+                       r"justeringsm[aeä]nn?|paraferer?|protokollunderskrivere?|underskrive\s+protokollen|"
+                       r"signere\s+protokollen)\b")
+# ... chosen by the meeting: 'X ble valgt til møteleder', 'Styret foreslår X', 'X stiller', 'X meldte seg'
+_CHOSEN = re.compile(r"(?i)\b(valgt|valt|vald|velges|veljast|foreslår|foreslo|foreslått|stiller|stilte|"
+                     r"meld(?:te|er)\s+seg)\b")
+_POINT = re.compile(r"^\s*(?:(?:sak|punkt)\s+)?\d{1,3}(?:\.\d+)*[.):]?\s+[A-ZÆØÅ]", re.IGNORECASE)
+# A signature line: 'Gro Nilsen, møteleder', 'Referent Kari Holm'
+_SIGNED = re.compile(r"(?i)^\s*(?:(?P<before>[\wæøå]+)\s*:?\s+)?(?P<rest>.+?)\s*$")
+
+
+def _is_point(block: Block) -> bool:
+    return bool(block.heading) or (len(block.text) < 80 and bool(_POINT.match(block.text))
+                                   and not block.text.rstrip().endswith("."))
+
+
+def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]:
+    """The meeting's officials, present by their office: those elected under a point 'Valg av
+    møteleder/referent/tellekorps' or in a sentence that says so, and those who sign with their
+    office ('Gro Nilsen, møteleder'). Members already listed keep their entry."""
+    found: list[Attendee] = []
+
+    def add(name: str, role: str, block: Block) -> None:
+        if any(same_person(name, a.name) for a in (*known, *found)):
+            return
+        found.append(Attendee(name=name, role=role.lower(), category=Category.member, status=Status.present,
+                              page=block.page, line=block.line, line_end=block.line_end, source="prose"))
+
+    office: str | None = None  # the office the current point elects
+    for block in blocks:
+        if block.is_row:
+            continue
+        if _is_point(block):
+            # 'Valg av referent og to til å underskrive protokollen': a sentence naming no office
+            # is about the last one
+            offices = _OFFICIAL.findall(block.text)
+            office = offices[-1] if offices and re.search(r"(?i)\bvalg\b", block.text) else None
+            if office:
+                continue
+        names = find_names(block.text)
+        if not names:
+            continue
+        signed = _OFFICIAL.fullmatch(block.text[names[0][2]:].strip(" ,–-")) if len(names) == 1 else None
+        if signed and not block.text[:names[0][1]].strip():
+            add(names[0][0], signed.group(1), block)
+            continue
+        for sentence in sentences(block.text):
+            said = _OFFICIAL.search(sentence)
+            if not _CHOSEN.search(sentence) or not (said or office):
+                continue
+            for name, _, _ in find_names(sentence):
+                add(name, said.group(1) if said else office or "", block)
+    return found

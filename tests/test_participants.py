@@ -44,3 +44,39 @@ def test_the_subject_who_presents_a_case_is_its_guest(tmp_path: Path):
 def test_a_guest_for_the_case_the_sentence_stands_in(tmp_path: Path):
     people = _people(tmp_path, "", case="Under denne saken deltok Kari Vikane fra Helse Bergen.")
     assert people["Kari Vikane"] == ("guest", "present", None, "Helse Bergen", None, ["13-24"])
+
+
+GENERAL_MEETING = """Protokoll fra årsmøte i Båtforeningen 14. mars 2024
+
+Møtet ble holdt i klubbhuset, og innkallingen var sendt ut til alle medlemmer i god tid før møtet.
+
+1 Valg av møteleder
+Styret foreslår Gunnar Moe.
+Valgt ved akklamasjon.
+
+2 Valg av referent og to til å underskrive protokollen
+Liv Aune melder seg som referent. Styret foreslo Tone Rud og Arne Berg.
+
+3 Valg av styre
+Styret foreslår Kjell Sand som leder. Valgt.
+
+4 Regnskap
+Kasserer Mona Lie la fram regnskapet, som ble godkjent.
+
+Ved protokollen: Liv Aune
+
+Gunnar Moe, møteleder
+"""
+
+
+def test_the_meetings_officials_are_present(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text(GENERAL_MEETING, encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    people = {a.name: (a.category.value, a.status.value, a.role) for a in meeting.attendance}
+    # the board member elected under 'Valg av styre' is the subject of a case, not an official
+    assert {k: v for k, v in people.items() if k != "Mona Lie"} == {
+        "Gunnar Moe": ("member", "present", "møteleder"), "Liv Aune": ("secretariat", "present", None),
+        "Tone Rud": ("member", "present", "underskrive protokollen"),
+        "Arne Berg": ("member", "present", "underskrive protokollen")}
