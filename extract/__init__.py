@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from referat.extract.attendance import read_lists, read_tables
+from referat.extract.attendance import read_lists, read_stacked, read_tables
 from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
@@ -49,6 +49,7 @@ def extract_meeting(doc: Document) -> Extraction:
     people = read_tables(blocks)
     # lists may stand after the cases too: 'Tilstede:' at the end, over the signatures
     people = _merge(people, read_lists(blocks))
+    people = _merge(people, read_stacked(blocks))
     if not is_minutes(blocks, len(cases), header, len(people)):
         return Extraction(source=doc.source, kind="other")
     warnings: list[Problem] = []

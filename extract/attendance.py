@@ -460,6 +460,54 @@ def _name_and_place(text: str) -> bool:
     return len(entries) == 2 and bool(find_names(entries[0])) and not find_names(entries[1])
 
 
+# Labels one after another with nothing between them, as a PDF's two columns come out flattened:
+# 'Fra departementet møtte: Fra styret møtte: Også til stede: Statsråd Eva Berg Styreleder Per Dahl ...'
+_STACKED = re.compile(r"(?:(?:[Ff]r[aå]\s+[^:.]{2,60}?\s+møtte|(?:[Oo]gså\s+)?(?:[Tt]il\s*stede|[Tt]ilstede)|"
+                      r"[Dd]eltok|[Mm]øtt|[Ff]orfall)\s*:\s*){2,}")
+_TOKEN_NAME = re.compile(r"[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)*")
+_TOKEN_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
+
+
+def _flattened_people(text: str) -> list[tuple[str, str | None]]:
+    """'Statsråd Eva Berg Styreleder Per Dahl Kari B. Lie Tor Vik': people in a run without
+    separators, each an optional title, a given name, initials and a surname; the run ends where
+    the prose starts again. A name of three words reads as two people's: nothing tells it apart."""
+    tokens = text.split()
+    people: list[tuple[str, str | None]] = []
+    i = 0
+    while i < len(tokens):
+        role = None
+        for k in (1, 2, 3, 4):  # the shortest title: is_role reads a title followed by anything as one
+            if i + k < len(tokens) and is_role(" ".join(tokens[i:i + k])) and _TOKEN_NAME.fullmatch(tokens[i + k]):
+                role, i = " ".join(tokens[i:i + k]), i + k
+                break
+        if i + 1 >= len(tokens) or not _TOKEN_NAME.fullmatch(tokens[i]):
+            break
+        j = i + 1
+        while j < len(tokens) and _TOKEN_INITIAL.fullmatch(tokens[j]):
+            j += 1
+        if j >= len(tokens) or not _TOKEN_NAME.fullmatch(tokens[j]) or not looks_like_person(" ".join(tokens[i:j + 1])):
+            break
+        people.append((" ".join(tokens[i:j + 1]), role))
+        i = j + 1
+    return people
+
+
+def read_stacked(blocks: list[Block]) -> list[Attendee]:
+    """People after labels stacked with nothing between them. Which label each belongs to is lost,
+    so they are all present and members, the category a meeting's list starts with."""
+    people: list[Attendee] = []
+    for block in blocks:
+        if block.is_row:
+            continue
+        for m in _STACKED.finditer(block.text):
+            for name, role in _flattened_people(block.text[m.end():]):
+                people.append(Attendee(name=name, role=role, category=Category.member, status=Status.present,
+                                       page=block.page, line=block.line, line_end=block.line_end, source="list",
+                                       raw_mark=m.group(0).strip()))
+    return people
+
+
 def read_lists(blocks: list[Block]) -> list[Attendee]:
     """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label."""
     people: list[Attendee] = []

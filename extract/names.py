@@ -150,7 +150,7 @@ def looks_like_person(name: str) -> bool:
             continue
         if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?", w):
             return False
-        if w.lower().strip(".") in NOT_NAMES:
+        if w.lower().strip(".") in NOT_NAMES and not re.fullmatch(r"[A-ZÆØÅ]\.", w):  # "I." is an initial
             return False
     return True
 

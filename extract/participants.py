@@ -114,7 +114,14 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
                 role = title.group(1)
             if org is None and (substitute or guest_words):
                 org, _ = _org_of(None, before)
-            if substitute and not guest_words:
+            # 'Riksrevisjonen ... møtte ved Siw Holm': an organisation attending through a person
+            represented = re.search(r"(?i)\b(?:møtte|deltok|representert)\s+ved\s+$", before)
+            if represented and not guest_words:
+                # the subject: the capitalised word before the first verb
+                subject = re.search(r"([A-ZÆØÅ][\wæøåÆØÅ-]*)\s+(?:var|ble|har|hadde|møtte|deltok)\b", before)
+                org = org or (subject.group(1) if subject else None)
+                category, items = Category.observer, []
+            elif substitute and not guest_words:
                 category, items = Category.substitute, []
             elif observer and not guest_words:
                 category, items = Category.observer, []

@@ -163,3 +163,21 @@ def test_a_title_before_the_name_is_the_role(tmp_path: Path):
                     "Andre:\n\n- Revisor Odd Berge\n- Samferdsels- og miljøminister Tor Vik\n", encoding="utf-8")
     found = read_lists(build_blocks(read_document(path)))
     assert [(a.name, a.role) for a in found] == [("Odd Berge", "Revisor"), ("Tor Vik", "Samferdsels- og miljøminister")]
+
+
+def test_labels_stacked_before_all_the_names(tmp_path: Path):
+    # a two-column PDF layout flattened: the labels first, then every name without separators
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra foretaksmøte i Helse Midt AS 3. mai 2024 kl. 10:00 i departementets lokaler. "
+                    "Fra Nærings- og fiskeridepartementet møtte: Fra styret møtte: Også til stede: "
+                    "Nærings- og fiskeriminister Ola Dahl Styreleder Berit Li Kari B. Vik Per Moe Seniorrådgiver "
+                    "Anne-Lise Jul Riksrevisjonen var varslet og møtte ved Tore Hovda Nes.\n", encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    assert [(a.name, a.role, a.category.value, a.status.value, a.organisation) for a in meeting.attendance] == [
+        ("Ola Dahl", "Nærings- og fiskeriminister", "member", "present", None),
+        ("Berit Li", "Styreleder", "member", "present", None), ("Kari B. Vik", None, "member", "present", None),
+        ("Per Moe", None, "member", "present", None), ("Anne-Lise Jul", "Seniorrådgiver", "member", "present", None),
+        ("Tore Hovda Nes", None, "observer", "present", "Riksrevisjonen")]
