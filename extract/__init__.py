@@ -13,6 +13,7 @@ from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
 from referat.extract.names import same_person
 from referat.extract.participants import link_substitutes, read_officials, read_prose, stand_ins
 from referat.extract.references import read_references
+from referat.extract.roles import spelled_out
 from referat.ingest.document import Document
 
 __all__ = ["extract_meeting", "warm_up", "Extraction", "Meeting", "Item", "Attendee"]
@@ -70,6 +71,9 @@ def extract_meeting(doc: Document) -> Extraction:
     people = _merge(people, read_officials(blocks, people))
     people = _merge(people, read_prose(sections, people))
     link_substitutes(people, stand_ins(sections))
+    written = " ".join(b.text for b in blocks if not b.is_row)
+    for person in people:
+        person.organisation = spelled_out(person.organisation, written) if person.organisation else None
     seen: set[str] = set()
     for number in (i.number for i in items):
         if number in seen:

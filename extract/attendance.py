@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from referat.bodywords import DEFINITE
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, match_heading, numbers_in
 from referat.extract.marks import (
@@ -243,9 +244,13 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     # 'Til stede fra administrasjonen:': the staff, not the members
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte)\s+fr[aå]\s+(?:administrasjonen|sekretariatet)\s*:"),
      Category.secretariat, Status.present),
+    # 'Deltok fra ViG:', 'Til stede fra Helse Vest:', 'Deltok fra Prosjekt X under sak 16/17:': whose
+    # people they are depends on where they come from (see _from_label)
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|deltok|deltakere)\s+fr[aå]\s+(?P<origin>[^:]{2,80}?)"
+                r"(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)\s+[^:]+)?\s*:"), Category.member, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
-                r"deltok|" + _MEMBERS + r"\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"),
+                r"deltok|" + _MEMBERS + r"\s+til\s+stede)\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
                 r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla)\s*:"),
@@ -262,6 +267,23 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s+stede|\s+møtende|\s+deltakere)?|inviterte?)\s*:"),
      Category.guest, Status.present),
 ]
+
+
+_BODY = re.compile(r"(?i)^(?:" + DEFINITE + r"|[a-zæøå-]+(?:" + DEFINITE + r"))$")
+
+
+def _from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Category, str | None, list[str]]:
+    """'Deltok fra styret:' are members; 'Deltok fra ViG:' after the members are the host's staff
+    and the organisation; 'Deltok fra Firma AS under sak 12/17:' are guests for that case."""
+    origin = (m.groupdict().get("origin") or "").strip()
+    if not origin:
+        return category, None, []
+    if m.group("case"):
+        items = sorted({n for c in MENTION.finditer(m.group("case")) for n in numbers_in(c.group("list"))})
+        return Category.guest, origin, items
+    if _BODY.match(origin):
+        return Category.member, None, []
+    return (Category.secretariat if listed else Category.member), origin, []
 
 
 def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
@@ -365,6 +387,10 @@ def parse_entry(entry: str) -> Entry | None:
     if not names:
         return None
     name, start, end = names[0]
+    # 'Daglig leder i Grenlandssamarbeidet Kari Lie': the word after the title's preposition is a place
+    if re.search(r"(?i)\b(?:i|ved|fra|frå|for|hos)\s+$", entry[:start]) and len(name.split()) >= 3:
+        first = name.split()[0]
+        name, start = name[len(first):].strip(), start + len(first) + 1
     # 'Andreas Lind - Johansen': PDF text may set a double surname's hyphen apart
     joined = re.fullmatch(r"\s*-\s+([A-ZÆØÅ][a-zæøå]+)\s*", entry[end:])
     if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
@@ -523,7 +549,8 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
             i += 1
             continue
         m, category, status = found
-        sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, None, category)] if inline else []
+        category, origin, label_items = _from_label(m, category, any(p.category == Category.member for p in people))
+        sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, origin, category)] if inline else []
         j = i + 1
         if block.is_row:
             # the list goes on in rows with an empty label cell
@@ -531,7 +558,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                 sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip()), None, category))
                 j += 1
         elif not inline:
-            group: str | None = None
+            group: str | None = origin
             own = category
             while j < len(blocks):
                 if _group_heading(blocks, j):
@@ -540,6 +567,9 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     if section is not None:
                         own, group = (category if section == Category.member else section), None
                     else:
+                        # 'Fra ViG:' after the members, who had no heading: the host's staff
+                        if re.match(r"(?i)fr[aå]\s", heading) and sources and all(g is None for _, _, g, _ in sources):
+                            own = Category.secretariat
                         group = _group_org(heading)
                     j += 1
                     continue
@@ -573,9 +603,12 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     own_category = Category.secretariat  # the minute-taker listed with the others
                 elif role and _STAFF.search(role) and own_list == Category.guest:
                     own_category = Category.secretariat  # 'Andre: Kari Hansen, koordinator
-                # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases
-                items = (sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
-                         if own_category == Category.guest else [])
+                # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases; one of the staff or the
+                # others there 'under sak 12/17' only is a guest too
+                items = sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
+                if items and own_category in (Category.secretariat, Category.observer):
+                    own_category = Category.guest
+                items = (items or label_items) if own_category == Category.guest else []
                 people.append(Attendee(
                     name=name, organisation=org, role=role, category=own_category, items=items,
                     status=Status.substituted if substituted_by else said or status, substitute_for=substitute_for,

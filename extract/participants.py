@@ -23,7 +23,9 @@ _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b"
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
-                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål)\b")
+                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
+                        r"ga\s+(?:en\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|presentasjon|gjennomgang|"
+                        r"informasjon|oppdatering))")
 # A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
 _THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")

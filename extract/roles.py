@@ -83,3 +83,14 @@ def split_org_role(cell: str) -> tuple[str | None, list[str]]:
             return m.group(2).strip(), [m.group(1)] + extra
         return None, [cell] + extra
     return cell, extra
+
+
+def spelled_out(org: str, text: str) -> str:
+    """'ViG' -> 'Vekst i Grenland', 'UiB' -> 'Universitetet i Bergen' where the text writes it out: an
+    abbreviation in mixed case, each capital a word's initial and each small letter a small word.
+    Capitals alone ('MDG', 'SP') are kept as written: parties and bodies are known by them."""
+    if not re.fullmatch(r"[A-ZÆØÅ][A-Za-zæøåÆØÅ]{2,5}", org) or org.isupper() or not re.search(r"[A-ZÆØÅ]$", org):
+        return org
+    parts = [rf"{c}[\wæøåÆØÅ-]+" if c.isupper() else rf"{c}\w*" for c in org]
+    m = re.search(r"\b" + r"\s+".join(parts) + r"\b", text)
+    return m.group(0) if m else org

@@ -181,3 +181,51 @@ def test_labels_stacked_before_all_the_names(tmp_path: Path):
         ("Berit Li", "Styreleder", "member", "present", None), ("Kari B. Vik", None, "member", "present", None),
         ("Per Moe", None, "member", "present", None), ("Anne-Lise Jul", "Seniorrådgiver", "member", "present", None),
         ("Tore Hovda Nes", None, "observer", "present", "Riksrevisjonen")]
+
+
+HOST_AND_GUESTS = """Protokoll fra styremøte i Næring i Telemark IKS 4. april 2024 på Fabrikken.
+
+Deltok fra styret:
+
+- Kari Holm, styreleder
+- Per Lie
+
+Deltok fra NiT:
+
+- Anne Sand
+- Tor Berg under sak 5/24
+
+Deltok fra Prosjekt Havn og sjø under sak 6/24:
+
+Daglig leder i Havnesamarbeidet Ida Rue
+
+Konsulent Jon Ness
+
+Sak 5/24 Årsregnskap
+
+Daglig leder, Anne Sand ga en orientering om regnskapet.
+"""
+
+
+def test_the_hosts_staff_and_guests_for_one_case(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text(HOST_AND_GUESTS, encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    people = {a.name: (a.category.value, a.organisation, a.role, a.items) for a in meeting.attendance}
+    assert people == {
+        "Kari Holm": ("member", None, "styreleder", []), "Per Lie": ("member", None, None, []),
+        # 'NiT' is the host, written out in the title
+        "Anne Sand": ("secretariat", "Næring i Telemark", None, []),
+        "Tor Berg": ("guest", "Næring i Telemark", None, ["05-24"]),
+        "Ida Rue": ("guest", "Prosjekt Havn og sjø", "Daglig leder i Havnesamarbeidet", ["06-24"]),
+        "Jon Ness": ("guest", "Prosjekt Havn og sjø", "Konsulent", ["06-24"])}
+
+
+def test_staff_under_a_heading_after_the_members(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede:\n\n- Kari Holm\n- Per Lie (per telefon)\n\nFra NiT:\n\n- Anne Sand\n\n"
+                               "Andre:\n\n- Revisor Odd Berge\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "remote", None),
+                      "Anne Sand": ("secretariat", "present", None), "Odd Berge": ("guest", "present", None)}

@@ -80,3 +80,9 @@ def test_the_meetings_officials_are_present(tmp_path: Path):
         "Gunnar Moe": ("member", "present", "møteleder"), "Liv Aune": ("secretariat", "present", None),
         "Tone Rud": ("member", "present", "underskrive protokollen"),
         "Arne Berg": ("member", "present", "underskrive protokollen")}
+
+
+def test_one_who_gives_a_report_in_a_case_is_its_guest(tmp_path: Path):
+    people = _people(tmp_path, "", case="Daglig leder, Per Arne Lid ga en statusrapport fra selskapet.")
+    assert people["Per Arne Lid"][:2] == ("guest", "present")
+    assert people["Per Arne Lid"][5] == ["13-24"]
