@@ -229,3 +229,16 @@ def test_staff_under_a_heading_after_the_members(tmp_path: Path):
                                "Andre:\n\n- Revisor Odd Berge\n")
     assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "remote", None),
                       "Anne Sand": ("secretariat", "present", None), "Odd Berge": ("guest", "present", None)}
+
+
+def test_a_layout_table_with_a_blank_line_between_rows(tmp_path: Path):
+    # as 'pdftotext -layout' prints a form: surname first, the 'Møtt' column left blank
+    path = tmp_path / "m.txt"
+    path.write_text("A2 Stemmestyret\n\n"
+                    " Navn                              Funksjon          Møtt (sett kryss)\n\n"
+                    " Lunde Kari-Anne                   Leder\n\n"
+                    " Berg Ole Martin                   Medlem\n\n\n"
+                    "B Behandling av mottatte stemmer\n", encoding="utf-8")
+    people = read_tables(build_blocks(read_document(path)))
+    assert [(a.name, a.role, a.status.value) for a in people] == [("Lunde Kari-Anne", "Leder", "absent"),
+                                                                   ("Berg Ole Martin", "Medlem", "absent")]
