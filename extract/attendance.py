@@ -480,6 +480,20 @@ def _group_org(text: str) -> str:
     return re.sub(r"(?i)^(?:for|fra|frå)\s+", "", text.strip().rstrip(":")).strip()
 
 
+# A second list inside the first one's paragraph: '... og Janne Dahl. Forfall Amund Berg.'
+_INLINE_ABSENT = re.compile(r"(?i)(?:^|(?<=[.;])\s+)(?:meldt\s+)?(?:forfall|fravær|fråvær|ikke\s+til\s*stede)\s*:?\s+"
+                            r"(?=[A-ZÆØÅ])")
+
+
+def _inline_labels(text: str, status: Status) -> list[tuple[str, Status]]:
+    """The text of a list, split where it goes on with those away."""
+    m = _INLINE_ABSENT.search(text)
+    if m is None or status == Status.absent:
+        return [(text, status)]
+    pieces = ((text[:m.start()], status), (text[m.end():], Status.absent))
+    return [(part, said) for part, said in pieces if part.strip()]
+
+
 def _name_and_place(text: str) -> bool:
     """'Kari Strand, Sjakkforeningen': a full name, a comma and a part that names nobody."""
     entries = _entries(text)
@@ -557,7 +571,12 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
             while j < len(blocks) and blocks[j].is_row and not (blocks[j].cells or [""])[0].strip():
                 sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip()), None, category))
                 j += 1
-        elif not inline:
+        elif inline:
+            # 'Tilstede: A, B, C' broken before 'og D. Forfall E.': the list goes on in lower case
+            while j < len(blocks) and not blocks[j].is_row and re.match(r"(?:og|samt|,)\s", blocks[j].text):
+                sources.append((blocks[j], re.sub(r"^,\s*", "", blocks[j].text), origin, category))
+                j += 1
+        else:
             group: str | None = origin
             own = category
             while j < len(blocks):
@@ -584,7 +603,9 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
         # 'Kristin Hagen, Navet' one a line: the word after the comma is where the person comes from,
         # also after a first name alone ('Marius, Ping')
         paired = sum(_name_and_place(t) for _, t, _, _ in sources) * 2 > len(sources) >= 2
-        for src, text, group, own_list in sources:
+        parts = [(src, piece, group, own_list, said)
+                 for src, text, group, own_list in sources for piece, said in _inline_labels(text, status)]
+        for src, text, group, own_list, status in parts:
             # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
             line_org, text = _org_first(text if paired else uninvert_list(text))
             entries = _entries(text)

@@ -242,3 +242,12 @@ def test_a_layout_table_with_a_blank_line_between_rows(tmp_path: Path):
     people = read_tables(build_blocks(read_document(path)))
     assert [(a.name, a.role, a.status.value) for a in people] == [("Lunde Kari-Anne", "Leder", "absent"),
                                                                    ("Berg Ole Martin", "Medlem", "absent")]
+
+
+def test_a_list_that_goes_on_with_those_away(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede: Kari Holm, Per Lie\n\nog Eva Dahl. Forfall Tor Moe.\n\n1. Dugnad\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Eva Dahl": ("member", "present", None), "Tor Moe": ("member", "absent", None)}
+    people = _listed(tmp_path, "Til stede: Kari Holm og Per Lie. Meldt forfall: Tor Moe\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Tor Moe": ("member", "absent", None)}
