@@ -27,7 +27,8 @@ _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innlei
                         r"ga\s+(?:en\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|presentasjon|gjennomgang|"
                         r"informasjon|oppdatering))")
 # A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
-_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
+_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for|av)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
+_ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+vald|ble\s+valgt|oppnevnes|gjenvelges|fritas)\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
 
@@ -94,6 +95,8 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
         return any(same_person(name, a.name) for a in (*known, *found))
 
     for case, block, sentence, names in _named_sentences(sections):
+        if _ELECTED.search(sentence):  # 'Som ny vara til rådet velges: X': the subject of a decision
+            continue
         cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
         substitute = bool(_SUBSTITUTE.search(sentence) or _stood_in_pairs(sentence, names))
         observer = bool(_OBSERVER.search(sentence))
@@ -160,10 +163,35 @@ def _stood_in_pairs(sentence: str, names: list[tuple[str, int, int]]) -> list[tu
     return pairs
 
 
+# In one case: a member who leaves its treatment ('erklært inhabil', 'fratrådte') and a substitute
+# who joins it ('Vararepresentant X tiltrådte møtet under behandling av denne saken')
+_LEAVES = re.compile(r"(?i)\b(inhabil|fratrådte|fratrådde|forlot\s+møtet|gikk\s+fra)\b")
+_JOINS = re.compile(r"(?i)\b(tiltrådte|tiltrådde|trådte\s+inn|tok\s+sete|møtte)\b")
+
+
+def _case_stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for case, blocks in sections:
+        if case is None:
+            continue
+        leaving, joining = [], []
+        for _, _, sentence, names in _named_sentences([(case, blocks)]):
+            if _LEAVES.search(sentence):
+                leaving += [n for n, _, _ in names]
+            elif _JOINS.search(sentence) and _SUBSTITUTE.search(sentence):
+                joining += [n for n, _, _ in names]
+        leaving = list(dict.fromkeys(leaving))
+        if len(leaving) == 1 and len(joining) == 1:
+            pairs.append((joining[0], leaving[0]))
+    return pairs
+
+
 def stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:
     """'Berit Hauge møtte som vara for Solveig Nesse': (substitute, member) pairs the prose names,
-    also for people the attendance table already lists."""
-    return [pair for _, _, sentence, names in _named_sentences(sections) for pair in _stood_in_pairs(sentence, names)]
+    also for people the attendance table already lists; and the substitute who joins a case that
+    a member left."""
+    return [pair for _, _, sentence, names in _named_sentences(sections)
+            for pair in _stood_in_pairs(sentence, names)] + _case_stand_ins(sections)
 
 
 def org_matches(a: str | None, b: str | None) -> bool:

@@ -86,3 +86,15 @@ def test_one_who_gives_a_report_in_a_case_is_its_guest(tmp_path: Path):
     people = _people(tmp_path, "", case="Daglig leder, Per Arne Lid ga en statusrapport fra selskapet.")
     assert people["Per Arne Lid"][:2] == ("guest", "present")
     assert people["Per Arne Lid"][5] == ["13-24"]
+
+
+def test_a_substitute_joins_the_case_a_member_left(tmp_path: Path):
+    people = _people(tmp_path, "", case="Eva Dahl ble erklært inhabil og fratrådte.\n\n"
+                                        "Vararepresentant Turid Lunde tiltrådte møtet under behandling av denne saken.")
+    assert people["Turid Lunde"][:3] == ("substitute", "present", "Eva Dahl")
+    assert people["Eva Dahl"][:2] == ("member", "present")
+
+
+def test_one_elected_is_no_attendee(tmp_path: Path):
+    people = _people(tmp_path, "", case="Som ny vara til eldrerådet velges: Tor Berg")
+    assert "Tor Berg" not in people
