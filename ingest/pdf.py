@@ -148,8 +148,11 @@ def _spans(line: TextLine) -> list[Span]:
     previous: Run | None = None
     for run in line.runs:
         text = run.text
-        if previous is not None and not previous.text.endswith(" ") and not text.startswith(" "):
-            text = " " + text  # a gap between two runs on one line is a word space
+        # a gap between two runs on one line is a word space; runs that touch are pieces of one word,
+        # as Chrome and Word write a word glyph by glyph ('K r i s t i n', 'Sø knader')
+        if (previous is not None and not previous.text.endswith(" ") and not text.startswith(" ")
+                and run.x0 - previous.x1 > 0.2 * max(run.size, 1.0)):
+            text = " " + text
         if spans and spans[-1].bold == run.bold and spans[-1].italic == run.italic:
             spans[-1].text += text
         else:

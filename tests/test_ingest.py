@@ -160,3 +160,21 @@ def test_an_empty_cell_in_a_space_aligned_table_stays_empty(tmp_path: Path):
     assert [line.cells for line in read_document(path).lines()] == [
         ["Navn", "Organisasjon", "Møtt", "Forfall"], ["Kari Lund", "Pensjonistforeningen", "x"],
         ["Per Dale", "FFO", "", "x"]]
+
+
+def test_a_pdf_that_draws_each_glyph_apart(tmp_path: Path):
+    # Chrome and Word may place every glyph on its own; only a gap as wide as a space parts words
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "glyphs.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    x = 72.0
+    for word in ("Kristin", "Brænden,", "Navet"):
+        for ch in word:
+            c.drawString(x, 700, ch)
+            x += stringWidth(ch, "Helvetica", 11)
+        x += stringWidth(" ", "Helvetica", 11)
+    c.save()
+    assert [line.text for line in read_document(path).lines()] == ["Kristin Brænden, Navet"]
