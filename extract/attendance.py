@@ -381,7 +381,7 @@ class Entry(NamedTuple):
     substituted_by: str | None  # who stood in for this person
 
 
-def parse_entry(entry: str) -> Entry | None:
+def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
     names = list_names(entry)
     if not names:
@@ -413,8 +413,9 @@ def parse_entry(entry: str) -> Entry | None:
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
-            elif org is None and (looks_like_org(piece) or proper_noun(piece) or _PARTY_LETTER.fullmatch(piece)
-                                  and k < len(notes)):
+            elif org is None and (looks_like_org(piece) or proper_noun(piece)
+                                  or _PARTY_LETTER.fullmatch(piece) and k < len(notes)
+                                  or paired and k == len(notes)):  # 'Axel Rosen, PI:SK', 'Ola Dahl, dagen@ifi'
                 org = piece
     return Entry(name, org, role, substitute_for, status, substituted_by)
 
@@ -610,7 +611,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
             line_org, text = _org_first(text if paired else uninvert_list(text))
             entries = _entries(text)
             for entry in _with_notes(entries, absent=status == Status.absent, paired=paired and len(entries) == 2):
-                parsed = parse_entry(entry)
+                parsed = parse_entry(entry, paired=paired)
                 if not parsed:
                     continue
                 name, org, role, substitute_for, said, substituted_by = parsed

@@ -32,7 +32,9 @@ ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "se
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
               "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson", "minister", "revisor")
 # A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
-_ROLE_RE = re.compile(r"^(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+# A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder'
+_ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|konstituert|tidligere|nyvalgt|ny) )?"
+                      r"(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")
 
 

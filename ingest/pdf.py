@@ -108,6 +108,7 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
         buffer = (ctypes.c_ushort * n)()
         c.FPDFTextObj_GetText(obj, textpage.raw, buffer, n)
         text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").replace("\r", " ").replace("\n", " ")
+        text = text.replace("\u00ad", "-")  # Chrome writes every hyphen as a soft one ('Lind\u00adJohansen')
         if not text.strip():
             continue
         font = c.FPDFTextObj_GetFont(obj)

@@ -251,3 +251,14 @@ def test_a_list_that_goes_on_with_those_away(tmp_path: Path):
     people = _listed(tmp_path, "Til stede: Kari Holm og Per Lie. Meldt forfall: Tor Moe\n")
     assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
                       "Tor Moe": ("member", "absent", None)}
+
+
+def test_name_and_place_lines_take_any_place(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    lines = ["Til stede:", "Stemmeberettigede", "Kari Strand, Sjakkforeningen", "Pål Vik, SK:IF", "Eva Ås, quiz@uni",
+             "Andre:", "Siri Lund, påtroppende koordinator", "1. Godkjenning av innkalling"]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.category.value, a.organisation, a.role) for a in found] == [
+        ("Kari Strand", "member", "Sjakkforeningen", None), ("Pål Vik", "member", "SK:IF", None),
+        ("Eva Ås", "member", "quiz@uni", None), ("Siri Lund", "secretariat", None, "påtroppende koordinator")]
