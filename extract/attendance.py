@@ -264,6 +264,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"^(?i:fr[aå])\s+[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne)(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
+    # The keys of a web page's front matter (YAML): 'attending:', 'not_attending:'
+    (re.compile(r"(?i)^(?:not_attending|absent|apologies)\s*:"), Category.member, Status.absent),
+    (re.compile(r"(?i)^(?:attending|attendees|participants|present)\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s+stede|\s+møtende|\s+deltakere)?|inviterte?)\s*:"),
      Category.guest, Status.present),
 ]
@@ -310,7 +313,8 @@ def _entries(text: str) -> list[str]:
     for part in parts:
         for piece in _sentences(part):
             out.extend(p for p in re.split(r"(?<!-)\s+(?:og|samt)\s+(?![^(]*\))", piece) if p.strip())
-    return [p.strip(" .") for p in out if p.strip(" .")]
+    # '- fui, Anders Rokkones,-': a dash or quotes around an entry are no part of it
+    return [p.strip(" .\"'-") for p in out if p.strip(" .\"'-")]
 
 
 def _sentences(part: str) -> list[str]:
@@ -454,7 +458,7 @@ def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     that the label or a first name alone just before announces)."""
     if block.is_row or _list_label(block.text) or _bare_label(block):
         return False
-    if find_names(block.text):
+    if find_names(block.text) or any(find_names(e) for e in _entries(block.text)):  # 'Eva Ås,-'
         return block.bullet or len(block.text) < 90
     lone = _lone_names(block.text)
     return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
@@ -595,6 +599,11 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
                     continue
                 after_lone = bool(sources) and bool(_lone_names(sources[-1][1]))
                 if not _list_line(blocks[j], not sources, after_lone):
+                    # a bullet that names nobody ('- okonomians,') between bullets that do
+                    if (blocks[j].bullet and sources and sources[-1][0].bullet and j + 1 < len(blocks)
+                            and blocks[j + 1].bullet and _list_line(blocks[j + 1], False, after_lone)):
+                        j += 1
+                        continue
                     break
                 # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
                 if sources and sources[-1][0].bullet and not blocks[j].bullet and group is None:
@@ -610,12 +619,20 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
             # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
             line_org, text = _org_first(text if paired else uninvert_list(text))
             entries = _entries(text)
+            line_role = None
+            # 'cyb, Jan Furulund', 'koordinator, Bendik Kvamstad': where from, or the title, first
+            if len(entries) == 2 and not list_names(entries[0]) and find_names(entries[1]) and " " not in entries[0]:
+                if is_role(entries[0]):
+                    line_role = entries[0]
+                else:
+                    line_org = line_org or entries[0]
+                entries = entries[1:]
             for entry in _with_notes(entries, absent=status == Status.absent, paired=paired and len(entries) == 2):
                 parsed = parse_entry(entry, paired=paired)
                 if not parsed:
                     continue
                 name, org, role, substitute_for, said, substituted_by = parsed
-                org = org or line_org or group
+                org, role = org or line_org or group, role or line_role
                 chair = _CHAIR.match(m.group(0))
                 role = role or (chair.group(0).capitalize() if chair else None)
                 own_category = own_list

@@ -262,3 +262,16 @@ def test_name_and_place_lines_take_any_place(tmp_path: Path):
     assert [(a.name, a.category.value, a.organisation, a.role) for a in found] == [
         ("Kari Strand", "member", "Sjakkforeningen", None), ("Pål Vik", "member", "SK:IF", None),
         ("Eva Ås", "member", "quiz@uni", None), ("Siri Lund", "secretariat", None, "påtroppende koordinator")]
+
+
+def test_attendance_in_a_pages_front_matter(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text('---\nlayout: meeting\ntitle: Første møte\n\nreferent: "Dahl"\n\nattending:\n'
+                    "    - sjakk, Kari Strand\n    - koordinator, Pål Vik\n    - kasserer,\n    - bok, Eva Ås,-\n\n"
+                    "not_attending:\n"
+                    "    - film, Tor Moe\n---\n\n## 1. Godkjenning av innkalling\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.status.value, a.organisation, a.role) for a in found] == [
+        ("Dahl", "present", None, None), ("Kari Strand", "present", "sjakk", None),
+        ("Pål Vik", "present", None, "koordinator"), ("Eva Ås", "present", "bok", None),
+        ("Tor Moe", "absent", "film", None)]
