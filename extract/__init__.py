@@ -49,7 +49,8 @@ def extract_meeting(doc: Document) -> Extraction:
     header = read_header(preamble or blocks[:30])
     people = read_tables(blocks)
     # lists may stand after the cases too: 'Tilstede:' at the end, over the signatures
-    people = _merge(people, read_lists(blocks))
+    people = _merge(people, read_lists(preamble))
+    people = _merge(people, read_lists(blocks[len(preamble):], in_cases=True))
     people = _merge(people, read_stacked(blocks))
     if not is_minutes(blocks, len(cases), header, len(people)):
         return Extraction(source=doc.source, kind="other")

@@ -475,10 +475,20 @@ def _group_heading(blocks: list[Block], j: int) -> bool:
         return False
     if match_heading(text, emphasised=block.bold) or _list_label(text) or _bare_label(block):
         return False
-    if not _list_line(following, True, False):
+    if not _list_line(following, True, False) or fold(text) in _NOT_GROUPS:
+        return False
+    # the line below starts with a person ('Kari Holm, Org'), not with a subject ('Budsjett v/ Kari Holm')
+    first = _entries(following.text)[:1]
+    if not first or not list_names(first[0]) or list_names(first[0])[0][1] > 0 and not is_role(
+            first[0][:list_names(first[0])[0][1]]):
         return False
     # a line that is itself a name with its people one a line below reads as part of the list
     return section_category(text.rstrip(":")) is not None or following.bullet or text.endswith(":")
+
+
+# Headings that start what follows a list, never a group within it
+_NOT_GROUPS = {"saker", "saksliste", "sakliste", "agenda", "dagsorden", "orienteringssaker", "vedtakssaker",
+               "referatsaker", "eventuelt", "innhold", "program", "merknader", "vedlegg"}
 
 
 def _group_org(text: str) -> str:
@@ -553,8 +563,15 @@ def read_stacked(blocks: list[Block]) -> list[Attendee]:
     return people
 
 
-def read_lists(blocks: list[Block]) -> list[Attendee]:
-    """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label."""
+# Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
+# these say who attended the meeting wherever they stand ('Tilstede:' after the last case).
+_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler|"
+                       r"attending|absent")
+
+
+def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
+    """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label. ``in_cases``:
+    the blocks are the cases', where only labels that say who attended count."""
     people: list[Attendee] = []
     i = 0
     while i < len(blocks):
@@ -564,7 +581,7 @@ def read_lists(blocks: list[Block]) -> list[Attendee]:
         else:
             found = _list_label(block.text) or _bare_label(block)
             inline = block.text[found[0].end():].strip() if found else ""
-        if not found:
+        if not found or in_cases and not _ANYWHERE.search(found[0].group(0)):
             i += 1
             continue
         m, category, status = found

@@ -56,9 +56,15 @@ def _pipeline() -> tuple[Any, Any]:
     return nlp, matcher
 
 
+# Words of the vocabulary that are given names too: 'Andre Kramer Orten', but 'Andre deltakere'
+_ALSO_GIVEN = {"andre"}
+
+
 def _clean(tokens: list[str]) -> list[str]:
     # a title before the name: 'Kommunalsjef Bodil Tangen'
     while tokens and (tokens[0].lower() in NOT_NAMES or ORG_WORDS.search(tokens[0]) or is_role(tokens[0])):
+        if tokens[0].lower() in _ALSO_GIVEN and len(tokens) >= 3:
+            break
         tokens = tokens[1:]
     # a name ends in a full word: 'Kari Hansen Adm.' is a name and a title cut short
     while tokens and (tokens[-1].lower() in NOT_NAMES or tokens[-1] in "-‐–"
@@ -150,6 +156,8 @@ def looks_like_person(name: str) -> bool:
             continue
         if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?", w):
             return False
+        if w.lower() in _ALSO_GIVEN and w is words[0] and len(words) >= 3:
+            continue
         if w.lower().strip(".") in NOT_NAMES and not re.fullmatch(r"[A-ZÆØÅ]\.", w):  # "I." is an initial
             return False
     return True

@@ -275,3 +275,19 @@ def test_attendance_in_a_pages_front_matter(tmp_path: Path):
         ("Dahl", "present", None, None), ("Kari Strand", "present", "sjakk", None),
         ("Pål Vik", "present", None, "koordinator"), ("Eva Ås", "present", "bok", None),
         ("Tor Moe", "absent", "film", None)]
+
+
+def test_a_project_group_inside_a_case_is_no_attendance(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Referat fra styremøte i Verkstedforeningen 2. mai 2024\n\nTil stede:\n\n- Siv Aas\n- Eva Li\n\n"
+                    "Saker\n\n- Budsjett v/ Siv Aas\n- Dugnad v/ Tor Moe\n\n"
+                    "Sak 1/24 Prosjekt\n\nDeltakere: Kari Dahl og Per Lie fra kommunen.\n\nForfall: Ole Nes\n",
+                    encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    # the agenda is no group of the list above it: who presents a point is a guest, from nowhere
+    assert [(a.name, a.category.value, a.status.value, a.organisation) for a in meeting.attendance] == [
+        ("Siv Aas", "member", "present", None), ("Eva Li", "member", "present", None),
+        ("Ole Nes", "member", "absent", None), ("Tor Moe", "guest", "present", None)]
