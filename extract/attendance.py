@@ -286,6 +286,8 @@ def _from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cat
         return Category.guest, origin, items
     if _BODY.match(origin):
         return Category.member, None, []
+    if re.match(r"(?i)(?:administrasjon|sekretariat|ledelse)", origin):
+        return Category.secretariat, None, []
     return (Category.secretariat if listed else Category.member), origin, []
 
 
@@ -312,9 +314,23 @@ def _entries(text: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         for piece in _sentences(part):
-            out.extend(p for p in re.split(r"(?<!-)\s+(?:og|samt)\s+(?![^(]*\))", piece) if p.strip())
+            for p in re.split(r"(?<!-)\s+(?:og|samt)\s+(?![^(]*\))", piece):
+                out.extend(_dashed(p) if p.strip() else [])
     # '- fui, Anders Rokkones,-': a dash or quotes around an entry are no part of it
     return [p.strip(" .\"'-") for p in out if p.strip(" .\"'-")]
+
+
+def _dashed(piece: str) -> list[str]:
+    """'Kari Holm – Per Lie – Eva Dahl': a spaced dash between two people parts them; one before a
+    place ('Kari Holm – Askøy kommune') is a note."""
+    parts = re.split(r"(\s+[–—-]\s+)(?![^(]*\))", piece)
+    out = [parts[0]]
+    for dash, part in zip(parts[1::2], parts[2::2], strict=True):
+        if find_names(out[-1]) and find_names(part) and not looks_like_org(part):
+            out.append(part)
+        else:
+            out[-1] += dash + part
+    return out
 
 
 def _sentences(part: str) -> list[str]:
@@ -338,7 +354,7 @@ def _org_first(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
+_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stilte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
 
 
 def _with_notes(entries: list[str], absent: bool = False, paired: bool = False) -> list[str]:

@@ -143,8 +143,9 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
 
 # What stands between a substitute's name and the member's: 'møtte som vara for', '(HVL) var
 # stedfortreder for', 'møtte for', 'i stedet for'.
-_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\s+stede|var)\s+)?(?:som\s+)?"
-                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for|(?<=møtte\s)for)\s+$")
+_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\s+stede|var|stilte)\s+)?(?:som\s+)?"
+                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for"
+                       r"|(?<=møtte\s)for|(?<=stilte\s)for)\s+$")
 
 
 # Or the member first: 'For Knut Lie møtte Turid Lunde', 'I stedet for Knut Lie møtte vara Turid Lunde'.
@@ -231,10 +232,11 @@ def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = 
     for sub_name, member_name in named:
         sub = next((p for p in people if same_person(p.name, sub_name)), None)
         member = next((p for p in people if same_person(p.name, member_name)), None)
-        if sub is None or member is None or sub is member or sub.substitute_for:
+        if sub is None or sub is member or sub.substitute_for:
             continue
+        # a member named only as the one stood in for is added below, as substituted
         if sub.status in (Status.present, Status.remote):
-            sub.category, sub.substitute_for = Category.substitute, member.name
+            sub.category, sub.substitute_for = Category.substitute, member.name if member else member_name
     members = [p for p in people if p.category != Category.substitute]
     taken: set[int] = set()
 

@@ -291,3 +291,16 @@ def test_a_project_group_inside_a_case_is_no_attendance(tmp_path: Path):
     assert [(a.name, a.category.value, a.status.value, a.organisation) for a in meeting.attendance] == [
         ("Siv Aas", "member", "present", None), ("Eva Li", "member", "present", None),
         ("Ole Nes", "member", "absent", None), ("Tor Moe", "guest", "present", None)]
+
+
+def test_dashes_between_people_and_who_stood_in(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede: Kari Holm – Per Lie – Eva Dahl (deltok pr telefon), Siv Ås – Askøy kommune, "
+                               "Jo Li (stilte for Bo Ek)\n\nDeltok fra administrasjonen: Anne Berg\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Eva Dahl": ("member", "remote", None), "Siv Ås": ("member", "present", None),
+                      "Jo Li": ("substitute", "present", "Bo Ek"), "Anne Berg": ("secretariat", "present", None)}
+
+
+def test_ocr_damage_in_a_column_header():
+    people = _people(_table(["Navn", "Mgtt", "Forfa11"], ["Kari Holm", "x", ""], ["Per Lie", "", "x"]))
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "absent", None)}

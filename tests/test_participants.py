@@ -98,3 +98,9 @@ def test_a_substitute_joins_the_case_a_member_left(tmp_path: Path):
 def test_one_elected_is_no_attendee(tmp_path: Path):
     people = _people(tmp_path, "", case="Som ny vara til eldrerådet velges: Tor Berg")
     assert "Tor Berg" not in people
+
+
+def test_one_named_only_as_stood_in_for_is_substituted(tmp_path: Path):
+    people = _people(tmp_path, "Tone Vik stilte for Odd Lie.")
+    assert people["Tone Vik"][:3] == ("substitute", "present", "Odd Lie")
+    assert people["Odd Lie"][:2] == ("member", "substituted")
