@@ -350,7 +350,7 @@ def _org_first(text: str) -> tuple[str | None, str]:
     """'Helse Førde: Marte Gjesdal, Olav Hovland': the organisation of everyone on the line, first."""
     m = re.match(r"\s*([^:]{2,60}):\s+(.+)$", text, re.S)
     if m and looks_like_org(m.group(1)) and not find_names(m.group(1)):
-        return m.group(1).strip(), m.group(2)
+        return _group_org(m.group(1)), m.group(2)  # 'For Askøy kommune:' is Askøy kommune's people
     return None, text
 
 
@@ -453,6 +453,9 @@ def _bare_label(block: Block) -> tuple[re.Match[str], Category, Status] | None:
     """'Til stede', 'Forfall' alone on a line, without a colon, over the list it names."""
     text = block.text.strip()
     if block.is_row or len(text) > 30 or text.endswith(":"):
+        return None
+    # an office alone on a line is signed under a name ('Kari Holm' / 'Referent'), it heads no list
+    if re.search(r"(?i)referent|møtele|sekretær|protokoll|ordstyr", text):
         return None
     found = _list_label(text + ":")
     return found if found and found[0].end() == len(text) + 1 else None

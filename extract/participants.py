@@ -10,7 +10,7 @@ from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
-from referat.extract.names import find_names, proper_noun, same_person
+from referat.extract.names import find_names, list_names, proper_noun, same_person
 from referat.extract.roles import is_role, looks_like_org
 from referat.folding import fold
 
@@ -299,13 +299,25 @@ def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]
     def add(name: str, role: str, block: Block) -> None:
         if any(same_person(name, a.name) for a in (*known, *found)):
             return
-        found.append(Attendee(name=name, role=role.lower(), category=Category.member, status=Status.present,
+        # who keeps the minutes serves the meeting; the other offices are held by its members
+        category = Category.secretariat if re.search(r"(?i)referent|sekretær|protokollfør", role) else Category.member
+        found.append(Attendee(name=name, role=role.lower(), category=category, status=Status.present,
                               page=block.page, line=block.line, line_end=block.line_end, source="prose"))
 
     office: str | None = None  # the office the current point elects
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if block.is_row:
             continue
+        # a signature: the name on one line, the office alone on the next ('Janne Nystad' / 'Referent')
+        signed_below = _OFFICIAL.fullmatch(block.text.strip(" :")) and k and not blocks[k - 1].is_row
+        if signed_below and len(blocks[k - 1].text) < 40:
+            above = find_names(blocks[k - 1].text) or list_names(blocks[k - 1].text)
+            if len(above) == 1 and above[0][1] == 0 and above[0][2] == len(blocks[k - 1].text.strip()):
+                name = above[0][0]
+                # 'Janne' signs for the Janne Nystad listed above
+                if " " in name or not any(a.name.split()[0] == name for a in (*known, *found)):
+                    add(name, block.text.strip(" :"), block)
+                continue
         if _is_point(block):
             # 'Valg av referent og to til å underskrive protokollen': a sentence naming no office
             # is about the last one

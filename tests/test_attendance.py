@@ -304,3 +304,14 @@ def test_dashes_between_people_and_who_stood_in(tmp_path: Path):
 def test_ocr_damage_in_a_column_header():
     people = _people(_table(["Navn", "Mgtt", "Forfa11"], ["Kari Holm", "x", ""], ["Per Lie", "", "x"]))
     assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "absent", None)}
+
+
+def test_representatives_grouped_by_municipality(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    "Tilstede:\n\nFor Askøy kommune: Kari Holm og Eva Dahl (vara)\n\nFor Fjell kommune: Siv Ås\n",
+                    encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.category.value, a.organisation) for a in found] == [
+        ("Kari Holm", "member", "Askøy kommune"), ("Eva Dahl", "substitute", "Askøy kommune"),
+        ("Siv Ås", "member", "Fjell kommune")]

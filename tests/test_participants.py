@@ -66,6 +66,14 @@ Kasserer Mona Lie la fram regnskapet, som ble godkjent.
 Ved protokollen: Liv Aune
 
 Gunnar Moe, møteleder
+
+Ida Holm
+
+Referent
+
+Gunnar
+
+Møteleder
 """
 
 
@@ -78,6 +86,7 @@ def test_the_meetings_officials_are_present(tmp_path: Path):
     # the board member elected under 'Valg av styre' is the subject of a case, not an official
     assert {k: v for k, v in people.items() if k != "Mona Lie"} == {
         "Gunnar Moe": ("member", "present", "møteleder"), "Liv Aune": ("secretariat", "present", None),
+        "Ida Holm": ("secretariat", "present", "referent"),
         "Tone Rud": ("member", "present", "underskrive protokollen"),
         "Arne Berg": ("member", "present", "underskrive protokollen")}
 
