@@ -231,12 +231,12 @@ _CHAIR = re.compile(r"møteleder|møteleiar", re.IGNORECASE)
 _MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
 
 LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
                 r"(?:\s+(?:som\s+)?møtte|\s+til\s+stede)?\s*:"), Category.substitute, Status.present),
     # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?(?:hadde|meldte)\s+"
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?(?:hadde|meldte)\s+"
                 r"(?:forfall|fravær)\s*:"), Category.member, Status.absent),
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?møtte\s*:"),
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?møtte\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
@@ -250,10 +250,11 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)\s+[^:]+)?\s*:"), Category.member, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
-                r"deltok|" + _MEMBERS + r"\s+til\s+stede)\s*:"),
+                r"deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|deltak[ae]rar)\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
-                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla)\s*:"),
+                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|"
+                r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
      Category.member, Status.absent),
     # The chair of the meeting is one of its members
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
@@ -267,7 +268,8 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     # The keys of a web page's front matter (YAML): 'attending:', 'not_attending:'
     (re.compile(r"(?i)^(?:not_attending|absent|apologies)\s*:"), Category.member, Status.absent),
     (re.compile(r"(?i)^(?:attending|attendees|participants|present)\s*:"), Category.member, Status.present),
-    (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s+stede|\s+møtende|\s+deltakere)?|inviterte?)\s*:"),
+    (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s*stede|\s+møtende|\s+deltakere)?|inviterte?|"
+                r"også\s+til\s*stede|i\s+tillegg\s+(?:møtte|deltok)|dessuten\s+møtte)\s*:"),
      Category.guest, Status.present),
 ]
 

@@ -315,3 +315,11 @@ def test_representatives_grouped_by_municipality(tmp_path: Path):
     assert [(a.name, a.category.value, a.organisation) for a in found] == [
         ("Kari Holm", "member", "Askøy kommune"), ("Eva Dahl", "substitute", "Askøy kommune"),
         ("Siv Ås", "member", "Fjell kommune")]
+
+
+def test_labels_in_nynorsk_and_other_wordings(tmp_path: Path):
+    people = _listed(tmp_path, "Følgjande faste medlemar møtte: Kari Holm\n\nFrammøtte: Per Lie\n\n"
+                               "Meldt fråfall: Eva Dahl\n\nOgså til stede: Siv Ås\n\nDeltakarar: Tor Moe\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Eva Dahl": ("member", "absent", None), "Siv Ås": ("guest", "present", None),
+                      "Tor Moe": ("member", "present", None)}
