@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from referat.extract.attendance import read_lists, read_stacked, read_tables
+from referat.extract.attendance import read_inline, read_lists, read_stacked, read_tables
 from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
@@ -52,6 +52,7 @@ def extract_meeting(doc: Document) -> Extraction:
     people = _merge(people, read_lists(preamble))
     people = _merge(people, read_lists(blocks[len(preamble):], in_cases=True))
     people = _merge(people, read_stacked(blocks))
+    people = _merge(people, read_inline(preamble))
     if not is_minutes(blocks, len(cases), header, len(people)):
         return Extraction(source=doc.source, kind="other")
     warnings: list[Problem] = []

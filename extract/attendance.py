@@ -259,10 +259,11 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     # The chair of the meeting is one of its members
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
-                r"fr[aå]\s+administrasjonen(?:\s+møtte)?|"
+                r"fr[aå]\s+administrasjonen(?:\s+møtte)?|fr[aå]\s+adm\.?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
-    (re.compile(r"^(?i:fr[aå])\s+[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne)(?:\s+møtte)?\s*:"),
+    # ('Fra styret:' is the body's own members: see _from_label)
+    (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
     # The keys of a web page's front matter (YAML): 'attending:', 'not_attending:'
@@ -280,6 +281,9 @@ _BODY = re.compile(r"(?i)^(?:" + DEFINITE + r"|[a-zæøå-]+(?:" + DEFINITE + r"
 def _from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Category, str | None, list[str]]:
     """'Deltok fra styret:' are members; 'Deltok fra ViG:' after the members are the host's staff
     and the organisation; 'Deltok fra Firma AS under sak 12/17:' are guests for that case."""
+    host = m.groupdict().get("host")
+    if host:
+        return (Category.member if _BODY.match(host) else category), None, []
     origin = (m.groupdict().get("origin") or "").strip()
     if not origin:
         return category, None, []
@@ -566,6 +570,59 @@ def _flattened_people(text: str) -> list[tuple[str, str | None]]:
             break
         people.append((" ".join(tokens[i:j + 1]), role))
         i = j + 1
+    return people
+
+
+# Where a flattened list ends: the agenda, a case, the time, a figure or a word in capitals
+_LIST_END = re.compile(r"\s(?:Saksliste|Sakliste|Dagsorden|Agenda|Sak|SAK|Kl|Tid|Sted|Møtet|Dato|Side)\b|\s\d|"
+                       r"\s[A-ZÆØÅ]{3,}\b|(?<=[a-zæøå])\.\s")
+_COLON = re.compile(r"(?<=\S)\s*:\s")
+
+
+def _inline_labels_at(text: str) -> list[tuple[int, int, tuple[re.Match[str], Category, Status]]]:
+    """Labels standing inside a paragraph: for each colon, the longest run of up to five words
+    before it that is a list label ('Tid: Innkalte Fra styret: A, B Forfall: C')."""
+    found: list[tuple[int, int, tuple[re.Match[str], Category, Status]]] = []
+    for colon in _COLON.finditer(text):
+        words = list(re.finditer(r"\S+", text[:colon.start()]))[-5:]
+        for w in words:
+            label = _list_label(text[w.start():colon.start()] + ":")
+            if label and label[0].end() == colon.start() - w.start() + 1:
+                found.append((w.start(), colon.end(), label))
+                break
+    return found
+
+
+def read_inline(blocks: list[Block]) -> list[Attendee]:
+    """Lists inside one long paragraph, as a page flattened to text has them: 'Fra styret: A, B og C
+    Forfall: D Fra administrasjonen: E Saksliste ...'. Each list runs to the next label or to where
+    the list ends (the agenda, a case, a figure, the end of a sentence)."""
+    people: list[Attendee] = []
+    for block in blocks:
+        if block.is_row or len(block.text) < 200:
+            continue
+        labels = _inline_labels_at(block.text)
+        stacked = [(s.start(), s.end()) for s in _STACKED.finditer(block.text)]
+        listed = False
+        for k, (start, end, (m, category, status)) in enumerate(labels):
+            if start == 0 or end == len(block.text) or any(a <= start < b for a, b in stacked):
+                continue  # a list at the start of its paragraph is read_lists', after stacked labels read_stacked'
+            stop = labels[k + 1][0] if k + 1 < len(labels) else len(block.text)
+            segment = block.text[end:stop]
+            cut = _LIST_END.search(segment)
+            segment = segment[:cut.start()] if cut else segment
+            category, origin, items = _from_label(m, category, listed)
+            for entry in _with_notes(_entries(segment), absent=status == Status.absent):
+                parsed = parse_entry(entry)
+                if not parsed or parsed.name not in entry[:len(parsed.name) + 40]:
+                    continue
+                own = Category.substitute if parsed.substitute_for else category
+                people.append(Attendee(
+                    name=parsed.name, organisation=parsed.organisation or origin, role=parsed.role, category=own,
+                    status=parsed.status or status, substitute_for=parsed.substitute_for, items=items,
+                    page=block.page, line=block.line, line_end=block.line_end, source="list",
+                    raw_mark=m.group(0).strip()))
+                listed = listed or own == Category.member
     return people
 
 

@@ -46,7 +46,9 @@ def _pipeline() -> tuple[Any, Any]:
     matcher = Matcher(nlp.vocab)
     part = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ]\.)$"}}
     # a given name cut short inside a name: 'Jens Chr. Brynhildsen', 'Carl Fr. Holm'
-    inner = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ][a-z]{0,2}\.)$"}}
+    inner = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ][a-z]{0,2}\.|"
+                               r"(?:[A-ZÆØÅ]\.){2,3})$"}}  # 'Stein T.B. Bø'
+
     hyphen = {"TEXT": {"IN": ["-", "‐", "–"]}, "OP": "?"}
     # 'Ole Jacob van der Berg': particles only before a last capitalised part
     particle = {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "OP": "*"}
@@ -154,7 +156,7 @@ def looks_like_person(name: str) -> bool:
     for w in words:
         if w.lower() in PARTICLES:
             continue
-        if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?", w):
+        if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|(?:[A-ZÆØÅ]\.){2,3}", w):
             return False
         if w.lower() in _ALSO_GIVEN and w is words[0] and len(words) >= 3:
             continue

@@ -323,3 +323,18 @@ def test_labels_in_nynorsk_and_other_wordings(tmp_path: Path):
     assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
                       "Eva Dahl": ("member", "absent", None), "Siv Ås": ("guest", "present", None),
                       "Tor Moe": ("member", "present", None)}
+
+
+def test_lists_inside_a_flattened_page(tmp_path: Path):
+    # a web transcript of a PDF page: one paragraph, the labels inside it
+    path = tmp_path / "m.txt"
+    path.write_text("1 PROTOKOLL FRA STYREMØTE TIRSDAG 5. NOVEMBER 2013 Sted: Samfunnshuset, Elvebyen Tid: Innkalte "
+                    "Fra styret: Kari Holm, Per Lie og Stein T.B. Bø Forfall: Siv Ås. Per Lie gikk før sak 3. Fra adm: "
+                    "Ola F. Berg Saksliste 19/13 ÅRSMØTE /13 BUDSJETT Side 1 av 5\n", encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    assert [(a.name, a.category.value, a.status.value) for a in meeting.attendance] == [
+        ("Kari Holm", "member", "present"), ("Per Lie", "member", "present"), ("Stein T.B. Bø", "member", "present"),
+        ("Siv Ås", "member", "absent"), ("Ola F. Berg", "secretariat", "present")]
