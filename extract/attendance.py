@@ -24,6 +24,7 @@ from referat.extract.names import (
     list_names,
     looks_like_person,
     proper_noun,
+    surname_first,
     uninvert,
     uninvert_list,
 )
@@ -651,6 +652,9 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
     """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label. ``in_cases``:
     the blocks are the cases', where only labels that say who attended count."""
     people: list[Attendee] = []
+    # minutes that write one list 'Brekke, Svein; Hovland, Anita' write all their names so
+    surnames_first = any(";" in b.text and sum(map(surname_first, b.text.split(";"))) >= 2
+                         for b in blocks if not b.is_row and len(b.text) < 400)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -710,9 +714,13 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
         paired = sum(_name_and_place(t) for _, t, _, _ in sources) * 2 > len(sources) >= 2
         parts = [(src, piece, group, own_list, said)
                  for src, text, group, own_list in sources for piece, said in _inline_labels(text, status)]
+        # 'Brekke, Svein' is surname first where the list says so: entries parted by semicolons, a
+        # note after the given name, or line after line alike; 'Forfall: Tor, Lise' is two people
+        inverted = sum(bool(surname_first(t)) for _, t, _, _, _ in parts) >= 2
         for src, text, group, own_list, status in parts:
             # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
-            line_org, text = _org_first(text if paired else uninvert_list(text))
+            turn = not paired and (inverted or surnames_first or ";" in text or text.rstrip().endswith(")"))
+            line_org, text = _org_first(uninvert_list(text) if turn else text)
             entries = _entries(text)
             line_role = None
             # 'cyb, Jan Furulund', 'koordinator, Bendik Kvamstad': where from, or the title, first

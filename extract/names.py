@@ -113,6 +113,12 @@ _INVERTED = re.compile(rf"^\s*(?P<surname>{_WORD}(?:\s+(?:van|von|de|af|av)\s+{_
                        rf"(?P<given>{_WORD}(?:\s+{_WORD})?(?:\s+[A-ZÆØÅ]\.)?)\s*(?P<rest>\(.*\))?\s*$", re.S)
 
 
+def surname_first(entry: str) -> bool:
+    """'Brekke, Svein' or 'Brekke, Svein (leiar)': the shape of a name written surname first."""
+    m = _INVERTED.match(entry)
+    return m is not None and not ORG_WORDS.search(m.group("surname") + " " + m.group("given"))
+
+
 def uninvert(entry: str) -> str:
     """'Brekke, Svein (leiar)' -> 'Svein Brekke (leiar)'; any other text as it is."""
     m = _INVERTED.match(entry)
