@@ -83,6 +83,12 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     """People's names in the text, with their character offsets."""
     if not _TWO_CAPITALS.search(text):
         return []
+    return list(_names_in(text))
+
+
+# The readers of lists, prose, officials and stand-ins ask about the same sentences
+@lru_cache(maxsize=8192)
+def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     nlp, matcher = _pipeline()
     doc = nlp(text)
     found: list[tuple[str, int, int]] = []
@@ -103,7 +109,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             continue
         begin = first.idx
         found.append((name, begin, begin + len(text[begin:].split(cleaned[-1], 1)[0]) + len(cleaned[-1])))
-    return found
+    return tuple(found)
 
 
 # 'Brekke, Svein (leiar)': surname first, as registers and case systems list people. Only a whole
