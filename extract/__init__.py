@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from referat.extract.attendance import read_inline, read_lists, read_stacked, read_tables
+from referat.extract.attendance import read_lists, read_tables
 from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
 from referat.extract.decisions import read_decisions
+from referat.extract.flattened import read_inline, read_stacked
 from referat.extract.header import read_header
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem

@@ -214,7 +214,7 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
         block = blocks[i]
         if block.is_row:
             columns = _Columns(block.cells or [])
-            label = _list_label(blocks[i - 1].text) if i and not blocks[i - 1].is_row else None
+            label = list_label(blocks[i - 1].text) if i and not blocks[i - 1].is_row else None
             if columns.usable(labelled=label is not None):
                 category, status = (label[1], label[2]) if label else (Category.member, None)
                 found, i = _table_rows(blocks, i + 1, columns, category, status)
@@ -246,7 +246,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte)\s+fr[aå]\s+(?:administrasjonen|sekretariatet)\s*:"),
      Category.secretariat, Status.present),
     # 'Deltok fra ViG:', 'Til stede fra Helse Vest:', 'Deltok fra Prosjekt X under sak 16/17:': whose
-    # people they are depends on where they come from (see _from_label)
+    # people they are depends on where they come from (see from_label)
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|deltok|deltakere)\s+fr[aå]\s+(?P<origin>[^:]{2,80}?)"
                 r"(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)\s+[^:]+)?\s*:"), Category.member, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
@@ -263,7 +263,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|fr[aå]\s+adm\.?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
-    # ('Fra styret:' is the body's own members: see _from_label)
+    # ('Fra styret:' is the body's own members: see from_label)
     (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
@@ -279,7 +279,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
 _BODY = re.compile(r"(?i)^(?:" + DEFINITE + r"|[a-zæøå-]+(?:" + DEFINITE + r"))$")
 
 
-def _from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Category, str | None, list[str]]:
+def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Category, str | None, list[str]]:
     """'Deltok fra styret:' are members; 'Deltok fra ViG:' after the members are the host's staff
     and the organisation; 'Deltok fra Firma AS under sak 12/17:' are guests for that case."""
     host = m.groupdict().get("host")
@@ -298,7 +298,7 @@ def _from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cat
     return (Category.secretariat if listed else Category.member), origin, []
 
 
-def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
+def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
     for pattern, category, status in LIST_LABELS:
         m = pattern.match(text.strip())
         if m:
@@ -306,7 +306,7 @@ def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
     return None
 
 
-def _entries(text: str) -> list[str]:
+def split_entries(text: str) -> list[str]:
     """'A (Org), B og C' -> ['A (Org)', 'B', 'C']; parentheses keep their commas."""
     parts, depth, current = [], 0, ""
     for ch in text:
@@ -364,7 +364,7 @@ def _org_first(text: str) -> tuple[str | None, str]:
 _STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stilte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
 
 
-def _with_notes(entries: list[str], absent: bool = False, paired: bool = False) -> list[str]:
+def with_notes(entries: list[str], absent: bool = False, paired: bool = False) -> list[str]:
     """'Kari Nordmann, styreleder (Helse Bergen)', 'Jon Berg, vara for Anne Dahl': a part that names
     nobody, or only whom the person stands in for, is a note on the person before. In a list of
     those away, 'Nina Holm (LHL), vara Per Dale møtte' names who came in the person's place.
@@ -450,7 +450,7 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
 def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | None, str]:
     """A layout table with the label in one cell and the list in the next: '| Til stede: | A, B |'."""
     cells = [c.strip() for c in block.cells or [] if c.strip()]
-    found = _list_label(cells[0]) if cells else None
+    found = list_label(cells[0]) if cells else None
     if not found or found[0].end() < len(cells[0]):
         return None, ""
     return found, ", ".join(cells[1:])
@@ -464,14 +464,14 @@ def _bare_label(block: Block) -> tuple[re.Match[str], Category, Status] | None:
     # an office alone on a line is signed under a name ('Kari Holm' / 'Referent'), it heads no list
     if re.search(r"(?i)referent|møtele|sekretær|protokoll|ordstyr", text):
         return None
-    found = _list_label(text + ":")
+    found = list_label(text + ":")
     return found if found and found[0].end() == len(text) + 1 else None
 
 
 def _lone_names(text: str) -> list[str]:
     """'Live, Filip, Ailin': a line of first names alone, each entry one name; the last may say
     where they all come from ('Torgeir, Aksel, Fadderstyret')."""
-    entries = _entries(text)
+    entries = split_entries(text)
     if len(entries) >= 3 and looks_like_org(entries[-1]):
         entries = entries[:-1]
     names = [list_names(re.sub(r"\([^)]*\)", "", e))[0][0] if list_names(re.sub(r"\([^)]*\)", "", e)) else ""
@@ -482,9 +482,9 @@ def _lone_names(text: str) -> list[str]:
 def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     """A line that goes on a list of people: full names, or first names alone (two or more, or one
     that the label or a first name alone just before announces)."""
-    if block.is_row or _list_label(block.text) or _bare_label(block):
+    if block.is_row or list_label(block.text) or _bare_label(block):
         return False
-    if find_names(block.text) or any(find_names(e) for e in _entries(block.text)):  # 'Eva Ås,-'
+    if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
         return block.bullet or len(block.text) < 90
     lone = _lone_names(block.text)
     return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
@@ -499,12 +499,12 @@ def _group_heading(blocks: list[Block], j: int) -> bool:
         return False
     if find_names(text):
         return False
-    if match_heading(text, emphasised=block.bold) or _list_label(text) or _bare_label(block):
+    if match_heading(text, emphasised=block.bold) or list_label(text) or _bare_label(block):
         return False
     if not _list_line(following, True, False) or fold(text) in _NOT_GROUPS:
         return False
     # the line below starts with a person ('Kari Holm, Org'), not with a subject ('Budsjett v/ Kari Holm')
-    first = _entries(following.text)[:1]
+    first = split_entries(following.text)[:1]
     if not first or not list_names(first[0]) or list_names(first[0])[0][1] > 0 and not is_role(
             first[0][:list_names(first[0])[0][1]]):
         return False
@@ -537,109 +537,8 @@ def _inline_labels(text: str, status: Status) -> list[tuple[str, Status]]:
 
 def _name_and_place(text: str) -> bool:
     """'Kari Strand, Sjakkforeningen': a full name, a comma and a part that names nobody."""
-    entries = _entries(text)
+    entries = split_entries(text)
     return len(entries) == 2 and bool(find_names(entries[0])) and not find_names(entries[1])
-
-
-# Labels one after another with nothing between them, as a PDF's two columns come out flattened:
-# 'Fra departementet møtte: Fra styret møtte: Også til stede: Statsråd Eva Berg Styreleder Per Dahl ...'
-_STACKED = re.compile(r"(?:(?:[Ff]r[aå]\s+[^:.]{2,60}?\s+møtte|(?:[Oo]gså\s+)?(?:[Tt]il\s*stede|[Tt]ilstede)|"
-                      r"[Dd]eltok|[Mm]øtt|[Ff]orfall)\s*:\s*){2,}")
-_TOKEN_NAME = re.compile(r"[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)*")
-_TOKEN_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
-
-
-def _flattened_people(text: str) -> list[tuple[str, str | None]]:
-    """'Statsråd Eva Berg Styreleder Per Dahl Kari B. Lie Tor Vik': people in a run without
-    separators, each an optional title, a given name, initials and a surname; the run ends where
-    the prose starts again. A name of three words reads as two people's: nothing tells it apart."""
-    tokens = text.split()
-    people: list[tuple[str, str | None]] = []
-    i = 0
-    while i < len(tokens):
-        role = None
-        for k in (1, 2, 3, 4):  # the shortest title: is_role reads a title followed by anything as one
-            if i + k < len(tokens) and is_role(" ".join(tokens[i:i + k])) and _TOKEN_NAME.fullmatch(tokens[i + k]):
-                role, i = " ".join(tokens[i:i + k]), i + k
-                break
-        if i + 1 >= len(tokens) or not _TOKEN_NAME.fullmatch(tokens[i]):
-            break
-        j = i + 1
-        while j < len(tokens) and _TOKEN_INITIAL.fullmatch(tokens[j]):
-            j += 1
-        if j >= len(tokens) or not _TOKEN_NAME.fullmatch(tokens[j]) or not looks_like_person(" ".join(tokens[i:j + 1])):
-            break
-        people.append((" ".join(tokens[i:j + 1]), role))
-        i = j + 1
-    return people
-
-
-# Where a flattened list ends: the agenda, a case, the time, a figure or a word in capitals
-_LIST_END = re.compile(r"\s(?:Saksliste|Sakliste|Dagsorden|Agenda|Sak|SAK|Kl|Tid|Sted|Møtet|Dato|Side)\b|\s\d|"
-                       r"\s[A-ZÆØÅ]{3,}\b|(?<=[a-zæøå])\.\s")
-_COLON = re.compile(r"(?<=\S)\s*:\s")
-
-
-def _inline_labels_at(text: str) -> list[tuple[int, int, tuple[re.Match[str], Category, Status]]]:
-    """Labels standing inside a paragraph: for each colon, the longest run of up to five words
-    before it that is a list label ('Tid: Innkalte Fra styret: A, B Forfall: C')."""
-    found: list[tuple[int, int, tuple[re.Match[str], Category, Status]]] = []
-    for colon in _COLON.finditer(text):
-        words = list(re.finditer(r"\S+", text[:colon.start()]))[-5:]
-        for w in words:
-            label = _list_label(text[w.start():colon.start()] + ":")
-            if label and label[0].end() == colon.start() - w.start() + 1:
-                found.append((w.start(), colon.end(), label))
-                break
-    return found
-
-
-def read_inline(blocks: list[Block]) -> list[Attendee]:
-    """Lists inside one long paragraph, as a page flattened to text has them: 'Fra styret: A, B og C
-    Forfall: D Fra administrasjonen: E Saksliste ...'. Each list runs to the next label or to where
-    the list ends (the agenda, a case, a figure, the end of a sentence)."""
-    people: list[Attendee] = []
-    for block in blocks:
-        if block.is_row or len(block.text) < 200:
-            continue
-        labels = _inline_labels_at(block.text)
-        stacked = [(s.start(), s.end()) for s in _STACKED.finditer(block.text)]
-        listed = False
-        for k, (start, end, (m, category, status)) in enumerate(labels):
-            if start == 0 or end == len(block.text) or any(a <= start < b for a, b in stacked):
-                continue  # a list at the start of its paragraph is read_lists', after stacked labels read_stacked'
-            stop = labels[k + 1][0] if k + 1 < len(labels) else len(block.text)
-            segment = block.text[end:stop]
-            cut = _LIST_END.search(segment)
-            segment = segment[:cut.start()] if cut else segment
-            category, origin, items = _from_label(m, category, listed)
-            for entry in _with_notes(_entries(segment), absent=status == Status.absent):
-                parsed = parse_entry(entry)
-                if not parsed or parsed.name not in entry[:len(parsed.name) + 40]:
-                    continue
-                own = Category.substitute if parsed.substitute_for else category
-                people.append(Attendee(
-                    name=parsed.name, organisation=parsed.organisation or origin, role=parsed.role, category=own,
-                    status=parsed.status or status, substitute_for=parsed.substitute_for, items=items,
-                    page=block.page, line=block.line, line_end=block.line_end, source="list",
-                    raw_mark=m.group(0).strip()))
-                listed = listed or own == Category.member
-    return people
-
-
-def read_stacked(blocks: list[Block]) -> list[Attendee]:
-    """People after labels stacked with nothing between them. Which label each belongs to is lost,
-    so they are all present and members, the category a meeting's list starts with."""
-    people: list[Attendee] = []
-    for block in blocks:
-        if block.is_row:
-            continue
-        for m in _STACKED.finditer(block.text):
-            for name, role in _flattened_people(block.text[m.end():]):
-                people.append(Attendee(name=name, role=role, category=Category.member, status=Status.present,
-                                       page=block.page, line=block.line, line_end=block.line_end, source="list",
-                                       raw_mark=m.group(0).strip()))
-    return people
 
 
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
@@ -661,13 +560,13 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
         if block.is_row:
             found, inline = _label_row(block)
         else:
-            found = _list_label(block.text) or _bare_label(block)
+            found = list_label(block.text) or _bare_label(block)
             inline = block.text[found[0].end():].strip() if found else ""
         if not found or in_cases and not _ANYWHERE.search(found[0].group(0)):
             i += 1
             continue
         m, category, status = found
-        category, origin, label_items = _from_label(m, category, any(p.category == Category.member for p in people))
+        category, origin, label_items = from_label(m, category, any(p.category == Category.member for p in people))
         sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, origin, category)] if inline else []
         j = i + 1
         if block.is_row:
@@ -721,7 +620,7 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
             # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
             turn = not paired and (inverted or surnames_first or ";" in text or text.rstrip().endswith(")"))
             line_org, text = _org_first(uninvert_list(text) if turn else text)
-            entries = _entries(text)
+            entries = split_entries(text)
             line_role = None
             # 'cyb, Jan Furulund', 'koordinator, Bendik Kvamstad': where from, or the title, first
             if len(entries) == 2 and not list_names(entries[0]) and find_names(entries[1]) and " " not in entries[0]:
@@ -730,7 +629,7 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                 else:
                     line_org = line_org or entries[0]
                 entries = entries[1:]
-            for entry in _with_notes(entries, absent=status == Status.absent, paired=paired and len(entries) == 2):
+            for entry in with_notes(entries, absent=status == Status.absent, paired=paired and len(entries) == 2):
                 parsed = parse_entry(entry, paired=paired)
                 if not parsed:
                     continue
