@@ -622,6 +622,9 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
             line_org, text = _org_first(uninvert_list(text) if turn else text)
             entries = split_entries(text)
             line_role = None
+            # 'Torgeir, Aksel, Celina, Fadderstyret': where they all come from, last
+            if len(entries) >= 3 and looks_like_org(entries[-1]) and _lone_names(", ".join(entries[:-1])):
+                line_org, entries = line_org or entries[-1], entries[:-1]
             # 'cyb, Jan Furulund', 'koordinator, Bendik Kvamstad': where from, or the title, first
             if len(entries) == 2 and not list_names(entries[0]) and find_names(entries[1]) and " " not in entries[0]:
                 if is_role(entries[0]):

@@ -141,7 +141,7 @@ def test_an_unlabelled_heading_and_sections_under_it(tmp_path: Path):
     assert {a.name: (a.category.value, a.status.value, a.organisation) for a in found} == {
         "Kari Strand": ("member", "present", "Sjakkforeningen"), "Pål Vik": ("member", "present", "Bokklubben"),
         "Torstein": ("member", "present", "Filmklubben"), "Eirik Haug": ("guest", "present", "Studentrådet"),
-        "Trond": ("guest", "present", None), "Idun": ("guest", "present", None),
+        "Trond": ("guest", "present", "Festforeningen"), "Idun": ("guest", "present", "Festforeningen"),
         "Eli": ("guest", "present", "Festforeningen"), "Siri Lund": ("secretariat", "present", None),
         "Marte Dal": ("secretariat", "present", None)}
 
