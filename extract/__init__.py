@@ -8,12 +8,14 @@ from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
 from referat.extract.decisions import read_case
 from referat.extract.exemption import exemption
+from referat.extract.flattened import read_inline, read_stacked
 from referat.extract.header import read_header
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee, Extraction, Item, Meeting, Problem
 from referat.extract.names import same_person
-from referat.extract.participants import link_substitutes, read_prose, stand_ins
+from referat.extract.participants import link_substitutes, read_officials, read_prose, stand_ins
 from referat.extract.references import read_references
+from referat.extract.roles import spelled_out
 from referat.extract.votes import attend_voters, read_votes
 from referat.ingest.document import Document
 
@@ -28,6 +30,8 @@ def _merge(people: list[Attendee], extra: list[Attendee]) -> list[Attendee]:
             people.append(person)
         elif person.category == Category.substitute and twin.category == Category.member and person.substitute_for:
             twin.category, twin.substitute_for = Category.substitute, person.substitute_for
+        elif person.category == Category.secretariat and twin.category == Category.guest:
+            twin.category = Category.secretariat  # 'Referent: X' for one listed among the others
         elif twin.organisation is None and person.organisation:
             twin.organisation = person.organisation
     return people
@@ -47,7 +51,11 @@ def extract_meeting(doc: Document) -> Extraction:
     preamble, cases = split_cases(blocks)
     header = read_header(preamble or blocks[:30])
     people = read_tables(blocks)
+    # lists may stand after the cases too: 'Tilstede:' at the end, over the signatures
     people = _merge(people, read_lists(preamble))
+    people = _merge(people, read_lists(blocks[len(preamble):], in_cases=True))
+    people = _merge(people, read_stacked(blocks))
+    people = _merge(people, read_inline(preamble))
     if not is_minutes(blocks, len(cases), header, len(people)):
         return Extraction(source=doc.source, kind="other")
     warnings: list[Problem] = []
@@ -67,12 +75,16 @@ def extract_meeting(doc: Document) -> Extraction:
                           page_end=end.lines[-1].page))
     sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
     sections += [(c.number, [c.heading, *c.body]) for c in cases]
+    people = _merge(people, read_officials(blocks, people))
     people = _merge(people, read_prose(sections, people))
     link_substitutes(people, stand_ins(sections))
     votings = [(number, read_votes(section[1:] if number else section, number)) for number, section in sections]
     for (_, voting), item in zip(votings[1:], items, strict=True):
         item.votes, item.recusals = voting.votes, voting.recusals
     warnings += [p for _, voting in votings for p in voting.problems] + attend_voters(people, votings)
+    written = " ".join(b.text for b in blocks if not b.is_row)
+    for person in people:
+        person.organisation = spelled_out(person.organisation, written) if person.organisation else None
     seen: set[str] = set()
     for number in (i.number for i in items):
         if number in seen:

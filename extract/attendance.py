@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from referat.bodywords import DEFINITE
 from referat.extract.blocks import Block
-from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.casenumber import MENTION, match_heading, numbers_in
 from referat.extract.marks import (
     Category,
     Column,
@@ -17,11 +18,22 @@ from referat.extract.marks import (
     status_from_phrase,
 )
 from referat.extract.model import Attendee
-from referat.extract.names import clean_name, find_names, looks_like_person, proper_noun, uninvert, uninvert_list
+from referat.extract.names import (
+    clean_name,
+    find_names,
+    list_names,
+    looks_like_person,
+    proper_noun,
+    surname_first,
+    uninvert,
+    uninvert_list,
+)
 from referat.extract.roles import is_role, looks_like_org, split_org_role
 from referat.folding import fold
 
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
+# Among the others present, those who serve the body: its coordinator, its adviser
+_STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
 NAME_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
 ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
                "org")
@@ -48,7 +60,7 @@ def section_category(text: str) -> Category | None:
         return Category.substitute
     if any(w in folded for w in ("gjest", "invitert", "andre")):
         return Category.guest
-    if "medlem" in folded or "representant" in folded:
+    if "medlem" in folded or "representant" in folded or "stemmeberett" in folded:
         return Category.member
     return None
 
@@ -202,7 +214,7 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
         block = blocks[i]
         if block.is_row:
             columns = _Columns(block.cells or [])
-            label = _list_label(blocks[i - 1].text) if i and not blocks[i - 1].is_row else None
+            label = list_label(blocks[i - 1].text) if i and not blocks[i - 1].is_row else None
             if columns.usable(labelled=label is not None):
                 category, status = (label[1], label[2]) if label else (Category.member, None)
                 found, i = _table_rows(blocks, i + 1, columns, category, status)
@@ -220,12 +232,12 @@ _CHAIR = re.compile(r"møteleder|møteleiar", re.IGNORECASE)
 _MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
 
 LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
                 r"(?:\s+(?:som\s+)?møtte|\s+til\s+stede)?\s*:"), Category.substitute, Status.present),
     # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?(?:hadde|meldte)\s+"
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?(?:hadde|meldte)\s+"
                 r"(?:forfall|fravær)\s*:"), Category.member, Status.absent),
-    (re.compile(r"(?i)^(?:følgende\s+)?(?:faste\s+)?(?:medlemmer|representanter)\s+(?:som\s+)?møtte\s*:"),
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?møtte\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
                 r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
@@ -233,28 +245,60 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     # 'Til stede fra administrasjonen:': the staff, not the members
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte)\s+fr[aå]\s+(?:administrasjonen|sekretariatet)\s*:"),
      Category.secretariat, Status.present),
+    # 'Deltok fra ViG:', 'Til stede fra Helse Vest:', 'Deltok fra Prosjekt X under sak 16/17:': whose
+    # people they are depends on where they come from (see from_label)
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|deltok|deltakere)\s+fr[aå]\s+(?P<origin>[^:]{2,80}?)"
+                r"(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)\s+[^:]+)?\s*:"), Category.member, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
-                r"deltok|" + _MEMBERS + r"\s+til\s+stede)(?:\s+fra\s+[^:]{1,40})?\s*:"),
+                r"deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|deltak[ae]rar)\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
-                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall)\s*:"),
+                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|"
+                r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
      Category.member, Status.absent),
     # The chair of the meeting is one of its members
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
-    (re.compile(r"(?i)^(?:referent|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
-                r"fr[aå]\s+administrasjonen(?:\s+møtte)?|"
+    (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
+                r"fr[aå]\s+administrasjonen(?:\s+møtte)?|fr[aå]\s+adm\.?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
-    (re.compile(r"^(?i:fr[aå])\s+[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne)(?:\s+møtte)?\s*:"),
+    # ('Fra styret:' is the body's own members: see from_label)
+    (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
-    (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s+stede|\s+møtende|\s+deltakere)?|inviterte?)\s*:"),
+    # The keys of a web page's front matter (YAML): 'attending:', 'not_attending:'
+    (re.compile(r"(?i)^(?:not_attending|absent|apologies)\s*:"), Category.member, Status.absent),
+    (re.compile(r"(?i)^(?:attending|attendees|participants|present)\s*:"), Category.member, Status.present),
+    (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s*stede|\s+møtende|\s+deltakere)?|inviterte?|"
+                r"også\s+til\s*stede|i\s+tillegg\s+(?:møtte|deltok)|dessuten\s+møtte)\s*:"),
      Category.guest, Status.present),
 ]
 
 
-def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
+_BODY = re.compile(r"(?i)^(?:" + DEFINITE + r"|[a-zæøå-]+(?:" + DEFINITE + r"))$")
+
+
+def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Category, str | None, list[str]]:
+    """'Deltok fra styret:' are members; 'Deltok fra ViG:' after the members are the host's staff
+    and the organisation; 'Deltok fra Firma AS under sak 12/17:' are guests for that case."""
+    host = m.groupdict().get("host")
+    if host:
+        return (Category.member if _BODY.match(host) else category), None, []
+    origin = (m.groupdict().get("origin") or "").strip()
+    if not origin:
+        return category, None, []
+    if m.group("case"):
+        items = sorted({n for c in MENTION.finditer(m.group("case")) for n in numbers_in(c.group("list"))})
+        return Category.guest, origin, items
+    if _BODY.match(origin):
+        return Category.member, None, []
+    if re.match(r"(?i)(?:administrasjon|sekretariat|ledelse)", origin):
+        return Category.secretariat, None, []
+    return (Category.secretariat if listed else Category.member), origin, []
+
+
+def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
     for pattern, category, status in LIST_LABELS:
         m = pattern.match(text.strip())
         if m:
@@ -262,7 +306,7 @@ def _list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
     return None
 
 
-def _entries(text: str) -> list[str]:
+def split_entries(text: str) -> list[str]:
     """'A (Org), B og C' -> ['A (Org)', 'B', 'C']; parentheses keep their commas."""
     parts, depth, current = [], 0, ""
     for ch in text:
@@ -277,8 +321,23 @@ def _entries(text: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         for piece in _sentences(part):
-            out.extend(p for p in re.split(r"\s+(?:og|samt)\s+(?![^(]*\))", piece) if p.strip())
-    return [p.strip(" .") for p in out if p.strip(" .")]
+            for p in re.split(r"(?<!-)\s+(?:og|samt)\s+(?![^(]*\))", piece):
+                out.extend(_dashed(p) if p.strip() else [])
+    # '- fui, Anders Rokkones,-': a dash or quotes around an entry are no part of it
+    return [p.strip(" .\"'-") for p in out if p.strip(" .\"'-")]
+
+
+def _dashed(piece: str) -> list[str]:
+    """'Kari Holm – Per Lie – Eva Dahl': a spaced dash between two people parts them; one before a
+    place ('Kari Holm – Askøy kommune') is a note."""
+    parts = re.split(r"(\s+[–—-]\s+)(?![^(]*\))", piece)
+    out = [parts[0]]
+    for dash, part in zip(parts[1::2], parts[2::2], strict=True):
+        if find_names(out[-1]) and find_names(part) and not looks_like_org(part):
+            out.append(part)
+        else:
+            out[-1] += dash + part
+    return out
 
 
 def _sentences(part: str) -> list[str]:
@@ -298,23 +357,26 @@ def _org_first(text: str) -> tuple[str | None, str]:
     """'Helse Førde: Marte Gjesdal, Olav Hovland': the organisation of everyone on the line, first."""
     m = re.match(r"\s*([^:]{2,60}):\s+(.+)$", text, re.S)
     if m and looks_like_org(m.group(1)) and not find_names(m.group(1)):
-        return m.group(1).strip(), m.group(2)
+        return _group_org(m.group(1)), m.group(2)  # 'For Askøy kommune:' is Askøy kommune's people
     return None, text
 
 
-_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
+_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stilte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
 
 
-def _with_notes(entries: list[str], absent: bool = False) -> list[str]:
+def with_notes(entries: list[str], absent: bool = False, paired: bool = False) -> list[str]:
     """'Kari Nordmann, styreleder (Helse Bergen)', 'Jon Berg, vara for Anne Dahl': a part that names
     nobody, or only whom the person stands in for, is a note on the person before. In a list of
-    those away, 'Nina Holm (LHL), vara Per Dale møtte' names who came in the person's place."""
+    those away, 'Nina Holm (LHL), vara Per Dale møtte' names who came in the person's place.
+    A word alone after a full name ('Kari Hagen, Navet'), or after anyone in a list of
+    ``paired`` lines ('Marius, Ping'), is where the person comes from."""
     out: list[str] = []
     for entry in entries:
         # 'Askøy kommune (for Mari Kolstad)': the only name is whom the person before stood in for
         own = re.sub(r"(?i)\((?:vara\s+|møtte\s+)?(?:for|i stedet for)\s[^)]*\)", "", entry)
         replaced = absent and re.match(r"(?i)(?:vara(?:medlem)?|stedfortreder)\b", entry)
-        if out and (not find_names(own) or _STANDS_IN.match(entry) or replaced):
+        named = find_names(own) or (list_names(own) if not out or not (paired or find_names(out[-1])) else [])
+        if out and (not named or _STANDS_IN.match(entry) or replaced):
             out[-1] += ", " + entry
         else:
             out.append(entry)
@@ -325,6 +387,9 @@ def _with_notes(entries: list[str], absent: bool = False) -> list[str]:
 # 'Kjell Espeland møtte som vara'
 _REPLACED_BY = re.compile(r"(?i)^(?:(?:vara(?:medlem)?|stedfortreder)\s*:?\s+(?P<a>.+?)(?:\s+møtte)?"
                           r"|(?P<b>.+?)\s+møtte(?:\s+som\s+vara(?:medlem)?|\s+for\s+(?:henne|han|ham))?)$")
+
+
+_HAS_SUBSTITUTE = re.compile(r"(?i)^(?:har|hadde|med|sendte)\s+(?:vikar|vara|stedfortreder)$")
 
 
 # 'Trond Eide (H)': in parentheses after a name, one capital is a party (Høyre, Venstre, Rødt).
@@ -343,12 +408,20 @@ class Entry(NamedTuple):
     substituted_by: str | None  # who stood in for this person
 
 
-def parse_entry(entry: str) -> Entry | None:
+def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
-    names = find_names(entry)
+    names = list_names(entry)
     if not names:
         return None
     name, start, end = names[0]
+    # 'Daglig leder i Grenlandssamarbeidet Kari Lie': the word after the title's preposition is a place
+    if re.search(r"(?i)\b(?:i|ved|fra|frå|for|hos)\s+$", entry[:start]) and len(name.split()) >= 3:
+        first = name.split()[0]
+        name, start = name[len(first):].strip(), start + len(first) + 1
+    # 'Andreas Lind - Johansen': PDF text may set a double surname's hyphen apart
+    joined = re.fullmatch(r"\s*-\s+([A-ZÆØÅ][a-zæøå]+)\s*", entry[end:])
+    if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
+        name, end = f"{name}-{joined.group(1)}", len(entry)
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
     org = role = substitute_for = substituted_by = None
     status = None
@@ -357,16 +430,19 @@ def parse_entry(entry: str) -> Entry | None:
         for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             replaced = _REPLACED_BY.match(piece)
-            if m and find_names(m.group(1)):
-                substitute_for = find_names(m.group(1))[0][0]
+            if m and list_names(m.group(1)):
+                substitute_for = list_names(m.group(1))[0][0]
+            elif _HAS_SUBSTITUTE.match(piece):  # 'Pia (har vikar)': away, someone came in her place
+                status = Status.substituted
             elif replaced and find_names(replaced.group("a") or replaced.group("b")):
                 substituted_by = find_names(replaced.group("a") or replaced.group("b"))[0][0]
             elif status_from_phrase(piece):
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
-            elif org is None and (looks_like_org(piece) or proper_noun(piece) or _PARTY_LETTER.fullmatch(piece)
-                                  and k < len(notes)):
+            elif org is None and (looks_like_org(piece) or proper_noun(piece)
+                                  or _PARTY_LETTER.fullmatch(piece) and k < len(notes)
+                                  or paired and k == len(notes)):  # 'Axel Rosen, PI:SK', 'Ola Dahl, dagen@ifi'
                 org = piece
     return Entry(name, org, role, substitute_for, status, substituted_by)
 
@@ -374,60 +450,209 @@ def parse_entry(entry: str) -> Entry | None:
 def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | None, str]:
     """A layout table with the label in one cell and the list in the next: '| Til stede: | A, B |'."""
     cells = [c.strip() for c in block.cells or [] if c.strip()]
-    found = _list_label(cells[0]) if cells else None
+    found = list_label(cells[0]) if cells else None
     if not found or found[0].end() < len(cells[0]):
         return None, ""
     return found, ", ".join(cells[1:])
 
 
-def read_lists(blocks: list[Block]) -> list[Attendee]:
-    """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label."""
+def _bare_label(block: Block) -> tuple[re.Match[str], Category, Status] | None:
+    """'Til stede', 'Forfall' alone on a line, without a colon, over the list it names."""
+    text = block.text.strip()
+    if block.is_row or len(text) > 30 or text.endswith(":"):
+        return None
+    # an office alone on a line is signed under a name ('Kari Holm' / 'Referent'), it heads no list
+    if re.search(r"(?i)referent|møtele|sekretær|protokoll|ordstyr", text):
+        return None
+    found = list_label(text + ":")
+    return found if found and found[0].end() == len(text) + 1 else None
+
+
+def _lone_names(text: str) -> list[str]:
+    """'Live, Filip, Ailin': a line of first names alone, each entry one name; the last may say
+    where they all come from ('Torgeir, Aksel, Fadderstyret')."""
+    entries = split_entries(text)
+    if len(entries) >= 3 and looks_like_org(entries[-1]):
+        entries = entries[:-1]
+    names = [list_names(re.sub(r"\([^)]*\)", "", e))[0][0] if list_names(re.sub(r"\([^)]*\)", "", e)) else ""
+             for e in entries]
+    return names if names and all(n and " " not in n for n in names) else []
+
+
+def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
+    """A line that goes on a list of people: full names, or first names alone (two or more, or one
+    that the label or a first name alone just before announces)."""
+    if block.is_row or list_label(block.text) or _bare_label(block):
+        return False
+    if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
+        return block.bullet or len(block.text) < 90
+    lone = _lone_names(block.text)
+    return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
+
+
+def _group_heading(blocks: list[Block], j: int) -> bool:
+    """'CYB', 'For Skien kommune:', 'Stemmeberettigede' over people set apart by bullets or one a line:
+    a short line without commas before a line that lists people."""
+    block, following = blocks[j], blocks[j + 1] if j + 1 < len(blocks) else None
+    text = block.text.strip()
+    if block.is_row or block.bullet or not text or len(text) > 40 or any(c in text for c in ",()") or following is None:
+        return False
+    if find_names(text):
+        return False
+    if match_heading(text, emphasised=block.bold) or list_label(text) or _bare_label(block):
+        return False
+    if not _list_line(following, True, False) or fold(text) in _NOT_GROUPS:
+        return False
+    # the line below starts with a person ('Kari Holm, Org'), not with a subject ('Budsjett v/ Kari Holm')
+    first = split_entries(following.text)[:1]
+    if not first or not list_names(first[0]) or list_names(first[0])[0][1] > 0 and not is_role(
+            first[0][:list_names(first[0])[0][1]]):
+        return False
+    # a line that is itself a name with its people one a line below reads as part of the list
+    return section_category(text.rstrip(":")) is not None or following.bullet or text.endswith(":")
+
+
+# Headings that start what follows a list, never a group within it
+_NOT_GROUPS = {"saker", "saksliste", "sakliste", "agenda", "dagsorden", "orienteringssaker", "vedtakssaker",
+               "referatsaker", "eventuelt", "innhold", "program", "merknader", "vedlegg"}
+
+
+def _group_org(text: str) -> str:
+    return re.sub(r"(?i)^(?:for|fra|frå)\s+", "", text.strip().rstrip(":")).strip()
+
+
+# A second list inside the first one's paragraph: '... og Janne Dahl. Forfall Amund Berg.'
+_INLINE_ABSENT = re.compile(r"(?i)(?:^|(?<=[.;])\s+)(?:meldt\s+)?(?:forfall|fravær|fråvær|ikke\s+til\s*stede)\s*:?\s+"
+                            r"(?=[A-ZÆØÅ])")
+
+
+def _inline_labels(text: str, status: Status) -> list[tuple[str, Status]]:
+    """The text of a list, split where it goes on with those away."""
+    m = _INLINE_ABSENT.search(text)
+    if m is None or status == Status.absent:
+        return [(text, status)]
+    pieces = ((text[:m.start()], status), (text[m.end():], Status.absent))
+    return [(part, said) for part, said in pieces if part.strip()]
+
+
+def _name_and_place(text: str) -> bool:
+    """'Kari Strand, Sjakkforeningen': a full name, a comma and a part that names nobody."""
+    entries = split_entries(text)
+    return len(entries) == 2 and bool(find_names(entries[0])) and not find_names(entries[1])
+
+
+# Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
+# these say who attended the meeting wherever they stand ('Tilstede:' after the last case).
+_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler|"
+                       r"attending|absent")
+
+
+def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
+    """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label. ``in_cases``:
+    the blocks are the cases', where only labels that say who attended count."""
     people: list[Attendee] = []
+    # minutes that write one list 'Brekke, Svein; Hovland, Anita' write all their names so
+    surnames_first = any(";" in b.text and sum(map(surname_first, b.text.split(";"))) >= 2
+                         for b in blocks if not b.is_row and len(b.text) < 400)
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if block.is_row:
             found, inline = _label_row(block)
         else:
-            found = _list_label(block.text)
+            found = list_label(block.text) or _bare_label(block)
             inline = block.text[found[0].end():].strip() if found else ""
-        if not found:
+        if not found or in_cases and not _ANYWHERE.search(found[0].group(0)):
             i += 1
             continue
         m, category, status = found
-        sources = [(block, inline)] if inline else []
+        category, origin, label_items = from_label(m, category, any(p.category == Category.member for p in people))
+        sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, origin, category)] if inline else []
         j = i + 1
         if block.is_row:
             # the list goes on in rows with an empty label cell
             while j < len(blocks) and blocks[j].is_row and not (blocks[j].cells or [""])[0].strip():
-                sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip())))
+                sources.append((blocks[j], ", ".join(c for c in blocks[j].cells or [] if c.strip()), None, category))
                 j += 1
-        elif not inline:
-            while j < len(blocks) and not blocks[j].is_row and not _list_label(blocks[j].text) and (
-                    blocks[j].bullet or len(blocks[j].text) < 90) and find_names(blocks[j].text):
-                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
-                if len(sources) and sources[-1][0].bullet and not blocks[j].bullet:
+        elif inline:
+            # 'Tilstede: A, B, C' broken before 'og D. Forfall E.': the list goes on in lower case
+            while j < len(blocks) and not blocks[j].is_row and re.match(r"(?:og|samt|,)\s", blocks[j].text):
+                sources.append((blocks[j], re.sub(r"^,\s*", "", blocks[j].text), origin, category))
+                j += 1
+        else:
+            group: str | None = origin
+            own = category
+            while j < len(blocks):
+                if _group_heading(blocks, j):
+                    heading = blocks[j].text.strip().rstrip(":")
+                    section = section_category(heading)
+                    if section is not None:
+                        own, group = (category if section == Category.member else section), None
+                    else:
+                        # 'Fra ViG:' after the members, who had no heading: the host's staff
+                        if re.match(r"(?i)fr[aå]\s", heading) and sources and all(g is None for _, _, g, _ in sources):
+                            own = Category.secretariat
+                        group = _group_org(heading)
+                    j += 1
+                    continue
+                after_lone = bool(sources) and bool(_lone_names(sources[-1][1]))
+                if not _list_line(blocks[j], not sources, after_lone):
+                    # a bullet that names nobody ('- okonomians,') between bullets that do
+                    if (blocks[j].bullet and sources and sources[-1][0].bullet and j + 1 < len(blocks)
+                            and blocks[j + 1].bullet and _list_line(blocks[j + 1], False, after_lone)):
+                        j += 1
+                        continue
                     break
-                sources.append((blocks[j], blocks[j].text))
+                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
+                if sources and sources[-1][0].bullet and not blocks[j].bullet and group is None:
+                    break
+                sources.append((blocks[j], blocks[j].text, group, own))
                 j += 1
-        for src, text in sources:
-            line_org, text = _org_first(uninvert_list(text))
-            for entry in _with_notes(_entries(text), absent=status == Status.absent):
-                parsed = parse_entry(entry)
+        # 'Kristin Hagen, Navet' one a line: the word after the comma is where the person comes from,
+        # also after a first name alone ('Marius, Ping')
+        paired = sum(_name_and_place(t) for _, t, _, _ in sources) * 2 > len(sources) >= 2
+        parts = [(src, piece, group, own_list, said)
+                 for src, text, group, own_list in sources for piece, said in _inline_labels(text, status)]
+        # 'Brekke, Svein' is surname first where the list says so: entries parted by semicolons, a
+        # note after the given name, or line after line alike; 'Forfall: Tor, Lise' is two people
+        inverted = sum(bool(surname_first(t)) for _, t, _, _, _ in parts) >= 2
+        for src, text, group, own_list, status in parts:
+            # in such a list 'Torstein, Filmklubben' is a name and a place, not a surname first
+            turn = not paired and (inverted or surnames_first or ";" in text or text.rstrip().endswith(")"))
+            line_org, text = _org_first(uninvert_list(text) if turn else text)
+            entries = split_entries(text)
+            line_role = None
+            # 'Torgeir, Aksel, Celina, Fadderstyret': where they all come from, last
+            if len(entries) >= 3 and looks_like_org(entries[-1]) and _lone_names(", ".join(entries[:-1])):
+                line_org, entries = line_org or entries[-1], entries[:-1]
+            # 'cyb, Jan Furulund', 'koordinator, Bendik Kvamstad': where from, or the title, first
+            if len(entries) == 2 and not list_names(entries[0]) and find_names(entries[1]) and " " not in entries[0]:
+                if is_role(entries[0]):
+                    line_role = entries[0]
+                else:
+                    line_org = line_org or entries[0]
+                entries = entries[1:]
+            for entry in with_notes(entries, absent=status == Status.absent, paired=paired and len(entries) == 2):
+                parsed = parse_entry(entry, paired=paired)
                 if not parsed:
                     continue
                 name, org, role, substitute_for, said, substituted_by = parsed
-                org = org or line_org
+                org, role = org or line_org or group, role or line_role
                 chair = _CHAIR.match(m.group(0))
                 role = role or (chair.group(0).capitalize() if chair else None)
-                own_category = category
+                own_category = own_list
                 if substitute_for or (role and read_mark(role)[0] == "substitute"):  # 'vara Ola Hansen'
                     own_category = Category.substitute
-                elif role and SECRETARIAT.search(role) and category in (Category.member, Category.guest):
+                elif role and SECRETARIAT.search(role) and own_list in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
-                # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases
-                items = (sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
-                         if own_category == Category.guest else [])
+                elif role and _STAFF.search(role) and own_list == Category.guest:
+                    own_category = Category.secretariat  # 'Andre: Kari Hansen, koordinator
+                # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases; one of the staff or the
+                # others there 'under sak 12/17' only is a guest too
+                items = sorted({n for c in MENTION.finditer(entry) for n in numbers_in(c.group("list"))})
+                if items and own_category in (Category.secretariat, Category.observer):
+                    own_category = Category.guest
+                items = (items or label_items) if own_category == Category.guest else []
                 people.append(Attendee(
                     name=name, organisation=org, role=role, category=own_category, items=items,
                     status=Status.substituted if substituted_by else said or status, substitute_for=substitute_for,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from referat.folding import fold
+from referat.folding import fold, lookalike_forms
 
 
 class Status(StrEnum):
@@ -52,12 +52,14 @@ _CHECKS = "✓✔√☑☒■●•"
 
 
 def column_kind(header: str) -> Column | None:
-    """What a table column means, from its header text."""
+    """What a table column means, from its header text; also as OCR damaged it ('Mgtt', 'M0tt')."""
     folded = fold(header)
     if not folded:
         return None
+    first, _, rest = header.strip().partition(" ")
+    forms = [folded] + [f"{form} {fold(rest)}".strip() for form in sorted(lookalike_forms(first)) if len(first) >= 4]
     for kind in (Column.expected, Column.excused, Column.remote, Column.attended):
-        if any(folded == w or folded.startswith(w + " ") for w in COLUMN_WORDS[kind]):
+        if any(form == w or form.startswith(w + " ") for form in forms for w in COLUMN_WORDS[kind]):
             return kind
     return None
 

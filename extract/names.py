@@ -45,20 +45,32 @@ def _pipeline() -> tuple[Any, Any]:
     nlp = spacy.blank("nb")
     matcher = Matcher(nlp.vocab)
     part = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ]\.)$"}}
+    # a given name cut short inside a name: 'Jens Chr. Brynhildsen', 'Carl Fr. Holm'
+    inner = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ][a-z]{0,2}\.|"
+                               r"(?:[A-ZÆØÅ]\.){2,3})$"}}  # 'Stein T.B. Bø'
+
     hyphen = {"TEXT": {"IN": ["-", "‐", "–"]}, "OP": "?"}
     # 'Ole Jacob van der Berg': particles only before a last capitalised part
     particle = {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "OP": "*"}
-    matcher.add("PERSON", [[part, hyphen, part, hyphen, {**part, "OP": "?"}, hyphen, {**part, "OP": "?"},
+    matcher.add("PERSON", [[part, hyphen, inner, hyphen, {**inner, "OP": "?"}, hyphen, {**part, "OP": "?"},
                             hyphen, {**part, "OP": "?"}, {**part, "OP": "?"}],
                            [part, {**part, "OP": "?"}, {**particle, "OP": "+"}, part]], greedy="LONGEST")
     return nlp, matcher
 
 
+# Words of the vocabulary that are given names too: 'Andre Kramer Orten', but 'Andre deltakere'
+_ALSO_GIVEN = {"andre"}
+
+
 def _clean(tokens: list[str]) -> list[str]:
     # a title before the name: 'Kommunalsjef Bodil Tangen'
     while tokens and (tokens[0].lower() in NOT_NAMES or ORG_WORDS.search(tokens[0]) or is_role(tokens[0])):
+        if tokens[0].lower() in _ALSO_GIVEN and len(tokens) >= 3:
+            break
         tokens = tokens[1:]
-    while tokens and (tokens[-1].lower() in NOT_NAMES or tokens[-1] in "-‐–"):
+    # a name ends in a full word: 'Kari Hansen Adm.' is a name and a title cut short
+    while tokens and (tokens[-1].lower() in NOT_NAMES or tokens[-1] in "-‐–"
+                      or re.fullmatch(r"[A-ZÆØÅ][a-z]{1,2}\.", tokens[-1])):
         tokens = tokens[:-1]
     return tokens
 
@@ -71,6 +83,12 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
     """People's names in the text, with their character offsets."""
     if not _TWO_CAPITALS.search(text):
         return []
+    return list(_names_in(text))
+
+
+# The readers of lists, prose, officials and stand-ins ask about the same sentences
+@lru_cache(maxsize=8192)
+def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     nlp, matcher = _pipeline()
     doc = nlp(text)
     found: list[tuple[str, int, int]] = []
@@ -91,7 +109,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
             continue
         begin = first.idx
         found.append((name, begin, begin + len(text[begin:].split(cleaned[-1], 1)[0]) + len(cleaned[-1])))
-    return found
+    return tuple(found)
 
 
 # 'Brekke, Svein (leiar)': surname first, as registers and case systems list people. Only a whole
@@ -99,6 +117,12 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
 _WORD = r"[A-ZÆØÅ][a-zæøåéü]+(?:-[A-ZÆØÅ][a-zæøåéü]+)?"
 _INVERTED = re.compile(rf"^\s*(?P<surname>{_WORD}(?:\s+(?:van|von|de|af|av)\s+{_WORD})?),\s*"
                        rf"(?P<given>{_WORD}(?:\s+{_WORD})?(?:\s+[A-ZÆØÅ]\.)?)\s*(?P<rest>\(.*\))?\s*$", re.S)
+
+
+def surname_first(entry: str) -> bool:
+    """'Brekke, Svein' or 'Brekke, Svein (leiar)': the shape of a name written surname first."""
+    m = _INVERTED.match(entry)
+    return m is not None and not ORG_WORDS.search(m.group("surname") + " " + m.group("given"))
 
 
 def uninvert(entry: str) -> str:
@@ -144,9 +168,11 @@ def looks_like_person(name: str) -> bool:
     for w in words:
         if w.lower() in PARTICLES:
             continue
-        if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?", w):
+        if not re.fullmatch(r"[A-ZÆØÅ][a-zæøåéèüöä'’]*\.?(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|(?:[A-ZÆØÅ]\.){2,3}", w):
             return False
-        if w.lower().strip(".") in NOT_NAMES:
+        if w.lower() in _ALSO_GIVEN and w is words[0] and len(words) >= 3:
+            continue
+        if w.lower().strip(".") in NOT_NAMES and not re.fullmatch(r"[A-ZÆØÅ]\.", w):  # "I." is an initial
             return False
     return True
 
@@ -167,3 +193,39 @@ def proper_noun(text: str) -> bool:
     person, a capitalised phrase names where the person comes from."""
     return (bool(re.fullmatch(r"[A-ZÆØÅ][\wæøåÆØÅ&.-]+(?:\s+[\wæøåÆØÅ&.-]+){0,5}", text.strip()))
             and not is_role(text) and not find_names(text))
+
+
+# Words that stand alone, capitalised, where a list of first names could be: answers, headings and
+# group nouns. A lone word is only read as a name inside a list a label announced.
+_NOT_LONE_NAMES = {
+    "godkjent", "enstemmig", "agenda", "saksliste", "eventuelt", "styret", "administrasjonen", "ledelsen",
+    "ingen", "alle", "hele", "samtlige", "ukjent", "dato", "tid", "sted", "protokoll", "innkalling", "merknad",
+    "merknader", "kommentar", "se", "jf", "nei", "ja", "sekretariatet", "stemmeberettigede", "andre", "gjester",
+    "observatorer", "tilstede", "fravaer", "mangler", "forfall", "signatur", "underskrift", "vedlegg", "ikke",
+}
+_LONE = re.compile(r"[A-ZÆØÅ][a-zæøåéèüöäëï'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöäëï'’]+)?")
+
+
+def lone_name(text: str) -> str | None:
+    """'Christina', 'Per-Arne': one capitalised word that is not of the minutes' vocabulary, an
+    organisation or a title. Only for an entry of a list of people, where clubs and student boards
+    write first names alone."""
+    word = text.strip(" .,;:")
+    if not _LONE.fullmatch(word) or ORG_WORDS.search(word) or is_role(word):
+        return None
+    if word.lower() in NOT_NAMES or fold(word) in _NOT_LONE_NAMES:
+        return None
+    return word
+
+
+def list_names(text: str) -> list[tuple[str, int, int]]:
+    """The people an entry of a list names: full names, else a first name alone ('Pia (har vikar)')."""
+    found = find_names(text)
+    if found:
+        return found
+    m = re.match(r"^\s*(\S+)\s*(?=\(|$|[,–-]\s)", text)
+    name = lone_name(m.group(1)) if m else None
+    if m is None or name is None:
+        return []
+    start = text.index(name)
+    return [(name, start, start + len(name))]

@@ -10,7 +10,7 @@ from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
-from referat.extract.names import find_names, proper_noun, same_person
+from referat.extract.names import find_names, list_names, proper_noun, same_person
 from referat.extract.roles import is_role, looks_like_org
 from referat.folding import fold
 
@@ -23,9 +23,12 @@ _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b"
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
-                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål)\b")
+                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
+                        r"ga\s+(?:en\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|presentasjon|gjennomgang|"
+                        r"informasjon|oppdatering))")
 # A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
-_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
+_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for|av)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
+_ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+vald|ble\s+valgt|oppnevnes|gjenvelges|fritas)\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
 
@@ -92,6 +95,8 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
         return any(same_person(name, a.name) for a in (*known, *found))
 
     for case, block, sentence, names in _named_sentences(sections):
+        if _ELECTED.search(sentence):  # 'Som ny vara til rådet velges: X': the subject of a decision
+            continue
         cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
         substitute = bool(_SUBSTITUTE.search(sentence) or _stood_in_pairs(sentence, names))
         observer = bool(_OBSERVER.search(sentence))
@@ -114,7 +119,14 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
                 role = title.group(1)
             if org is None and (substitute or guest_words):
                 org, _ = _org_of(None, before)
-            if substitute and not guest_words:
+            # 'Riksrevisjonen ... møtte ved Siw Holm': an organisation attending through a person
+            represented = re.search(r"(?i)\b(?:møtte|deltok|representert)\s+ved\s+$", before)
+            if represented and not guest_words:
+                # the subject: the capitalised word before the first verb
+                subject = re.search(r"([A-ZÆØÅ][\wæøåÆØÅ-]*)\s+(?:var|ble|har|hadde|møtte|deltok)\b", before)
+                org = org or (subject.group(1) if subject else None)
+                category, items = Category.observer, []
+            elif substitute and not guest_words:
                 category, items = Category.substitute, []
             elif observer and not guest_words:
                 category, items = Category.observer, []
@@ -131,8 +143,9 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
 
 # What stands between a substitute's name and the member's: 'møtte som vara for', '(HVL) var
 # stedfortreder for', 'møtte for', 'i stedet for'.
-_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\s+stede|var)\s+)?(?:som\s+)?"
-                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for|(?<=møtte\s)for)\s+$")
+_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\s+stede|var|stilte)\s+)?(?:som\s+)?"
+                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for"
+                       r"|(?<=møtte\s)for|(?<=stilte\s)for)\s+$")
 
 
 # Or the member first: 'For Knut Lie møtte Turid Lunde', 'I stedet for Knut Lie møtte vara Turid Lunde'.
@@ -151,10 +164,35 @@ def _stood_in_pairs(sentence: str, names: list[tuple[str, int, int]]) -> list[tu
     return pairs
 
 
+# In one case: a member who leaves its treatment ('erklært inhabil', 'fratrådte') and a substitute
+# who joins it ('Vararepresentant X tiltrådte møtet under behandling av denne saken')
+_LEAVES = re.compile(r"(?i)\b(inhabil|fratrådte|fratrådde|forlot\s+møtet|gikk\s+fra)\b")
+_JOINS = re.compile(r"(?i)\b(tiltrådte|tiltrådde|trådte\s+inn|tok\s+sete|møtte)\b")
+
+
+def _case_stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for case, blocks in sections:
+        if case is None:
+            continue
+        leaving, joining = [], []
+        for _, _, sentence, names in _named_sentences([(case, blocks)]):
+            if _LEAVES.search(sentence):
+                leaving += [n for n, _, _ in names]
+            elif _JOINS.search(sentence) and _SUBSTITUTE.search(sentence):
+                joining += [n for n, _, _ in names]
+        leaving = list(dict.fromkeys(leaving))
+        if len(leaving) == 1 and len(joining) == 1:
+            pairs.append((joining[0], leaving[0]))
+    return pairs
+
+
 def stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:
     """'Berit Hauge møtte som vara for Solveig Nesse': (substitute, member) pairs the prose names,
-    also for people the attendance table already lists."""
-    return [pair for _, _, sentence, names in _named_sentences(sections) for pair in _stood_in_pairs(sentence, names)]
+    also for people the attendance table already lists; and the substitute who joins a case that
+    a member left."""
+    return [pair for _, _, sentence, names in _named_sentences(sections)
+            for pair in _stood_in_pairs(sentence, names)] + _case_stand_ins(sections)
 
 
 def org_matches(a: str | None, b: str | None) -> bool:
@@ -194,10 +232,11 @@ def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = 
     for sub_name, member_name in named:
         sub = next((p for p in people if same_person(p.name, sub_name)), None)
         member = next((p for p in people if same_person(p.name, member_name)), None)
-        if sub is None or member is None or sub is member or sub.substitute_for:
+        if sub is None or sub is member or sub.substitute_for:
             continue
+        # a member named only as the one stood in for is added below, as substituted
         if sub.status in (Status.present, Status.remote):
-            sub.category, sub.substitute_for = Category.substitute, member.name
+            sub.category, sub.substitute_for = Category.substitute, member.name if member else member_name
     members = [p for p in people if p.category != Category.substitute]
     taken: set[int] = set()
 
@@ -231,3 +270,72 @@ def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = 
     pool = [m for m in members if m.status == Status.substituted and id(m) not in taken]
     if len(left) == 1 and len(pool) == 1:
         link(left[0], pool[0])
+
+
+# The officials a meeting gives itself: who chairs it, takes the minutes, counts votes, signs.
+_OFFICIAL = re.compile(r"(?i)\b(møte(?:s)?leder|møteleiar|ordstyrer|ordstyrar|dirigent|referent(?:er|ar)?|"
+                       r"møtesekretær|protokollfører|protokollførar|tellekorps|teljekorps|stemmetellere?|"
+                       r"justeringsm[aeä]nn?|paraferer?|protokollunderskrivere?|underskrive\s+protokollen|"
+                       r"signere\s+protokollen)\b")
+# ... chosen by the meeting: 'X ble valgt til møteleder', 'Styret foreslår X', 'X stiller', 'X meldte seg'
+_CHOSEN = re.compile(r"(?i)\b(valgt|valt|vald|velges|veljast|foreslår|foreslo|foreslått|stiller|stilte|"
+                     r"meld(?:te|er)\s+seg)\b")
+_POINT = re.compile(r"^\s*(?:(?:sak|punkt)\s+)?\d{1,3}(?:\.\d+)*[.):]?\s+[A-ZÆØÅ]", re.IGNORECASE)
+# A signature line: 'Gro Nilsen, møteleder', 'Referent Kari Holm'
+_SIGNED = re.compile(r"(?i)^\s*(?:(?P<before>[\wæøå]+)\s*:?\s+)?(?P<rest>.+?)\s*$")
+
+
+def _is_point(block: Block) -> bool:
+    return bool(block.heading) or (len(block.text) < 80 and bool(_POINT.match(block.text))
+                                   and not block.text.rstrip().endswith("."))
+
+
+def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]:
+    """The meeting's officials, present by their office: those elected under a point 'Valg av
+    møteleder/referent/tellekorps' or in a sentence that says so, and those who sign with their
+    office ('Gro Nilsen, møteleder'). Members already listed keep their entry."""
+    found: list[Attendee] = []
+
+    def add(name: str, role: str, block: Block) -> None:
+        if any(same_person(name, a.name) for a in (*known, *found)):
+            return
+        # who keeps the minutes serves the meeting; the other offices are held by its members
+        category = Category.secretariat if re.search(r"(?i)referent|sekretær|protokollfør", role) else Category.member
+        found.append(Attendee(name=name, role=role.lower(), category=category, status=Status.present,
+                              page=block.page, line=block.line, line_end=block.line_end, source="prose"))
+
+    office: str | None = None  # the office the current point elects
+    for k, block in enumerate(blocks):
+        if block.is_row:
+            continue
+        # a signature: the name on one line, the office alone on the next ('Janne Nystad' / 'Referent')
+        signed_below = _OFFICIAL.fullmatch(block.text.strip(" :")) and k and not blocks[k - 1].is_row
+        if signed_below and len(blocks[k - 1].text) < 40:
+            above = find_names(blocks[k - 1].text) or list_names(blocks[k - 1].text)
+            if len(above) == 1 and above[0][1] == 0 and above[0][2] == len(blocks[k - 1].text.strip()):
+                name = above[0][0]
+                # 'Janne' signs for the Janne Nystad listed above
+                if " " in name or not any(a.name.split()[0] == name for a in (*known, *found)):
+                    add(name, block.text.strip(" :"), block)
+                continue
+        if _is_point(block):
+            # 'Valg av referent og to til å underskrive protokollen': a sentence naming no office
+            # is about the last one
+            offices = _OFFICIAL.findall(block.text)
+            office = offices[-1] if offices and re.search(r"(?i)\bvalg\b", block.text) else None
+            if office:
+                continue
+        names = find_names(block.text)
+        if not names:
+            continue
+        signed = _OFFICIAL.fullmatch(block.text[names[0][2]:].strip(" ,–-")) if len(names) == 1 else None
+        if signed and not block.text[:names[0][1]].strip():
+            add(names[0][0], signed.group(1), block)
+            continue
+        for sentence in sentences(block.text):
+            said = _OFFICIAL.search(sentence)
+            if not _CHOSEN.search(sentence) or not (said or office):
+                continue
+            for name, _, _ in find_names(sentence):
+                add(name, said.group(1) if said else office or "", block)
+    return found

@@ -24,18 +24,23 @@ ROLE_WORDS = (
     # Nynorsk
     "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
     "seniorradgjevar", "kommunedirektor", "klyngeleiar",
+    # the state's and the audit's titles: 'Statsråd X', 'Revisor X', 'Politisk rådgiver X'
+    "statsrad", "statssekretaer", "revisor", "statsautorisert revisor", "politisk radgiver", "politisk radgjevar",
 )
 # Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
-              "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson")
+              "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson", "minister", "revisor")
 # A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
-_ROLE_RE = re.compile(r"^(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+# A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder'
+_ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|konstituert|tidligere|nyvalgt|ny) )?"
+                      r"(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")
 
 
 def is_role(text: str) -> bool:
-    folded = fold(text)
+    # 'Helse- og omsorgsminister': a part ending in a hyphen shares the head of the next
+    folded = fold(re.sub(r"\w+-\s+(?:og|and)\s+", "", text))
     if not folded:
         return False
     parts = re.split(r"\s+(?:og|and)\s+", folded)
@@ -80,3 +85,14 @@ def split_org_role(cell: str) -> tuple[str | None, list[str]]:
             return m.group(2).strip(), [m.group(1)] + extra
         return None, [cell] + extra
     return cell, extra
+
+
+def spelled_out(org: str, text: str) -> str:
+    """'ViG' -> 'Vekst i Grenland', 'UiB' -> 'Universitetet i Bergen' where the text writes it out: an
+    abbreviation in mixed case, each capital a word's initial and each small letter a small word.
+    Capitals alone ('MDG', 'SP') are kept as written: parties and bodies are known by them."""
+    if not re.fullmatch(r"[A-ZÆØÅ][A-Za-zæøåÆØÅ]{2,5}", org) or org.isupper() or not re.search(r"[A-ZÆØÅ]$", org):
+        return org
+    parts = [rf"{c}[\wæøåÆØÅ-]+" if c.isupper() else rf"{c}\w*" for c in org]
+    m = re.search(r"\b" + r"\s+".join(parts) + r"\b", text)
+    return m.group(0) if m else org

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-# Glyphs a PDF draws as a bullet, with or without a space after them (\x7f is a Symbol-font dot).
-GLYPHS = "•·▪◦‣●■\u2013\x7f"
+# Glyphs a PDF draws as a bullet, with or without a space after them (\x7f is a Symbol-font dot;
+# \uf0b7 and \uf0a7 are the Symbol and Wingdings bullets of Word, in the private-use area).
+GLYPHS = "•·▪◦‣●○■□\u2013\x7f\uf0b7\uf0a7"
 
 # A line of text that starts a list item. Besides glyphs and list numbers ("1.", "b)"), OCR reads
 # a small round bullet as '«', '»', '+', '°', '*' or a lone 'e'/'o', sometimes two of them or

@@ -108,6 +108,7 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
         buffer = (ctypes.c_ushort * n)()
         c.FPDFTextObj_GetText(obj, textpage.raw, buffer, n)
         text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").replace("\r", " ").replace("\n", " ")
+        text = text.replace("\u00ad", "-")  # Chrome writes every hyphen as a soft one ('Lind\u00adJohansen')
         if not text.strip():
             continue
         font = c.FPDFTextObj_GetFont(obj)
@@ -190,8 +191,11 @@ def _spans(line: TextLine) -> list[Span]:
     previous: Run | None = None
     for run in line.runs:
         text = run.text
-        if previous is not None and not previous.text.endswith(" ") and not text.startswith(" "):
-            text = " " + text  # a gap between two runs on one line is a word space
+        # a gap between two runs on one line is a word space; runs that touch are pieces of one word,
+        # as Chrome and Word write a word glyph by glyph ('K r i s t i n', 'Sø knader')
+        if (previous is not None and not previous.text.endswith(" ") and not text.startswith(" ")
+                and run.x0 - previous.x1 > 0.2 * max(run.size, 1.0)):
+            text = " " + text
         if spans and spans[-1].bold == run.bold and spans[-1].italic == run.italic:
             spans[-1].text += text
         else:

@@ -114,9 +114,11 @@ def _aligned_cells(raws: list[str]) -> dict[int, list[str]]:
     """Lines of a table laid out with spaces, cell by cell, each part in the column of the header
     part it stands under, so that an empty cell stays empty ('x' under 'Forfall', not 'Møtt').
     Double spaces after a full stop in prose do not line up."""
-    lines = [_Parts([] if "\t" in raw else [_Part(m.group(), m.start(), m.end()) for m in _PART.finditer(raw)])
-             for raw in raws]
-    return {k: [" ".join(p.text for p in cell) for cell in cells]
+    # 'pdftotext -layout' sets a blank line between a table's rows: rows are compared across it
+    kept = [k for k, raw in enumerate(raws) if raw.strip()]
+    lines = [_Parts([] if "\t" in raws[k] else [_Part(m.group(), m.start(), m.end()) for m in _PART.finditer(raws[k])])
+             for k in kept]
+    return {kept[k]: [" ".join(p.text for p in cell) for cell in cells]
             for k, cells in aligned_rows(lines, align=1.0, centred=False).items()}
 
 

@@ -103,3 +103,240 @@ def test_section_rows_without_a_colon():
     people = _people(_table(["Navn", "Til stede"], ["Faste medlemmer", ""], ["Marit Hovland", "Ja"],
                             ["Observatører", ""], ["Lars Nes", "Ja"]))
     assert people == {"Marit Hovland": ("member", "present", None), "Lars Nes": ("observer", "present", None)}
+
+
+def test_first_names_alone_with_who_stood_in_and_who_was_away(tmp_path: Path):
+    # a student board's minutes: first names only, kept as written
+    people = _listed(tmp_path, "Tilstede: Sunniva, Jonas, Tiril (for Oda), Per Arne\n\n"
+                               "Mangler: Oda (har vikar), Henrik (har ikke vikar)\n\nForfall: Tor, Lise\n")
+    # 'Tor, Lise' is two people, not a surname first: nothing in these minutes writes names so
+    assert people == {"Sunniva": ("member", "present", None), "Jonas": ("member", "present", None),
+                      "Tiril": ("substitute", "present", "Oda"), "Per Arne": ("member", "present", None),
+                      "Oda": ("member", "substituted", None), "Henrik": ("member", "absent", None),
+                      "Tor": ("member", "absent", None), "Lise": ("member", "absent", None)}
+
+
+def test_a_long_line_of_first_names_under_a_label_of_its_own(tmp_path: Path):
+    names = ["Ylva", "Tobias", "Sigrid", "Aksel", "Ingrid", "Mats", "Hedda", "Sander", "Thea", "Emil", "Maja",
+             "Jakob", "Frida", "Oskar", "Nora"]
+    people = _listed(tmp_path, "Tilstede:\n" + ", ".join(names) + "\n\nIkke tilstede:\nLinnea\n\n"
+                               "## 12 - Godkjenning av innkalling\n\nGodkjent\n")
+    assert people == {**{n: ("member", "present", None) for n in names}, "Linnea": ("member", "absent", None)}
+
+
+def test_people_grouped_under_their_association_with_bullets(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede:\nBOKKLUBBEN\n• Sindre\n• Helene Stav\nSjakkforeningen\n"
+                               "• Ola Brekke - Lund\n• Jens Chr. Moe\n\n1 Godkjenning av innkalling\nGodkjent\n")
+    assert people == {"Sindre": ("member", "present", None), "Helene Stav": ("member", "present", None),
+                      "Ola Brekke-Lund": ("member", "present", None), "Jens Chr. Moe": ("member", "present", None)}
+
+
+def test_an_unlabelled_heading_and_sections_under_it(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    lines = ["Til stede", "Stemmeberettigede", "Kari Strand, Sjakkforeningen", "Pål Vik, Bokklubben",
+             "Torstein, Filmklubben", "Andre", "Eirik Haug, Studentrådet", "Trond, Idun, Eli, Festforeningen",
+             "Siri Lund, koordinator", "Referent: Marte Dal", "1. Godkjenning av innkalling"]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert {a.name: (a.category.value, a.status.value, a.organisation) for a in found} == {
+        "Kari Strand": ("member", "present", "Sjakkforeningen"), "Pål Vik": ("member", "present", "Bokklubben"),
+        "Torstein": ("member", "present", "Filmklubben"), "Eirik Haug": ("guest", "present", "Studentrådet"),
+        "Trond": ("guest", "present", "Festforeningen"), "Idun": ("guest", "present", "Festforeningen"),
+        "Eli": ("guest", "present", "Festforeningen"), "Siri Lund": ("secretariat", "present", None),
+        "Marte Dal": ("secretariat", "present", None)}
+
+
+def test_a_list_after_the_cases(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Referat fra årsmøte i Verkstedforeningen 2. mai 2024\n\nMøteleder: Siv Aas\n\n"
+                    "Sak 1/24 Godkjenning av innkalling\n\nGodkjent.\n\nTilstede:\nSiv Aas\nRoald Chr. Dahl\nEva Li\n",
+                    encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    assert [(a.name, a.status.value) for a in meeting.attendance] == [
+        ("Siv Aas", "present"), ("Roald Chr. Dahl", "present"), ("Eva Li", "present")]
+
+
+def test_a_title_before_the_name_is_the_role(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    "Andre:\n\n- Revisor Odd Berge\n- Samferdsels- og miljøminister Tor Vik\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.role) for a in found] == [("Odd Berge", "Revisor"), ("Tor Vik", "Samferdsels- og miljøminister")]
+
+
+def test_labels_stacked_before_all_the_names(tmp_path: Path):
+    # a two-column PDF layout flattened: the labels first, then every name without separators
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra foretaksmøte i Helse Midt AS 3. mai 2024 kl. 10:00 i departementets lokaler. "
+                    "Fra Nærings- og fiskeridepartementet møtte: Fra styret møtte: Også til stede: "
+                    "Nærings- og fiskeriminister Ola Dahl Styreleder Berit Li Kari B. Vik Per Moe Seniorrådgiver "
+                    "Anne-Lise Jul Riksrevisjonen var varslet og møtte ved Tore Hovda Nes.\n", encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    assert [(a.name, a.role, a.category.value, a.status.value, a.organisation) for a in meeting.attendance] == [
+        ("Ola Dahl", "Nærings- og fiskeriminister", "member", "present", None),
+        ("Berit Li", "Styreleder", "member", "present", None), ("Kari B. Vik", None, "member", "present", None),
+        ("Per Moe", None, "member", "present", None), ("Anne-Lise Jul", "Seniorrådgiver", "member", "present", None),
+        ("Tore Hovda Nes", None, "observer", "present", "Riksrevisjonen")]
+
+
+HOST_AND_GUESTS = """Protokoll fra styremøte i Næring i Telemark IKS 4. april 2024 på Fabrikken.
+
+Deltok fra styret:
+
+- Kari Holm, styreleder
+- Per Lie
+
+Deltok fra NiT:
+
+- Anne Sand
+- Tor Berg under sak 5/24
+
+Deltok fra Prosjekt Havn og sjø under sak 6/24:
+
+Daglig leder i Havnesamarbeidet Ida Rue
+
+Konsulent Jon Ness
+
+Sak 5/24 Årsregnskap
+
+Daglig leder, Anne Sand ga en orientering om regnskapet.
+"""
+
+
+def test_the_hosts_staff_and_guests_for_one_case(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text(HOST_AND_GUESTS, encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    people = {a.name: (a.category.value, a.organisation, a.role, a.items) for a in meeting.attendance}
+    assert people == {
+        "Kari Holm": ("member", None, "styreleder", []), "Per Lie": ("member", None, None, []),
+        # 'NiT' is the host, written out in the title
+        "Anne Sand": ("secretariat", "Næring i Telemark", None, []),
+        "Tor Berg": ("guest", "Næring i Telemark", None, ["05-24"]),
+        "Ida Rue": ("guest", "Prosjekt Havn og sjø", "Daglig leder i Havnesamarbeidet", ["06-24"]),
+        "Jon Ness": ("guest", "Prosjekt Havn og sjø", "Konsulent", ["06-24"])}
+
+
+def test_staff_under_a_heading_after_the_members(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede:\n\n- Kari Holm\n- Per Lie (per telefon)\n\nFra NiT:\n\n- Anne Sand\n\n"
+                               "Andre:\n\n- Revisor Odd Berge\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "remote", None),
+                      "Anne Sand": ("secretariat", "present", None), "Odd Berge": ("guest", "present", None)}
+
+
+def test_a_layout_table_with_a_blank_line_between_rows(tmp_path: Path):
+    # as 'pdftotext -layout' prints a form: surname first, the 'Møtt' column left blank
+    path = tmp_path / "m.txt"
+    path.write_text("A2 Stemmestyret\n\n"
+                    " Navn                              Funksjon          Møtt (sett kryss)\n\n"
+                    " Lunde Kari-Anne                   Leder\n\n"
+                    " Berg Ole Martin                   Medlem\n\n\n"
+                    "B Behandling av mottatte stemmer\n", encoding="utf-8")
+    people = read_tables(build_blocks(read_document(path)))
+    assert [(a.name, a.role, a.status.value) for a in people] == [("Lunde Kari-Anne", "Leder", "absent"),
+                                                                   ("Berg Ole Martin", "Medlem", "absent")]
+
+
+def test_a_list_that_goes_on_with_those_away(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede: Kari Holm, Per Lie\n\nog Eva Dahl. Forfall Tor Moe.\n\n1. Dugnad\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Eva Dahl": ("member", "present", None), "Tor Moe": ("member", "absent", None)}
+    people = _listed(tmp_path, "Til stede: Kari Holm og Per Lie. Meldt forfall: Tor Moe\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Tor Moe": ("member", "absent", None)}
+
+
+def test_name_and_place_lines_take_any_place(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    lines = ["Til stede:", "Stemmeberettigede", "Kari Strand, Sjakkforeningen", "Pål Vik, SK:IF", "Eva Ås, quiz@uni",
+             "Andre:", "Siri Lund, påtroppende koordinator", "1. Godkjenning av innkalling"]
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.category.value, a.organisation, a.role) for a in found] == [
+        ("Kari Strand", "member", "Sjakkforeningen", None), ("Pål Vik", "member", "SK:IF", None),
+        ("Eva Ås", "member", "quiz@uni", None), ("Siri Lund", "secretariat", None, "påtroppende koordinator")]
+
+
+def test_attendance_in_a_pages_front_matter(tmp_path: Path):
+    path = tmp_path / "m.md"
+    path.write_text('---\nlayout: meeting\ntitle: Første møte\n\nreferent: "Dahl"\n\nattending:\n'
+                    "    - sjakk, Kari Strand\n    - koordinator, Pål Vik\n    - kasserer,\n    - bok, Eva Ås,-\n\n"
+                    "not_attending:\n"
+                    "    - film, Tor Moe\n---\n\n## 1. Godkjenning av innkalling\n", encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.status.value, a.organisation, a.role) for a in found] == [
+        ("Dahl", "present", None, None), ("Kari Strand", "present", "sjakk", None),
+        ("Pål Vik", "present", None, "koordinator"), ("Eva Ås", "present", "bok", None),
+        ("Tor Moe", "absent", "film", None)]
+
+
+def test_a_project_group_inside_a_case_is_no_attendance(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Referat fra styremøte i Verkstedforeningen 2. mai 2024\n\nTil stede:\n\n- Siv Aas\n- Eva Li\n\n"
+                    "Saker\n\n- Budsjett v/ Siv Aas\n- Dugnad v/ Tor Moe\n\n"
+                    "Sak 1/24 Prosjekt\n\nDeltakere: Kari Dahl og Per Lie fra kommunen.\n\nForfall: Ole Nes\n",
+                    encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    # the agenda is no group of the list above it: who presents a point is a guest, from nowhere
+    assert [(a.name, a.category.value, a.status.value, a.organisation) for a in meeting.attendance] == [
+        ("Siv Aas", "member", "present", None), ("Eva Li", "member", "present", None),
+        ("Ole Nes", "member", "absent", None), ("Tor Moe", "guest", "present", None)]
+
+
+def test_dashes_between_people_and_who_stood_in(tmp_path: Path):
+    people = _listed(tmp_path, "Tilstede: Kari Holm – Per Lie – Eva Dahl (deltok pr telefon), Siv Ås – Askøy kommune, "
+                               "Jo Li (stilte for Bo Ek)\n\nDeltok fra administrasjonen: Anne Berg\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Eva Dahl": ("member", "remote", None), "Siv Ås": ("member", "present", None),
+                      "Jo Li": ("substitute", "present", "Bo Ek"), "Anne Berg": ("secretariat", "present", None)}
+
+
+def test_ocr_damage_in_a_column_header():
+    people = _people(_table(["Navn", "Mgtt", "Forfa11"], ["Kari Holm", "x", ""], ["Per Lie", "", "x"]))
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "absent", None)}
+
+
+def test_representatives_grouped_by_municipality(tmp_path: Path):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    "Tilstede:\n\nFor Askøy kommune: Kari Holm og Eva Dahl (vara)\n\nFor Fjell kommune: Siv Ås\n",
+                    encoding="utf-8")
+    found = read_lists(build_blocks(read_document(path)))
+    assert [(a.name, a.category.value, a.organisation) for a in found] == [
+        ("Kari Holm", "member", "Askøy kommune"), ("Eva Dahl", "substitute", "Askøy kommune"),
+        ("Siv Ås", "member", "Fjell kommune")]
+
+
+def test_labels_in_nynorsk_and_other_wordings(tmp_path: Path):
+    people = _listed(tmp_path, "Følgjande faste medlemar møtte: Kari Holm\n\nFrammøtte: Per Lie\n\n"
+                               "Meldt fråfall: Eva Dahl\n\nOgså til stede: Siv Ås\n\nDeltakarar: Tor Moe\n")
+    assert people == {"Kari Holm": ("member", "present", None), "Per Lie": ("member", "present", None),
+                      "Eva Dahl": ("member", "absent", None), "Siv Ås": ("guest", "present", None),
+                      "Tor Moe": ("member", "present", None)}
+
+
+def test_lists_inside_a_flattened_page(tmp_path: Path):
+    # a web transcript of a PDF page: one paragraph, the labels inside it
+    path = tmp_path / "m.txt"
+    path.write_text("1 PROTOKOLL FRA STYREMØTE TIRSDAG 5. NOVEMBER 2013 Sted: Samfunnshuset, Elvebyen Tid: Innkalte "
+                    "Fra styret: Kari Holm, Per Lie og Stein T.B. Bø Forfall: Siv Ås. Per Lie gikk før sak 3. Fra adm: "
+                    "Ola F. Berg Saksliste 19/13 ÅRSMØTE /13 BUDSJETT Side 1 av 5\n", encoding="utf-8")
+    from referat.extract import extract_meeting
+
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None
+    assert [(a.name, a.category.value, a.status.value) for a in meeting.attendance] == [
+        ("Kari Holm", "member", "present"), ("Per Lie", "member", "present"), ("Stein T.B. Bø", "member", "present"),
+        ("Siv Ås", "member", "absent"), ("Ola F. Berg", "secretariat", "present")]

@@ -229,3 +229,21 @@ def test_a_numbered_list_item_keeps_its_number_beside_the_bullet(tmp_path: Path)
     lines = read_document(path).pages[0].lines
     assert [(line.text, line.bullet, line.list_number) for line in lines if line.text] == [
         ("Dugnad", True, "1"), ("Budsjett", True, "12"), ("Kaffe", True, None)]
+
+
+def test_a_pdf_that_draws_each_glyph_apart(tmp_path: Path):
+    # Chrome and Word may place every glyph on its own; only a gap as wide as a space parts words
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "glyphs.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    x = 72.0
+    for word in ("Kristin", "Brænden,", "Navet"):
+        for ch in word:
+            c.drawString(x, 700, ch)
+            x += stringWidth(ch, "Helvetica", 11)
+        x += stringWidth(" ", "Helvetica", 11)
+    c.save()
+    assert [line.text for line in read_document(path).lines()] == ["Kristin Brænden, Navet"]

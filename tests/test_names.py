@@ -15,6 +15,10 @@ from referat.extract.names import find_names, uninvert
     ("Fra administrasjonen: Kommunalsjef Bodil Tangen", ["Bodil Tangen"]),  # a title is no name
     ("Ole Jacob van der Berg og Anna de Vries", ["Ole Jacob van der Berg", "Anna de Vries"]),
     ("Kari Hansen av Bergen kommune", ["Kari Hansen"]),  # 'av' is the preposition
+    ("Revisor Odd Berge og Statsråd Anne Lie", ["Odd Berge", "Anne Lie"]),  # titles of the audit and state
+    ("Jens Chr. Brun, Kari Hansen Adm.", ["Jens Chr. Brun", "Kari Hansen"]),  # a given name cut short
+    ("Andre Kramer Moe og Andre Lise Lunde", ["Andre Kramer Moe", "Andre Lise Lunde"]),  # a given name too
+    ("Andre til stede: Lise Lunde", ["Lise Lunde"]),
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names
