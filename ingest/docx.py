@@ -24,12 +24,24 @@ def read_docx(data: bytes, path: str) -> tuple[str, list[Page]]:
     """The document's raw text and pages; a file that is no Word document raises an InputError."""
     document = _open(data, path)
     flow = Flow()
-    for block in document.iter_inner_content():
-        if block.__class__.__name__ == "Table":
-            _table(flow, block)
-        else:
-            _paragraph(flow, block)
+    _blocks(flow, document.element.body, document)
     return flow.result(path)
+
+
+def _blocks(flow: Flow, parent: Any, owner: Any) -> None:
+    """Paragraphs and tables in reading order, also inside content controls (templates put the
+    whole text in them) and inserted tracked changes."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for element in parent.iterchildren():
+        if element.tag == f"{W}p":
+            _paragraph(flow, Paragraph(element, owner))
+        elif element.tag == f"{W}tbl":
+            _table(flow, Table(element, owner))
+        elif element.tag in (f"{W}sdt", f"{W}customXml", f"{W}ins"):
+            content = element.find(f"{W}sdtContent")
+            _blocks(flow, element if content is None else content, owner)
 
 
 def _open(data: bytes, path: str) -> Any:
@@ -69,26 +81,40 @@ def _paragraph(flow: Flow, paragraph: Any) -> None:
 
 def _lines(paragraph: Any) -> tuple[StyledLines, list[slice]]:
     """The paragraph's lines (soft breaks apart) and the slices of them between page breaks."""
+    from docx.text.run import Run
+
     lines: StyledLines = [[]]
     breaks: list[int] = [0]
-    for run in paragraph.iter_inner_content():
-        runs = run.runs if hasattr(run, "runs") else [run]  # a hyperlink holds runs
-        for r in runs:
-            bold, italic = _styled(r, paragraph, "bold"), _styled(r, paragraph, "italic")
-            for child in r._r:
-                tag = child.tag
-                if tag == f"{W}t":
-                    lines[-1].append(Span(text=child.text or "", bold=bold, italic=italic))
-                elif tag == f"{W}tab":
-                    lines[-1].append(Span(text="\t", bold=bold, italic=italic))
-                elif tag in (f"{W}br", f"{W}cr"):
-                    lines.append([])
-                    if child.get(f"{W}type") == "page":
-                        breaks.append(len(lines) - 1)
-                elif tag == f"{W}noBreakHyphen":
-                    lines[-1].append(Span(text="-", bold=bold, italic=italic))
+    # Every run of the paragraph, also in hyperlinks, fields and tracked insertions; a deleted run
+    # holds w:delText, not w:t, and reads as nothing. A text box's runs belong to its own paragraphs.
+    for element in paragraph._p.iter(f"{W}r"):
+        if _in_text_box(element, paragraph._p):
+            continue
+        run = Run(element, paragraph)
+        bold, italic = _styled(run, paragraph, "bold"), _styled(run, paragraph, "italic")
+        for child in element:
+            tag = child.tag
+            if tag == f"{W}t":
+                lines[-1].append(Span(text=child.text or "", bold=bold, italic=italic))
+            elif tag == f"{W}tab":
+                lines[-1].append(Span(text="\t", bold=bold, italic=italic))
+            elif tag in (f"{W}br", f"{W}cr"):
+                lines.append([])
+                if child.get(f"{W}type") == "page":
+                    breaks.append(len(lines) - 1)
+            elif tag == f"{W}noBreakHyphen":
+                lines[-1].append(Span(text="-", bold=bold, italic=italic))
     ends = [*breaks[1:], len(lines)]
     return lines, [slice(a, b) for a, b in zip(breaks, ends, strict=True)]
+
+
+def _in_text_box(run: Any, paragraph: Any) -> bool:
+    for ancestor in run.iterancestors():
+        if ancestor is paragraph:
+            return False
+        if ancestor.tag == f"{W}txbxContent":
+            return True
+    return False
 
 
 def _styled(run: Any, paragraph: Any, attr: str) -> bool:
@@ -113,6 +139,7 @@ def _style_name(paragraph: Any) -> str:
 
 def _table(flow: Flow, table: Any) -> None:
     from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
 
     for tr in table._tbl.tr_lst:
         # The row's own cells: python-docx's row.cells repeats a merged cell once per grid column
@@ -120,7 +147,8 @@ def _table(flow: Flow, table: Any) -> None:
         for tc in tr.tc_lst:
             cell = _Cell(tc, table)
             lines: StyledLines = []
-            for paragraph in cell.paragraphs:
-                lines.extend(_lines(paragraph)[0])
+            # A table inside the cell is read as the cell's lines
+            for p in tc.iter(f"{W}p"):
+                lines.extend(_lines(Paragraph(p, cell))[0])
             cells.append(lines)
         flow.row(cells)

@@ -387,3 +387,26 @@ def test_files_of_the_new_formats_are_found_and_a_bad_one_is_recorded(tmp_path: 
     assert [p.name for p in found] == ["a.docx", "b.odt", "c.html", "d.HTM"]
     processed = process_file(tmp_path / "a.docx")
     assert processed.extraction is None and "not a zip archive" in (processed.error or "")
+
+
+def test_docx_reads_content_controls_tracked_changes_and_tables_in_cells(tmp_path: Path):
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    body = document.element.body
+    # templates from case systems keep the text in content controls
+    body.insert(0, parse_xml(f'<w:sdt {w}><w:sdtContent><w:p><w:r><w:t>Møtebok for Eldrerådet</w:t></w:r></w:p>'
+                             "</w:sdtContent></w:sdt>"))
+    body.insert(1, parse_xml(f"<w:p {w}><w:r><w:t xml:space='preserve'>Vedtak: Saken </w:t></w:r>"
+                             "<w:del><w:r><w:delText>avvises</w:delText></w:r></w:del>"
+                             "<w:ins><w:r><w:t>utsettes</w:t></w:r></w:ins><w:r><w:t>.</w:t></w:r></w:p>"))
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Ola Sandvik"
+    table.cell(0, 1).add_table(rows=1, cols=1).cell(0, 0).text = "Forfall"
+    path = tmp_path / "m.docx"
+    document.save(str(path))
+    lines = read_document(path).lines()
+    assert [line.text for line in lines] == ["Møtebok for Eldrerådet", "Vedtak: Saken utsettes.",
+                                             "Ola Sandvik\tForfall"]
