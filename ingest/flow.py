@@ -87,6 +87,11 @@ class Flow:
         self._add(cells=texts, cell_lines=styled[: len(texts)], break_before=True,
                   spans=[Span(text=" ".join(t for t in texts if t))])
 
+    def text_lines(self, lines: list[Line]) -> None:
+        """Lines the text reader made (preformatted text in a page), renumbered in their new place."""
+        for line in lines:
+            self._add(**line.model_dump(exclude={"page", "number"}))
+
     def page_break(self) -> None:
         if self.pages[-1].lines:
             self.pages.append(Page(number=len(self.pages) + 1))

@@ -2,7 +2,7 @@
 
 Only the main content is read (``<main>``, else ``<article>``, else the body), without the site
 around it: navigation, site header and footer, menus, share buttons, cookie banners, scripts.
-Block elements are paragraphs, ``<br>`` a line break, ``<b>``/``<strong>`` and ``<i>``/``<em>``
+Block elements are paragraphs, ``<br>`` a line break, ``<pre>`` plain text, ``<b>``/``<strong>`` and ``<i>``/``<em>``
 styles, ``<h1>``-``<h6>`` headings, ``<li>`` list items and a table's rows its rows. A web page has no
 pages: its lines are numbered on page 1."""
 
@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from referat.errors import CorruptFileError, EmptyFileError
 from referat.ingest.document import Page, Span
 from referat.ingest.flow import Flow, StyledLines
+from referat.ingest.text import parse_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -199,6 +200,10 @@ class _Walker:
             elif tag == "table":
                 self.flush()
                 self.table(child, inside)
+            elif tag == "pre":
+                # Minutes pasted as plain text keep their lines, tabs and columns: read as a text file
+                self.flush()
+                self.flow.text_lines([line for page in parse_text(_text(child)) for line in page.lines])
             elif tag in _BLOCK or tag in ("header", "footer", "tr", "td", "th"):
                 self.flush()
                 if re.fullmatch(r"h[1-6]", tag):
@@ -228,6 +233,10 @@ class _Walker:
                 inner.flush()
                 styled.append([line.spans for page in inner.flow.pages for line in page.lines])
             self.flow.row(styled)
+
+
+def _text(node: Node) -> str:
+    return "".join(c if isinstance(c, str) else "\n" if c.tag == "br" else _text(c) for c in node.children)
 
 
 def _rows(table: Node) -> list[Node]:

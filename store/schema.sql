@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS documents (
     path        VARCHAR NOT NULL,       -- path as given at ingest
     sha256      VARCHAR NOT NULL,
     size        BIGINT,
-    media_type  VARCHAR,                -- pdf | text
+    media_type  VARCHAR,                -- pdf | text | docx | odt | html
     encoding    VARCHAR,                -- detected text encoding
     kind        VARCHAR,                -- minutes | other | failed
     status      VARCHAR NOT NULL,       -- loaded | failed

@@ -410,3 +410,13 @@ def test_docx_reads_content_controls_tracked_changes_and_tables_in_cells(tmp_pat
     lines = read_document(path).lines()
     assert [line.text for line in lines] == ["Møtebok for Eldrerådet", "Vedtak: Saken utsettes.",
                                              "Ola Sandvik\tForfall"]
+
+
+def test_html_preformatted_minutes_read_as_text(tmp_path: Path):
+    path = tmp_path / "p.html"
+    path.write_text(_page("<h1>Referat</h1><pre>Sak 2/25 Regnskap\nRegnskapet ble godkjent.\n\n"
+                          "Navn\tMøtt\nPer Vik\tx\n</pre><p>Slutt</p>"), encoding="utf-8")
+    assert [(line.number, line.break_before, line.cells, line.text) for line in read_document(path).lines()] == [
+        (1, True, None, "Referat"), (2, True, None, "Sak 2/25 Regnskap"),
+        (3, False, None, "Regnskapet ble godkjent."), (4, True, ["Navn", "Møtt"], "Navn\tMøtt"),
+        (5, True, ["Per Vik", "x"], "Per Vik\tx"), (6, True, None, "Slutt")]
