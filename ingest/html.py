@@ -3,7 +3,8 @@
 Only the main content is read (``<main>``, else ``<article>``, else the body), without the site
 around it: navigation, site header and footer, menus, share buttons, cookie banners, scripts.
 Block elements are paragraphs, ``<br>`` a line break, ``<pre>`` plain text, ``<b>``/``<strong>`` and ``<i>``/``<em>``
-styles, ``<h1>``-``<h6>`` headings, ``<li>`` list items and a table's rows its rows. A web page has no
+styles, ``<h1>``-``<h6>`` headings, ``<li>`` list items, a table's rows its rows and a description list's
+terms and descriptions rows too. A web page has no
 pages: its lines are numbered on page 1."""
 
 from __future__ import annotations
@@ -200,6 +201,9 @@ class _Walker:
             elif tag == "table":
                 self.flush()
                 self.table(child, inside)
+            elif tag == "dl":
+                self.flush()
+                self.pairs(child, inside)
             elif tag == "pre":
                 # Minutes pasted as plain text keep their lines, tabs and columns: read as a text file
                 self.flush()
@@ -226,13 +230,26 @@ class _Walker:
                     self.block(cell, in_content)
                     self.flush()
                 continue
-            styled: list[StyledLines] = []
-            for cell in cells:
-                inner = _Walker(Flow())
-                inner.block(cell, in_content, bold=cell.tag == "th")
-                inner.flush()
-                styled.append([line.spans for page in inner.flow.pages for line in page.lines])
-            self.flow.row(styled)
+            self.flow.row([_cell_lines(cell, in_content, bold=cell.tag == "th") for cell in cells])
+
+    def pairs(self, dl: Node, in_content: bool) -> None:
+        """A description list ('Møtedato' over '11.03.2025', as portals print a meeting's facts) is
+        rows of a term and its descriptions, as a table with the labels in its first column."""
+        rows: list[list[StyledLines]] = []
+        for child in dl.children:
+            if isinstance(child, Node) and child.tag in ("dt", "dd") and not _chrome(child, in_content):
+                if child.tag == "dt" or not rows:
+                    rows.append([])
+                rows[-1].append(_cell_lines(child, in_content))
+        for row in rows:
+            self.flow.row(row)
+
+
+def _cell_lines(cell: Node, in_content: bool, bold: bool = False) -> StyledLines:
+    inner = _Walker(Flow())
+    inner.block(cell, in_content, bold=bold)
+    inner.flush()
+    return [line.spans for page in inner.flow.pages for line in page.lines]
 
 
 def _text(node: Node) -> str:

@@ -420,3 +420,18 @@ def test_html_preformatted_minutes_read_as_text(tmp_path: Path):
         (1, True, None, "Referat"), (2, True, None, "Sak 2/25 Regnskap"),
         (3, False, None, "Regnskapet ble godkjent."), (4, True, ["Navn", "Møtt"], "Navn\tMøtt"),
         (5, True, ["Per Vik", "x"], "Per Vik\tx"), (6, True, None, "Slutt")]
+
+
+def test_html_description_list_of_meeting_facts_gives_the_header(tmp_path: Path):
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "p.html"
+    path.write_text(_page("<main><h1>Møteprotokoll</h1><dl><dt>Utvalg</dt><dd>Formannskapet</dd>"
+                          "<dt>Møtedato</dt><dd>11.03.2025</dd><dt>Tid</dt><dd>09:00 - 12:00</dd>"
+                          "<dt>Møtested</dt><dd>Rådhuset, Kommunestyresalen</dd></dl>"
+                          "<h2>PS 5/25 Budsjett</h2><p>Vedtak: Budsjettet vedtas.</p></main>"), encoding="utf-8")
+    document = read_document(path)
+    assert [line.cells for line in document.lines()[1:3]] == [["Utvalg", "Formannskapet"], ["Møtedato", "11.03.2025"]]
+    meeting = extract_meeting(document).meeting
+    assert (meeting.body, meeting.date, meeting.start_time, meeting.end_time, meeting.location) == (
+        "Formannskapet", "2025-03-11", "09:00", "12:00", "Rådhuset, Kommunestyresalen")
