@@ -31,11 +31,21 @@ _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "menu", "menub
 _BLOCK = {"address", "article", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt",
           "fieldset", "figcaption", "figure", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
           "table", "ul", "center", "h1", "h2", "h3", "h4", "h5", "h6", "html"}
-# An open element that a new one of these closes, as a browser does ('<p>a<p>b', '<td>a<td>b')
-_CLOSES = {"p": {"p"}, "li": {"li", "p"}, "dt": {"dt", "dd", "p"}, "dd": {"dt", "dd", "p"},
-           "tr": {"tr", "td", "th", "p"}, "td": {"td", "th", "p"}, "th": {"td", "th", "p"},
-           "div": {"p"}, "table": {"p"}, "ul": {"p"}, "ol": {"p"},
-           **{f"h{k}": {"p"} for k in range(1, 7)}}
+# What a start tag closes, as a browser does ('<p>a<p>b', '<td>a<td>b'), and the elements the
+# search for it stops at: a new cell closes the open cell of its own row, not one of an outer table.
+_TABLE_PARTS = {"table", "thead", "tbody", "tfoot"}
+_P_SCOPE = {"html", "table", "td", "th", "caption", "button", "object", "template"}
+_CLOSES: dict[str, tuple[set[str], set[str]]] = {
+    "td": ({"td", "th"}, {"tr"} | _TABLE_PARTS), "th": ({"td", "th"}, {"tr"} | _TABLE_PARTS),
+    "tr": ({"tr"}, _TABLE_PARTS), "thead": ({"thead", "tbody", "tfoot"}, {"table"}),
+    "tbody": ({"thead", "tbody", "tfoot"}, {"table"}), "tfoot": ({"thead", "tbody", "tfoot"}, {"table"}),
+    "li": ({"li"}, {"ul", "ol"} | _P_SCOPE), "dt": ({"dt", "dd"}, {"dl"} | _P_SCOPE),
+    "dd": ({"dt", "dd"}, {"dl"} | _P_SCOPE),
+    **{tag: ({"p"}, _P_SCOPE) for tag in ("p", "div", "table", "ul", "ol", "dl", "pre", "blockquote", "section",
+                                          "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6")},
+}
+# An end tag closes its element only within these: a stray '</p>' in a cell leaves the table open
+_END_SCOPE = {"html", "table", "td", "th", "caption", "template"}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)", re.IGNORECASE)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -70,9 +80,8 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        closes = _CLOSES.get(tag, set())
-        while len(self.stack) > 1 and self.stack[-1].tag in closes:
-            self.stack.pop()
+        closes, scope = _CLOSES.get(tag, (set(), set()))
+        self._close(closes, scope)
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
         if tag not in _VOID:
@@ -85,12 +94,16 @@ class _TreeBuilder(HTMLParser):
         if tag == "br":  # '</br>' is read as a line break by browsers
             self.stack[-1].children.append(Node("br"))
             return
+        self._close({tag}, {"table"} if tag in _TABLE_PARTS | {"tr", "td", "th", "caption"} else _END_SCOPE)
+
+    def _close(self, tags: set[str], scope: set[str]) -> None:
+        """Close the innermost open element of ``tags`` and all inside it, unless ``scope`` comes first."""
         for k in range(len(self.stack) - 1, 0, -1):
-            if self.stack[k].tag == tag:
+            if self.stack[k].tag in tags:
                 del self.stack[k:]
                 return
-            if tag in ("table", "ul", "ol") and self.stack[k].tag in ("table", "ul", "ol"):
-                return  # an end tag that does not match the open list or table is a stray
+            if self.stack[k].tag in scope:
+                return
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)

@@ -435,3 +435,13 @@ def test_html_description_list_of_meeting_facts_gives_the_header(tmp_path: Path)
     meeting = extract_meeting(document).meeting
     assert (meeting.body, meeting.date, meeting.start_time, meeting.end_time, meeting.location) == (
         "Formannskapet", "2025-03-11", "09:00", "12:00", "Rådhuset, Kommunestyresalen")
+
+
+def test_html_unclosed_tags_close_as_in_a_browser(tmp_path: Path):
+    path = tmp_path / "p.html"
+    path.write_text("<p>Til stede:<table><tr><td><span>Per Vik<td>x<tr><td>Eva Ek</p><td>Forfall</table>"
+                    "<ul><li>Sak 1/25<li><b>Sak 2/25</ul><p>Slutt", encoding="utf-8")
+    assert [(line.cells, line.bullet, line.text) for line in read_document(path).lines()] == [
+        (None, False, "Til stede:"), (["Per Vik", "x"], False, "Per Vik\tx"),
+        (["Eva Ek", "Forfall"], False, "Eva Ek\tForfall"), (None, True, "Sak 1/25"), (None, True, "Sak 2/25"),
+        (None, False, "Slutt")]
