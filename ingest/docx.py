@@ -65,13 +65,16 @@ def _open(data: bytes, path: str) -> Any:
 
 def _paragraph(flow: Flow, paragraph: Any) -> None:
     ppr = paragraph._p.pPr
-    if ppr is not None and ppr.find(f"{W}pageBreakBefore") is not None:
+    page_break = None if ppr is None else ppr.find(f"{W}pageBreakBefore")
+    if page_break is not None and page_break.get(f"{W}val", "true") not in ("0", "false", "off"):
         flow.page_break()
     lines, breaks = _lines(paragraph)
     name = _style_name(paragraph)
     m = _HEADING_STYLE.match(name)
     heading = int(m.group(1)) if m else 1 if name.lower() == "title" else 0
-    bullet = name.lower().startswith("list") or (ppr is not None and ppr.find(f"{W}numPr") is not None)
+    # A numbered heading style is a heading, not a list item
+    numbered = ppr is not None and ppr.find(f"{W}numPr") is not None
+    bullet = not heading and (name.lower().startswith("list") or numbered)
     # A page break inside a paragraph ends its page: the lines before it go there, the rest after
     for k, part in enumerate(breaks):
         if k:

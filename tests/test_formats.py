@@ -445,3 +445,23 @@ def test_html_unclosed_tags_close_as_in_a_browser(tmp_path: Path):
         (None, False, "Til stede:"), (["Per Vik", "x"], False, "Per Vik\tx"),
         (["Eva Ek", "Forfall"], False, "Eva Ek\tForfall"), (None, True, "Sak 1/25"), (None, True, "Sak 2/25"),
         (None, False, "Slutt")]
+
+
+def test_docx_numbered_heading_is_a_heading_and_page_break_before_can_be_off(tmp_path: Path):
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    heading = document.add_heading("Sak 5/25 Budsjett", level=2)
+    heading._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    item = document.add_paragraph("Ola Sandvik")
+    item._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    after = document.add_paragraph("Vedtak: Vedtatt.")
+    after._p.get_or_add_pPr().append(parse_xml(f'<w:pageBreakBefore {w} w:val="0"/>'))
+    document.add_paragraph("Vedlegg").paragraph_format.page_break_before = True
+    path = tmp_path / "m.docx"
+    document.save(str(path))
+    assert [(line.page, line.heading, line.bullet, line.text) for line in read_document(path).lines()] == [
+        (1, 2, False, "Sak 5/25 Budsjett"), (1, 0, True, "Ola Sandvik"), (1, 0, False, "Vedtak: Vedtatt."),
+        (2, 0, False, "Vedlegg")]
