@@ -465,3 +465,28 @@ def test_docx_numbered_heading_is_a_heading_and_page_break_before_can_be_off(tmp
     assert [(line.page, line.heading, line.bullet, line.text) for line in read_document(path).lines()] == [
         (1, 2, False, "Sak 5/25 Budsjett"), (1, 0, True, "Ola Sandvik"), (1, 0, False, "Vedtak: Vedtatt."),
         (2, 0, False, "Vedlegg")]
+
+
+def test_html_saved_from_word(tmp_path: Path):
+    # Word's 'save as web page': Windows-1252, <o:p> tags, conditional comments, a list bullet as text
+    page = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>
+<meta http-equiv=Content-Type content="text/html; charset=windows-1252">
+<!--[if gte mso 9]><xml><o:DocumentProperties><o:Author>Kari</o:Author></o:DocumentProperties></xml><![endif]-->
+<style><!-- p.MsoNormal {margin:0cm} --></style></head><body lang=NO-BOK><div class=WordSection1>
+<p class=MsoTitle><b>Møteprotokoll<o:p></o:p></b></p>
+<p class=MsoNormal>Dato:<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>11.03.2025<o:p></o:p></p>
+<table class=MsoTableGrid border=1><tr><td><p class=MsoNormal><b>Navn<o:p></o:p></b></p></td>
+<td><p class=MsoNormal><b>Møtt</b></p></td></tr><tr><td><p class=MsoNormal>Per Vik</p></td>
+<td><p class=MsoNormal>x<o:p></o:p></p></td></tr></table>
+<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol'>·
+<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Ola Sandvik<o:p></o:p></p>
+<h2>Sak 5/25 Budsjett</h2><p class=MsoNormal><b>Vedtak:</b> Budsjettet vedtas.</p></div></body></html>"""
+    path = tmp_path / "protokoll.htm"
+    path.write_bytes(page.encode("cp1252"))
+    document = read_document(path)
+    assert document.encoding == "cp1252"
+    assert [(line.heading, line.bullet, line.cells, line.text, line.bold_prefix()) for line in document.lines()] == [
+        (0, False, None, "Møteprotokoll", "Møteprotokoll"), (0, False, None, "Dato: 11.03.2025", ""),
+        (0, False, ["Navn", "Møtt"], "Navn\tMøtt", ""), (0, False, ["Per Vik", "x"], "Per Vik\tx", ""),
+        (0, True, None, "Ola Sandvik", ""), (2, False, None, "Sak 5/25 Budsjett", "Sak 5/25 Budsjett"),
+        (0, False, None, "Vedtak: Budsjettet vedtas.", "Vedtak:")]
