@@ -70,8 +70,7 @@ def _paragraph(flow: Flow, paragraph: Any) -> None:
         flow.page_break()
     lines, breaks = _lines(paragraph)
     name = _style_name(paragraph)
-    m = _HEADING_STYLE.match(name)
-    heading = int(m.group(1)) if m else 1 if name.lower() == "title" else 0
+    heading = _heading_level(paragraph.style)
     # A numbered heading style is a heading, not a list item
     numbered = ppr is not None and ppr.find(f"{W}numPr") is not None
     bullet = not heading and (name.lower().startswith("list") or numbered)
@@ -138,6 +137,19 @@ def _styled(run: Any, paragraph: Any, attr: str) -> bool:
 def _style_name(paragraph: Any) -> str:
     style = paragraph.style
     return (style.name or "") if style is not None else ""
+
+
+def _heading_level(style: Any) -> int:
+    """1-6 for a heading style or a house style based on one ('Sakstittel' based on 'Heading 2'), else 0."""
+    for _ in range(10):  # a loop of based-on styles in a damaged file ends here
+        if style is None:
+            return 0
+        name = style.name or ""
+        m = _HEADING_STYLE.match(name)
+        if m or name.lower() == "title":
+            return int(m.group(1)) if m else 1
+        style = style.base_style
+    return 0
 
 
 def _table(flow: Flow, table: Any) -> None:

@@ -447,7 +447,7 @@ def test_html_unclosed_tags_close_as_in_a_browser(tmp_path: Path):
         (None, False, "Slutt")]
 
 
-def test_docx_numbered_heading_is_a_heading_and_page_break_before_can_be_off(tmp_path: Path):
+def test_docx_numbered_and_house_heading_styles_and_page_break_before(tmp_path: Path):
     import docx
     from docx.oxml import parse_xml
 
@@ -460,11 +460,14 @@ def test_docx_numbered_heading_is_a_heading_and_page_break_before_can_be_off(tmp
     after = document.add_paragraph("Vedtak: Vedtatt.")
     after._p.get_or_add_pPr().append(parse_xml(f'<w:pageBreakBefore {w} w:val="0"/>'))
     document.add_paragraph("Vedlegg").paragraph_format.page_break_before = True
+    house = document.styles.add_style("Sakstittel", 1)
+    house.base_style = document.styles["Heading 3"]
+    document.add_paragraph("Sak 6/25 Eventuelt", style="Sakstittel")
     path = tmp_path / "m.docx"
     document.save(str(path))
     assert [(line.page, line.heading, line.bullet, line.text) for line in read_document(path).lines()] == [
         (1, 2, False, "Sak 5/25 Budsjett"), (1, 0, True, "Ola Sandvik"), (1, 0, False, "Vedtak: Vedtatt."),
-        (2, 0, False, "Vedlegg")]
+        (2, 0, False, "Vedlegg"), (2, 3, False, "Sak 6/25 Eventuelt")]
 
 
 def test_html_saved_from_word(tmp_path: Path):
