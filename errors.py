@@ -37,6 +37,10 @@ class EncryptedPdfError(InputError):
     """The PDF is encrypted and cannot be read without its password."""
 
 
+class EncryptedFileError(InputError):
+    """An office document is password-protected (or in an old binary format) and cannot be read."""
+
+
 class NoTextLayerError(InputError):
     """The PDF has pages without a text layer; it needs OCR first."""
 

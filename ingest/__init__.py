@@ -13,7 +13,9 @@ from referat.ingest.text import read_text
 __all__ = ["Document", "Line", "Page", "Span", "read_document", "join_parts", "pdf_pages", "SUFFIXES"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".mdx", ".text"}
-SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+# Formats without a page layout: each reader hands its file's text and pages to the same Document
+LAYOUTLESS_SUFFIXES = {".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html"}
+SUFFIXES = TEXT_SUFFIXES | {".pdf"} | set(LAYOUTLESS_SUFFIXES)
 
 
 def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[[int, int], None] | None = None,
@@ -39,11 +41,32 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
         raw_text, read = read_pdf(path, ocr_jobs, on_ocr_page, pages)
         return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="pdf",
                         raw_text=raw_text, pages=read)
+    if suffix in LAYOUTLESS_SUFFIXES:
+        return _read_layoutless(path, data, digest, LAYOUTLESS_SUFFIXES[suffix])
     if suffix not in TEXT_SUFFIXES:
-        raise UnsupportedFileError(str(path), f"'{suffix or 'no suffix'}' files are not read (use .pdf, .txt or .md)")
+        raise UnsupportedFileError(str(path), f"'{suffix or 'no suffix'}' files are not read "
+                                              "(use .pdf, .txt, .md, .docx, .odt, .html or .htm)")
     raw_text, encoding, lines = read_text(data, str(path))
     return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="text",
                     encoding=encoding, raw_text=raw_text, pages=lines)
+
+
+def _read_layoutless(path: Path, data: bytes, digest: str, media_type: str) -> Document:
+    encoding = None
+    if media_type == "docx":
+        from referat.ingest.docx import read_docx
+
+        raw_text, pages = read_docx(data, str(path))
+    elif media_type == "odt":
+        from referat.ingest.odt import read_odt
+
+        raw_text, pages = read_odt(data, str(path))
+    else:
+        from referat.ingest.html import read_html
+
+        raw_text, encoding, pages = read_html(data, str(path))
+    return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type=media_type,
+                    encoding=encoding, raw_text=raw_text, pages=pages)
 
 
 def pdf_pages(path: str | Path) -> int:

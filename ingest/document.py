@@ -84,7 +84,7 @@ class Document(BaseModel):
     path: str
     sha256: str
     size: int
-    media_type: str  # "pdf" or "text"
+    media_type: str  # "pdf", "text", "docx", "odt" or "html"
     encoding: str | None = None
     raw_text: str
     pages: list[Page] = Field(default_factory=list)

@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS documents (
     path        VARCHAR NOT NULL,       -- resolved absolute path: a file is one document however its path is written
     sha256      VARCHAR NOT NULL,
     size        BIGINT,
-    media_type  VARCHAR,                -- pdf | text
+    media_type  VARCHAR,                -- pdf | text | docx | odt | html
     encoding    VARCHAR,                -- detected text encoding
     kind        VARCHAR,                -- minutes | other | failed
     status      VARCHAR NOT NULL,       -- loaded | failed

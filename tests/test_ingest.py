@@ -128,9 +128,9 @@ def test_pdf_without_text_layer_needs_ocr(tmp_path: Path):
 
 
 def test_unsupported_suffix(tmp_path: Path):
-    path = tmp_path / "minutes.docx"
-    path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(UnsupportedFileError, match=r"\.docx"):
+    path = tmp_path / "minutes.doc"  # the binary Word format before .docx
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    with pytest.raises(UnsupportedFileError, match=r"'\.doc' files are not read"):
         read_document(path)
 
 
