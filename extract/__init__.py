@@ -49,7 +49,7 @@ def extract_meeting(doc: Document) -> Extraction:
     """Everything the minutes say: meeting, attendance, cases with decisions, follow-ups and references."""
     blocks = build_blocks(doc)
     preamble, cases = split_cases(blocks)
-    header = read_header(preamble or blocks[:30])
+    header = read_header(preamble or blocks[:30], whole=blocks)
     people = read_tables(blocks)
     # lists may stand after the cases too: 'Tilstede:' at the end, over the signatures
     people = _merge(people, read_lists(preamble))

@@ -47,8 +47,11 @@ def _label(cell: str) -> str | None:
     return None
 
 
-def read_header(blocks: list[Block]) -> dict[str, str | None]:
-    """Header fields from label/value cells ('Sted', 'Dato:', 'Kl:') or 'Sted: ...' lines, and the title."""
+def read_header(blocks: list[Block], whole: list[Block] | None = None) -> dict[str, str | None]:
+    """Header fields from label/value cells ('Sted', 'Dato:', 'Kl:') or 'Sted: ...' lines, and the title,
+    read in the opening (``blocks``). What minutes say as they close ('Møtet hevet kl. 13.37', 'Neste
+    styremøte ...') is sought in the ``whole`` document, past the last case."""
+    whole = whole or blocks
     fields: dict[str, str | None] = {}
     for k, block in enumerate(blocks):
         if block.is_row:
@@ -113,10 +116,10 @@ def read_header(blocks: list[Block]) -> dict[str, str | None]:
     if end is None and closing:  # 'Møteslutt: 20.15', and not 'Møtet avsluttet. Neste møte 14.05'
         end = find_time_range(closing.group(1))[0]
     if end is None:
-        end = _ended(blocks)
+        end = _ended(whole)
     out["start_time"], out["end_time"] = start, end
     if not out["body"]:
-        out["body"] = _title_body(blocks)
+        out["body"] = _title_body(blocks) or _next_meeting_body(whole)
     if not out["location"]:
         out["location"] = _place_in_prose(blocks)
     if out["location"]:
@@ -300,7 +303,7 @@ def _title_body(blocks: list[Block]) -> str | None:
             body = m.group("body")
             body = body.capitalize() if body.isupper() else body
             return body[0].upper() + body[1:]
-    return _next_meeting_body(blocks)
+    return None
 
 
 _NEXT_MEETING = re.compile(rf"(?i)\bneste\s+(?P<kind>[\wæøå]+{_MOTE})\b")

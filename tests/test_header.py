@@ -157,3 +157,18 @@ def test_the_date_of_another_meeting_or_a_deadline_is_not_the_meetings(tmp_path)
     path = tmp_path / "m.txt"
     path.write_text(text, encoding="utf-8")
     assert read_header(build_blocks(read_document(path)))["date"] == "2015-01-30"
+
+
+def test_the_closing_lines_past_the_last_case_give_the_end_time_and_the_body(tmp_path):
+    # no title naming the organ, cases in between: the end and the next meeting stand after the last case
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "m.md"
+    path.write_text("Dato: 14.05.2024\n\nTid: Kl 18.00\n\nTilstede: Kari Holm, Per Berg\n\n"
+                    "Sak 1/24 Godkjenning av innkalling\n\nGodkjent.\n\nSak 2/24 Vedlikehold av taket\n\n"
+                    "Styret har behandlet tilbudene og valgte det rimeligste.\n\n"
+                    "Møtet hevet kl. 20.15. Neste styremøte blir 11.06.2024. Styret takker for innsatsen.\n",
+                    encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert meeting is not None and len(meeting.items) == 2
+    assert (meeting.start_time, meeting.end_time, meeting.body) == ("18:00", "20:15", "Styret")
