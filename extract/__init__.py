@@ -7,7 +7,7 @@ from referat.extract.blocks import Block, build_blocks
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
 from referat.extract.decisions import read_case
-from referat.extract.exemption import exemption
+from referat.extract.exempt import exemption
 from referat.extract.flattened import read_inline, read_stacked
 from referat.extract.header import read_header
 from referat.extract.marks import Category, Status

@@ -2,7 +2,7 @@
 
 import pytest
 
-from referat.extract.exemption import exemption, legal_basis
+from referat.extract.exempt import exemption, legal_basis
 
 
 @pytest.mark.parametrize(("raw", "text", "basis"), [
