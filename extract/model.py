@@ -97,7 +97,7 @@ class Item(Located):
     title: str
     exempt: bool = False
     exempt_raw: str | None = None
-    legal_basis: str | None = None  # 'offl. § 13', read by extract/exemption.py
+    legal_basis: str | None = None  # 'offl. § 13', read by extract/exempt.py
     page_end: int | None = None  # the page of line_end: where a redaction of the case ends
     text: str = ""
     decisions: list[Decision] = Field(default_factory=list)
