@@ -19,7 +19,7 @@ from referat.extract.model import Attendee, Problem, Recusal, Vote, Voter
 from referat.extract.names import same_person
 from referat.extract.participants import sentences
 from referat.extract.tallies import NAMED, TALLY, Outcome, Tally, read_outcome, read_parties, read_recusal, read_tallies
-from referat.extract.votewords import GENERIC, MENTIONS
+from referat.extract.votewords import GENERIC, MENTIONS, speaks_of_votes
 from referat.folding import fold
 
 
@@ -153,7 +153,7 @@ def read_votes(blocks: Sequence[Block], case: str | None = None) -> Voting:
     recusals: list[Recusal] = []
     mention: Block | None = None
     for block in _joined(blocks):
-        if block.is_row:
+        if block.is_row or not speaks_of_votes(block.text):
             gather.pause()
             continue
         if mention is None and MENTIONS.search(block.text):
