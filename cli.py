@@ -217,12 +217,13 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
     from referat.store import queries as q
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    first = dt.date.fromisoformat(start) if start else None
+    last = dt.date.fromisoformat(end) if end else None
     return SiteData(
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
-        attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
-                                end=dt.date.fromisoformat(end) if end else None),
+        attendance=q.attendance(conn, body=body, start=first, end=last),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC)
+        policy=INTERNAL if include_exempt else PUBLIC, rates=q.attendance_rates(conn, body=body, start=first, end=last))
 
 
 def _warn_internal(include_exempt: bool) -> None:
@@ -249,7 +250,7 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
     from referat.reports.attendance import write_attendance
 
     data = _site_data(db, False, body, start, end, wait)
-    path = write_attendance(data.attendance, Path(out), policy=data.policy)
+    path = write_attendance(data.attendance, Path(out), policy=data.policy, rates=data.rates)
     click.echo(f"wrote {path} and CSV beside it")
 
 

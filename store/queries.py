@@ -150,6 +150,26 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
         ORDER BY m.date, a.seq""", [body, body, start, start, end, end])
 
 
+RATE_COLUMNS = ("name", "organisation", "body", "year", "expected", "present", "remote", "substituted", "absent",
+                "unknown", "substituted_by", "rate")
+
+
+def attendance_rates(conn: Connection, *, body: str | None = None, start: dt.date | None = None,
+                     end: dt.date | None = None) -> dict[str, list[dict[str, Any]]] | None:
+    """The attendance report's member figures, as the archive's views compute them: 'people' per
+    person, body and year, 'organisations' per organisation, body and year, in the report's order.
+    None for an archive not opened for writing since the views came, which has none."""
+    found = conn.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'attendance_rates_between' "
+                         "AND schema_name = current_schema()").fetchone()
+    if not found or not found[0]:
+        return None
+    columns = ", ".join(RATE_COLUMNS)
+    return {key: _rows(conn, f"SELECT {columns} FROM {macro}(?::VARCHAR, ?::DATE, ?::DATE) ORDER BY name, body, year",
+                       [body, start, end])
+            for key, macro in (("people", "attendance_rates_between"),
+                               ("organisations", "attendance_organisation_rates_between"))}
+
+
 def people(conn: Connection) -> list[dict[str, Any]]:
     out = _rows(conn, """
         SELECT p.id, p.name,
