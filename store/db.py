@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 Connection = duckdb.DuckDBPyConnection
 WAIT_STEP = 0.2  # seconds between tries while another process holds the archive
-# A new archive is written in the storage format of DuckDB 1.1, so analysts' older duckdb (>= 1.1.3, the
-# minimum in pyproject.toml) can open it; the default of duckdb 2 is a format only 2.x reads.
+# A new archive is written in the storage format of DuckDB 1.1, so analysts' older duckdb (>= 1.1.0, the
+# minimum in pyproject.toml) can open it; duckdb 2's default is a format only 2.x reads. An archive made
+# before keeps its format: ingest it anew to open it with duckdb 1.x.
 STORAGE_VERSION = "v1.1.0"
 # The views and comments are written only when they changed: rewriting them costs every writer a
 # second. Their fingerprint is kept in the comment of the macro the attendance figures come from.
