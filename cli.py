@@ -273,7 +273,8 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=first, end=last),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC, rates=q.attendance_rates(conn, body=body, start=first, end=last))
+        policy=INTERNAL if include_exempt else PUBLIC,
+        rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
 
 
 def _warn_internal(include_exempt: bool) -> None:

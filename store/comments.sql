@@ -263,6 +263,15 @@ COMMENT ON COLUMN attendance_rows.organisation IS 'Organisation (a unit counts f
 COMMENT ON COLUMN attendance_rows.category IS 'member | observer | secretariat | substitute | guest';
 COMMENT ON COLUMN attendance_rows.status IS 'present | remote | absent | substituted | unknown';
 COMMENT ON COLUMN attendance_rows.substitutes IS 'Who substituted for the person at that meeting';
+COMMENT ON COLUMN attendance_rows.exempt_only IS 'A guest who came only for exempt cases: withheld from public outputs';
+
+COMMENT ON VIEW attendance_others IS 'Everyone listed but members, per person, body and year: the last table of `referat report attendance` (attendance_others_between(body, from, to, include_exempt) for a period)';
+COMMENT ON COLUMN attendance_others.name IS 'Canonical name';
+COMMENT ON COLUMN attendance_others.body IS 'The body';
+COMMENT ON COLUMN attendance_others.year IS 'The year';
+COMMENT ON COLUMN attendance_others.category IS 'observer | secretariat | substitute | guest, at the last meeting of the year';
+COMMENT ON COLUMN attendance_others.organisation IS 'The organisation at the last meeting of the year';
+COMMENT ON COLUMN attendance_others.meetings IS 'Meetings listed (a guest at exempt cases only is not counted)';
 
 COMMENT ON VIEW attendance_rates IS 'Attendance of members per person, body and year: the figures of `referat report attendance` (attendance_rates_between(body, from, to) for a period)';
 COMMENT ON COLUMN attendance_rates.person_id IS 'people.id';

@@ -25,12 +25,16 @@ FROM listed LEFT JOIN inferred ON inferred.attendance_id = listed.id;
 
 -- One row per attendance row, with what the attendance report counts it by: the meeting's body
 -- and year, the person's canonical name, the organisation (a unit counts for its organisation),
--- and who substituted for the person at that meeting.
+-- who substituted for the person at that meeting, and whether the row is a guest who came only
+-- for exempt cases (whom reports/publication.py withholds from a public output).
 CREATE OR REPLACE VIEW attendance_rows AS
 SELECT a.id AS attendance_id, a.meeting_id, m.body, m.date, year(m.date) AS year, a.seq, a.person_id, p.name,
        coalesce(top.name, o.name) AS organisation, a.category, a.status,
        coalesce((SELECT list(p2.name) FROM attendance b JOIN people p2 ON p2.id = b.person_id
-                 WHERE b.meeting_id = a.meeting_id AND b.substitute_for_id = a.person_id), []) AS substitutes
+                 WHERE b.meeting_id = a.meeting_id AND b.substitute_for_id = a.person_id), []) AS substitutes,
+       len(coalesce(a.items, [])) > 0 AND list_has_all(
+           coalesce((SELECT list(i.number) FROM items i WHERE i.meeting_id = a.meeting_id AND i.exempt), []),
+           a.items) AS exempt_only
 FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN people p ON p.id = a.person_id
 JOIN attendance_organisations ao ON ao.attendance_id = a.id
 LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id;
@@ -69,8 +73,20 @@ WHERE category = 'member' AND (body_name IS NULL OR body = body_name)
   AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
 GROUP BY coalesce(organisation, '(uten organisasjon)'), organisation, body, year;
 
+-- Everyone listed but members (observers, secretariat, substitutes, guests): how many meetings per
+-- person, body and year, with their category and organisation at the last of them. A guest who came
+-- only for exempt cases is counted only with include_exempt.
+CREATE OR REPLACE MACRO attendance_others_between(body_name, from_date, to_date, include_exempt) AS TABLE
+SELECT name, body, year, last(category ORDER BY date, seq) AS category,
+       last(organisation ORDER BY date, seq) AS organisation, count(*) AS meetings
+FROM attendance_rows
+WHERE category <> 'member' AND (include_exempt OR NOT exempt_only) AND (body_name IS NULL OR body = body_name)
+  AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
+GROUP BY name, body, year;
+
 CREATE OR REPLACE VIEW attendance_rates AS FROM attendance_rates_between(NULL, NULL, NULL);
 CREATE OR REPLACE VIEW attendance_organisation_rates AS FROM attendance_organisation_rates_between(NULL, NULL, NULL);
+CREATE OR REPLACE VIEW attendance_others AS FROM attendance_others_between(NULL, NULL, NULL, false);
 
 -- Every decision with its case and meeting, and where it stands in its source.
 CREATE OR REPLACE VIEW decisions_full AS

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_publication import GUEST
 from test_votes import EXTRACT, PROTOCOL
 
 import referat
@@ -18,6 +21,7 @@ from helpers import EXEMPT
 from referat.cli import main
 from referat.errors import DatabaseError, MissingDependencyError
 from referat.reports.attendance import tally
+from referat.reports.publication import INTERNAL, PUBLIC, Policy, publish_attendance
 from referat.store import connect
 from referat.store import queries as q
 
@@ -94,8 +98,24 @@ def test_every_figure_of_the_attendance_report_is_the_view(seeded_db: Path, tmp_
         assert len(report) == len(view) > 0
         for shown, row in zip(report, view, strict=True):
             assert shown == {key: _text(row[key]) for key in shown}
+    # the last table of the page: everyone but members, with their meetings
+    page = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    others = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
+                        r"<td class=\"n\">(.*?)</td></tr>", page.rsplit("<table>", 1)[1])
+    view = conn.execute("SELECT name, category, coalesce(organisation, ''), body, year::VARCHAR, meetings::VARCHAR "
+                        "FROM attendance_others_between(?, ?, NULL, false) ORDER BY name, body, year",
+                        [body, start]).fetchall()
+    assert [tuple(html.unescape(cell) for cell in row) for row in others] == view and view
     if not args:  # the whole view, as an analyst reads it, is the report's people table
         assert len(conn.execute("FROM attendance_rates").fetchall()) == len(_csv(tmp_path / "attendance.csv"))
+
+
+@pytest.mark.parametrize("policy", [PUBLIC, INTERNAL])
+def test_the_views_withhold_a_guest_at_exempt_cases_as_the_policy_does(voted: Path, policy: Policy):
+    conn = connect(voted, read_only=True)
+    rates = q.attendance_rates(conn, include_exempt=policy.include_exempt)
+    assert rates == tally(publish_attendance(q.attendance(conn), policy))
+    assert (GUEST in {r["name"] for r in rates["others"]}) == policy.include_exempt
 
 
 def test_the_view_computes_the_rate_as_the_report_defines_it(seeded_db: Path):
@@ -103,8 +123,7 @@ def test_the_view_computes_the_rate_as_the_report_defines_it(seeded_db: Path):
     rows = q.attendance(conn)
     rates = q.attendance_rates(conn)
     assert rates is not None
-    assert rates["people"] == tally(rows)["people"]
-    assert rates["organisations"] == tally(rows)["organisations"]
+    assert rates == tally(publish_attendance(rows, PUBLIC))
     tonje = next(r for r in rates["people"] if r["name"] == "Tonje Fyhn")
     assert (tonje["expected"], tonje["substituted"], tonje["rate"], tonje["substituted_by"]) == \
         (1, 1, 0.0, "Jesper Blinkenberg")
