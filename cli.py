@@ -147,15 +147,32 @@ def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, add
 
 @main.command()
 @db_option
-@click.option("--out", type=click.Path(dir_okay=False), default="-", help="Output file (default: stdout).")
-@click.option("--public", is_flag=True, help="Withhold exempt cases as a public output must (same shape).")
+@click.option("--out", type=click.Path(), default="-",
+              help="Output file (default: stdout); for --format parquet, a folder.")
+@click.option("--format", "fmt", type=click.Choice(["json", "parquet", "popolo"]), default="json", show_default=True,
+              help="json: the evaluation contract; parquet: a file per table and view; popolo: Popolo JSON.")
+@click.option("--public", is_flag=True, help="JSON: withhold exempt cases as a public output must (same shape).")
+@click.option("--include-exempt", is_flag=True,
+              help="parquet and popolo: include cases marked 'Unntatt offentlighet' (internal use only).")
 @wait_option
-def export(db: str, out: str, public: bool, wait: bool) -> None:
-    """Export every document as JSON, in the evaluation contract."""
+def export(db: str, out: str, fmt: str, public: bool, include_exempt: bool, wait: bool) -> None:
+    """Export the archive: every document as JSON (the evaluation contract), Parquet or Popolo."""
     from referat.store import connect, export_documents
 
+    if fmt == "json" and include_exempt:
+        raise click.UsageError("--include-exempt is for --format parquet or popolo; JSON withholds with --public")
+    if fmt != "json" and public:
+        raise click.UsageError("--format parquet and popolo are public unless --include-exempt; drop --public")
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
-    data = export_documents(conn)
+    if fmt == "parquet":
+        _export_parquet(conn, out, include_exempt)
+        return
+    if fmt == "popolo":
+        data: Any = _popolo(conn, include_exempt)
+        count = f"{len(data['persons'])} people, {len(data['events'])} meetings, {len(data['vote_events'])} votes"
+    else:
+        data = export_documents(conn)
+        count = f"{len(data)} documents"
     if public:
         from referat.reports.publication import PUBLIC, publish_export
         from referat.store.queries import legal_bases
@@ -166,7 +183,40 @@ def export(db: str, out: str, public: bool, wait: bool) -> None:
         click.echo(text)
     else:
         Path(out).write_text(text, encoding="utf-8")
-        click.echo(f"{len(data)} documents written to {out}", err=True)
+        click.echo(f"{count} written to {out}", err=True)
+    _warn_internal(include_exempt)
+
+
+def _export_parquet(conn: Connection, out: str, include_exempt: bool) -> None:
+    from referat.reports.publication import INTERNAL, PUBLIC
+    from referat.store.parquet import export_parquet
+
+    if out == "-":
+        raise click.UsageError("--format parquet writes a folder: give it with --out DIR")
+    written, left_out = export_parquet(conn, Path(out), INTERNAL if include_exempt else PUBLIC)
+    click.echo(f"{len(written)} Parquet files written to {out}"
+               + (f"; left out of a public export: {', '.join(left_out)}" if left_out else ""), err=True)
+    _warn_internal(include_exempt)
+
+
+def _popolo(conn: Connection, include_exempt: bool) -> dict[str, Any]:
+    from referat.reports.popolo import build_popolo
+    from referat.reports.publication import INTERNAL, PUBLIC
+    from referat.store import queries as q
+
+    return build_popolo(q.people(conn), q.attendance(conn), q.meetings(conn), q.votes(conn, include_exempt=True),
+                        INTERNAL if include_exempt else PUBLIC)
+
+
+@main.command()
+@db_option
+@wait_option
+def schema(db: str, wait: bool) -> None:
+    """The archive's tables and views, with their columns and what each means."""
+    from referat.store import connect
+    from referat.store.catalog import format_schema, relations
+
+    click.echo(format_schema(relations(connect(db, read_only=True, on_wait=_waiting(wait)))))
 
 
 @main.command()
@@ -217,12 +267,14 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
     from referat.store import queries as q
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    first = dt.date.fromisoformat(start) if start else None
+    last = dt.date.fromisoformat(end) if end else None
     return SiteData(
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
-        attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
-                                end=dt.date.fromisoformat(end) if end else None),
+        attendance=q.attendance(conn, body=body, start=first, end=last),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC)
+        policy=INTERNAL if include_exempt else PUBLIC,
+        rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
 
 
 def _warn_internal(include_exempt: bool) -> None:
@@ -249,7 +301,7 @@ def report_attendance(db: str, body: str | None, start: str | None, end: str | N
     from referat.reports.attendance import write_attendance
 
     data = _site_data(db, False, body, start, end, wait)
-    path = write_attendance(data.attendance, Path(out), policy=data.policy)
+    path = write_attendance(data.attendance, Path(out), policy=data.policy, rates=data.rates)
     click.echo(f"wrote {path} and CSV beside it")
 
 

@@ -73,3 +73,9 @@ class QueryRefusedError(ReferatError):
     """`referat query` was asked to do more than read the archive."""
 
     exit_code = ExitCode.bad_args
+
+
+class MissingDependencyError(ReferatError):
+    """An optional package (pandas, polars) or part of referat a call needs is not installed."""
+
+    exit_code = ExitCode.missing_dependency

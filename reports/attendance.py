@@ -1,7 +1,10 @@
 """Attendance statistics per person and per organisation, for each body and year.
 
 The rate counts remote as attended and substituted apart; observers, secretariat and
-guests are listed apart so they do not dilute member rates."""
+guests are listed apart so they do not dilute member rates. The report's figures are the
+archive's views (`attendance_rates`, `attendance_organisation_rates`, `attendance_others`), so an
+analyst gets the same numbers in SQL; ``tally`` computes them from rows where there is no
+archive to ask."""
 
 from __future__ import annotations
 
@@ -72,10 +75,12 @@ def tally(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
-                     policy: Policy = PUBLIC) -> Path:
+                     policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
     """attendance.html (with an inline SVG chart) and attendance.csv / attendance-organisations.csv beside it.
-    Guests who came only for exempt cases are left out unless the policy includes them."""
-    stats = tally(publish_attendance(rows, policy))
+    ``rates`` are the figures as the archive's views give them (queries.attendance_rates, asked with
+    the policy's include_exempt); without them they are tallied from ``rows``. Guests who came only
+    for exempt cases are left out unless the policy includes them."""
+    stats = rates if rates is not None else tally(publish_attendance(rows, policy))
     out.mkdir(parents=True, exist_ok=True)
     for name, key in (("attendance.csv", "people"), ("attendance-organisations.csv", "organisations")):
         with (out / name).open("w", encoding="utf-8", newline="") as f:

@@ -35,6 +35,7 @@ class SiteData:
     people: list[dict[str, Any]]
     sources: list[Source]
     policy: Policy = PUBLIC
+    rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -84,6 +85,6 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
         render("case.html", out / "cases" / f"{slug(case[0] + '-' + case[1])}.html", title=f"Sak {case[0]} {case[1]}",
                t=t.as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
-    write_attendance(data.attendance, out, title="Oppmøte", policy=policy)
+    write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)
     return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
             "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from importlib import resources
@@ -20,6 +21,13 @@ if TYPE_CHECKING:
 
 Connection = duckdb.DuckDBPyConnection
 WAIT_STEP = 0.2  # seconds between tries while another process holds the archive
+# A new archive is written in the storage format of DuckDB 1.1, so analysts' older duckdb (>= 1.1.0, the
+# minimum in pyproject.toml) can open it; duckdb 2's default is a format only 2.x reads. An archive made
+# before keeps its format: ingest it anew to open it with duckdb 1.x.
+STORAGE_VERSION = "v1.1.0"
+# The views and comments are written only when they changed: rewriting them costs every writer a
+# second. Their fingerprint is kept in the comment of the macro the attendance figures come from.
+VIEWS_MARK = "attendance_rates_between"
 
 
 def connect(path: str | Path | Connection, *, read_only: bool = False,
@@ -39,7 +47,8 @@ def connect(path: str | Path | Connection, *, read_only: bool = False,
     try:
         _check_archive(conn, path)
         if not read_only:
-            conn.execute(resources.files("referat.store").joinpath("schema.sql").read_text(encoding="utf-8"))
+            conn.execute(_sql("schema.sql"))
+            _apply_views(conn)
     except duckdb.Error as exc:
         conn.close()
         raise DatabaseError(f"{path}: cannot use the database ({exc})") from exc
@@ -47,6 +56,30 @@ def connect(path: str | Path | Connection, *, read_only: bool = False,
         conn.close()
         raise
     return conn
+
+
+def _sql(name: str) -> str:
+    return resources.files("referat.store").joinpath(name).read_text(encoding="utf-8")
+
+
+def _apply_views(conn: Connection) -> None:
+    """The analysts' views and every COMMENT ON, in one transaction, when the archive lacks these ones."""
+    views, comments = _sql("views.sql"), _sql("comments.sql")
+    mark = "referat views " + hashlib.sha256((views + comments).encode()).hexdigest()[:16]
+    found = conn.execute("SELECT comment FROM duckdb_functions() WHERE function_name = ? AND schema_name = 'main'",
+                         [VIEWS_MARK]).fetchone()
+    if found and found[0] and str(found[0]).endswith(mark):
+        return
+    conn.execute("BEGIN")
+    try:
+        conn.execute(views)
+        conn.execute(comments)  # after the views: replacing a view drops its comments
+        conn.execute(f"COMMENT ON MACRO TABLE {VIEWS_MARK} IS 'Attendance figures of members for a body and "
+                     f"period (NULL: all); {mark}'")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _check_file(path: Path) -> None:
@@ -76,7 +109,8 @@ def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) ->
             holder = None if read_only else writer.other_writer(path)
             if holder is None:
                 try:
-                    return duckdb.connect(str(path), read_only=read_only)
+                    config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
+                    return duckdb.connect(str(path), read_only=read_only, config=config)
                 except duckdb.IOException as exc:
                     if "lock" not in str(exc).lower():
                         raise DatabaseError(f"{path}: the database is damaged or truncated ({exc}); restore it "

@@ -150,6 +150,32 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
         ORDER BY m.date, a.seq""", [body, body, start, start, end, end])
 
 
+RATE_COLUMNS = ("name", "organisation", "body", "year", "expected", "present", "remote", "substituted", "absent",
+                "unknown", "substituted_by", "rate")
+
+
+def attendance_rates(conn: Connection, *, body: str | None = None, start: dt.date | None = None,
+                     end: dt.date | None = None, include_exempt: bool = False
+                     ) -> dict[str, list[dict[str, Any]]] | None:
+    """Every figure of the attendance report, as the archive's views compute them: 'people' per
+    person, body and year, 'organisations' per organisation, body and year, and 'others' (everyone
+    but members; guests at exempt cases only with ``include_exempt``), in the report's order.
+    None for an archive not opened for writing since the views came, which has none."""
+    found = conn.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'attendance_others_between' "
+                         "AND schema_name = current_schema()").fetchone()
+    if not found or not found[0]:
+        return None
+    columns = ", ".join(RATE_COLUMNS)
+    out = {key: _rows(conn, f"SELECT {columns} FROM {macro}(?::VARCHAR, ?::DATE, ?::DATE) ORDER BY name, body, year",
+                      [body, start, end])
+           for key, macro in (("people", "attendance_rates_between"),
+                              ("organisations", "attendance_organisation_rates_between"))}
+    out["others"] = _rows(conn, "SELECT name, body, year, category, organisation, meetings FROM "
+                                "attendance_others_between(?::VARCHAR, ?::DATE, ?::DATE, ?::BOOLEAN) "
+                                "ORDER BY name, body, year", [body, start, end, include_exempt])
+    return out
+
+
 def people(conn: Connection) -> list[dict[str, Any]]:
     out = _rows(conn, """
         SELECT p.id, p.name,

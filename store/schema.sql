@@ -228,28 +228,6 @@ CREATE TABLE IF NOT EXISTS warnings (
     message     VARCHAR NOT NULL
 );
 
--- The organisation of every attendance row: the one the row names, or, when it names none (a
--- role such as "Leder av Styringsgruppen" in the organisation column, a guest named in prose),
--- the one the same person is listed with elsewhere: same body first, then the nearest meeting.
--- `inferred_from` is that other attendance row, so the inference points back to a page and line;
--- the row itself keeps organisation_id NULL, as its minutes say nothing more.
-CREATE OR REPLACE VIEW attendance_organisations AS
-WITH listed AS (
-    SELECT a.id, a.person_id, a.organisation_id, m.body_id, m.date
-    FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-), inferred AS (
-    SELECT missing.id AS attendance_id, known.organisation_id, known.id AS inferred_from
-    FROM listed missing JOIN listed known ON known.person_id = missing.person_id
-        AND known.organisation_id IS NOT NULL AND known.id <> missing.id
-    WHERE missing.organisation_id IS NULL
-    QUALIFY row_number() OVER (PARTITION BY missing.id ORDER BY
-        known.body_id IS NOT DISTINCT FROM missing.body_id DESC,
-        abs(date_diff('day', known.date, missing.date)) NULLS LAST, known.id) = 1
-)
-SELECT listed.id AS attendance_id, coalesce(listed.organisation_id, inferred.organisation_id) AS organisation_id,
-       inferred.inferred_from
-FROM listed LEFT JOIN inferred ON inferred.attendance_id = listed.id;
-
 -- Votes on a case's proposals ('For forslaget stemte 4: ...', 'Vedtatt mot to stemmer',
 -- 'Enstemmig vedtatt'); item_id is NULL for a vote read outside any case. Counts are on the
 -- vote's own proposal: a list for a rival proposal counts against it.
