@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -30,6 +31,35 @@ wait_option = click.option("--wait", is_flag=True,
 def _waiting(wait: bool) -> Callable[[str], None] | None:
     """What `connect` does while another process holds the archive: say so once and wait, or fail."""
     return (lambda message: click.echo(message, err=True)) if wait else None
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A --from or --to date, refused before any work when it is none."""
+    from referat.errors import BadArgumentError
+    from referat.reports.filters import parse_date
+
+    try:
+        return None if value is None else parse_date(value)
+    except BadArgumentError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _body(conn: Connection, body: str | None) -> str | None:
+    """The body as the archive spells it: --body may be in any case or the start of the name."""
+    from referat.reports.filters import match_body
+    from referat.store.queries import body_names
+
+    return None if body is None else match_body(body, body_names(conn))
+
+
+body_option = click.option("--body", help="Only this body (any case, or the start of its name).")
+from_option = click.option("--from", "start", callback=_date, help="From this date (2023-12-11 or 11.12.2023).")
+to_option = click.option("--to", "end", callback=_date, help="Up to this date (2023-12-11 or 11.12.2023).")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """'1 file', '2 files': a count with its word in the right number."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _fail(exc: ReferatError) -> None:
@@ -66,7 +96,8 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--workers", type=int, default=None, help="Processes for reading files (default: number of cores).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what happened to each file as it is stored.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -166,7 +197,7 @@ def export(db: str, out: str, public: bool, wait: bool) -> None:
         click.echo(text)
     else:
         Path(out).write_text(text, encoding="utf-8")
-        click.echo(f"{len(data)} documents written to {out}", err=True)
+        click.echo(f"{_count(len(data), 'document')} written to {out}", err=True)
 
 
 @main.command()
@@ -206,11 +237,9 @@ exempt_option = click.option("--include-exempt", is_flag=True,
                              help="Include cases marked 'Unntatt offentlighet' (internal use only).")
 
 
-def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
-               end: str | None = None, wait: bool = False) -> SiteData:
+def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt.date | None = None,
+               end: dt.date | None = None, wait: bool = False) -> SiteData:
     """The archive as it is, exempt cases included: the reports withhold what the policy says."""
-    import datetime as dt
-
     from referat.reports.publication import INTERNAL, PUBLIC, Source
     from referat.reports.site import SiteData
     from referat.store import connect
@@ -219,8 +248,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     return SiteData(
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
-        attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
-                                end=dt.date.fromisoformat(end) if end else None),
+        attendance=q.attendance(conn, body=_body(conn, body), start=start, end=end),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
         policy=INTERNAL if include_exempt else PUBLIC)
 
@@ -239,46 +267,53 @@ def report() -> None:
 
 @report.command("attendance")
 @db_option
-@click.option("--body", help="Only this body.")
-@click.option("--from", "start", help="From this date (YYYY-MM-DD).")
-@click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
+@body_option
+@from_option
+@to_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @wait_option
-def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str, wait: bool) -> None:
+def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.date | None, out: str,
+                      wait: bool) -> None:
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
     from referat.reports.attendance import write_attendance
+    from referat.reports.filters import check_range
 
+    check_range(start, end)
     data = _site_data(db, False, body, start, end, wait)
+    if not data.attendance:
+        click.echo("warning: no meeting with attendance matches --body, --from and --to; the report is empty",
+                   err=True)
     path = write_attendance(data.attendance, Path(out), policy=data.policy)
-    click.echo(f"wrote {path} and CSV beside it")
+    click.echo(f"wrote {path} and CSV beside it", err=True)
 
 
 @report.command("votes")
 @db_option
-@click.option("--body", help="Only this body.")
-@click.option("--from", "start", help="From this date (YYYY-MM-DD).")
-@click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
+@body_option
+@from_option
+@to_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @wait_option
-def report_votes(db: str, body: str | None, start: str | None, end: str | None, include_exempt: bool,
+def report_votes(db: str, body: str | None, start: dt.date | None, end: dt.date | None, include_exempt: bool,
                  out: str, wait: bool) -> None:
     """How each person and party voted, case by case, with the counts (HTML and CSV)."""
-    import datetime as dt
-
+    from referat.reports.filters import check_range
     from referat.reports.publication import INTERNAL, PUBLIC, publish_votes
     from referat.reports.votes import write_votes
     from referat.store import connect
     from referat.store import queries as q
 
+    check_range(start, end)
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     policy = INTERNAL if include_exempt else PUBLIC
-    votes = q.votes(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
-                    end=dt.date.fromisoformat(end) if end else None, include_exempt=True)
+    votes = q.votes(conn, body=_body(conn, body), start=start, end=end, include_exempt=True)
+    if not votes:
+        click.echo("warning: no vote matches --body, --from and --to; the report is empty", err=True)
     withheld = 0 if include_exempt else q.withheld_votes(conn)
     path = write_votes(votes, Path(out), withheld=withheld, policy=policy)
-    click.echo(f"wrote {path} and CSV beside it: {len(publish_votes(votes, policy))} votes"
-               + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    click.echo(f"wrote {path} and CSV beside it: {_count(len(publish_votes(votes, policy)), 'vote')}"
+               + (f"; {_count(withheld, 'exempt case')} withheld" if withheld else ""), err=True)
     _warn_internal(include_exempt)
 
 
@@ -295,7 +330,7 @@ def report_decisions(db: str, include_exempt: bool, out: str, wait: bool) -> Non
     data = _site_data(db, include_exempt, wait=wait)
     path = write_register(data.items, Path(out), policy=data.policy)
     withheld = withheld_count(data.items, data.policy)
-    click.echo(f"wrote {path}" + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    click.echo(f"wrote {path}" + (f"; {_count(withheld, 'exempt case')} withheld" if withheld else ""), err=True)
     _warn_internal(include_exempt)
 
 
@@ -339,9 +374,10 @@ def site(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     from referat.reports.site import build_site
 
     counts = build_site(_site_data(db, include_exempt, wait=wait), Path(out))
-    click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
-               f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
-    click.echo(f"open {Path(out).resolve() / 'index.html'}")
+    click.echo(f"{_count(counts['meetings'], 'meeting')}, {_count(counts['people'], 'person', 'people')}, "
+               f"{_count(counts['cases'], 'case')}, {_count(counts['decisions'], 'decision')}; "
+               f"{_count(counts['withheld'], 'exempt case')} withheld", err=True)
+    click.echo(f"open {Path(out).resolve() / 'index.html'}", err=True)
     _warn_internal(include_exempt)
 
 
@@ -369,11 +405,12 @@ def verify(db: str, wait: bool) -> None:
 @click.argument("names", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per name (the resolve contract).")
 def resolve(db: str, names: tuple[str, ...], as_json: bool) -> None:
-    """Which canonical person or organisation each NAME is."""
+    """Which canonical person or organisation each NAME is; exits 1 when a name matches none."""
     from referat.normalize.resolve import resolve_name
     from referat.store import connect, load_registry
 
     registry = load_registry(connect(db, read_only=True))
+    unmatched = 0
     for name in names:
         r = resolve_name(name, registry)
         if as_json:
@@ -381,6 +418,10 @@ def resolve(db: str, names: tuple[str, ...], as_json: bool) -> None:
         else:
             found = f"{r['kind']} {r['id']}: {r['name']} ({r['level']}, {r['score']})" if r["id"] else "no match"
             click.echo(f"{name} -> {found}")
+        unmatched += r["id"] is None
+    if unmatched:
+        # as grep does: a script can tell "not known" from "known" without reading the output
+        sys.exit(int(ExitCode.no_match))
 
 
 @main.group(cls=Group, invoke_without_command=True)

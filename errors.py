@@ -7,6 +7,7 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     ok = 0
+    no_match = 1
     bad_args = 2
     input_failed = 3
     database_error = 4
@@ -67,5 +68,11 @@ class OcrUnavailableError(InputError):
 
 class QueryRefusedError(ReferatError):
     """`referat query` was asked to do more than read the archive."""
+
+    exit_code = ExitCode.bad_args
+
+
+class BadArgumentError(ReferatError):
+    """An option's value cannot be used (a date, a body, a range); the message says what would do."""
 
     exit_code = ExitCode.bad_args

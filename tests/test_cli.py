@@ -1,5 +1,6 @@
 """The CLI in process, as a user calls it; exact output where it matters."""
 
+import csv
 import json
 from pathlib import Path
 
@@ -126,3 +127,85 @@ def test_people_merge_and_split(tmp_path: Path):
     assert "merged into" in run("people", "--db", db, "merge", "Kari Nilsen", "Kari B. Nilsen").output
     assert run("query", "--db", db, "--format", "csv", "SELECT count(*) FROM people WHERE name LIKE 'Kari%'"
                ).output.splitlines()[1] == "1"
+
+
+def _attendance(db: Path, out: Path, *args: str) -> object:
+    return CliRunner().invoke(main, ["report", "attendance", "--db", str(db), "--out", str(out), *args])
+
+
+USAGE = "Usage: main report attendance [OPTIONS]\nTry 'main report attendance --help' for help.\n\n"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--from", "2023-13-45"],
+     "Error: Invalid value for '--from': '2023-13-45' is no day of the calendar (day 45, month 13, year 2023)\n"),
+    (["--from", "yesterday"],
+     "Error: Invalid value for '--from': 'yesterday' is not a date; write it as 2023-12-11 or 11.12.2023\n"),
+    (["--to", "31.02.2024"],
+     "Error: Invalid value for '--to': '31.02.2024' is no day of the calendar (day 31, month 2, year 2024)\n"),
+], ids=["month 13", "a word", "31 February"])
+def test_a_bad_date_is_refused_before_any_work(seeded_db: Path, tmp_path: Path, args: list[str], message: str):
+    result = _attendance(seeded_db, tmp_path / "r", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (ExitCode.bad_args, "", USAGE + message)
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("command", ["attendance", "votes"])
+def test_a_range_that_ends_before_it_starts_is_an_error(seeded_db: Path, tmp_path: Path, command: str):
+    result = CliRunner().invoke(main, ["report", command, "--db", str(seeded_db), "--out", str(tmp_path / "r"),
+                                       "--from", "2024-01-01", "--to", "2023-01-01"])
+    assert (result.exit_code, result.stdout) == (ExitCode.bad_args, "")
+    assert result.stderr == ("Error: --to 2023-01-01 is before --from 2024-01-01, so nothing lies between them; "
+                             "swap the two dates\n")
+
+
+def test_a_norwegian_date_is_a_date(seeded_db: Path, tmp_path: Path):
+    result = _attendance(seeded_db, tmp_path / "r", "--from", "11.12.2023", "--to", "11.12.2023")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr == f"wrote {tmp_path / 'r' / 'attendance.html'} and CSV beside it\n"
+    with (tmp_path / "r" / "attendance.csv").open(encoding="utf-8") as f:
+        assert {(r["body"], r["year"]) for r in csv.DictReader(f)} == {("Styringsgruppen", "2023")}
+
+
+@pytest.mark.parametrize("body", ["Styringsgruppen", "styringsgruppen", "STYRINGSGRUPPEN", "Styr"])
+def test_a_body_matches_in_any_case_and_by_its_start(seeded_db: Path, tmp_path: Path, body: str):
+    result = _attendance(seeded_db, tmp_path / "r", "--body", body)
+    assert result.exit_code == 0, result.output
+    with (tmp_path / "r" / "attendance.csv").open(encoding="utf-8") as f:
+        assert {r["body"] for r in csv.DictReader(f)} == {"Styringsgruppen"}
+
+
+def test_a_misspelt_body_is_refused_with_the_likely_one(seeded_db: Path, tmp_path: Path):
+    result = _attendance(seeded_db, tmp_path / "r", "--body", "Styringsgrupen")
+    assert (result.exit_code, result.stdout) == (ExitCode.bad_args, "")
+    assert result.stderr == ("Error: no body is called 'Styringsgrupen'; did you mean 'Styringsgruppen'? "
+                             "The archive knows 'Partnermøtet' and 'Styringsgruppen'\n")
+    result = CliRunner().invoke(main, ["report", "votes", "--db", str(seeded_db), "--out", str(tmp_path / "v"),
+                                       "--body", "Bystyret"])
+    assert (result.exit_code, result.stderr) == (
+        ExitCode.bad_args, "Error: no body is called 'Bystyret'; The archive knows 'Partnermøtet' and "
+                           "'Styringsgruppen'\n")
+
+
+def test_an_empty_selection_is_said_on_stderr(seeded_db: Path, tmp_path: Path):
+    result = _attendance(seeded_db, tmp_path / "r", "--from", "2030-01-01")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert result.stderr.startswith("warning: no meeting with attendance matches --body, --from and --to; "
+                                    "the report is empty\n")
+
+
+@pytest.mark.parametrize("workers", ["0", "-3"])
+def test_workers_must_be_at_least_one(tmp_path: Path, workers: str):
+    result = CliRunner().invoke(main, ["ingest", str(MINUTES / "styret-2024-09-02.md"), "--db",
+                                       str(tmp_path / "a.duckdb"), "--workers", workers])
+    assert result.exit_code == ExitCode.bad_args
+    assert result.stderr.endswith(f"Error: Invalid value for '--workers': {workers} is not in the range x>=1.\n")
+    assert not (tmp_path / "a.duckdb").exists()
+
+
+def test_resolve_exits_1_when_a_name_matches_nothing(seeded_db: Path):
+    known = CliRunner().invoke(main, ["resolve", "--db", str(seeded_db), "Kjell Wollf"])
+    assert known.exit_code == 0
+    result = CliRunner().invoke(main, ["resolve", "--db", str(seeded_db), "Kjell Wollf", "Ola Nordmann"])
+    assert result.exit_code == ExitCode.no_match == 1
+    assert result.stdout.splitlines()[1] == "Ola Nordmann -> no match"

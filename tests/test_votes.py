@@ -197,8 +197,8 @@ def test_stored_votes_are_linked_to_the_people_of_the_attendance(archive: Path):
 def test_report_votes(archive: Path, tmp_path: Path):
     result = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--out", str(tmp_path / "p")])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == f"wrote {tmp_path / 'p' / 'votes.html'} and CSV beside it: 6 votes; " \
-                                    "1 exempt cases withheld"
+    assert result.stderr.strip() == f"wrote {tmp_path / 'p' / 'votes.html'} and CSV beside it: 6 votes; " \
+                                    "1 exempt case withheld"
     with (tmp_path / "p" / "votes-people.csv").open(encoding="utf-8") as f:
         people = {r["name"]: r for r in csv.DictReader(f)}
     # Eva Lunde: against in 21 (for the rival proposal), 23 and 25; the exempt 27 is not counted
