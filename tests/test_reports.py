@@ -63,7 +63,7 @@ def test_exempt_cases_are_withheld_unless_asked(seeded_db: Path, tmp_path: Path)
     assert "Sak 40-23 – unntatt offentlighet</td>" in html  # shown as withheld, not as a gap in the numbering
     internal = CliRunner().invoke(main, ["report", "decisions", "--db", str(seeded_db), "--include-exempt",
                                          "--out", str(tmp_path / "i")])
-    assert "withheld" not in internal.output
+    assert "exempt case withheld" not in internal.output
     assert "Styringsgruppen vedtar fordeling av samarbeidsmidlene" in (tmp_path / "i" / "register.html").read_text(
         encoding="utf-8")
 
