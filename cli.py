@@ -25,7 +25,7 @@ DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                          help="The archive database.")
 wait_option = click.option("--wait", is_flag=True,
-                           help="While another referat process writes the archive, wait for it instead of failing.")
+                           help="While another process holds the archive, wait for it instead of failing.")
 
 
 def _waiting(wait: bool) -> Callable[[str], None] | None:
@@ -152,14 +152,20 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
         click.echo(f"warning: {path}: {message}", err=True)
     for outcome, path, note in summary.changes:
         click.echo(f"{outcome}: {path}: {note}", err=True)
-    o, k = summary.outcomes, summary.kinds
-    click.echo(f"{len(files)} files read into {db}: {o['loaded'] + o['replaced']} loaded "
-               f"({k['minutes']} minutes, {k['other']} other), {o['replaced']} replaced, "
-               f"{o['unchanged']} unchanged, {len(summary.failed)} failed"
-               + (f"; {o['kept']} failed where a good version was read before, which is kept" if o["kept"] else "")
-               + (f"; {o['copy']} identical copies recorded as another source" if o["copy"] else ""))
+    click.echo(_summary(summary, db), err=True)
     if summary.failed or missing or (strict and summary.warnings):
         sys.exit(int(ExitCode.input_failed))
+
+
+def _summary(summary: IngestSummary, db: str) -> str:
+    """One line whose counts add up to the files read; what was stored, by kind, after it."""
+    r, k, kept = summary.results, summary.kinds, summary.outcomes["kept"]
+    copies = f"{_count(r['copy'], 'copy of another file', 'copies of other files')}, " if r["copy"] else ""
+    stored = [f"{n} as {kind}" for kind, n in sorted(k.items()) if n]
+    return (f"{_count(sum(r.values()), 'file')} read into {db}: {r['loaded']} loaded, {r['replaced']} replaced, "
+            f"{r['unchanged']} unchanged, {copies}{r['failed']} failed"
+            + (f" (stored: {', '.join(stored)})" if stored else "")
+            + (f"; {_count(kept, 'file')} failed where a good version was read before, which is kept" if kept else ""))
 
 
 def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, address: str | None,

@@ -35,6 +35,10 @@ class IngestSummary:
     # (outcome, path, what changed): a replaced version, a copy, a good version kept over a failure
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     removed: dict[str, int] = field(default_factory=dict)  # orphans cleaned up, per table
+    # What became of each file, one word per file so the summary's counts add up to the files read:
+    # loaded, replaced, unchanged, copy or failed (a failure over a good version kept, or recorded
+    # before, is failed too: the file as it is now does not read).
+    results: Counter[str] = field(default_factory=Counter)
 
     @property
     def n_files(self) -> int:
@@ -131,6 +135,7 @@ def _report(summary: IngestSummary, loaded: list[tuple[Processed, Stored]],
     """Count and announce documents once their transaction is committed."""
     for result, stored in loaded:
         summary.outcomes[stored.outcome] += 1
+        summary.results["failed" if result.error else stored.outcome] += 1
         if stored.note:
             summary.changes.append((stored.outcome, result.path, stored.note))
         if result.error:

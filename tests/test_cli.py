@@ -35,8 +35,8 @@ def test_ingest_export_query(tmp_path: Path):
     db = str(tmp_path / "a.duckdb")
     result = run("ingest", str(SAMPLES), "--db", db, "--workers", "1")
     assert result.exit_code == 0
-    assert result.output.strip() == (f"6 files read into {db}: 6 loaded (4 minutes, 2 other), 0 replaced, "
-                                     "0 unchanged, 0 failed")
+    assert (result.stdout, result.stderr) == ("", f"6 files read into {db}: 6 loaded, 0 replaced, 0 unchanged, "
+                                                  "0 failed (stored: 4 as minutes, 2 as other)\n")
     out = tmp_path / "e.json"
     assert run("export", "--db", db, "--out", str(out)).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -63,7 +63,8 @@ def test_ingest_reports_bad_files_and_exits_nonzero(tmp_path: Path):
                                        "--workers", "1"])
     assert result.exit_code == ExitCode.input_failed
     assert f"failed: {tmp_path / 'empty.txt'}: the file is empty (0 bytes)" in result.output
-    assert "1 loaded (1 minutes, 0 other)" in result.output
+    assert result.stderr.endswith(f"2 files read into {tmp_path / 'a.duckdb'}: 1 loaded, 0 replaced, 0 unchanged, "
+                                  "1 failed (stored: 1 as minutes)\n")
 
 
 def test_query_errors_are_one_line(tmp_path: Path):
@@ -209,3 +210,44 @@ def test_resolve_exits_1_when_a_name_matches_nothing(seeded_db: Path):
     result = CliRunner().invoke(main, ["resolve", "--db", str(seeded_db), "Kjell Wollf", "Ola Nordmann"])
     assert result.exit_code == ExitCode.no_match == 1
     assert result.stdout.splitlines()[1] == "Ola Nordmann -> no match"
+
+
+def test_the_summary_adds_up_on_a_rerun_and_a_failure_read_again(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.md").write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    db = str(tmp_path / "a.duckdb")
+    run("ingest", str(tmp_path / "ok.md"), "--db", db)
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "ok.md"), "--db", db])
+    assert result.stderr == f"1 file read into {db}: 0 loaded, 0 replaced, 1 unchanged, 0 failed\n"
+    for _ in range(2):  # the second time, the failure is on record already: still failed, not unchanged
+        result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty.txt"), "--db", db])
+        assert result.exit_code == ExitCode.input_failed
+        assert result.stderr.endswith(f"1 file read into {db}: 0 loaded, 0 replaced, 0 unchanged, 1 failed\n")
+
+
+def test_a_copy_is_counted_once(tmp_path: Path):
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    db = str(tmp_path / "a.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "a.md"), str(tmp_path / "b.md"), "--db", db])
+    assert result.stderr.endswith(f"2 files read into {db}: 1 loaded, 0 replaced, 0 unchanged, "
+                                  "1 copy of another file, 0 failed (stored: 1 as minutes)\n")
+
+
+def test_an_archive_held_by_another_program_says_so(tmp_path: Path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "a.duckdb"
+    run("ingest", str(MINUTES / "styret-2024-09-02.md"), "--db", str(db))
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "open\n"
+        result = CliRunner().invoke(main, ["query", "--db", str(db), "SELECT 1"])
+    finally:
+        holder.communicate("")
+    assert result.exit_code == ExitCode.database_error
+    assert result.stderr == (f"Error: {db}: the database is in use by another program (pid {holder.pid}); "
+                             "try again when it ends, or add --wait to wait for it\n")
