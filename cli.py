@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from referat.errors import ExitCode, ReferatError
+from referat.plural import count as _count
 
 if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
     from referat.reports.site import SiteData
@@ -55,11 +56,6 @@ def _body(conn: Connection, body: str | None) -> str | None:
 body_option = click.option("--body", help="Only this body (any case, or the start of its name).")
 from_option = click.option("--from", "start", callback=_date, help="From this date (2023-12-11 or 11.12.2023).")
 to_option = click.option("--to", "end", callback=_date, help="Up to this date (2023-12-11 or 11.12.2023).")
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """'1 file', '2 files': a count with its word in the right number."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _fail(exc: ReferatError) -> None:
@@ -210,33 +206,33 @@ def export(db: str, out: str, public: bool, wait: bool) -> None:
 @db_option
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--max-width", type=click.IntRange(min=1), default=None,
+              help="Cut table cells to this many characters, marking the cut with '…' (default: whole values).")
 @wait_option
-def query(db: str, sql: str, fmt: str, wait: bool) -> None:
-    """Run SQL that reads the archive (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); no other file."""
-    from referat.store.readonly import run_sql
+def query(db: str, sql: str, fmt: str, max_width: int | None, wait: bool) -> None:
+    """Run SQL that reads the archive (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); no other file.
 
-    columns, rows = run_sql(db, sql, _waiting(wait))
+    Every statement is run and each result shown, in order; `.tables` is SHOW TABLES."""
+    from referat.reports.table import format_table
+    from referat.store.readonly import run_statements
+
+    results = run_statements(db, sql, _waiting(wait))
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str,
+        tables = [[dict(zip(columns, r, strict=True)) for r in rows] for columns, rows in results]
+        # one statement gives its rows, as always; several give a list of their row lists
+        click.echo(json.dumps(tables[0] if len(tables) == 1 else tables, ensure_ascii=False, default=str,
                               indent=1))
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        for k, (columns, rows) in enumerate(results):
+            if k:
+                buf.write("\r\n")  # a blank line between two results' tables
+            writer = csv.writer(buf)
+            writer.writerow(columns)
+            writer.writerows(rows)
         click.echo(buf.getvalue(), nl=False)
     else:
-        click.echo(_table(columns, rows))
-
-
-def _table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
-    out.append(f"({len(rows)} rows)")
-    return "\n".join(out)
+        click.echo("\n\n".join(format_table(columns, rows, max_width) for columns, rows in results))
 
 
 exempt_option = click.option("--include-exempt", is_flag=True,

@@ -251,3 +251,29 @@ def test_an_archive_held_by_another_program_says_so(tmp_path: Path):
     assert result.exit_code == ExitCode.database_error
     assert result.stderr == (f"Error: {db}: the database is in use by another program (pid {holder.pid}); "
                              "try again when it ends, or add --wait to wait for it\n")
+
+
+def test_query_shows_every_statement_and_whole_values(seeded_db: Path):
+    result = run("query", "--db", str(seeded_db), "SELECT count(*) AS n FROM meetings WHERE body = 'Styringsgruppen'; "
+                 "SELECT repeat('x', 70) AS long, 'to' || chr(10) || 'linjer' AS two UNION ALL SELECT 'y', 'z'")
+    assert result.stdout == ("n\n-\n1\n(1 row)\n\n"
+                             f"long{' ' * 68}two\n{'-' * 70}  ------\n{'x' * 70}  to\n{' ' * 72}linjer\n"
+                             f"y{' ' * 71}z\n(2 rows)\n")
+
+
+def test_query_cuts_only_when_asked_and_says_so(seeded_db: Path):
+    result = run("query", "--db", str(seeded_db), "--max-width", "8", "SELECT 'Styringsgruppen' AS body, 1 AS n")
+    assert result.stdout == "body      n\n--------  -\nStyring…  1\n(1 row)\n"
+
+
+def test_query_formats_several_results(seeded_db: Path):
+    sql = "SELECT 1 AS a; SELECT 2 AS b"
+    assert run("query", "--db", str(seeded_db), "--format", "csv", sql).stdout == "a\n1\n\nb\n2\n"
+    assert json.loads(run("query", "--db", str(seeded_db), "--format", "json", sql).stdout) == [[{"a": 1}], [{"b": 2}]]
+    assert json.loads(run("query", "--db", str(seeded_db), "--format", "json", "SELECT 1 AS a").stdout) == [{"a": 1}]
+
+
+def test_query_tables_as_the_duckdb_shell_says_it(seeded_db: Path):
+    tables = run("query", "--db", str(seeded_db), ".tables").stdout.splitlines()
+    assert tables[:2] == ["name", "------------------------"] and "meetings" in tables and "decisions" in tables
+    assert tables == run("query", "--db", str(seeded_db), "SHOW TABLES").stdout.splitlines()

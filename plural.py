@@ -1,0 +1,6 @@
+"""Count words in the right number, the one place the CLI's messages and tables take them from."""
+
+
+def count(n: int, one: str, many: str | None = None) -> str:
+    """'1 file', '2 files', '0 files'; ``many`` for words that do not just take an s ('person', 'people')."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
