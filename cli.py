@@ -95,20 +95,28 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
-@click.option("-v", "--verbose", is_flag=True, help="Say what happened to each file as it is stored.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Name each file as it is stored, with its pages, on a terminal too.")
+@click.option("-q", "--quiet", is_flag=True, help="Show only failures: no progress, warnings or summary.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where files are processed: a local process pool, or Ray (needs referat[ray]).")
 @click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
 @wait_option
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
-           ray_address: str | None, shards: str | None, wait: bool) -> None:
-    """Read minutes (files or folders, recursively) into the archive."""
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, quiet: bool,
+           engine: str, ray_address: str | None, shards: str | None, wait: bool) -> None:
+    """Read minutes (files or folders, recursively) into the archive.
+
+    On a terminal a progress display shows files, pages and OCR'd pages; otherwise each file is
+    named on a line of its own as it is stored."""
     from referat.pipeline import find_files
+    from referat.progress import IngestProgress, choose_mode
     from referat.store import connect
     from referat.store.ingest import ingest as run
 
+    if verbose and quiet:
+        raise click.UsageError("--verbose and --quiet contradict each other; give one of them")
     files, missing = find_files(paths)
     for path, reason in missing:
         click.echo(f"skipped: {path}: {reason}", err=True)
@@ -116,39 +124,29 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
         click.echo("Error: no files to ingest", err=True)
         sys.exit(int(ExitCode.bad_args))
     conn = connect(db, on_wait=_waiting(wait))
-    show = len(files) > 20 and sys.stderr.isatty() and not verbose
-
-    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, hidden=not show) as bar:
-
-        def progress(result: object, outcome: str) -> None:
-            bar.update(1)
-            if verbose:
-                click.echo(f"{outcome}: {getattr(result, 'path', '')}", err=True)
-                sys.stderr.flush()
-
-        def ocr_progress(path: str, done: int, total: int) -> None:
-            if sys.stderr.isatty() and not show:
-                end = "\n" if done == total else ""
-                click.echo(f"\rOCR {Path(path).name}: page {done} of {total}", err=True, nl=False)
-                click.echo(end, err=True, nl=False)
-
-        try:
-            if engine == "ray":
-                summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
-            else:
-                summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                              on_ocr_page=ocr_progress, db=Path(db))
-        except BaseException:
-            conn.close()  # a failed run lets go of the archive too
-            raise
+    progress = IngestProgress(files, choose_mode(quiet, sys.stderr), verbose=verbose)
+    try:
+        if engine == "ray":
+            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result)
+        else:
+            summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress.result,
+                          on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed)
+    except BaseException:
+        conn.close()  # a failed run lets go of the archive too
+        raise
+    finally:
+        progress.close()
     conn.close()
-    for path, reason in summary.failed:
-        click.echo(f"failed: {path}: {reason}", err=True)
-    for path, message in summary.warnings:
-        click.echo(f"warning: {path}: {message}", err=True)
-    for outcome, path, note in summary.changes:
-        click.echo(f"{outcome}: {path}: {note}", err=True)
-    click.echo(_summary(summary, db), err=True)
+    if not progress.reports_failures:
+        for path, reason in summary.failed:
+            click.echo(f"failed: {path}: {reason}", err=True)
+    if not quiet or strict:  # with --strict a warning is a failure, and failures are always shown
+        for path, message in summary.warnings:
+            click.echo(f"warning: {path}: {message}", err=True)
+    if not quiet:
+        for outcome, path, note in summary.changes:
+            click.echo(f"{outcome}: {path}: {note}", err=True)
+        click.echo(_summary(summary, db), err=True)
     if summary.failed or missing or (strict and summary.warnings):
         sys.exit(int(ExitCode.input_failed))
 

@@ -35,8 +35,9 @@ def test_ingest_export_query(tmp_path: Path):
     db = str(tmp_path / "a.duckdb")
     result = run("ingest", str(SAMPLES), "--db", db, "--workers", "1")
     assert result.exit_code == 0
-    assert (result.stdout, result.stderr) == ("", f"6 files read into {db}: 6 loaded, 0 replaced, 0 unchanged, "
-                                                  "0 failed (stored: 4 as minutes, 2 as other)\n")
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (f"6 files read into {db}: 6 loaded, 0 replaced, 0 unchanged, "
+                                              "0 failed (stored: 4 as minutes, 2 as other)")
     out = tmp_path / "e.json"
     assert run("export", "--db", db, "--out", str(out)).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -218,11 +219,13 @@ def test_the_summary_adds_up_on_a_rerun_and_a_failure_read_again(tmp_path: Path)
     db = str(tmp_path / "a.duckdb")
     run("ingest", str(tmp_path / "ok.md"), "--db", db)
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "ok.md"), "--db", db])
-    assert result.stderr == f"1 file read into {db}: 0 loaded, 0 replaced, 1 unchanged, 0 failed\n"
+    assert result.stderr == (f"unchanged: {tmp_path / 'ok.md'}\n"
+                             f"1 file read into {db}: 0 loaded, 0 replaced, 1 unchanged, 0 failed\n")
     for _ in range(2):  # the second time, the failure is on record already: still failed, not unchanged
         result = CliRunner().invoke(main, ["ingest", str(tmp_path / "empty.txt"), "--db", db])
         assert result.exit_code == ExitCode.input_failed
-        assert result.stderr.endswith(f"1 file read into {db}: 0 loaded, 0 replaced, 0 unchanged, 1 failed\n")
+        assert result.stderr == (f"failed: {tmp_path / 'empty.txt'}: the file is empty (0 bytes)\n"
+                                 f"1 file read into {db}: 0 loaded, 0 replaced, 0 unchanged, 1 failed\n")
 
 
 def test_a_copy_is_counted_once(tmp_path: Path):
@@ -277,3 +280,28 @@ def test_query_tables_as_the_duckdb_shell_says_it(seeded_db: Path):
     tables = run("query", "--db", str(seeded_db), ".tables").stdout.splitlines()
     assert tables[:2] == ["name", "------------------------"] and "meetings" in tables and "decisions" in tables
     assert tables == run("query", "--db", str(seeded_db), "SHOW TABLES").stdout.splitlines()
+
+
+def test_ingest_names_each_file_on_a_line_when_not_on_a_terminal(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.md").write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    db = str(tmp_path / "a.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", db, "--workers", "1", "--verbose"])
+    assert result.exit_code == ExitCode.input_failed
+    # each failure once, with its reason, as it comes; the pages with --verbose
+    assert result.stderr.splitlines() == [
+        f"failed: {tmp_path / 'empty.txt'}: the file is empty (0 bytes)", f"loaded: {tmp_path / 'ok.md'} (1 page)",
+        f"2 files read into {db}: 1 loaded, 0 replaced, 0 unchanged, 1 failed (stored: 1 as minutes)"]
+
+
+def test_ingest_quiet_shows_only_failures(tmp_path: Path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "ok.md").write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "a.duckdb"), "--quiet"])
+    assert result.exit_code == ExitCode.input_failed
+    assert (result.stdout, result.stderr) == ("", f"failed: {tmp_path / 'empty.txt'}: the file is empty (0 bytes)\n")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "ok.md"), "--db", str(tmp_path / "a.duckdb"), "-q"])
+    assert (result.exit_code, result.output) == (0, "")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "a.duckdb"), "-q", "-v"])
+    assert result.exit_code == ExitCode.bad_args
+    assert result.stderr.endswith("Error: --verbose and --quiet contradict each other; give one of them\n")
