@@ -16,6 +16,7 @@ import click
 
 from referat.errors import ExitCode, ReferatError
 from referat.plural import count as _count
+from referat.plural import word as _word
 
 if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
     from referat.reports.site import SiteData
@@ -394,7 +395,7 @@ def verify(db: str, wait: bool) -> None:
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     if not report.ok:
-        click.echo(f"{len(report.problems)} problems found", err=True)
+        click.echo(f"{_count(len(report.problems), 'problem')} found", err=True)
         sys.exit(int(ExitCode.database_error))
     click.echo("ok: every fact has a document, page and line; every reference points to a row; no orphans; "
                "every text matches its hash")
@@ -476,8 +477,8 @@ def people(ctx: click.Context, db: str) -> None:
 
         for p in list_people(connect(db, read_only=True)):
             aliases = ", ".join(a for a in p["aliases"] if a != p["name"])
-            click.echo(f"{p['id']:>6}  {p['name']:<32} {p['meetings']:>3} meetings"
-                       + (f"  (also: {aliases})" if aliases else ""))
+            click.echo((f"{p['id']:>6}  {p['name']:<32} {p['meetings']:>3} {_word(p['meetings'], 'meeting'):<8}"
+                        + (f"  (also: {aliases})" if aliases else "")).rstrip())
 
 
 @people.command("merge")

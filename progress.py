@@ -12,6 +12,8 @@ import threading
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from referat.plural import count
+
 Mode = Literal["display", "lines", "quiet"]
 SHOW_AFTER = 1.0  # seconds: a run shorter than this never flashes a display
 
@@ -101,7 +103,7 @@ class IngestProgress:
         path = getattr(result, "path", "")
         line = f"{word}: {path}" + (f": {result.error}" if word == "failed" else "")
         if self.verbose and document is not None:
-            line += f" ({pages} page{'s' if pages != 1 else ''})"
+            line += f" ({count(pages, 'page')})"
         if self.mode == "lines":
             print(line, file=self.stream, flush=True)
         elif self._display is not None:

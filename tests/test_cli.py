@@ -305,3 +305,9 @@ def test_ingest_quiet_shows_only_failures(tmp_path: Path):
     result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "a.duckdb"), "-q", "-v"])
     assert result.exit_code == ExitCode.bad_args
     assert result.stderr.endswith("Error: --verbose and --quiet contradict each other; give one of them\n")
+
+
+def test_count_words_take_their_number(seeded_db: Path):
+    listing = run("people", "--db", str(seeded_db)).output.splitlines()
+    assert any(line.endswith(" 1 meeting") for line in listing) and any(" 3 meetings" in line for line in listing)
+    assert not any(" 1 meetings" in line for line in listing)
