@@ -160,7 +160,7 @@ def _summary(summary: IngestSummary, db: str) -> str:
     return (f"{_count(sum(r.values()), 'file')} read into {db}: {r['loaded']} loaded, {r['replaced']} replaced, "
             f"{r['unchanged']} unchanged, {copies}{r['failed']} failed"
             + (f" (stored: {', '.join(stored)})" if stored else "")
-            + (f"; {_count(kept, 'file')} failed where a good version was read before, which is kept" if kept else ""))
+            + (f"; {kept} failed where a good version was read before, which is kept" if kept else ""))
 
 
 def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, address: str | None,
