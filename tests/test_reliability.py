@@ -255,7 +255,7 @@ def test_an_identical_copy_under_a_new_name_is_another_source(tmp_path: Path):
     result = CliRunner().invoke(main, ["ingest", str(shelf), "--db", db, "--workers", "1"])
     assert result.exit_code == 0
     assert f"copy: {copy}: the same file as {shelf / '000_b0133e4c38a4f008.txt'}" in result.output
-    assert result.output.rstrip().endswith("6 unchanged, 0 failed; 1 identical copies recorded as another source")
+    assert result.output.rstrip().endswith("0 loaded, 0 replaced, 6 unchanged, 1 copy of another file, 0 failed")
     conn = connect(db, read_only=True)
     assert conn.execute("SELECT d.source, p.path FROM document_paths p JOIN documents d ON d.id = p.document_id"
                         ).fetchall() == [("000_b0133e4c38a4f008.txt", str(copy))]
