@@ -82,8 +82,16 @@ class IngestProgress:
         self._timer.start()
 
     def _count_pages(self) -> None:
-        for path in self.files:
+        for k, path in enumerate(self.files, 1):
             self._counted.append(count_pages(path))
+            if k % 100 == 0 or k == len(self.files):
+                self._recount()
+
+    def _recount(self) -> None:
+        """The pages' total as far as they are counted (rich's display takes updates from any thread)."""
+        display = self._display
+        if display is not None:
+            display.update(self._pages_task, total=max(self._pages_total(), self.pages_done))
 
     def _show(self) -> None:
         with self._lock:

@@ -41,11 +41,12 @@ def test_the_display_reckons_by_pages(tmp_path: Path):
     scan, text = long_minutes_pdf(tmp_path / "long.pdf", pages=12), MINUTES / "styret-2024-09-02.md"
     stream = Terminal()
     progress = IngestProgress([text, scan], "display", stream=stream, show_after=0)
-    deadline = time.monotonic() + 10
-    while progress._pages_total() != 13 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    progress.result(_result(text, 1), "loaded")
     task = progress._display.tasks[0]
+    deadline = time.monotonic() + 10
+    while task.total != 13 and time.monotonic() < deadline:  # counted before any file is read
+        time.sleep(0.01)
+    assert task.total == 13
+    progress.result(_result(text, 1), "loaded")
     assert (task.completed, task.total, task.fields["note"]) == (1, 13, "1 of 2 files  styret-2024-09-02.md")
     progress.ocr_page(str(scan), 3, 12)
     assert [(t.description, t.completed, t.total) for t in progress._display.tasks] == [
