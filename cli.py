@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from referat.errors import ExitCode, ReferatError
+from referat.plural import count as _count
+from referat.plural import word as _word
 
 if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
     from referat.reports.site import SiteData
@@ -24,12 +27,36 @@ DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
                          help="The archive database.")
 wait_option = click.option("--wait", is_flag=True,
-                           help="While another referat process writes the archive, wait for it instead of failing.")
+                           help="While another process holds the archive, wait for it instead of failing.")
 
 
 def _waiting(wait: bool) -> Callable[[str], None] | None:
     """What `connect` does while another process holds the archive: say so once and wait, or fail."""
     return (lambda message: click.echo(message, err=True)) if wait else None
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A --from or --to date, refused before any work when it is none."""
+    from referat.errors import BadArgumentError
+    from referat.reports.filters import parse_date
+
+    try:
+        return None if value is None else parse_date(value)
+    except BadArgumentError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _body(conn: Connection, body: str | None) -> str | None:
+    """The body as the archive spells it: --body may be in any case or the start of the name."""
+    from referat.reports.filters import match_body
+    from referat.store.queries import body_names
+
+    return None if body is None else match_body(body, body_names(conn))
+
+
+body_option = click.option("--body", help="Only this body (any case, or the start of its name).")
+from_option = click.option("--from", "start", callback=_date, help="From this date (2023-12-11 or 11.12.2023).")
+to_option = click.option("--to", "end", callback=_date, help="Up to this date (2023-12-11 or 11.12.2023).")
 
 
 def _fail(exc: ReferatError) -> None:
@@ -66,22 +93,31 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--workers", type=int, default=None, help="Processes for reading files (default: number of cores).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
-@click.option("-v", "--verbose", is_flag=True, help="Say what happened to each file as it is stored.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Name each file as it is stored, with its pages, on a terminal too.")
+@click.option("-q", "--quiet", is_flag=True, help="Show only failures: no progress, warnings or summary.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where files are processed: a local process pool, or Ray (needs referat[ray]).")
 @click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
 @wait_option
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
-           ray_address: str | None, shards: str | None, wait: bool) -> None:
-    """Read minutes (files or folders, recursively) into the archive."""
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, quiet: bool,
+           engine: str, ray_address: str | None, shards: str | None, wait: bool) -> None:
+    """Read minutes (files or folders, recursively) into the archive.
+
+    On a terminal a progress display shows files, pages and OCR'd pages; otherwise each file is
+    named on a line of its own as it is stored."""
     from referat.pipeline import find_files
+    from referat.progress import IngestProgress, choose_mode
     from referat.store import connect
     from referat.store.ingest import ingest as run
 
+    if verbose and quiet:
+        raise click.UsageError("--verbose and --quiet contradict each other; give one of them")
     files, missing = find_files(paths)
     for path, reason in missing:
         click.echo(f"skipped: {path}: {reason}", err=True)
@@ -89,46 +125,42 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
         click.echo("Error: no files to ingest", err=True)
         sys.exit(int(ExitCode.bad_args))
     conn = connect(db, on_wait=_waiting(wait))
-    show = len(files) > 20 and sys.stderr.isatty() and not verbose
-
-    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr, hidden=not show) as bar:
-
-        def progress(result: object, outcome: str) -> None:
-            bar.update(1)
-            if verbose:
-                click.echo(f"{outcome}: {getattr(result, 'path', '')}", err=True)
-                sys.stderr.flush()
-
-        def ocr_progress(path: str, done: int, total: int) -> None:
-            if sys.stderr.isatty() and not show:
-                end = "\n" if done == total else ""
-                click.echo(f"\rOCR {Path(path).name}: page {done} of {total}", err=True, nl=False)
-                click.echo(end, err=True, nl=False)
-
-        try:
-            if engine == "ray":
-                summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
-            else:
-                summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                              on_ocr_page=ocr_progress, db=Path(db))
-        except BaseException:
-            conn.close()  # a failed run lets go of the archive too
-            raise
+    progress = IngestProgress(files, choose_mode(quiet, sys.stderr), verbose=verbose)
+    try:
+        if engine == "ray":
+            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result)
+        else:
+            summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress.result,
+                          on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed)
+    except BaseException:
+        conn.close()  # a failed run lets go of the archive too
+        raise
+    finally:
+        progress.close()
     conn.close()
-    for path, reason in summary.failed:
-        click.echo(f"failed: {path}: {reason}", err=True)
-    for path, message in summary.warnings:
-        click.echo(f"warning: {path}: {message}", err=True)
-    for outcome, path, note in summary.changes:
-        click.echo(f"{outcome}: {path}: {note}", err=True)
-    o, k = summary.outcomes, summary.kinds
-    click.echo(f"{len(files)} files read into {db}: {o['loaded'] + o['replaced']} loaded "
-               f"({k['minutes']} minutes, {k['other']} other), {o['replaced']} replaced, "
-               f"{o['unchanged']} unchanged, {len(summary.failed)} failed"
-               + (f"; {o['kept']} failed where a good version was read before, which is kept" if o["kept"] else "")
-               + (f"; {o['copy']} identical copies recorded as another source" if o["copy"] else ""))
+    if not progress.reports_failures:
+        for path, reason in summary.failed:
+            click.echo(f"failed: {path}: {reason}", err=True)
+    if not quiet or strict:  # with --strict a warning is a failure, and failures are always shown
+        for path, message in summary.warnings:
+            click.echo(f"warning: {path}: {message}", err=True)
+    if not quiet:
+        for outcome, path, note in summary.changes:
+            click.echo(f"{outcome}: {path}: {note}", err=True)
+        click.echo(_summary(summary, db), err=True)
     if summary.failed or missing or (strict and summary.warnings):
         sys.exit(int(ExitCode.input_failed))
+
+
+def _summary(summary: IngestSummary, db: str) -> str:
+    """One line whose counts add up to the files read; what was stored, by kind, after it."""
+    r, k, kept = summary.results, summary.kinds, summary.outcomes["kept"]
+    copies = f"{_count(r['copy'], 'copy of another file', 'copies of other files')}, " if r["copy"] else ""
+    stored = [f"{n} as {kind}" for kind, n in sorted(k.items()) if n]
+    return (f"{_count(sum(r.values()), 'file')} read into {db}: {r['loaded']} loaded, {r['replaced']} replaced, "
+            f"{r['unchanged']} unchanged, {copies}{r['failed']} failed"
+            + (f" (stored: {', '.join(stored)})" if stored else "")
+            + (f"; {kept} failed where a good version was read before, which is kept" if kept else ""))
 
 
 def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, address: str | None,
@@ -169,10 +201,11 @@ def export(db: str, out: str, fmt: str, public: bool, include_exempt: bool, wait
         return
     if fmt == "popolo":
         data: Any = _popolo(conn, include_exempt)
-        count = f"{len(data['persons'])} people, {len(data['events'])} meetings, {len(data['vote_events'])} votes"
+        count = ", ".join([_count(len(data["persons"]), "person", "people"), _count(len(data["events"]), "meeting"),
+                           _count(len(data["vote_events"]), "vote")])
     else:
         data = export_documents(conn)
-        count = f"{len(data)} documents"
+        count = _count(len(data), "document")
     if public:
         from referat.reports.publication import PUBLIC, publish_export
         from referat.store.queries import legal_bases
@@ -194,7 +227,7 @@ def _export_parquet(conn: Connection, out: str, include_exempt: bool) -> None:
     if out == "-":
         raise click.UsageError("--format parquet writes a folder: give it with --out DIR")
     written, left_out = export_parquet(conn, Path(out), INTERNAL if include_exempt else PUBLIC)
-    click.echo(f"{len(written)} Parquet files written to {out}"
+    click.echo(f"{_count(len(written), 'Parquet file')} written to {out}"
                + (f"; left out of a public export: {', '.join(left_out)}" if left_out else ""), err=True)
     _warn_internal(include_exempt)
 
@@ -223,52 +256,49 @@ def schema(db: str, wait: bool) -> None:
 @db_option
 @click.argument("sql")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--max-width", type=click.IntRange(min=1), default=None,
+              help="Cut table cells to this many characters, marking the cut with '…' (default: whole values).")
 @wait_option
-def query(db: str, sql: str, fmt: str, wait: bool) -> None:
-    """Run SQL that reads the archive (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); no other file."""
-    from referat.store.readonly import run_sql
+def query(db: str, sql: str, fmt: str, max_width: int | None, wait: bool) -> None:
+    """Run SQL that reads the archive (SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN); no other file.
 
-    columns, rows = run_sql(db, sql, _waiting(wait))
+    Every statement is run and each result shown, in order; `.tables` is SHOW TABLES."""
+    from referat.reports.table import format_table
+    from referat.store.readonly import run_statements
+
+    results = run_statements(db, sql, _waiting(wait))
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str,
+        tables = [[dict(zip(columns, r, strict=True)) for r in rows] for columns, rows in results]
+        # one statement gives its rows, as always; several give a list of their row lists
+        click.echo(json.dumps(tables[0] if len(tables) == 1 else tables, ensure_ascii=False, default=str,
                               indent=1))
     elif fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(columns)
-        writer.writerows(rows)
+        for k, (columns, rows) in enumerate(results):
+            if k:
+                buf.write("\r\n")  # a blank line between two results' tables
+            writer = csv.writer(buf)
+            writer.writerow(columns)
+            writer.writerows(rows)
         click.echo(buf.getvalue(), nl=False)
     else:
-        click.echo(_table(columns, rows))
-
-
-def _table(columns: list[str], rows: list[tuple[object, ...]]) -> str:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(v[:w].ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
-    out.append(f"({len(rows)} rows)")
-    return "\n".join(out)
+        click.echo("\n\n".join(format_table(columns, rows, max_width) for columns, rows in results))
 
 
 exempt_option = click.option("--include-exempt", is_flag=True,
                              help="Include cases marked 'Unntatt offentlighet' (internal use only).")
 
 
-def _site_data(db: str, include_exempt: bool, body: str | None = None, start: str | None = None,
-               end: str | None = None, wait: bool = False) -> SiteData:
+def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt.date | None = None,
+               end: dt.date | None = None, wait: bool = False) -> SiteData:
     """The archive as it is, exempt cases included: the reports withhold what the policy says."""
-    import datetime as dt
-
     from referat.reports.publication import INTERNAL, PUBLIC, Source
     from referat.reports.site import SiteData
     from referat.store import connect
     from referat.store import queries as q
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
-    first = dt.date.fromisoformat(start) if start else None
-    last = dt.date.fromisoformat(end) if end else None
+    body, first, last = _body(conn, body), start, end
     return SiteData(
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=first, end=last),
@@ -291,46 +321,53 @@ def report() -> None:
 
 @report.command("attendance")
 @db_option
-@click.option("--body", help="Only this body.")
-@click.option("--from", "start", help="From this date (YYYY-MM-DD).")
-@click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
+@body_option
+@from_option
+@to_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @wait_option
-def report_attendance(db: str, body: str | None, start: str | None, end: str | None, out: str, wait: bool) -> None:
+def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.date | None, out: str,
+                      wait: bool) -> None:
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
     from referat.reports.attendance import write_attendance
+    from referat.reports.filters import check_range
 
+    check_range(start, end)
     data = _site_data(db, False, body, start, end, wait)
+    if not data.attendance:
+        click.echo("warning: no meeting with attendance matches --body, --from and --to; the report is empty",
+                   err=True)
     path = write_attendance(data.attendance, Path(out), policy=data.policy, rates=data.rates)
-    click.echo(f"wrote {path} and CSV beside it")
+    click.echo(f"wrote {path} and CSV beside it", err=True)
 
 
 @report.command("votes")
 @db_option
-@click.option("--body", help="Only this body.")
-@click.option("--from", "start", help="From this date (YYYY-MM-DD).")
-@click.option("--to", "end", help="Up to this date (YYYY-MM-DD).")
+@body_option
+@from_option
+@to_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @wait_option
-def report_votes(db: str, body: str | None, start: str | None, end: str | None, include_exempt: bool,
+def report_votes(db: str, body: str | None, start: dt.date | None, end: dt.date | None, include_exempt: bool,
                  out: str, wait: bool) -> None:
     """How each person and party voted, case by case, with the counts (HTML and CSV)."""
-    import datetime as dt
-
+    from referat.reports.filters import check_range
     from referat.reports.publication import INTERNAL, PUBLIC, publish_votes
     from referat.reports.votes import write_votes
     from referat.store import connect
     from referat.store import queries as q
 
+    check_range(start, end)
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     policy = INTERNAL if include_exempt else PUBLIC
-    votes = q.votes(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
-                    end=dt.date.fromisoformat(end) if end else None, include_exempt=True)
+    votes = q.votes(conn, body=_body(conn, body), start=start, end=end, include_exempt=True)
+    if not votes:
+        click.echo("warning: no vote matches --body, --from and --to; the report is empty", err=True)
     withheld = 0 if include_exempt else q.withheld_votes(conn)
     path = write_votes(votes, Path(out), withheld=withheld, policy=policy)
-    click.echo(f"wrote {path} and CSV beside it: {len(publish_votes(votes, policy))} votes"
-               + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    click.echo(f"wrote {path} and CSV beside it: {_count(len(publish_votes(votes, policy)), 'vote')}"
+               + (f"; {_count(withheld, 'exempt case')} withheld" if withheld else ""), err=True)
     _warn_internal(include_exempt)
 
 
@@ -347,7 +384,7 @@ def report_decisions(db: str, include_exempt: bool, out: str, wait: bool) -> Non
     data = _site_data(db, include_exempt, wait=wait)
     path = write_register(data.items, Path(out), policy=data.policy)
     withheld = withheld_count(data.items, data.policy)
-    click.echo(f"wrote {path}" + (f"; {withheld} exempt cases withheld" if withheld else ""))
+    click.echo(f"wrote {path}" + (f"; {_count(withheld, 'exempt case')} withheld" if withheld else ""), err=True)
     _warn_internal(include_exempt)
 
 
@@ -391,9 +428,10 @@ def site(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     from referat.reports.site import build_site
 
     counts = build_site(_site_data(db, include_exempt, wait=wait), Path(out))
-    click.echo(f"{counts['meetings']} meetings, {counts['people']} people, {counts['cases']} cases, "
-               f"{counts['decisions']} decisions; {counts['withheld']} exempt cases withheld")
-    click.echo(f"open {Path(out).resolve() / 'index.html'}")
+    click.echo(f"{_count(counts['meetings'], 'meeting')}, {_count(counts['people'], 'person', 'people')}, "
+               f"{_count(counts['cases'], 'case')}, {_count(counts['decisions'], 'decision')}; "
+               f"{_count(counts['withheld'], 'exempt case')} withheld", err=True)
+    click.echo(f"open {Path(out).resolve() / 'index.html'}", err=True)
     _warn_internal(include_exempt)
 
 
@@ -410,7 +448,7 @@ def verify(db: str, wait: bool) -> None:
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     if not report.ok:
-        click.echo(f"{len(report.problems)} problems found", err=True)
+        click.echo(f"{_count(len(report.problems), 'problem')} found", err=True)
         sys.exit(int(ExitCode.database_error))
     click.echo("ok: every fact has a document, page and line; every reference points to a row; no orphans; "
                "every text matches its hash")
@@ -421,11 +459,12 @@ def verify(db: str, wait: bool) -> None:
 @click.argument("names", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per name (the resolve contract).")
 def resolve(db: str, names: tuple[str, ...], as_json: bool) -> None:
-    """Which canonical person or organisation each NAME is."""
+    """Which canonical person or organisation each NAME is; exits 1 when a name matches none."""
     from referat.normalize.resolve import resolve_name
     from referat.store import connect, load_registry
 
     registry = load_registry(connect(db, read_only=True))
+    unmatched = 0
     for name in names:
         r = resolve_name(name, registry)
         if as_json:
@@ -433,6 +472,10 @@ def resolve(db: str, names: tuple[str, ...], as_json: bool) -> None:
         else:
             found = f"{r['kind']} {r['id']}: {r['name']} ({r['level']}, {r['score']})" if r["id"] else "no match"
             click.echo(f"{name} -> {found}")
+        unmatched += r["id"] is None
+    if unmatched:
+        # as grep does: a script can tell "not known" from "known" without reading the output
+        sys.exit(int(ExitCode.no_match))
 
 
 @main.group(cls=Group, invoke_without_command=True)
@@ -487,8 +530,8 @@ def people(ctx: click.Context, db: str) -> None:
 
         for p in list_people(connect(db, read_only=True)):
             aliases = ", ".join(a for a in p["aliases"] if a != p["name"])
-            click.echo(f"{p['id']:>6}  {p['name']:<32} {p['meetings']:>3} meetings"
-                       + (f"  (also: {aliases})" if aliases else ""))
+            click.echo((f"{p['id']:>6}  {p['name']:<32} {p['meetings']:>3} {_word(p['meetings'], 'meeting'):<8}"
+                        + (f"  (also: {aliases})" if aliases else "")).rstrip())
 
 
 @people.command("merge")

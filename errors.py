@@ -7,6 +7,7 @@ from enum import IntEnum
 
 class ExitCode(IntEnum):
     ok = 0
+    no_match = 1
     bad_args = 2
     input_failed = 3
     database_error = 4
@@ -79,3 +80,9 @@ class MissingDependencyError(ReferatError):
     """An optional package (pandas, polars) or part of referat a call needs is not installed."""
 
     exit_code = ExitCode.missing_dependency
+
+
+class BadArgumentError(ReferatError):
+    """An option's value cannot be used (a date, a body, a range); the message says what would do."""
+
+    exit_code = ExitCode.bad_args

@@ -119,10 +119,10 @@ def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) ->
                 except duckdb.Error as exc:
                     raise DatabaseError(f"{path}: not a referat database or damaged ({exc})") from exc
             if on_wait is None:
-                raise DatabaseError(f"{path}: the database is in use by another referat process ({holder}); "
+                raise DatabaseError(f"{path}: the database is in use by {holder}; "
                                     "try again when it ends, or add --wait to wait for it")
             if not told:
-                on_wait(f"{path}: waiting for another referat process ({holder})")
+                on_wait(f"{path}: waiting for {holder}")
                 queued = writer.wait_in_line(path) if read_only else None
                 told = True
             time.sleep(WAIT_STEP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +13,7 @@ import duckdb
 
 from referat.errors import DatabaseError
 from referat.pipeline import OcrProgress, Processed, process_all
+from referat.progress import file_word
 from referat.store import writer
 from referat.store.db import Connection, load_registry
 from referat.store.load import Stored, document_path, load, rebuild_memberships
@@ -35,6 +36,10 @@ class IngestSummary:
     # (outcome, path, what changed): a replaced version, a copy, a good version kept over a failure
     changes: list[tuple[str, str, str]] = field(default_factory=list)
     removed: dict[str, int] = field(default_factory=dict)  # orphans cleaned up, per table
+    # What became of each file, one word per file so the summary's counts add up to the files read:
+    # loaded, replaced, unchanged, copy or failed (a failure over a good version kept, or recorded
+    # before, is failed too: the file as it is now does not read).
+    results: Counter[str] = field(default_factory=Counter)
 
     @property
     def n_files(self) -> int:
@@ -43,12 +48,24 @@ class IngestSummary:
 
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
-           on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None) -> IngestSummary:
+           on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None,
+           on_processed: Callable[[Processed], None] | None = None) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
 
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
-    open batch, never part of a document; the next run loads what is missing."""
-    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch, db=db)
+    open batch, never part of a document; the next run loads what is missing. ``on_result`` hears
+    of a file once it is stored, ``on_processed`` as soon as it is read (what a progress display
+    follows: a batch is committed only every 50 files or 5 seconds)."""
+    results = process_all(files, workers, on_ocr_page)
+    if on_processed is not None:
+        results = _heard(results, on_processed)
+    return load_results(conn, results, on_result=on_result, batch=batch, db=db)
+
+
+def _heard(results: Iterable[Processed], on_processed: Callable[[Processed], None]) -> Iterator[Processed]:
+    for result in results:
+        on_processed(result)
+        yield result
 
 
 def load_results(conn: Connection, results: Iterable[Processed], *,
@@ -131,6 +148,7 @@ def _report(summary: IngestSummary, loaded: list[tuple[Processed, Stored]],
     """Count and announce documents once their transaction is committed."""
     for result, stored in loaded:
         summary.outcomes[stored.outcome] += 1
+        summary.results[file_word(result.error, stored.outcome)] += 1
         if stored.note:
             summary.changes.append((stored.outcome, result.path, stored.note))
         if result.error:

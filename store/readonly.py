@@ -26,7 +26,14 @@ def seal(conn: Connection) -> None:
 
 def run_sql(db: str | Path, sql: str, on_wait: Callable[[str], None] | None = None
             ) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Columns and rows of a reading query, on a connection of its own that is closed after it.
+    """Columns and rows of a reading query (of its last statement, when there are several)."""
+    return run_statements(db, sql, on_wait)[-1]
+
+
+def run_statements(db: str | Path, sql: str, on_wait: Callable[[str], None] | None = None
+                   ) -> list[tuple[list[str], list[tuple[Any, ...]]]]:
+    """Columns and rows of each statement of a reading query, in order, on a connection of its own
+    that is closed after it.
 
     Closed, because the settings sealed here hold for every connection this process has to the file."""
     conn = connect(db, read_only=True, on_wait=on_wait)
@@ -36,22 +43,31 @@ def run_sql(db: str | Path, sql: str, on_wait: Callable[[str], None] | None = No
         conn.close()
 
 
-def _run(conn: Connection, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+# The duckdb shell's dot commands that read, as the SQL they stand for
+DOT_COMMANDS = {".tables": "SHOW TABLES"}
+
+
+def _run(conn: Connection, sql: str) -> list[tuple[list[str], list[tuple[Any, ...]]]]:
+    sql = DOT_COMMANDS.get(sql.strip().rstrip(";").strip(), sql)
     try:
         statements = conn.extract_statements(sql)
     except duckdb.Error as exc:
         raise DatabaseError(f"query failed: {exc}") from exc
+    if not statements:
+        raise QueryRefusedError("the query holds no statement; try referat query .tables or \"SHOW TABLES\"")
     for statement in statements:
         if statement.type not in READING:
             kind = statement.type.name.replace("_", " ")
             raise QueryRefusedError(f"referat query only reads the archive, so {kind} is refused; use SELECT, "
                                     "WITH, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN")
     seal(conn)
+    results = []
     try:
-        cursor = conn.execute(sql)
-        columns = [d[0] for d in cursor.description or []]
-        return columns, cursor.fetchall()
+        for statement in statements:
+            cursor = conn.execute(statement)
+            results.append(([d[0] for d in cursor.description or []], cursor.fetchall()))
     except duckdb.PermissionException as exc:
         raise QueryRefusedError(f"referat query only reads the archive, no other file ({exc})") from exc
     except duckdb.Error as exc:
         raise DatabaseError(f"query failed: {exc}") from exc
+    return results

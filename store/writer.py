@@ -56,7 +56,8 @@ def _note(db: Path) -> dict[str, object]:
 
 
 def _describe(note: dict[str, object]) -> str:
-    return f"`{note.get('command', 'referat')}`, pid {note['pid']}, since {note.get('since', '?')}"
+    return f"another referat process (`{note.get('command', 'referat')}`, pid {note['pid']}, " \
+           f"since {note.get('since', '?')})"
 
 
 def other_writer(db: Path) -> str | None:
@@ -69,13 +70,16 @@ def other_writer(db: Path) -> str | None:
 
 
 def holder(db: Path, lock_error: str) -> str:
-    """Who holds the archive, as well as we know: DuckDB's error names the pid, the note the rest."""
+    """Who holds the archive, as well as we know: DuckDB's error names the pid, the note the rest.
+
+    Without a note it is no referat run (every run that writes leaves one): a notebook, the duckdb
+    shell, another tool."""
     m = re.search(r"\(PID (\d+)\)", lock_error)
     pid = int(m.group(1)) if m else None
     note = _note(db)
     if note.get("pid") and (pid is None or note["pid"] == pid):
         return _describe(note)
-    return f"pid {pid}" if pid is not None else "a process that did not say who it is"
+    return f"another program (pid {pid})" if pid is not None else "another program"
 
 
 def _queue(db: Path) -> Path:

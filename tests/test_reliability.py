@@ -65,7 +65,8 @@ def test_every_bad_input_is_reported_and_the_rest_loaded(tmp_path: Path):
     assert len(failed) == len(BAD)
     for name, reason in BAD.items():
         assert any(line.startswith(f"failed: {folder / name}: {reason}") for line in failed), name
-    assert "15 files read" in result.output and "8 loaded (6 minutes, 2 other)" in result.output
+    assert result.stderr.endswith(f"15 files read into {db}: 8 loaded, 0 replaced, 0 unchanged, 7 failed "
+                                  "(stored: 6 as minutes, 2 as other)\n")
     conn = connect(db, read_only=True)
     assert conn.execute("SELECT count(*) FROM documents WHERE status = 'failed'").fetchone()[0] == len(BAD)
     hashes = conn.execute("SELECT source, sha256 FROM documents WHERE status = 'failed' AND sha256 <> ''").fetchall()
@@ -78,7 +79,8 @@ def test_every_bad_input_is_reported_and_the_rest_loaded(tmp_path: Path):
     again = CliRunner().invoke(main, ["ingest", str(folder), "--db", str(db)])
     assert again.exit_code == ExitCode.input_failed
     # every failure is reported again; the vanished file too, though its failure is recorded already
-    assert "0 loaded" in again.output and "15 unchanged, 7 failed" in again.output
+    # and counted as failed only: the counts add up to the files read
+    assert again.stderr.endswith(f"15 files read into {db}: 0 loaded, 0 replaced, 8 unchanged, 7 failed\n")
 
 
 def test_unreadable_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -201,7 +203,8 @@ def test_a_damaged_copy_never_replaces_the_good_record(tmp_path: Path):
     assert verify(conn).ok
     conn.close()
     again = CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
-    assert "6 unchanged, 2 failed" in again.output and _facts(db) == before
+    # six files: the two that do not read are failed, not also unchanged
+    assert again.output.rstrip().endswith("0 loaded, 0 replaced, 4 unchanged, 2 failed") and _facts(db) == before
     shutil.copy(SAMPLES / text.name, text)  # mended: the failure beside the good version goes
     shutil.copy(SEED_PDF, pdf)
     mended = CliRunner().invoke(main, ["ingest", str(shelf), "--db", str(db), "--workers", "1"])
@@ -226,7 +229,7 @@ def test_a_document_is_its_file_however_the_path_is_written(tmp_path: Path, monk
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "shelf"), "--db", db, "--workers", "1"])
     assert result.exit_code == 0
     assert f"replaced: {edited}: replaces the version read " in result.output
-    assert result.output.rstrip().endswith("1 loaded (1 minutes, 0 other), 1 replaced, 5 unchanged, 0 failed")
+    assert result.stderr.endswith(": 0 loaded, 1 replaced, 5 unchanged, 0 failed (stored: 1 as minutes)\n")
     conn = connect(db, read_only=True)
     assert conn.execute("SELECT m.body, i.title FROM items i JOIN meetings m ON m.id = i.meeting_id "
                         "WHERE i.number = '13-23'").fetchall() == [("Partnermøtet", "Møteplan for 2024")]
@@ -252,7 +255,7 @@ def test_an_identical_copy_under_a_new_name_is_another_source(tmp_path: Path):
     result = CliRunner().invoke(main, ["ingest", str(shelf), "--db", db, "--workers", "1"])
     assert result.exit_code == 0
     assert f"copy: {copy}: the same file as {shelf / '000_b0133e4c38a4f008.txt'}" in result.output
-    assert result.output.rstrip().endswith("6 unchanged, 0 failed; 1 identical copies recorded as another source")
+    assert result.output.rstrip().endswith("0 loaded, 0 replaced, 6 unchanged, 1 copy of another file, 0 failed")
     conn = connect(db, read_only=True)
     assert conn.execute("SELECT d.source, p.path FROM document_paths p JOIN documents d ON d.id = p.document_id"
                         ).fetchall() == [("000_b0133e4c38a4f008.txt", str(copy))]
