@@ -36,7 +36,7 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
         raise EmptyFileError(name, "the file is empty (0 bytes)")
     if suffix == ".pdf" or head[:5] == b"%PDF-":
         if b"%PDF-" not in head[:1024]:  # pdfium, like other readers, finds the header a little way in
-            found = file_type(head)
+            found = file_type(head, path)
             if found:
                 raise CorruptFileError(name, f"the file is {found}, not a PDF (is it named right?)")
         from referat.ingest.pdf import read_pdf

@@ -3,6 +3,9 @@ be called that, not a damaged PDF."""
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -26,14 +29,21 @@ _ZIPPED: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def file_type(head: bytes) -> str | None:
-    """A phrase naming the file's type ('a ZIP archive'), when its first bytes say it is not a PDF
-    or text; None when they do not tell."""
+def file_type(head: bytes, path: Path | None = None) -> str | None:
+    """A phrase naming the file's type ('a ZIP archive'), when its first bytes (or, for a ZIP, the
+    names of its entries) say it is not a PDF or text; None when they do not tell."""
     for magic, name in _MAGIC:
         if head.startswith(magic):
             return name
     if head.startswith(b"PK\x03\x04"):
-        return next((name for marker, name in _ZIPPED if marker in head), "a ZIP archive")
+        names = head
+        if path is not None:
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    names += "\n".join(archive.namelist()[:200]).encode("utf-8", errors="replace")
+            except (OSError, zipfile.BadZipFile):
+                pass
+        return next((name for marker, name in _ZIPPED if marker in names), "a ZIP archive")
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body")):
         return "an HTML page (saved from a web browser?)"
