@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from referat.errors import ExitCode, ReferatError
+from referat.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 
 if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
     from referat.reports.site import SiteData
@@ -59,12 +60,17 @@ def main() -> None:
 @click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
+@click.option("--max-file-seconds", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
+              help="Stop reading a file after this long and record it as failed.")
+@click.option("--max-file-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
+              help="Megabytes a worker may use for one file (beyond its own); a file needing more fails.")
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
-           ray_address: str | None, shards: str | None) -> None:
+           ray_address: str | None, shards: str | None, max_file_seconds: float, max_file_memory: int) -> None:
     """Read minutes (files or folders, recursively) into the archive."""
     from referat.pipeline import find_files
     from referat.store import connect
     from referat.store.ingest import ingest as run
+    from referat.workers import Limits
 
     files, missing = find_files(paths)
     for path, reason in missing:
@@ -93,7 +99,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
             summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
         else:
             summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                          on_ocr_page=ocr_progress)
+                          on_ocr_page=ocr_progress, limits=Limits(max_file_seconds, max_file_memory))
     conn.close()
     for path, reason in summary.failed:
         click.echo(f"failed: {path}: {reason}", err=True)

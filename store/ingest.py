@@ -12,6 +12,7 @@ from referat.pipeline import OcrProgress, Processed, process_all
 from referat.store.db import Connection, load_registry
 from referat.store.load import load, rebuild_memberships
 from referat.store.rows import Rows
+from referat.workers import Limits
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
 # of 50 loads in 2.0 ms a document, of 25 in 2.7). A batch also ends after BATCH_SECONDS, so that
@@ -34,12 +35,12 @@ class IngestSummary:
 
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
-           on_ocr_page: OcrProgress | None = None, batch: int = BATCH) -> IngestSummary:
+           on_ocr_page: OcrProgress | None = None, batch: int = BATCH, limits: Limits | None = None) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
 
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
     open batch, never part of a document; the next run loads what is missing."""
-    return load_results(conn, process_all(files, workers, on_ocr_page), on_result=on_result, batch=batch)
+    return load_results(conn, process_all(files, workers, on_ocr_page, limits), on_result=on_result, batch=batch)
 
 
 def load_results(conn: Connection, results: Iterable[Processed], *,
