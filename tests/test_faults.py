@@ -256,10 +256,11 @@ def _text_objects_pdf(n: int) -> Path:
     from reportlab.pdfgen import canvas
 
     path = Path(f"/tmp/referat-objects-{os.getpid()}-{n}.pdf")
-    c = canvas.Canvas(str(path))
+    height = 20 + 5 * (n // 50 + 1)  # a page as tall as it takes: lines that overlap slow pdfium down
+    c = canvas.Canvas(str(path), pagesize=(580, height))
     c.setFont("Helvetica", 3)
     for k in range(n):  # each drawString is a text object of its own, 50 to a line
-        c.drawString(10 + (k % 50) * 11, 830 - (k // 50) * 830 / (n / 50 + 1), f"w{k % 100}")
+        c.drawString(10 + (k % 50) * 11, height - 10 - (k // 50) * 5, f"w{k % 100}")
     c.save()
     return path
 
