@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -157,5 +157,10 @@ def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | 
     def work(path: Path, progress: Callable[[int, int], None]) -> Processed:
         return process_file(path, ocr_jobs, lambda _path, done, total: progress(done, total))
 
+    limits = limits or Limits()
+    if limits.memory_mb is not None and ocr_jobs > 1:
+        # Each OCR thread reserves address space it may never touch (its stack, a malloc arena),
+        # and the limit counts address space: without this a many-core machine fails every scan.
+        limits = replace(limits, memory_mb=limits.memory_mb + 80 * (ocr_jobs - 1))
     warm_up()
-    yield from run_files(files, work, failed, workers=workers, limits=limits or Limits(), on_page=on_ocr_page)
+    yield from run_files(files, work, failed, workers=workers, limits=limits, on_page=on_ocr_page)
