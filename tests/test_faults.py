@@ -449,9 +449,12 @@ for _ in run_files([Path("a"), Path("b")], work, lambda p, r: r, workers=2, limi
 
 
 def test_workers_die_with_the_parent(tmp_path: Path):
-    parent = subprocess.Popen([sys.executable, "-c", WORKERS_OUTLIVE], stdout=subprocess.PIPE, text=True)
-    assert parent.stdout is not None
-    pids = [int(parent.stdout.readline().split()[1]) for _ in range(2)]
+    parent = subprocess.Popen([sys.executable, "-c", WORKERS_OUTLIVE], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    assert parent.stdout is not None and parent.stderr is not None
+    started = [parent.stdout.readline() for _ in range(2)]
+    assert all(line.startswith("worker ") for line in started), parent.stderr.read()
+    pids = [int(line.split()[1]) for line in started]
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 10
