@@ -61,7 +61,7 @@ def main() -> None:
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
 @click.option("--max-file-seconds", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
-              help="Stop reading a file after this long and record it as failed.")
+              help="Stop reading a file after this many seconds (for a scan: on one page) and record it as failed.")
 @click.option("--max-file-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
               help="Megabytes a worker may use for one file (beyond its own); a file needing more fails.")
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,

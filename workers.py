@@ -26,14 +26,15 @@ from pathlib import Path
 from typing import Any
 
 MB = 1 << 20
-DEFAULT_SECONDS = 600.0  # a long scan OCRs about a page a second; minutes of hundreds of pages are rare
+DEFAULT_SECONDS = 600.0  # a long text PDF reads at 20 pages a second, a scan at a page a second or two
 DEFAULT_MEMORY_MB = 2048  # a 300-page scan or a large PDF stays under 1 GB; a decompression bomb does not
 
 
 @dataclass(frozen=True)
 class Limits:
-    """What one file may cost: seconds of wall time, and megabytes of memory beyond what a worker
-    already holds (the interpreter and spaCy); None for no limit."""
+    """What one file may cost: seconds of wall time (for a scan, from one page read to the next),
+    and megabytes of memory beyond what a worker already holds (the interpreter and spaCy); None
+    for no limit."""
 
     seconds: float | None = DEFAULT_SECONDS
     memory_mb: int | None = DEFAULT_MEMORY_MB
@@ -221,6 +222,9 @@ def _collect(worker: _Worker, done: dict[int, Any], on_page: Progress | None) ->
         while worker.conn.poll():
             message = worker.conn.recv()
             if message[0] == "page":
+                # A scanned page read is progress: a 500-page scan may take longer than any one
+                # file should, but no page of it should.
+                worker.started = time.monotonic()
                 if on_page is not None and worker.task is not None:
                     on_page(str(worker.task[1]), message[2], message[3])
                 continue

@@ -141,6 +141,22 @@ def test_a_file_that_takes_too_long_is_stopped(tmp_path: Path, monkeypatch: pyte
     assert "1 loaded" in result.output
 
 
+def test_a_long_scan_is_not_stopped_while_its_pages_come():
+    from referat.workers import Limits, run_files
+
+    def work(path: Path, progress: Callable[[int, int], None]) -> str:
+        for page in range(1, 7):  # 3 s in all, each page in half a second
+            time.sleep(0.5)
+            progress(page, 6)
+        return f"read {path}"
+
+    pages: list[tuple[str, int, int]] = []
+    results = list(run_files([Path("scan.pdf")], work, lambda p, reason: reason, limits=Limits(2.0, None),
+                             on_page=lambda path, done, total: pages.append((path, done, total))))
+    assert results == ["read scan.pdf"]
+    assert pages == [("scan.pdf", k, 6) for k in range(1, 7)]
+
+
 def test_a_file_that_needs_too_much_memory_fails_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = _shelf(tmp_path / "shelf")
     (folder / "greedy.txt").write_bytes(GOOD.read_bytes())
