@@ -194,6 +194,7 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
                     outcome = "stopped"
                 if outcome == "alive":
                     continue
+                worker.stop()  # reaped, so that its exit code says how it died
                 if outcome == "died" and worker.task is not None:
                     index, path = worker.task
                     if index in retried:
@@ -203,7 +204,6 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
                     else:
                         retried.add(index)
                         pending.appendleft((index, path))
-                worker.stop()
                 pool[k] = start() if pending else worker
             while following in done:
                 yield done.pop(following)
