@@ -17,6 +17,7 @@ import click
 from referat.errors import ExitCode, ReferatError
 from referat.plural import count as _count
 from referat.plural import word as _word
+from referat.workers import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
 
 if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them import them
     from referat.reports.site import SiteData
@@ -104,9 +105,14 @@ def main() -> None:
 @click.option("--ray-address", default=None, help="Ray cluster to join (default: start a local Ray).")
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
+@click.option("--max-file-seconds", type=click.FloatRange(min=1), default=DEFAULT_SECONDS, show_default=True,
+              help="Stop reading a file after this many seconds (for a scan: on one page) and record it as failed.")
+@click.option("--max-file-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
+              help="Megabytes a worker may use for one file (beyond its own); a file needing more fails.")
 @wait_option
 def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, quiet: bool,
-           engine: str, ray_address: str | None, shards: str | None, wait: bool) -> None:
+           engine: str, ray_address: str | None, shards: str | None, max_file_seconds: float, max_file_memory: int,
+           wait: bool) -> None:
     """Read minutes (files or folders, recursively) into the archive.
 
     On a terminal a progress display shows files, pages and OCR'd pages; otherwise each file is
@@ -115,6 +121,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
     from referat.progress import IngestProgress, choose_mode
     from referat.store import connect
     from referat.store.ingest import ingest as run
+    from referat.workers import Limits
 
     if verbose and quiet:
         raise click.UsageError("--verbose and --quiet contradict each other; give one of them")
@@ -131,7 +138,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
             summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result)
         else:
             summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress.result,
-                          on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed)
+                          on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed,
+                          limits=Limits(max_file_seconds, max_file_memory))
     except BaseException:
         conn.close()  # a failed run lets go of the archive too
         raise

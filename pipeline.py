@@ -3,19 +3,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from referat.errors import InputError
 from referat.extract import extract_meeting, warm_up
-from referat.extract.model import Extraction
+from referat.extract.model import Extraction, Problem
 from referat.ingest import SUFFIXES, join_parts, read_document
 from referat.ingest.document import Document
+from referat.ingest.files import not_regular, printable, sha256
+from referat.workers import Limits, run_files
 
 
 @dataclass
@@ -28,13 +28,6 @@ class Processed:
     document: Document | None = None
     extraction: Extraction | None = None
     error: str | None = None
-
-
-def _sha256(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 OcrProgress = Callable[[str, int, int], None]
@@ -50,8 +43,23 @@ def process_file(path: str | Path, ocr_jobs: int = 1, on_ocr_page: OcrProgress |
         document = read_document(path, ocr_jobs=ocr_jobs, on_ocr_page=progress)
         extraction = extract_meeting(document)
     except InputError as exc:
-        return Processed(str(path), path.name, _sha256(path), error=exc.reason)
-    return Processed(str(path), path.name, document.sha256, document.slim(), extraction)
+        return failed(path, exc.reason)
+    return _processed(path, document, extraction)
+
+
+def failed(path: Path, reason: str) -> Processed:
+    """The record of a file that could not be read, kept by its hash when it has one."""
+    return Processed(printable(path), printable(path.name), sha256(path), error=reason)
+
+
+def _processed(path: Path, document: Document, extraction: Extraction) -> Processed:
+    """What reading found wrong in the file is said with the extraction's warnings, so the user
+    sees it (and --strict fails on it), and stored once."""
+    if document.warnings:
+        extraction = extraction.model_copy(update={
+            "warnings": [Problem(message=w) for w in document.warnings] + extraction.warnings})
+        document = document.model_copy(update={"warnings": []})
+    return Processed(printable(path), printable(path.name), document.sha256, document.slim(), extraction)
 
 
 def read_part(path: str | Path, start: int, stop: int) -> Document | str:
@@ -72,42 +80,87 @@ def process_parts(path: str | Path, parts: list[Document | str]) -> Processed:
         document = join_parts([p for p in parts if isinstance(p, Document)])
         extraction = extract_meeting(document)
     except InputError as exc:
-        return Processed(str(path), path.name, _sha256(path), error=exc.reason)
-    return Processed(str(path), path.name, document.sha256, document.slim(), extraction)
+        return failed(path, exc.reason)
+    return _processed(path, document, extraction)
 
 
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to ingest (folders searched recursively, in name order), and paths skipped with the reason."""
+    """Files to ingest (folders searched recursively, in name order, symlinked folders followed
+    once each), and paths that could not be read, with the reason."""
     found: list[Path] = []
     skipped: list[tuple[str, str]] = []
+    seen: dict[tuple[int, int], Path] = {}  # folders by device and inode: a symlink loop is read once
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
-                        found.append(Path(root) / name)
+            _walk(path, found, skipped, seen)
         elif path.exists() or path.is_symlink():
-            found.append(path)
+            reason = not_regular(path)
+            if reason:
+                skipped.append((printable(path), reason))
+            else:
+                found.append(path)
         else:
-            skipped.append((str(path), "no such file or folder"))
+            skipped.append((printable(path), "no such file or folder"))
     return found, skipped
 
 
-def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | None = None) -> Iterator[Processed]:
-    """Results in the order of ``files``, computed in a process pool when workers > 1.
-
-    Cores go to files first; with fewer files than workers, each file OCRs several pages at a
-    time, so one long scan still uses the whole machine. Page progress is only reported for
-    files read in this process."""
-    if workers <= 1 or len(files) <= 1:
-        for path in files:
-            yield process_file(path, max(1, workers), on_ocr_page)
+def _walk(folder: Path, found: list[Path], skipped: list[tuple[str, str]], seen: dict[tuple[int, int], Path]) -> None:
+    try:
+        info = folder.stat()
+        seen_as = seen.get((info.st_dev, info.st_ino))
+        if seen_as is not None:
+            if folder.is_symlink():  # a folder named twice on the command line is no news
+                skipped.append((printable(folder), f"a link to a folder already read ({printable(seen_as)}); "
+                                                   "not read again"))
+            return
+        seen[(info.st_dev, info.st_ino)] = folder
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        skipped.append((printable(folder), f"the folder cannot be read ({exc.strerror})"))
         return
-    per_file = partial(process_file, ocr_jobs=max(1, workers // len(files)))
+    folders: list[Path] = []
+    for entry in entries:  # the folder's files in name order, then its subfolders, as os.walk gave them
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            folders.append(path)
+        elif path.suffix.lower() in SUFFIXES:
+            reason = not_regular(path) if entry.is_symlink() or not entry.is_file() else None
+            if reason:
+                skipped.append((printable(path), reason))
+            else:
+                found.append(path)
+    # Real folders before links, so that a file is named by the path where it lies, and a link to
+    # a folder already read is the one reported.
+    for sub in sorted(folders, key=lambda f: f.is_symlink()):
+        _walk(sub, found, skipped, seen)
+
+
+def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | None = None,
+                limits: Limits | None = None) -> Iterator[Processed]:
+    """Results in the order of ``files``, each file read in a worker process within ``limits``.
+
+    Even one worker is a process of its own, so that a file that crashes it or runs out of time
+    or memory costs only that file. Cores go to files first; with fewer files than workers, each
+    file OCRs several pages at a time, so one long scan still uses the whole machine."""
+    if not files:
+        return
+    ocr_jobs = max(1, workers // len(files))
+
+    def work(path: Path, progress: Callable[[int, int], None]) -> Processed:
+        return process_file(path, ocr_jobs, lambda _path, done, total: progress(done, total))
+
+    limits = limits or Limits()
+    if limits.memory_mb is not None and ocr_jobs > 1:
+        # Each OCR thread reserves address space it may never touch (its stack, a malloc arena),
+        # and the limit counts address space: without this a many-core machine fails every scan.
+        limits = replace(limits, memory_mb=limits.memory_mb + 80 * (ocr_jobs - 1))
     warm_up()
-    # Small chunks: the last chunks of a run decide when it ends, and a chunk of slow files on one
-    # worker while the other idles costs more than the messages small chunks take.
-    with ProcessPoolExecutor(max_workers=min(workers, len(files))) as pool:
-        yield from pool.map(per_file, files, chunksize=max(1, min(4, len(files) // (workers * 16))))
+    yield from run_files(files, work, failed, workers=workers, limits=limits, on_page=on_ocr_page)

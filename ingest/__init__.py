@@ -6,8 +6,10 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from referat.errors import EmptyFileError, InputError, UnsupportedFileError
+from referat.errors import CorruptFileError, EmptyFileError, UnsupportedFileError
 from referat.ingest.document import Document, Line, Page, Span
+from referat.ingest.files import MAX_OFFICE_BYTES, MAX_TEXT_BYTES, head_and_hash, printable, read_bytes
+from referat.ingest.sniff import file_type
 from referat.ingest.text import read_text
 
 __all__ = ["Document", "Line", "Page", "Span", "read_document", "join_parts", "pdf_pages", "SUFFIXES"]
@@ -25,47 +27,51 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
     Scanned pages are OCR'd ``ocr_jobs`` at a time; ``on_ocr_page(done, total)`` follows them.
     ``pages`` (0-based) reads a part of a PDF, to be put together with ``join_parts``."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(str(path), "the file does not exist (moved or deleted during the run?)") from exc
-    except OSError as exc:
-        raise InputError(str(path), f"the file cannot be read ({exc.strerror})") from exc
+    name = printable(path)
     suffix = path.suffix.lower()
-    digest = hashlib.sha256(data).hexdigest()
-    if not data:
-        raise EmptyFileError(str(path), "the file is empty (0 bytes)")
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
+    if suffix in TEXT_SUFFIXES or suffix in LAYOUTLESS_SUFFIXES:
+        # a Word file or web page is read whole too; its pictures may make it larger than text
+        data = read_bytes(path, MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else MAX_OFFICE_BYTES)
+        head, digest, size = data[:4096], hashlib.sha256(data).hexdigest(), len(data)
+    else:  # a PDF is hashed in pieces and read by pdfium from the file
+        head, digest, size = head_and_hash(path)
+    if not size:
+        raise EmptyFileError(name, "the file is empty (0 bytes)")
+    if suffix == ".pdf" or head[:5] == b"%PDF-":
+        if b"%PDF-" not in head[:1024]:  # pdfium, like other readers, finds the header a little way in
+            found = file_type(head, path)
+            if found:
+                raise CorruptFileError(name, f"the file is {found}, not a PDF (is it named right?)")
         from referat.ingest.pdf import read_pdf
 
-        raw_text, read = read_pdf(path, ocr_jobs, on_ocr_page, pages)
-        return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="pdf",
-                        raw_text=raw_text, pages=read)
+        raw_text, read, warnings = read_pdf(path, ocr_jobs, on_ocr_page, pages)
+        return Document(source=printable(path.name), path=name, sha256=digest, size=size, media_type="pdf",
+                        raw_text=raw_text, pages=read, warnings=warnings)
     if suffix in LAYOUTLESS_SUFFIXES:
         return _read_layoutless(path, data, digest, LAYOUTLESS_SUFFIXES[suffix])
     if suffix not in TEXT_SUFFIXES:
-        raise UnsupportedFileError(str(path), f"'{suffix or 'no suffix'}' files are not read "
-                                              "(use .pdf, .txt, .md, .docx, .odt, .html or .htm)")
-    raw_text, encoding, lines = read_text(data, str(path))
-    return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="text",
-                    encoding=encoding, raw_text=raw_text, pages=lines)
+        raise UnsupportedFileError(name, f"'{suffix or 'no suffix'}' files are not read "
+                                         "(use .pdf, .txt, .md, .docx, .odt, .html or .htm)")
+    raw_text, encoding, lines, warnings = read_text(data, name)
+    return Document(source=printable(path.name), path=name, sha256=digest, size=size, media_type="text",
+                    encoding=encoding, raw_text=raw_text, pages=lines, warnings=warnings)
 
 
 def _read_layoutless(path: Path, data: bytes, digest: str, media_type: str) -> Document:
-    encoding = None
+    encoding, name = None, printable(path)
     if media_type == "docx":
         from referat.ingest.docx import read_docx
 
-        raw_text, pages = read_docx(data, str(path))
+        raw_text, pages = read_docx(data, name)
     elif media_type == "odt":
         from referat.ingest.odt import read_odt
 
-        raw_text, pages = read_odt(data, str(path))
+        raw_text, pages = read_odt(data, name)
     else:
         from referat.ingest.html import read_html
 
-        raw_text, encoding, pages = read_html(data, str(path))
-    return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type=media_type,
+        raw_text, encoding, pages = read_html(data, name)
+    return Document(source=printable(path.name), path=name, sha256=digest, size=len(data), media_type=media_type,
                     encoding=encoding, raw_text=raw_text, pages=pages)
 
 

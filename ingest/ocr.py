@@ -72,6 +72,18 @@ def check_language(command: str, source: str) -> None:
                                           "install it with `apt install tesseract-ocr-nor`")
 
 
+# A scan larger than A2 at DPI is no page of minutes: a 200-inch page would need 14 GB to render.
+MAX_PIXELS = 40_000_000
+
+
+def too_large(page: Any) -> str | None:
+    """A page too large to render for OCR, said in inches; None for a page of paper size."""
+    width, height = page.get_width(), page.get_height()
+    if width * height * (DPI / 72) ** 2 <= MAX_PIXELS:
+        return None
+    return f"{width / 72:.0f} × {height / 72:.0f} inches"
+
+
 def render(page: Any) -> Any:
     """The page as an 8-bit grey numpy array at ``DPI``."""
     bitmap = page.render(scale=DPI / 72, grayscale=True)

@@ -8,6 +8,7 @@ table finder is only asked on a page whose ruling lines do not form a grid we ca
 from __future__ import annotations
 
 import ctypes
+import io
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -93,6 +94,13 @@ def open_pdf(path: Path) -> Any:
         raise CorruptFileError(str(path), f"the PDF is damaged or truncated ({exc})") from exc
 
 
+# Above this many text objects on a page, their texts are read in one pass over the page's
+# characters: pdfium finds an object's text by scanning every character of the page, so asking
+# object by object takes time in objects times characters (225 s for 50,000 objects). Below it,
+# asking is faster than the pass, which costs three calls a character.
+MANY_OBJECTS = 500
+
+
 def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
     import pypdfium2.raw as c
 
@@ -101,13 +109,19 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
     size = ctypes.c_float()
     matrix = c.FS_MATRIX()
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj in page_objects(page.raw, c.FPDF_PAGEOBJ_TEXT):
-        n = c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
-        if n <= 2:
-            continue
-        buffer = (ctypes.c_ushort * n)()
-        c.FPDFTextObj_GetText(obj, textpage.raw, buffer, n)
-        text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00").replace("\r", " ").replace("\n", " ")
+    objects = list(page_objects(page.raw, c.FPDF_PAGEOBJ_TEXT))
+    texts = _object_texts(textpage) if len(objects) > MANY_OBJECTS else None
+    for obj in objects:
+        if texts is not None:
+            text = texts.get(ctypes.cast(obj, ctypes.c_void_p).value or 0, "")
+        else:
+            n = c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
+            if n <= 2:
+                continue
+            buffer = (ctypes.c_ushort * n)()
+            c.FPDFTextObj_GetText(obj, textpage.raw, buffer, n)
+            text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00")
+        text = text.replace("\r", " ").replace("\n", " ")
         text = text.replace("\u00ad", "-")  # Chrome writes every hyphen as a soft one ('Lind\u00adJohansen')
         if not text.strip():
             continue
@@ -128,6 +142,51 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
         runs.append(Run(text, bold, italic, left.value, right.value, baseline - 0.8 * font_size,
                         baseline + 0.2 * font_size, baseline, font_size))
     return runs
+
+
+def _object_texts(textpage: Any) -> dict[int, str]:
+    """Every text object's text, as ``FPDFTextObj_GetText`` gives it, from one pass over the page's
+    characters: an object's characters, a space that follows one of them, and a line break before
+    a character on a new line when other text came between."""
+    import pypdfium2.raw as c
+
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    # The object as a plain address: ctypes.cast on each of 100,000 characters took half the time.
+    address = ctypes.cast(c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(address)
+    unicode = c.FPDFText_GetUnicode
+    x, y = ctypes.c_double(), ctypes.c_double()
+
+    def origin(index: int) -> float:
+        c.FPDFText_GetCharOrigin(textpage.raw, index, x, y)
+        return y.value
+
+    texts: dict[int, list[str]] = {}
+    last_at: dict[int, int] = {}  # the index of each object's latest character
+    previous = 0  # the object of the character before
+    # The latest character that is not a space, its object, and the latest one of another object:
+    # between them they say whether text of another object came after an object's latest character.
+    marked, marked_obj, marked_other = -1, -1, -1
+    for index in range(c.FPDFText_CountChars(textpage.raw)):
+        obj = text_object(handle, index) or 0
+        code = unicode(textpage.raw, index)
+        if obj:
+            parts = texts.setdefault(obj, [])
+            since = marked if marked_obj != obj else marked_other
+            if (obj in last_at and previous != obj and since > last_at[obj] and parts
+                    and origin(index) != origin(last_at[obj])):
+                parts.append("\r\n")
+            if code:
+                parts.append("\ufffd" if 0xD800 <= code < 0xE000 else chr(code))
+            last_at[obj] = index
+        if code == 0x20 and previous and previous != obj:
+            texts[previous].append(" ")
+        if code != 0x20:
+            if obj != marked_obj:
+                marked_other = marked
+            marked, marked_obj = index, obj
+        previous = obj
+    return {obj: "".join(parts) for obj, parts in texts.items()}
 
 
 def _lines(runs: list[Run]) -> list[TextLine]:
@@ -231,7 +290,7 @@ def _row(cells: list[list[TextLine]]) -> tuple[list[str], list[list[list[Span]]]
     return text, [[_spans(part) for part in cell] for cell in cells]
 
 
-def _page_content(page: Any, number: int, plumber: Any) -> tuple[list[Run], list[Any], str]:
+def _page_content(page: Any, number: int, plumber: Any, warnings: list[str]) -> tuple[list[Run], list[Any], str]:
     """A born-digital page: its text runs, its ruled tables and its text as pdfium reads it."""
     height = page.get_height()
     textpage = page.get_textpage()
@@ -246,7 +305,18 @@ def _page_content(page: Any, number: int, plumber: Any) -> tuple[list[Run], list
     if ruled and not grids and plumber is not None:
         from referat.ingest.pdf_plumber import plumber_tables
 
-        grids = plumber_tables(plumber(), number)
+        try:
+            grids = plumber_tables(plumber(), number)
+        except MemoryError:
+            raise
+        except Exception:  # pdfminer fails on a file pdfium repairs as it opens it (a wrong xref)
+            try:
+                grids = plumber_tables(plumber(repaired=True), number)
+            except MemoryError:
+                raise
+            except Exception as exc:
+                warnings.append(f"page {number}: its ruled table could not be read ({type(exc).__name__}: "
+                                f"{exc}); its text is kept as lines")
     return runs, grids, text
 
 
@@ -328,35 +398,61 @@ def page_count(path: Path) -> int:
 
 
 def read_pdf(path: Path, ocr_jobs: int = 1, on_ocr_page: Callable[[int, int], None] | None = None,
-             pages: range | None = None) -> tuple[str, list[Page]]:
+             pages: range | None = None) -> tuple[str, list[Page], list[str]]:
     """Read every page (or the pages in ``pages``, 0-based) once; tables found by their ruling lines
     replace the text lines they cover.
 
     Pages without a text layer are OCR'd, ``ocr_jobs`` at a time (Tesseract runs outside the GIL);
     ``on_ocr_page(done, total)`` reports progress. A part of a PDF (``pages``) may be empty; the
-    whole may not, which the caller checks with ``require_text`` when it joins the parts."""
+    whole may not, which the caller checks with ``require_text`` when it joins the parts.
+    A page that cannot be read is left out with a warning (returned last), and the rest is read."""
     pdf = open_pdf(path)
     plumber_doc: list[Any] = []
     read: list[tuple[int, tuple[list[Line], str] | Future[Any]]] = []
     widths: list[float] = []
 
-    def plumber() -> Any:
-        if not plumber_doc:
-            import pdfplumber
+    def plumber(repaired: bool = False) -> Any:
+        """pdfplumber on the file; or, once it has failed, on pdfium's copy of it, which pdfium
+        wrote with the cross-reference table it rebuilt while opening the file."""
+        import pdfplumber
 
+        if repaired and len(plumber_doc) == 1:
+            copy = io.BytesIO()
+            pdf.save(copy)
+            copy.seek(0)
+            plumber_doc.append(pdfplumber.open(copy))
+        elif not plumber_doc:
             plumber_doc.append(pdfplumber.open(path))
-        return plumber_doc[0]
+        return plumber_doc[-1]
 
     pool: ThreadPoolExecutor | None = None
+    warnings: list[str] = []
     try:
         command = None
         for index in range(len(pdf))[pages.start:pages.stop] if pages else range(len(pdf)):
-            page = pdf[index]
+            number = index + 1
+            try:
+                page = pdf[index]
+            except pdfium_error() as exc:  # a loop in the page tree, a page object that is not one
+                warnings.append(f"page {number} could not be read ({exc}); left out")
+                continue
             try:
                 widths.append(page.get_width())
-                runs, grids, text = _page_content(page, index + 1, plumber)
-                if runs or not _is_scan(page):
-                    read.append((index, (_layout(runs, grids, index + 1, page.get_width()), text)))
+                try:
+                    runs, grids, text = _page_content(page, number, plumber, warnings)
+                    if runs or not _is_scan(page):
+                        read.append((index, (_layout(runs, grids, number, page.get_width()), text)))
+                        continue
+                except MemoryError:
+                    raise
+                except Exception as exc:  # one broken page costs that page, not the document
+                    warnings.append(f"page {number} could not be read ({type(exc).__name__}: {exc}); left out")
+                    read.append((index, ([], "")))
+                    continue
+                too_large = ocr.too_large(page)
+                if too_large:
+                    warnings.append(f"page {number} is a scan of {too_large}, too large to OCR; left out")
+                    read.append((index, ([], "")))
                     continue
                 if command is None:
                     command = ocr.tesseract_command(str(path))
@@ -369,7 +465,7 @@ def read_pdf(path: Path, ocr_jobs: int = 1, on_ocr_page: Callable[[int, int], No
             finally:
                 page.close()
         found = _collect(read, widths, on_ocr_page)
-    except (EncryptedPdfError, NoTextLayerError, OcrUnavailableError):
+    except (EncryptedPdfError, NoTextLayerError, OcrUnavailableError, MemoryError):
         raise
     except Exception as exc:  # a broken page raises whatever the parser met
         raise CorruptFileError(str(path), f"the PDF could not be parsed ({type(exc).__name__}: {exc})") from exc
@@ -379,9 +475,18 @@ def read_pdf(path: Path, ocr_jobs: int = 1, on_ocr_page: Callable[[int, int], No
         for doc in plumber_doc:
             doc.close()
         pdf.close()
+    if pages is None and warnings and not any(page.lines for page, _ in found):
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        raise CorruptFileError(str(path), f"no page could be read: {warnings[0]}{more}")
     if pages is None:
         require_text(path, [page for page, _ in found])
-    return "\f".join(text for _, text in found), [page for page, _ in found]
+    return "\f".join(text for _, text in found), [page for page, _ in found], warnings
+
+
+def pdfium_error() -> type[Exception]:
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError
 
 
 def require_text(path: Path, pages: list[Page]) -> None:

@@ -10,12 +10,16 @@ from referat.ingest.aligned import aligned_rows
 from referat.ingest.bullets import list_number, split_bullet
 from referat.ingest.document import Line, Page, Span
 from referat.ingest.frontmatter import front_matter_lines, split_front_matter
+from referat.ingest.sniff import file_type
 
-# Order matters: a BOM says UTF-8 for certain; then strict UTF-8; then the Windows code page
-# that old Norwegian office files use; latin-1 never fails and comes last.
-ENCODINGS = ("utf-8-sig", "utf-8", "cp1252", "latin-1")
-
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Order matters: a byte-order mark says the encoding for certain; then a wide encoding told by
+# where its NUL bytes fall; then UTF-8 (with a few stray bytes replaced); then the Windows code
+# page that old Norwegian office files use; latin-1 never fails and comes last.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+# Neither part may hold a bracket: each try then ends at the next one, so 100 KB of '[' or '](' is
+# read once, not once per bracket (the text part ran to the end of the line from every '[').
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\[\]]*\)")
 _TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)")
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
@@ -26,26 +30,60 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _ATTRIBUTES = re.compile(r"\s*\{:?[#.][^{}\s]*(?:\s[^{}]*)?\}(?=\s|$)")
 _GENERATOR_LINE = re.compile(r"^\s*(?:\{:[^{}]*\}|[*-]\s+TOC|import\s.+\sfrom\s+['\"].+['\"];?"
                              r"|export\s+(?:const|default)\s.*|</?[A-Z][\w.]*(?:\s[^<>]*)?/?>)\s*$")
+_STRAY = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape leaves it
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Bytes to text, with the encoding that worked."""
+def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
+    """Bytes to text, with the encoding that worked and warnings about bytes that were replaced."""
     if not data.strip():
         raise EmptyFileError(path, "the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", []
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None) or _wide(data[:4096])
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, []
+        except UnicodeDecodeError as exc:
+            raise CorruptFileError(path, f"the file looks like {encoding.upper()} text, but byte {exc.start} "
+                                         f"is not {encoding.upper()} (a damaged file?)") from exc
     if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
-        raise CorruptFileError(path, "the file is binary, not text (is it named right?)")
+        kind = file_type(data[:4096])
+        raise CorruptFileError(path, f"the file is {kind}, not text (is it named right?)" if kind else
+                               "the file is binary, not text (is it named right?)")
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = _STRAY.findall(text)
+    if not stray:
+        return text, "utf-8", []
+    # UTF-8 with a few stray bytes has more good non-ASCII letters than bad bytes; a cp1252 file has
+    # next to none, since its 'æøå' are single bytes that UTF-8 cannot read.
+    letters = len(text) - len(text.encode("ascii", errors="ignore")) - len(stray)
+    if letters > len(stray):
+        lines = sorted({n for n, line in enumerate(text.split("\n"), 1) if _STRAY.search(line)})
+        shown = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
+        return _STRAY.sub("\ufffd", text), "utf-8", [
+            f"{len(stray)} byte(s) that are not UTF-8 on line {shown}; read as UTF-8 with each replaced by '\ufffd'"]
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("cp1252"), "cp1252", []
     except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return data.decode("latin-1"), "latin-1", []
+
+
+def _wide(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by the NUL bytes of its Latin letters: in
+    text, most characters are ASCII, so each has one letter byte and the rest NUL."""
+    head = head[: len(head) // 4 * 4]
+    if len(head) < 8:
+        return None
+    for name, width, low in (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("utf-16-be", 2, 1)):
+        units = [head[k:k + width] for k in range(0, len(head), width)]
+        ascii_units = sum(1 for u in units if u.count(0) == width - 1 and _is_text_byte(u[low]))
+        if ascii_units >= 0.7 * len(units):
+            return name
+    return None
+
+
+def _is_text_byte(b: int) -> bool:
+    return 32 <= b < 127 or b in (9, 10, 12, 13)
 
 
 def _control_ratio(data: bytes) -> float:
@@ -237,9 +275,10 @@ def markdown_text(text: str, path: str) -> str:
     return "\n".join([*head, *body]) if data else "\n".join(body)
 
 
-def read_text(data: bytes, path: str) -> tuple[str, str, list[Page]]:
-    text, encoding = decode(data, path)
+def read_text(data: bytes, path: str) -> tuple[str, str, list[Page], list[str]]:
+    """Text, its encoding, its pages of lines, and warnings about what could not be read."""
+    text, encoding, warnings = decode(data, path)
     if not text.strip():
         raise EmptyFileError(path, "the file has no text")
     readable = markdown_text(text, path) if path.lower().endswith(MARKDOWN_SUFFIXES) else text
-    return text, encoding, parse_text(readable)
+    return text, encoding, parse_text(readable), warnings

@@ -19,6 +19,7 @@ from referat.store.db import Connection, load_registry
 from referat.store.load import Stored, document_path, load, rebuild_memberships
 from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
+from referat.workers import Limits
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
 # of 50 loads in 2.0 ms a document, of 25 in 2.7). A batch also ends after BATCH_SECONDS, so that
@@ -49,14 +50,14 @@ class IngestSummary:
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
            on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None,
-           on_processed: Callable[[Processed], None] | None = None) -> IngestSummary:
+           on_processed: Callable[[Processed], None] | None = None, limits: Limits | None = None) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
 
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
     open batch, never part of a document; the next run loads what is missing. ``on_result`` hears
     of a file once it is stored, ``on_processed`` as soon as it is read (what a progress display
     follows: a batch is committed only every 50 files or 5 seconds)."""
-    results = process_all(files, workers, on_ocr_page)
+    results = process_all(files, workers, on_ocr_page, limits)
     if on_processed is not None:
         results = _heard(results, on_processed)
     return load_results(conn, results, on_result=on_result, batch=batch, db=db)

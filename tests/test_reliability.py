@@ -87,10 +87,14 @@ def test_unreadable_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path = tmp_path / "locked.txt"
     path.write_text("Referat", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(name: object, *args: int) -> int:  # root reads any file, so the refusal is pretended
+        if os.fspath(name) == str(path):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(InputError, match="cannot be read"):
         read_document(path)
 
