@@ -26,6 +26,8 @@ ROLE_WORDS = (
     "seniorradgjevar", "kommunedirektor", "klyngeleiar",
     # the state's and the audit's titles: 'Statsråd X', 'Revisor X', 'Politisk rådgiver X'
     "statsrad", "statssekretaer", "revisor", "statsautorisert revisor", "politisk radgiver", "politisk radgjevar",
+    # an association's officers: 'Kasserer Mona Lie la fram regnskapet'
+    "kasserer", "kasserar", "styremedlem",
 )
 # Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",

@@ -68,15 +68,16 @@ def _unquote(value: str) -> str:
 
 
 def _person(item: str) -> str:
-    """'cyb, Jan Furulund' -> 'Jan Furulund (cyb)': the person first, what they came for after, as lists
-    of minutes write them; an item that is no such pair stays as written."""
+    """'cyb, Jan Furulund' -> 'Jan Furulund, cyb': the person first, where they come from or their
+    office after the comma, as lists of minutes write them ('Kari Lie, Navet', 'Per Dahl, kasserer');
+    an item that is no such pair stays as written."""
     parts = [p.strip() for p in item.strip().strip(",-– ").split(",") if p.strip(" -–")]
     if len(parts) == 2:
         first, second = (p.strip(" -–") for p in parts)
         if _PERSON.match(second) and not _PERSON.match(first):
-            return f"{second} ({first})"
+            return f"{second}, {first}"
         if _PERSON.match(first) and not _PERSON.match(second):
-            return f"{first} ({second})"
+            return f"{first}, {second}"
     return ", ".join(p.strip(" -–") for p in parts)
 
 

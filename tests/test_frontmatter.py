@@ -45,8 +45,8 @@ def test_a_jekyll_post_reads_its_title_list_of_attendees_and_the_date_in_its_fil
     doc = read_document(path)
     texts = [line.text for line in doc.lines()]
     assert texts[:9] == ["Andre møte høsten 2019", "Møte i Tildelingsutvalget", "Dato: 2019-10-03",
-                         "Referent: Sunniva", "Til stede:", "Kari Vestre (lag)", "Per Arne Moe (koret)",
-                         "Lise Holm (leder)", "1. Godkjenning av innkalling"]
+                         "Referent: Sunniva", "Til stede:", "Kari Vestre, lag", "Per Arne Moe, koret",
+                         "Lise Holm, leder", "1. Godkjenning av innkalling"]
     assert "2.1 - Korets vårtur" in texts
     assert doc.raw_text.startswith("---\nlayout: meeting")  # the archive keeps the file as written
     # the text after the front matter keeps its line numbers in the file
@@ -55,7 +55,10 @@ def test_a_jekyll_post_reads_its_title_list_of_attendees_and_the_date_in_its_fil
     assert extraction.kind == "minutes"
     assert extraction.meeting is not None
     assert (extraction.meeting.body, extraction.meeting.date) == ("Tildelingsutvalget", "2019-10-03")
-    assert [p.name for p in extraction.meeting.attendance][:3] == ["Kari Vestre", "Per Arne Moe", "Lise Holm"]
+    # the referent is one of the meeting's officials, and present
+    assert [(p.name, p.category.value, p.organisation, p.role) for p in extraction.meeting.attendance] == [
+        ("Sunniva", "secretariat", None, None), ("Kari Vestre", "member", "lag", None),
+        ("Per Arne Moe", "member", "koret", None), ("Lise Holm", "member", None, "leder")]
 
 
 def test_a_date_in_the_front_matter_wins_over_the_file_name_and_mdx_is_markdown(tmp_path: Path):
