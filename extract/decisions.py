@@ -162,11 +162,12 @@ def resolution(text: str, body: str | None) -> str | None:
     first sentence does, else from the sentence that does on (what comes before it is the discussion)."""
     if VOTE_RECORD.match(text):
         return None
-    sentences = _SENTENCE_END.split(text)
-    starts = [m.end() for m in _SENTENCE_END.finditer(text)]
-    for k, sentence in enumerate(sentences):
+    for k, sentence in enumerate(_SENTENCE_END.split(text)):
         if _passive(sentence, body) or _active(sentence, body, named=k > 0):
-            return text if k == 0 else text[starts[k - 1]:]
+            if k == 0:
+                return text
+            starts = [m.end() for m in _SENTENCE_END.finditer(text)]  # found only for the few that resolve
+            return text[starts[k - 1]:]
     return None
 
 
