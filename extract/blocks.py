@@ -50,7 +50,8 @@ class Block:
         for line in self.lines:
             part = " ".join(line.text.split())
             # 'omsorgs-' + 'tjenesten' is one word; 'pleie-' + 'og omsorg' keeps its hyphen
-            if _BROKEN_WORD.search(text) and part[:1].islower() and not _SHARED_PART.match(part):
+            # only the text's end can hold the broken word: searched whole, a long paragraph costs its length per line
+            if part[:1].islower() and _BROKEN_WORD.search(text[-2:]) and not _SHARED_PART.match(part):
                 text = text[:-1] + part
             else:
                 text = f"{text} {part}" if text else part

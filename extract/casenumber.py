@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # A number as written: 36-23, 6/23, 2023/6, 06/2023, 5 / 24, and OCR's en dash.
 NUMBER = r"\d{1,4}\s?[-/–]\s?\d{1,4}"
@@ -33,6 +34,27 @@ MENTION = re.compile(
     rf"\b(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<list>{NUMBER}(?:\s*(?:,|og|and|&|samt|eller)\s*{NUMBER})*)",
     re.IGNORECASE,
 )
+
+_A_NUMBER = re.compile(NUMBER)
+# How far before its number a mention may start: the keyword, a compound's first part and 'nr.'
+_MENTION_REACH = 200
+
+
+def find_mentions(text: str) -> Iterator[re.Match[str]]:
+    """MENTION's matches in a long text, as ``MENTION.finditer`` gives them. Only the stretch before each
+    number is searched: MENTION, case-insensitive and tried at every word, costs as much on a case's
+    prose without any number as the rest of the case's reading."""
+    pos = 0
+    while (number := _A_NUMBER.search(text, pos)) is not None:
+        # a mention ends its keyword right before the first number after its start, so the first one
+        # from here starts within reach before this number and is found in the text up to it
+        near = MENTION.search(text, max(pos, number.start() - _MENTION_REACH), number.end())
+        if near is None:
+            pos = number.end()
+            continue
+        found = MENTION.match(text, near.start()) or near  # the list may go on past this number
+        yield found
+        pos = found.end()
 
 
 # The years a number written year first ('2023/6') may have: minutes are not older

@@ -118,7 +118,24 @@ def _quoted(before: str) -> bool:
     return before.count("«") > before.count("»") or before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+# Every alternative of PASSIVE holds one of these stems, and a search for a few words is far cheaper than
+# trying PASSIVE (with its lazy scans after every 'ble') at each position of every sentence.
+_PASSIVE_STEMS = (
+    "godkjen", "underkjen", "vedtek", "vedtas", "vedtakast", "beslutt", "valgt", "vald", "valt", "innvilg", "avslå",
+    "avsleg", "oppnevn", "oppnemn", "orientering", "etterretning", "enig", "einig", "samd", "semje", "velges",
+    "veljast", "tiltres", "tatt", "teken", "klamasjon", "fleirtal", "flertal",
+)
+
+
+def _may_be_passive(sentence: str) -> bool:
+    """False only when PASSIVE cannot match: the sentence holds none of its stems."""
+    low = sentence.lower()
+    return any(stem in low for stem in _PASSIVE_STEMS)
+
+
 def _passive(sentence: str, body: str | None = None) -> bool:
+    if not _may_be_passive(sentence):
+        return False
     m = PASSIVE.search(sentence)
     if m is None:
         return False
@@ -145,11 +162,12 @@ def resolution(text: str, body: str | None) -> str | None:
     first sentence does, else from the sentence that does on (what comes before it is the discussion)."""
     if VOTE_RECORD.match(text):
         return None
-    sentences = _SENTENCE_END.split(text)
-    starts = [m.end() for m in _SENTENCE_END.finditer(text)]
-    for k, sentence in enumerate(sentences):
+    for k, sentence in enumerate(_SENTENCE_END.split(text)):
         if _passive(sentence, body) or _active(sentence, body, named=k > 0):
-            return text if k == 0 else text[starts[k - 1]:]
+            if k == 0:
+                return text
+            starts = [m.end() for m in _SENTENCE_END.finditer(text)]  # found only for the few that resolve
+            return text[starts[k - 1]:]
     return None
 
 

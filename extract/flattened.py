@@ -16,6 +16,14 @@ from referat.extract.roles import is_role
 # 'Fra departementet møtte: Fra styret møtte: Også til stede: Statsråd Eva Berg Styreleder Per Dahl ...'
 _STACKED = re.compile(r"(?:(?:[Ff]r[aå]\s+[^:.]{2,60}?\s+møtte|(?:[Oo]gså\s+)?(?:[Tt]il\s*stede|[Tt]ilstede)|"
                       r"[Dd]eltok|[Mm]øtt|[Ff]orfall)\s*:\s*){2,}")
+
+
+def _stacked(text: str) -> list[re.Match[str]]:
+    """Runs of stacked labels. Two labels hold two colons: without them, _STACKED (a lazy scan after every
+    'Fra') need not be tried at each position of the text."""
+    return list(_STACKED.finditer(text)) if text.count(":") >= 2 else []
+
+
 _TOKEN_NAME = re.compile(r"[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ][a-zæøåéèüöä'’]+)*")
 _TOKEN_INITIAL = re.compile(r"[A-ZÆØÅ]\.")
 
@@ -74,7 +82,7 @@ def read_inline(blocks: list[Block]) -> list[Attendee]:
         if block.is_row or len(block.text) < 200:
             continue
         labels = _inline_labels_at(block.text)
-        stacked = [(s.start(), s.end()) for s in _STACKED.finditer(block.text)]
+        stacked = [(s.start(), s.end()) for s in _stacked(block.text)]
         listed = False
         for k, (start, end, (m, category, status)) in enumerate(labels):
             if start == 0 or end == len(block.text) or any(a <= start < b for a, b in stacked):
@@ -105,7 +113,7 @@ def read_stacked(blocks: list[Block]) -> list[Attendee]:
     for block in blocks:
         if block.is_row:
             continue
-        for m in _STACKED.finditer(block.text):
+        for m in _stacked(block.text):
             for name, role in _flattened_people(block.text[m.end():]):
                 people.append(Attendee(name=name, role=role, category=Category.member, status=Status.present,
                                        page=block.page, line=block.line, line_end=block.line_end, source="list",

@@ -58,7 +58,7 @@ def _continues(previous: Paragraph, block: Block, wide: int, spaced: bool) -> bo
     text = block.text
     # a label alone on its line is followed by its text, not by more of it ('Endres til: Kari mener at ... og'
     # goes on below; 'Innstilling' does not)
-    label_alone = _is_label(previous.text) and len(previous.text) < 60
+    label_alone = len(previous.text) < 60 and _is_label(previous.text)
     if (block.heading or block.bullet or block.page != previous.page or previous.styled or block.bold
             or _ENDS_SENTENCE.search(previous.text) or label_alone or _is_label(text)):
         return False

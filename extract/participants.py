@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
@@ -34,7 +35,20 @@ _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    return list(_sentences(text))
+
+
+# Prose, stand-ins and votes read the same paragraphs' sentences, some of them more than once
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in _SENTENCE.split(text) if s.strip())
+
+
+@lru_cache(maxsize=8192)
+def _sentences_with_names(text: str) -> tuple[tuple[str, list[tuple[str, int, int]]], ...]:
+    """The sentences of a paragraph that name someone, with the names; the three readers of prose ask for
+    each paragraph's."""
+    return tuple((sentence, names) for sentence in _sentences(text) if (names := find_names(sentence)))
 
 
 def _note_after(sentence: str, end: int) -> str | None:
@@ -81,10 +95,8 @@ def _named_sentences(sections: list[tuple[str | None, list[Block]]]
         for block in blocks:
             if block.is_row:
                 continue
-            for sentence in sentences(block.text):
-                names = find_names(sentence)
-                if names:
-                    yield case, block, sentence, names
+            for sentence, names in _sentences_with_names(block.text):
+                yield case, block, sentence, list(names)
 
 
 def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee]) -> list[Attendee]:

@@ -84,7 +84,7 @@ def speaks_of_votes(text: str) -> bool:
     """Whether a paragraph holds a word a vote is recorded with."""
     words = set(_WORD.findall(text.lower()))
     return (not words.isdisjoint(_VOTE_TOKENS) or any(w.startswith(_VOTE_PREFIXES) for w in words)
-            or bool(_LABELLED_COUNT.search(text)))
+            or (":" in text and bool(_LABELLED_COUNT.search(text))))
 
 
 def number(word: str) -> int | None:

@@ -1,8 +1,17 @@
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from referat.extract.casenumber import heading_number, match_heading, normalize_number, numbers_in
+from referat.extract.casenumber import (
+    MENTION,
+    find_mentions,
+    heading_number,
+    match_heading,
+    normalize_number,
+    numbers_in,
+)
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -113,3 +122,26 @@ def test_roman_numerals_series_and_treatments():
     assert SERIES.match("V-sak 45/24 Budsjett") is None  # a number with a year, read as such
     m = TREATMENT.match("Formannskapets behandling av sak 15/2025 i møte den 09.12.2025:")
     assert m and m.group("num") == "15/2025"
+
+
+_PIECES = ["sak", "Sak", "saker", "sakene", "Styresak", "O-sak", "saksnr.", "sak nr.", "nr.", "PS", "rs", "fo", "for",
+           "jf.", "og", "eller", ",", " ", "  ", "\n", "5/23", "12-24", "2023/6", "06 / 2024", "3", "15.06.2023", "ble",
+           "Orienteringssaker", "x" * 30]
+
+
+def _spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group("list")) for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
+def test_mentions_found_near_numbers_are_all_mentions(text: str):
+    assert _spans(find_mentions(text)) == _spans(MENTION.finditer(text))
+
+
+def test_mentions_in_the_fixtures_are_all_mentions():
+    texts = [p.read_bytes().decode("utf-8", "replace")
+             for p in sorted((Path(__file__).parent / "data" / "minutes").glob("*.*")) if p.suffix in (".txt", ".md")]
+    found = [_spans(find_mentions(t)) for t in texts]
+    assert sum(map(len, found)) > 20
+    assert found == [_spans(MENTION.finditer(t)) for t in texts]
