@@ -1,0 +1,183 @@
+"""Full-text search over the archive's cases, decisions, proposals and follow-ups: BM25 over stemmed
+terms, in DuckDB tables (the FTS extension cannot be installed everywhere the archive is used).
+
+The loader indexes each case as it writes it (``index_item``), in the same transaction, so a
+replaced document's postings go with it. A query word finds its own term, the terms OCR may have
+damaged it from, and compounds ending in it ('midler' finds 'samarbeidsmidler'); a word the index
+has no term for is matched fuzzily against the vocabulary, as OCR damage no rule foresaw."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from referat.extract.model import Item
+from referat.folding import fold
+from referat.reports.publication import INTERNAL, PUBLIC, publish_hits
+from referat.searchterms import MIN_PART, query_terms, terms, tokens
+from referat.store.db import Connection
+from referat.store.rows import Rows
+
+KINDS = ("case", "decision", "proposal", "follow_up")
+
+# Benchmarks switch the index off to measure what it adds to ingest (REFERAT_SEARCH_INDEX=0).
+INDEXING = os.environ.get("REFERAT_SEARCH_INDEX", "1") != "0"
+
+# BM25's usual constants; a compound found by its last part weighs less than the word itself, and a
+# fuzzy match less again.
+K1, B = 1.2, 0.75
+COMPOUND_WEIGHT, FUZZY_WEIGHT, FUZZY_CUTOFF = 0.6, 0.5, 85.0
+SNIPPET = 160  # characters of context around the first hit
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    score: float
+    body: str | None
+    date: str | None
+    number: str
+    title: str
+    source: str
+    page: int | None
+    line: int | None
+    snippet: str  # the text around the hits, each hit between ** and **
+    exempt: bool
+    meeting_id: int
+    item_id: int
+    document_id: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def index_item(rows: Rows, new_id: Callable[[], int], where: tuple[int, int, int], item: Item) -> None:
+    """Queue the search rows of one case; ``where`` is (meeting, item, document)."""
+    if not INDEXING:
+        return
+    meeting_id, item_id, doc_id = where
+    # a case's text often opens with its title: once is enough for the term counts and the snippet
+    case = item.text if item.title and item.text.startswith(item.title) else "\n".join(
+        t for t in (item.title, item.text) if t)
+    units = [("case", case, item.page, item.line)]
+    units += [("decision", d.text, d.page, d.line) for d in item.decisions]
+    units += [("proposal", p.text, p.page, p.line) for p in item.proposals]
+    units += [("follow_up", f.text, f.page, f.line) for f in item.follow_ups]
+    for kind, text, page, line in units:
+        found = terms(text)
+        if not found:
+            continue
+        unit_id = new_id()
+        rows.add("search_units", [(unit_id, doc_id, meeting_id, item_id, kind, item.exempt, text, len(found), page,
+                                   line)])
+        rows.add("search_postings", [(unit_id, doc_id, t, n, item.exempt) for t, n in Counter(found).items()])
+
+
+def _expand(conn: Connection, words: list[str], include_exempt: bool) -> list[tuple[str, int, float]]:
+    """(term, query word, weight) for every index term each query word stands for; empty when some
+    word stands for nothing, since every word must be found."""
+    wanted = [query_terms(w) for w in words]
+    suffixes = sorted({t for ts in wanted for t in ts if len(t) >= MIN_PART})
+    exact = sorted({t for ts in wanted for t in ts})
+    ends = "".join(" OR (ends_with(term, ?) AND length(term) >= ?)" for _ in suffixes)
+    known = [t for (t,) in conn.execute(
+        f"SELECT DISTINCT term FROM search_postings WHERE (? OR NOT exempt) AND (list_contains(?, term){ends})",
+        [include_exempt, exact, *(v for s in suffixes for v in (s, len(s) + 3))]).fetchall()]
+    out: list[tuple[str, int, float]] = []
+    vocabulary: list[str] | None = None
+    for k, ts in enumerate(wanted):
+        mine = [(t, k, 1.0) for t in known if t in ts]
+        mine += [(t, k, COMPOUND_WEIGHT) for t in known if t not in ts
+                 and any(len(s) >= MIN_PART and t.endswith(s) and len(t) >= len(s) + 3 for s in ts)]
+        if not mine:
+            from rapidfuzz import fuzz, process
+
+            if vocabulary is None:
+                vocabulary = [t for (t,) in conn.execute(
+                    "SELECT DISTINCT term FROM search_postings WHERE ? OR NOT exempt", [include_exempt]).fetchall()]
+            mine = [(t, k, FUZZY_WEIGHT) for q in ts
+                    for t, _, _ in process.extract(q, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                   limit=5) if len(q) >= MIN_PART]
+        if not mine:
+            return []
+        out += mine
+    return out
+
+
+def _snippet(text: str, matched: set[str]) -> str:
+    spans = [(s, e) for s, e, t in tokens(text) if t in matched]
+    if not spans:
+        return " ".join(text[:SNIPPET].split())
+    start = max(0, spans[0][0] - SNIPPET // 3)
+    if start:
+        start = text.find(" ", start) + 1 or start
+    end = min(len(text), start + SNIPPET)
+    out, at = [], start
+    for s, e in spans:
+        if s >= at and e <= end:
+            out += [text[at:s], "**", text[s:e], "**"]
+            at = e
+    out.append(text[at:end])
+    return ("… " if start else "") + " ".join("".join(out).split()) + (" …" if end < len(text) else "")
+
+
+def search(conn: Connection, query: str, *, body: str | None = None, start: dt.date | str | None = None,
+           end: dt.date | str | None = None, kind: str | None = None, include_exempt: bool = False,
+           limit: int = 20) -> list[Hit]:
+    """The units that hold every word of ``query``, best first by BM25, at most ``limit``.
+
+    ``body`` is compared folded ('partnermotet' is Partnermøtet); ``start`` and ``end`` bound the
+    meeting's date, both included; ``kind`` is one of KINDS. Exempt cases are searched only with
+    ``include_exempt``, and the hits go through the publication policy either way."""
+    words = [w for w in query.split() if any(c.isalnum() for c in w)]
+    if not words:
+        return []
+    policy = INTERNAL if include_exempt else PUBLIC
+    expanded = _expand(conn, words, policy.include_exempt)
+    if not expanded:
+        return []
+    bodies = None
+    if body is not None:
+        bodies = [b for (b,) in conn.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL").fetchall()
+                  if fold(b) == fold(body)]
+    q_terms, q_words, q_weights = (list(c) for c in zip(*expanded, strict=True))
+    rows = conn.execute(f"""
+        WITH q AS (SELECT unnest(?) AS term, unnest(?) AS word, unnest(?) AS weight),
+        stats AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_units WHERE ? OR NOT exempt),
+        df AS (SELECT term, count(*) AS df FROM search_postings
+               WHERE (? OR NOT exempt) AND term IN (SELECT term FROM q) GROUP BY term),
+        scored AS (
+            SELECT p.unit_id, sum(q.weight * ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
+                   * p.tf * ({K1} + 1) / (p.tf + {K1} * (1 - {B} + {B} * u.length / s.avgdl))) AS score,
+                   list(DISTINCT p.term) AS matched
+            FROM search_postings p JOIN q USING (term) JOIN df USING (term)
+            JOIN search_units u ON u.id = p.unit_id CROSS JOIN stats s
+            WHERE ? OR NOT p.exempt
+            GROUP BY p.unit_id HAVING count(DISTINCT q.word) = ?)
+        SELECT u.kind, sc.score, m.body, strftime(m.date, '%Y-%m-%d'), i.number, i.title, d.source, u.page, u.line,
+               u.text, u.exempt, u.meeting_id, u.item_id, u.document_id, sc.matched
+        FROM scored sc JOIN search_units u ON u.id = sc.unit_id JOIN items i ON i.id = u.item_id
+        JOIN meetings m ON m.id = u.meeting_id JOIN documents d ON d.id = u.document_id
+        WHERE (? IS NULL OR list_contains(?, m.body)) AND (? IS NULL OR m.date >= ?::DATE)
+          AND (? IS NULL OR m.date <= ?::DATE) AND (? IS NULL OR u.kind = ?)
+        ORDER BY sc.score DESC, m.date DESC, u.id LIMIT ?""",
+        [q_terms, q_words, q_weights, policy.include_exempt, policy.include_exempt, policy.include_exempt,
+         len(words), bodies, bodies, start, start, end, end, kind, kind, limit]).fetchall()
+    hits = [Hit(kind=r[0], score=round(r[1], 4), body=r[2], date=r[3], number=r[4], title=r[5] or "", source=r[6],
+                page=r[7], line=r[8], snippet=_snippet(r[9], set(r[14])), exempt=r[10], meeting_id=r[11],
+                item_id=r[12], document_id=r[13]) for r in rows]
+    return [Hit(**h) for h in publish_hits([h.as_dict() for h in hits], policy)]
+
+
+def site_units(conn: Connection) -> list[dict[str, Any]]:
+    """Every unit with its meeting and case, exempt ones included (the policy withholds them): what
+    the site's search index is built from."""
+    cols = ("kind", "text", "exempt", "meeting_id", "page", "line", "body", "date", "number", "title")
+    rows = conn.execute("""SELECT u.kind, u.text, u.exempt, u.meeting_id, u.page, u.line, m.body,
+        strftime(m.date, '%Y-%m-%d'), i.number, i.title FROM search_units u JOIN items i ON i.id = u.item_id
+        JOIN meetings m ON m.id = u.meeting_id ORDER BY m.date, u.meeting_id, u.id""").fetchall()
+    return [dict(zip(cols, r, strict=True)) for r in rows]
