@@ -329,6 +329,43 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
         click.echo(format_trace(t))
 
 
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat() if value else None
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is no date: write it YYYY-MM-DD") from exc
+
+
+@main.command()
+@db_option
+@click.argument("query")
+@click.option("--body", help="Only meetings of this body.")
+@click.option("--from", "start", callback=_date, help="From this date (YYYY-MM-DD).")
+@click.option("--to", "end", callback=_date, help="Up to this date (YYYY-MM-DD).")
+@click.option("--kind", type=click.Choice(["decision", "case", "proposal", "follow-up"]),
+              help="Only decisions, cases (title and text), proposals or follow-ups.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@exempt_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
+@wait_option
+def search(db: str, query: str, body: str | None, start: str | None, end: str | None, kind: str | None, fmt: str,
+           include_exempt: bool, limit: int, wait: bool) -> None:
+    """Find cases, decisions, proposals and follow-ups by their words, best first, e.g.
+    referat search samarbeidsmidler --kind decision. Words are stemmed (bokmål and nynorsk), a word
+    finds the compounds it ends ('midler': 'samarbeidsmidler'), and OCR damage is tolerated."""
+    from referat.reports.hits import FORMATS
+    from referat.store import connect
+    from referat.store.search import search as run
+
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    hits = run(conn, query, body=body, start=start, end=end, kind=kind.replace("-", "_") if kind else None,
+               include_exempt=include_exempt, limit=limit)
+    click.echo(FORMATS[fmt](hits))
+    _warn_internal(include_exempt)
+
+
 @main.command()
 @db_option
 @exempt_option
