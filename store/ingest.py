@@ -18,6 +18,7 @@ from referat.store.db import Connection, load_registry
 from referat.store.load import Stored, document_path, load, rebuild_memberships
 from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
+from referat.store.search import index_missing
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
 # of 50 loads in 2.0 ms a document, of 25 in 2.7). A batch also ends after BATCH_SECONDS, so that
@@ -103,6 +104,7 @@ def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSum
     conn.execute("BEGIN TRANSACTION")
     try:
         summary.removed = remove_orphans(conn)
+        index_missing(conn, registry.new_id)
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)

@@ -55,26 +55,56 @@ class Hit:
         return asdict(self)
 
 
-def index_item(rows: Rows, new_id: Callable[[], int], where: tuple[int, int, int], item: Item) -> None:
-    """Queue the search rows of one case; ``where`` is (meeting, item, document)."""
-    if not INDEXING:
-        return
-    meeting_id, item_id, doc_id = where
+def _case_text(title: str | None, text: str | None) -> str:
     # a case's text often opens with its title: once is enough for the term counts and the snippet
-    case = item.text if item.title and item.text.startswith(item.title) else "\n".join(
-        t for t in (item.title, item.text) if t)
-    units = [("case", case, item.page, item.line)]
-    units += [("decision", d.text, d.page, d.line) for d in item.decisions]
-    units += [("proposal", p.text, p.page, p.line) for p in item.proposals]
-    units += [("follow_up", f.text, f.page, f.line) for f in item.follow_ups]
+    if title and text and text.startswith(title):
+        return text
+    return "\n".join(t for t in (title, text) if t)
+
+
+def _queue(rows: Rows, new_id: Callable[[], int], where: tuple[int, int, int], exempt: bool,
+           units: list[tuple[str, str, int | None, int | None]]) -> None:
+    meeting_id, item_id, doc_id = where
     for kind, text, page, line in units:
         found = terms(text)
         if not found:
             continue
         unit_id = new_id()
-        rows.add("search_units", [(unit_id, doc_id, meeting_id, item_id, kind, item.exempt, text, len(found), page,
-                                   line)])
-        rows.add("search_postings", [(unit_id, doc_id, t, n, item.exempt) for t, n in Counter(found).items()])
+        rows.add("search_units", [(unit_id, doc_id, meeting_id, item_id, kind, exempt, text, len(found), page, line)])
+        rows.add("search_postings", [(unit_id, doc_id, t, n, exempt) for t, n in Counter(found).items()])
+
+
+def index_item(rows: Rows, new_id: Callable[[], int], where: tuple[int, int, int], item: Item) -> None:
+    """Queue the search rows of one case; ``where`` is (meeting, item, document)."""
+    if not INDEXING:
+        return
+    units = [("case", _case_text(item.title, item.text), item.page, item.line)]
+    units += [("decision", d.text, d.page, d.line) for d in item.decisions]
+    units += [("proposal", p.text, p.page, p.line) for p in item.proposals]
+    units += [("follow_up", f.text, f.page, f.line) for f in item.follow_ups]
+    _queue(rows, new_id, where, item.exempt, units)
+
+
+def index_missing(conn: Connection, new_id: Callable[[], int]) -> int:
+    """Index the cases an archive holds without search rows: those loaded before the index existed,
+    whose unchanged files the loader skips. Returns how many; writes in the caller's transaction."""
+    if not INDEXING:
+        return 0
+    found = conn.execute("""
+        WITH missing AS (SELECT * FROM items i WHERE NOT EXISTS (SELECT 1 FROM search_units u WHERE u.item_id = i.id))
+        SELECT i.id, i.meeting_id, i.document_id, i.exempt, i.title, i.text, i.page, i.line,
+               (SELECT list((d.text, d.page, d.line) ORDER BY d.seq) FROM decisions d WHERE d.item_id = i.id),
+               (SELECT list((p.text, p.page, p.line) ORDER BY p.seq) FROM proposals p WHERE p.item_id = i.id),
+               (SELECT list((f.text, f.page, f.line) ORDER BY f.seq) FROM follow_ups f WHERE f.item_id = i.id)
+        FROM missing i ORDER BY i.id""").fetchall()
+    rows = Rows()
+    for item_id, meeting_id, doc_id, exempt, title, text, page, line, decisions, proposals, follow_ups in found:
+        units = [("case", _case_text(title, text), page, line)]
+        for kind, children in (("decision", decisions), ("proposal", proposals), ("follow_up", follow_ups)):
+            units += [(kind, *child) for child in children or []]
+        _queue(rows, new_id, (meeting_id, item_id, doc_id), exempt, units)
+    rows.flush(conn)
+    return len(found)
 
 
 def _expand(conn: Connection, words: list[str], include_exempt: bool) -> list[tuple[str, int, float]]:

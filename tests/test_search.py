@@ -162,3 +162,18 @@ def test_cli_exempt_only_with_the_flag_and_a_warning(seeded_db: Path):
 def test_cli_refuses_a_bad_date(seeded_db: Path):
     result = CliRunner().invoke(main, ["search", "x", "--db", str(seeded_db), "--to", "2026-02-30"])
     assert result.exit_code == 2 and "write it YYYY-MM-DD" in result.output
+
+
+def test_an_archive_made_before_the_index_gets_it_at_the_next_ingest(tmp_path: Path):
+    files = [MINUTES / "bystyret-layout-2025-06-12.txt", MINUTES / "kommunestyre-2024-03-14.txt"]
+    c = connect(tmp_path / "a.duckdb")
+    ingest(c, files, workers=1)
+    units = "SELECT kind, text, exempt, page, line FROM search_units ORDER BY ALL"
+    postings = "SELECT u.text, p.term, p.tf FROM search_postings p JOIN search_units u ON u.id = p.unit_id ORDER BY ALL"
+    before = c.execute(units).fetchall(), c.execute(postings).fetchall()
+    c.execute("DELETE FROM search_postings")
+    c.execute("DELETE FROM search_units")
+    summary = ingest(c, files, workers=1)
+    assert summary.outcomes == {"unchanged": 2}
+    assert (c.execute(units).fetchall(), c.execute(postings).fetchall()) == before
+    assert len(before[0]) > 10
