@@ -215,6 +215,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
     from referat.reports.site import SiteData
     from referat.store import connect
     from referat.store import queries as q
+    from referat.store.search import site_units
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     return SiteData(
@@ -222,7 +223,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: st
         attendance=q.attendance(conn, body=body, start=dt.date.fromisoformat(start) if start else None,
                                 end=dt.date.fromisoformat(end) if end else None),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC)
+        policy=INTERNAL if include_exempt else PUBLIC, search_units=site_units(conn))
 
 
 def _warn_internal(include_exempt: bool) -> None:

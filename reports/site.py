@@ -6,7 +6,7 @@ through the publication policy (``publication.py``) on the way out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from referat.reports.publication import (
 )
 from referat.reports.register import write_register
 from referat.reports.render import render, slug
+from referat.reports.sitesearch import write_search
 from referat.reports.trace import trace
 
 
@@ -35,6 +36,7 @@ class SiteData:
     people: list[dict[str, Any]]
     sources: list[Source]
     policy: Policy = PUBLIC
+    search_units: list[dict[str, Any]] = field(default_factory=list)  # exempt ones too: the policy withholds them
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -85,5 +87,6 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
                t=t.as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy)
+    write_search(data.search_units, out, policy=policy)
     return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
             "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}

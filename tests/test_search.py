@@ -177,3 +177,22 @@ def test_an_archive_made_before_the_index_gets_it_at_the_next_ingest(tmp_path: P
     assert summary.outcomes == {"unchanged": 2}
     assert (c.execute(units).fetchall(), c.execute(postings).fetchall()) == before
     assert len(before[0]) > 10
+
+
+def test_the_site_index_holds_public_units_only(conn, seeded_db: Path, tmp_path: Path):
+    from referat.reports.sitesearch import search_index
+    from referat.store.search import site_units
+
+    units = site_units(conn)
+    public, internal = search_index(units, PUBLIC), search_index(units, INTERNAL)
+    assert len(internal["docs"]) == len(units) > len(public["docs"])
+    assert not any(d["n"] == "40-23" and d["b"] == "Styringsgruppen" for d in public["docs"])
+    assert "vurderingskomiteen" not in public["forms"] and internal["forms"]["vurderingskomiteen"] == "vurderingskomite"
+    assert public["forms"]["samarbeidsmidlene"] == public["forms"]["samarbeidsmidler"] == "samarbeidsmidl"
+    assert ("g", "o") in public["lookalikes"]  # folding.py's 'g' for 'ø', folded
+    result = run("site", "--db", str(seeded_db), "--out", str(tmp_path / "site"))
+    assert result.exit_code == 0
+    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.REFERAT_SEARCH = {") and "samarbeidsmidlene" in script
+    assert "vurderingskomite" not in script and "Samarbeidsmidler for 2024 – innstilling" not in script
+    assert 'href="search.html"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
