@@ -17,7 +17,6 @@ from typing import Any
 
 from referat.extract.model import Item
 from referat.folding import fold
-from referat.reports.publication import INTERNAL, PUBLIC, publish_hits
 from referat.searchterms import MIN_PART, query_terms, terms, tokens
 from referat.store.db import Connection
 from referat.store.rows import Rows
@@ -166,6 +165,9 @@ def search(conn: Connection, query: str, *, body: str | None = None, start: dt.d
     words = [w for w in query.split() if any(c.isalnum() for c in w)]
     if not words:
         return []
+    # the loader imports this module: the reports only when a search runs
+    from referat.reports.publication import INTERNAL, PUBLIC, publish_hits
+
     policy = INTERNAL if include_exempt else PUBLIC
     expanded = _expand(conn, words, policy.include_exempt)
     if not expanded:
