@@ -9,6 +9,7 @@ has no term for is matched fuzzily against the vocabulary, as OCR damage no rule
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -106,39 +107,42 @@ def index_missing(conn: Connection, new_id: Callable[[], int]) -> int:
     return len(found)
 
 
-def _expand(conn: Connection, words: list[str], include_exempt: bool) -> list[tuple[str, int, float]]:
-    """(term, query word, weight) for every index term each query word stands for; empty when some
-    word stands for nothing, since every word must be found."""
-    wanted = [query_terms(w) for w in words]
-    suffixes = sorted({t for ts in wanted for t in ts if len(t) >= MIN_PART})
-    exact = sorted({t for ts in wanted for t in ts})
+def _frequencies(conn: Connection, include_exempt: bool, terms: list[str],
+                 suffixes: list[str] = ()) -> dict[str, int]:  # type: ignore[assignment]
+    """How many units hold each of ``terms``, and each term that ends in one of ``suffixes`` (a compound's
+    last part, after at least three letters)."""
     ends = "".join(" OR (ends_with(term, ?) AND length(term) >= ?)" for _ in suffixes)
-    known = [t for (t,) in conn.execute(
-        f"SELECT DISTINCT term FROM search_postings WHERE (? OR NOT exempt) AND (list_contains(?, term){ends})",
-        [include_exempt, exact, *(v for s in suffixes for v in (s, len(s) + 3))]).fetchall()]
-    out: list[tuple[str, int, float]] = []
-    vocabulary: list[str] | None = None
-    for k, ts in enumerate(wanted):
-        mine = [(t, k, 1.0) for t in known if t in ts]
-        mine += [(t, k, COMPOUND_WEIGHT) for t in known if t not in ts
-                 and any(len(s) >= MIN_PART and t.endswith(s) and len(t) >= len(s) + 3 for s in ts)]
-        if not mine:
-            from rapidfuzz import fuzz, process
+    return dict(conn.execute(
+        f"SELECT term, count(*) FROM search_postings WHERE (? OR NOT exempt) AND (list_contains(?, term){ends}) "
+        "GROUP BY term", [include_exempt, terms, *(v for t in suffixes for v in (t, len(t) + 3))]).fetchall())
 
-            if vocabulary is None:
-                vocabulary = [t for (t,) in conn.execute(
-                    "SELECT DISTINCT term FROM search_postings WHERE ? OR NOT exempt", [include_exempt]).fetchall()]
-            mine = [(t, k, FUZZY_WEIGHT) for q in ts
-                    for t, _, _ in process.extract(q, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                                   limit=5) if len(q) >= MIN_PART]
-        if not mine:
-            return []
-        out += mine
-    return out
+
+def _weights(found: set[str], own: set[str]) -> dict[str, float]:
+    """How much each found term counts for a query word with terms ``own``."""
+    weights = {t: 1.0 for t in found & own}
+    weights |= {t: COMPOUND_WEIGHT for t in found - own
+                if any(len(o) >= MIN_PART and len(t) >= len(o) + 3 and t.endswith(o) for o in own)}
+    return weights
+
+
+def _fuzzy(conn: Connection, own: set[str], include_exempt: bool) -> list[str]:
+    """The index's terms closest to a word no rule found: OCR damage nobody foresaw."""
+    from rapidfuzz import fuzz, process
+
+    vocabulary = [t for (t,) in conn.execute("SELECT DISTINCT term FROM search_postings WHERE ? OR NOT exempt",
+                                             [include_exempt]).fetchall()]
+    return sorted({t for o in own if len(o) >= MIN_PART
+                   for t, _, _ in process.extract(o, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                                  limit=5)})
 
 
 def _snippet(text: str, matched: set[str]) -> str:
-    spans = [(s, e) for s, e, t in tokens(text) if t in matched]
+    spans: list[tuple[int, int]] = []
+    for s, e, t in tokens(text):
+        if spans and e > spans[0][0] + SNIPPET:
+            break  # past what the snippet shows
+        if t in matched:
+            spans.append((s, e))
     if not spans:
         return " ".join(text[:SNIPPET].split())
     start = max(0, spans[0][0] - SNIPPET // 3)
@@ -161,48 +165,67 @@ def search(conn: Connection, query: str, *, body: str | None = None, start: dt.d
 
     ``body`` is compared folded ('partnermotet' is Partnermøtet); ``start`` and ``end`` bound the
     meeting's date, both included; ``kind`` is one of KINDS. Exempt cases are searched only with
-    ``include_exempt``, and the hits go through the publication policy either way."""
-    words = [w for w in query.split() if any(c.isalnum() for c in w)]
+    ``include_exempt``: they are neither found nor counted in the term statistics, and the hits go
+    through the publication policy either way."""
+    # a unit holding every word is told by a bit per word in a BIGINT: 62 words are more than any query
+    words = [w for w in query.split() if any(c.isalnum() for c in w)][:62]
     if not words:
         return []
     # the loader imports this module: the reports only when a search runs
     from referat.reports.publication import INTERNAL, PUBLIC, publish_hits
 
     policy = INTERNAL if include_exempt else PUBLIC
-    expanded = _expand(conn, words, policy.include_exempt)
-    if not expanded:
-        return []
+    wanted = [query_terms(w) for w in words]
+    df = _frequencies(conn, policy.include_exempt, sorted(set().union(*wanted)),
+                      sorted({t for own in wanted for t in own if len(t) >= MIN_PART}))
+    weights = []
+    for own in wanted:
+        mine = _weights(set(df), own)
+        if not mine:
+            close = _fuzzy(conn, own, policy.include_exempt)
+            if not close:
+                return []
+            df |= _frequencies(conn, policy.include_exempt, close)
+            mine = dict.fromkeys(close, FUZZY_WEIGHT)
+        weights.append(mine)
+    n, avgdl = conn.execute("SELECT count(*), avg(length) FROM search_units WHERE ? OR NOT exempt",
+                            [policy.include_exempt]).fetchone()
+    # each (term, query word) with its weight and the term's inverse document frequency
+    w = [(t, k, weight * math.log(1 + (n - df[t] + 0.5) / (df[t] + 0.5)))
+         for k, mine in enumerate(weights) for t, weight in mine.items()]
     bodies = None
     if body is not None:
         bodies = [b for (b,) in conn.execute("SELECT DISTINCT body FROM meetings WHERE body IS NOT NULL").fetchall()
                   if fold(b) == fold(body)]
-    q_terms, q_words, q_weights = (list(c) for c in zip(*expanded, strict=True))
+    # Scored first, and only the units shown are joined to their case and file. A unit must hold
+    # every word: the bits of the words it holds are all set.
     rows = conn.execute(f"""
-        WITH q AS (SELECT unnest(?) AS term, unnest(?) AS word, unnest(?) AS weight),
-        stats AS (SELECT count(*) AS n, avg(length) AS avgdl FROM search_units WHERE ? OR NOT exempt),
-        df AS (SELECT term, count(*) AS df FROM search_postings
-               WHERE (? OR NOT exempt) AND term IN (SELECT term FROM q) GROUP BY term),
+        WITH w AS (SELECT unnest(?::VARCHAR[]) AS term, unnest(?::INTEGER[]) AS word, unnest(?::DOUBLE[]) AS weight),
         scored AS (
-            SELECT p.unit_id, sum(q.weight * ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
-                   * p.tf * ({K1} + 1) / (p.tf + {K1} * (1 - {B} + {B} * u.length / s.avgdl))) AS score,
-                   list(DISTINCT p.term) AS matched
-            FROM search_postings p JOIN q USING (term) JOIN df USING (term)
-            JOIN search_units u ON u.id = p.unit_id CROSS JOIN stats s
+            SELECT p.unit_id, sum(w.weight * p.tf * ({K1} + 1) / (p.tf + {K1} * (1 - {B} + {B} * u.length / ?)))
+                   AS score, list(p.term) AS matched, bit_or(1::BIGINT << w.word) AS words
+            FROM search_postings p JOIN w ON w.term = p.term JOIN search_units u ON u.id = p.unit_id
             WHERE ? OR NOT p.exempt
-            GROUP BY p.unit_id HAVING count(DISTINCT q.word) = ?)
-        SELECT u.kind, sc.score, m.body, strftime(m.date, '%Y-%m-%d'), i.number, i.title, d.source, u.page, u.line,
-               u.text, u.exempt, u.meeting_id, u.item_id, u.document_id, sc.matched
-        FROM scored sc JOIN search_units u ON u.id = sc.unit_id JOIN items i ON i.id = u.item_id
-        JOIN meetings m ON m.id = u.meeting_id JOIN documents d ON d.id = u.document_id
-        WHERE (? IS NULL OR list_contains(?, m.body)) AND (? IS NULL OR m.date >= ?::DATE)
-          AND (? IS NULL OR m.date <= ?::DATE) AND (? IS NULL OR u.kind = ?)
-        ORDER BY sc.score DESC, m.date DESC, u.id LIMIT ?""",
-        [q_terms, q_words, q_weights, policy.include_exempt, policy.include_exempt, policy.include_exempt,
-         len(words), bodies, bodies, start, start, end, end, kind, kind, limit]).fetchall()
-    hits = [Hit(kind=r[0], score=round(r[1], 4), body=r[2], date=r[3], number=r[4], title=r[5] or "", source=r[6],
-                page=r[7], line=r[8], snippet=_snippet(r[9], set(r[14])), exempt=r[10], meeting_id=r[11],
-                item_id=r[12], document_id=r[13]) for r in rows]
-    return [Hit(**h) for h in publish_hits([h.as_dict() for h in hits], policy)]
+            GROUP BY p.unit_id),
+        top AS (
+            SELECT sc.unit_id, sc.score, sc.matched, m.body, m.date FROM scored sc
+            JOIN search_units u ON u.id = sc.unit_id JOIN meetings m ON m.id = u.meeting_id
+            WHERE sc.words = ? AND (? IS NULL OR list_contains(?, m.body)) AND (? IS NULL OR m.date >= ?::DATE)
+              AND (? IS NULL OR m.date <= ?::DATE) AND (? IS NULL OR u.kind = ?)
+            ORDER BY sc.score DESC, m.date DESC, sc.unit_id LIMIT ?)
+        SELECT u.kind, top.score, top.body, strftime(top.date, '%Y-%m-%d'), i.number, i.title, d.source, u.page,
+               u.line, u.exempt, u.meeting_id, u.item_id, u.document_id, u.text, top.matched
+        FROM top JOIN search_units u ON u.id = top.unit_id JOIN items i ON i.id = u.item_id
+        JOIN documents d ON d.id = u.document_id
+        ORDER BY top.score DESC, top.date DESC, u.id""",
+        [[t for t, _, _ in w], [k for _, k, _ in w], [x for _, _, x in w], avgdl, policy.include_exempt,
+         (1 << len(words)) - 1, bodies, bodies, start, start, end, end, kind, kind, limit]).fetchall()
+    cols = ("kind", "score", "body", "date", "number", "title", "source", "page", "line", "exempt", "meeting_id",
+            "item_id", "document_id", "text", "matched")
+    shown = publish_hits([dict(zip(cols, r, strict=True)) for r in rows], policy)
+    return [Hit(**{k: v for k, v in h.items() if k not in ("text", "matched", "score", "title")},
+                score=round(h["score"], 4), title=h["title"] or "", snippet=_snippet(h["text"], set(h["matched"])))
+            for h in shown]
 
 
 def site_units(conn: Connection) -> list[dict[str, Any]]:
