@@ -304,6 +304,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt
     from referat.reports.site import SiteData
     from referat.store import connect
     from referat.store import queries as q
+    from referat.store.search import site_units
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     body, first, last = _body(conn, body), start, end
@@ -311,7 +312,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=first, end=last),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC,
+        policy=INTERNAL if include_exempt else PUBLIC, search_units=site_units(conn),
         rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
 
 
@@ -424,6 +425,36 @@ def trace(db: str, include_exempt: bool, case: str, as_json: bool, html: str | N
         click.echo(json.dumps(t.as_dict(), ensure_ascii=False, indent=1))
     elif not html:
         click.echo(format_trace(t))
+
+
+@main.command()
+@db_option
+@click.argument("query")
+@body_option
+@from_option
+@to_option
+@click.option("--kind", type=click.Choice(["decision", "case", "proposal", "follow-up"]),
+              help="Only decisions, cases (title and text), proposals or follow-ups.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@exempt_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most this many hits.")
+@wait_option
+def search(db: str, query: str, body: str | None, start: dt.date | None, end: dt.date | None, kind: str | None,
+           fmt: str, include_exempt: bool, limit: int, wait: bool) -> None:
+    """Find cases, decisions, proposals and follow-ups by their words, best first, e.g.
+    referat search samarbeidsmidler --kind decision. Words are stemmed (bokmål and nynorsk), a word
+    finds the compounds it ends ('midler': 'samarbeidsmidler'), and OCR damage is tolerated."""
+    from referat.reports.filters import check_range
+    from referat.reports.hits import FORMATS
+    from referat.store import connect
+    from referat.store.search import search as run
+
+    check_range(start, end)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    hits = run(conn, query, body=_body(conn, body), start=start, end=end, kind=kind.replace("-", "_") if kind else None,
+               include_exempt=include_exempt, limit=limit)
+    click.echo(FORMATS[fmt](hits))
+    _warn_internal(include_exempt)
 
 
 @main.command()

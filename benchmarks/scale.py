@@ -1,12 +1,13 @@
 """Scale: ingest a large synthetic corpus, watch peak memory, then time the analyst queries of the
-README on the result.
+README and of `referat search` on the result.
 
     python benchmarks/scale.py [--docs 5000] [--workers 2] [--keep DIR]
 
 Memory is sampled over the whole process tree (the loader and its workers) for the full corpus
 and for a fifth of it: if memory grew with the corpus, the two peaks would differ by far more
 than the registry of people. The fifth is also ingested on one worker, for the speed-up of a
-long run. It prints figures and asserts nothing."""
+long run. The full corpus is ingested a second time with the search index off
+(REFERAT_SEARCH_INDEX=0), for what the index adds to ingest. It prints figures and asserts nothing."""
 
 from __future__ import annotations
 
@@ -44,10 +45,20 @@ QUERIES = {
 }
 
 
-def ingest(folder: Path, db: Path, workers: int) -> tuple[float, float]:
+# Queries for `referat search`: inflected, a compound's last part, OCR damage (by rule and fuzzy), filters.
+SEARCHES: dict[str, dict[str, object]] = {
+    "samarbeidsmidlene": {},
+    "midler": {},
+    "Partnermgtet": {},
+    "Partnernøtet": {},
+    "budsjett": {"kind": "decision", "body": "Styringsgruppen", "start": "2023-01-01"},
+}
+
+
+def ingest(folder: Path, db: Path, workers: int, env: dict[str, str] | None = None) -> tuple[float, float]:
     db.unlink(missing_ok=True)
     result = run([sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db),
-                  "--workers", str(workers)])
+                  "--workers", str(workers)], env=env)
     if result.returncode != 0:
         raise SystemExit(f"referat ingest failed:\n{result.stderr[-2000:]}")
     return result.seconds, result.peak_mb
@@ -81,6 +92,14 @@ def trace_case(db: Path) -> tuple[str, object]:
         return trace((body, number), publish_items(q.case_history(conn, (body, number)), PUBLIC)).cases
 
     return f"trace {body} {number}", run_trace
+
+
+def search_query(db: Path, query: str, options: dict[str, object]) -> object:
+    from referat.store import connect
+    from referat.store.search import search
+
+    conn = connect(db, read_only=True)
+    return lambda: search(conn, query, **options)  # type: ignore[arg-type]
 
 
 def main() -> None:
@@ -117,6 +136,9 @@ def main() -> None:
               + (f"   {one_s / small_s:.2f}x over 1 worker" if args.workers > 1 else ""))
         print(f"  ingest {args.docs:>6} docs, --workers {args.workers}: {full_s:7.1f} s  "
               f"{args.docs / full_s:6.1f} docs/s  peak {full_mb:6.0f} MB   (goal < 1024 MB)")
+        bare_s, _ = ingest(work / "corpus", work / "bare.duckdb", args.workers, {"REFERAT_SEARCH_INDEX": "0"})
+        print(f"  ingest {args.docs:>6} docs without the search index: {bare_s:7.1f} s; the index adds "
+              f"{(full_s / bare_s - 1) * 100:+.0f}% (goal < 30%)")
 
         import duckdb
 
@@ -134,6 +156,11 @@ def main() -> None:
         name, action = trace_case(db)
         ms, rows = timed(action)
         print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} cases")
+        print("referat search on it (median of 5, in process; goal < 100 ms each):")
+        for query, options in SEARCHES.items():
+            ms, rows = timed(search_query(db, query, options))
+            label = " ".join([query, *(f"{k}={v}" for k, v in options.items())])
+            print(f"  {label:<30} {ms:7.1f} ms  {rows:>7,} hits")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

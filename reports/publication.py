@@ -69,6 +69,12 @@ def publish_votes(votes: list[dict[str, Any]], policy: Policy) -> list[dict[str,
     return [v for v in votes if policy.include_exempt or not v.get("exempt")]
 
 
+def publish_hits(hits: list[dict[str, Any]], policy: Policy) -> list[dict[str, Any]]:
+    """Search hits (the command's and the site index's rows): none in an exempt case, not even its
+    number, since a hit there says what the case was about."""
+    return [h for h in hits if policy.include_exempt or not h.get("exempt")]
+
+
 def withheld_count(items: list[dict[str, Any]], policy: Policy) -> int:
     """How many cases the output withholds, for the line that says so."""
     return 0 if policy.include_exempt else sum(bool(i.get("exempt")) for i in items)

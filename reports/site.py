@@ -6,7 +6,7 @@ through the publication policy (``publication.py``) on the way out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from referat.reports.publication import (
 )
 from referat.reports.register import write_register
 from referat.reports.render import render, slug
+from referat.reports.sitesearch import write_search
 from referat.reports.trace import trace
 
 
@@ -36,6 +37,7 @@ class SiteData:
     sources: list[Source]
     policy: Policy = PUBLIC
     rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
+    search_units: list[dict[str, Any]] = field(default_factory=list)  # exempt ones too: the policy withholds them
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -86,5 +88,6 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
                t=t.as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)
+    write_search(data.search_units, out, policy=policy)
     return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
             "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}

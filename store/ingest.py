@@ -19,6 +19,7 @@ from referat.store.db import Connection, load_registry
 from referat.store.load import Stored, document_path, load, rebuild_memberships
 from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
+from referat.store.search import index_missing
 from referat.workers import Limits
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
@@ -121,6 +122,7 @@ def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSum
     conn.execute("BEGIN TRANSACTION")
     try:
         summary.removed = remove_orphans(conn)
+        index_missing(conn, registry.new_id)
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)

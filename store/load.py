@@ -13,9 +13,11 @@ from referat.normalize.voters import resolve_voters
 from referat.pipeline import Processed
 from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
+from referat.store.search import index_item
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "proposals", "follow_ups", "decisions", "items", "meetings",
-               "pages", "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths")
+               "pages", "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths",
+               "search_postings", "search_units")
 
 
 def text_digest(text: str) -> str:
@@ -173,6 +175,7 @@ def _insert(conn: Connection, result: Processed, path: str, registry: Registry, 
                                       ref.number, ref.page, ref.line)
                                      for ref, target in zip(item.references, refs, strict=True)])
         _add_votes(rows, registry, (meeting_id, item_id, doc_id), item.votes, item.recusals, m, resolved)
+        index_item(rows, registry.new_id, (meeting_id, item_id, doc_id), item)
     _add_votes(rows, registry, (meeting_id, None, doc_id), m.votes, m.recusals, m, resolved)
     rows.add("attendance", [
         (registry.new_id(), meeting_id, doc_id, seq, r.person_id, a.name, r.organisation_id, a.organisation, a.role,

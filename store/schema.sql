@@ -290,3 +290,26 @@ CREATE TABLE IF NOT EXISTS recusals (
     page             INTEGER,
     line             INTEGER
 );
+
+-- The search index (store/search.py): a unit is one text a hit can point to (a case's title and
+-- text, a decision, a proposal, a follow-up); postings are its stemmed terms (searchterms.py) with
+-- their counts, for BM25. Written with the document's other rows, deleted with them.
+CREATE TABLE IF NOT EXISTS search_units (
+    id          BIGINT PRIMARY KEY,
+    document_id BIGINT NOT NULL,
+    meeting_id  BIGINT NOT NULL,
+    item_id     BIGINT NOT NULL,
+    kind        VARCHAR NOT NULL,       -- case | decision | proposal | follow_up
+    exempt      BOOLEAN NOT NULL,       -- of an exempt case: found only by an internal search
+    text        VARCHAR NOT NULL,
+    length      INTEGER NOT NULL,       -- terms in the text
+    page        INTEGER,
+    line        INTEGER
+);
+CREATE TABLE IF NOT EXISTS search_postings (
+    unit_id     BIGINT NOT NULL,
+    document_id BIGINT NOT NULL,
+    term        VARCHAR NOT NULL,
+    tf          INTEGER NOT NULL,
+    exempt      BOOLEAN NOT NULL        -- the unit's, so term statistics leave exempt text out too
+);

@@ -13,7 +13,8 @@ from referat.store.load import text_digest
 from referat.store.orphans import ORPHAN_ORGANISATIONS, ORPHAN_PEOPLE, STALE_ALIAS
 
 FACTS = ("meetings", "items", "decisions", "proposals", "follow_ups", "item_references", "attendance", "votes",
-         "vote_voters", "vote_parties", "recusals", "warnings", "pages", "meeting_sources", "document_paths")
+         "vote_voters", "vote_parties", "recusals", "warnings", "pages", "meeting_sources", "document_paths",
+         "search_units", "search_postings")
 PROVENANCE = ("items", "decisions", "proposals", "follow_ups", "item_references", "attendance", "votes", "vote_voters",
               "vote_parties", "recusals")
 # Every reference between tables the schema makes, as (table, column, the table it points into, which
@@ -53,6 +54,8 @@ REFERENCES = [
     ("recusals", "person_id", "people", ""),
     ("organisations", "parent_id", "organisations", ""),
     ("body_names", "body_id", "bodies", ""),
+    ("search_units", "item_id", "items", ""),
+    ("search_postings", "unit_id", "search_units", ""),
 ]
 ORPHANS = [
     ("meetings without a primary source", "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM "

@@ -125,3 +125,34 @@ def test_screenshot_of_the_attendance_page(served: str, browser):
     path = out / "attendance.png"
     browser.save_screenshot(str(path))
     assert path.stat().st_size > 10_000
+
+
+def test_site_search_finds_the_meeting_offline(served: str, browser, seeded_db: Path, tmp_path: Path):
+    from selenium.webdriver.common.by import By
+
+    from referat.store import connect
+
+    conn = connect(seeded_db, read_only=True)
+    (meeting,) = conn.execute("SELECT id FROM meetings WHERE body = 'Partnermøtet' AND date = '2023-10-23'").fetchone()
+    conn.close()
+
+    def hits() -> list[tuple[str, str]]:
+        return [(li.find_element(By.TAG_NAME, "a").get_attribute("href").rsplit("/", 1)[-1], li.text)
+                for li in browser.find_elements(By.CSS_SELECTOR, "#search-hits > li")]
+
+    browser.get(served + "search.html?q=samarbeidsmidlene")  # inflected: the text says 'samarbeidsmidler'
+    found = hits()
+    assert f"{meeting}.html" in [href for href, _ in found] and any("Sak 07-23" in text for _, text in found)
+    assert "samarbeidsmidler" in [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-hits mark")]
+    box = browser.find_element(By.ID, "search-q")
+    box.clear()
+    box.send_keys("midler")  # a compound's last part
+    assert any("Sak 12-23" in text for _, text in hits()) and "q=midler" in browser.current_url
+    box.clear()
+    box.send_keys("Partnermgtet")  # OCR damage
+    assert f"{meeting}.html" in [href for href, _ in hits()]
+    browser.save_screenshot(str(tmp_path / "search.png"))
+    assert (tmp_path / "search.png").stat().st_size > 10_000
+    box.clear()
+    box.send_keys("vurderingskomiteen")  # written only in an exempt case
+    assert hits() == [] and browser.find_element(By.ID, "search-count").text == "0 treff"
