@@ -68,6 +68,8 @@ def main() -> None:
 @db_option
 @click.option("--workers", type=int, default=None, help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--rehash", is_flag=True,
+              help="Hash every file known to the archive, even when its size and modification time are unchanged.")
 @click.option("-v", "--verbose", is_flag=True, help="Say what happened to each file as it is stored.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="Where files are processed: a local process pool, or Ray (needs referat[ray]).")
@@ -75,8 +77,8 @@ def main() -> None:
 @click.option("--shards", type=click.Path(file_okay=False), default=None,
               help="Keep the Parquet shards Ray writes in this folder (default: a temporary folder).")
 @wait_option
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, engine: str,
-           ray_address: str | None, shards: str | None, wait: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, rehash: bool, verbose: bool,
+           engine: str, ray_address: str | None, shards: str | None, wait: bool) -> None:
     """Read minutes (files or folders, recursively) into the archive."""
     from referat.pipeline import find_files
     from referat.store import connect
@@ -110,7 +112,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
                 summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress)
             else:
                 summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress,
-                              on_ocr_page=ocr_progress, db=Path(db))
+                              on_ocr_page=ocr_progress, db=Path(db), rehash=rehash)
         except BaseException:
             conn.close()  # a failed run lets go of the archive too
             raise
