@@ -10,12 +10,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from referat.errors import InputError
-from referat.extract import extract_meeting, warm_up
-from referat.extract.model import Extraction
 from referat.ingest import SUFFIXES, join_parts, read_document
-from referat.ingest.document import Document
+
+if TYPE_CHECKING:
+    from referat.extract.model import Extraction
+    from referat.ingest.document import Document
 
 
 @dataclass
@@ -44,6 +46,8 @@ def process_file(path: str | Path, ocr_jobs: int = 1, on_ocr_page: OcrProgress |
     """Read and extract one file; bad input becomes an error message, never an exception.
 
     ``ocr_jobs`` scanned pages are OCR'd at a time; ``on_ocr_page(path, done, total)`` follows them."""
+    from referat.extract import extract_meeting  # imported on first use: a run with nothing to read needs none
+
     path = Path(path)
     progress = None if on_ocr_page is None else partial(on_ocr_page, str(path))
     try:
@@ -64,6 +68,8 @@ def read_part(path: str | Path, start: int, stop: int) -> Document | str:
 
 def process_parts(path: str | Path, parts: list[Document | str]) -> Processed:
     """Join the parts of a long PDF and extract it, as ``process_file`` would have done at once."""
+    from referat.extract import extract_meeting
+    from referat.ingest.document import Document
     path = Path(path)
     failed = next((p for p in parts if isinstance(p, str)), None)
     try:
@@ -105,6 +111,8 @@ def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | 
         for path in files:
             yield process_file(path, max(1, workers), on_ocr_page)
         return
+    from referat.extract import warm_up
+
     per_file = partial(process_file, ocr_jobs=max(1, workers // len(files)))
     warm_up()
     # Small chunks: the last chunks of a run decide when it ends, and a chunk of slow files on one

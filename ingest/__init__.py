@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from referat.errors import EmptyFileError, InputError, UnsupportedFileError
-from referat.ingest.document import Document, Line, Page, Span
-from referat.ingest.text import read_text
+
+if TYPE_CHECKING:
+    from referat.ingest.document import Document, Line, Page, Span
 
 __all__ = ["Document", "Line", "Page", "Span", "read_document", "join_parts", "pdf_pages", "SUFFIXES"]
 
@@ -22,6 +24,9 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
 
     Scanned pages are OCR'd ``ocr_jobs`` at a time; ``on_ocr_page(done, total)`` follows them.
     ``pages`` (0-based) reads a part of a PDF, to be put together with ``join_parts``."""
+    from referat.ingest.document import Document
+    from referat.ingest.text import read_text
+
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -44,6 +49,15 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
     raw_text, encoding, lines = read_text(data, str(path))
     return Document(source=path.name, path=str(path), sha256=digest, size=len(data), media_type="text",
                     encoding=encoding, raw_text=raw_text, pages=lines)
+
+
+def __getattr__(name: str) -> Any:
+    # The models are pydantic's, slow to build: finding files, and telling which are unchanged, needs none.
+    if name in ("Document", "Line", "Page", "Span"):
+        from referat.ingest import document
+
+        return getattr(document, name)
+    raise AttributeError(f"module 'referat.ingest' has no attribute {name!r}")
 
 
 def pdf_pages(path: str | Path) -> int:

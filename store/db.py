@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from referat.errors import DatabaseError
-from referat.normalize.authority import read_bodies, read_decisions, read_organisations
-from referat.normalize.registry import Org, Registry
 from referat.store import writer
 
 if TYPE_CHECKING:
+    from referat.normalize.registry import Registry
     from referat.store.rows import Rows
 
 Connection = duckdb.DuckDBPyConnection
@@ -113,6 +112,10 @@ def _check_archive(conn: Connection, path: Path) -> None:
 
 def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registry:
     """The registry as the database and the authority files describe it."""
+    # Here, not at the top: opening the archive must not cost the matcher's imports.
+    from referat.normalize.authority import read_bodies, read_decisions, read_organisations
+    from referat.normalize.registry import Org, Registry
+
     registry = Registry()
     registry.body_names = read_bodies(registry_dir)
     # Ids of every table the registry numbers: a run after a crash must never hand one out twice.

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
@@ -15,10 +16,13 @@ from referat.errors import DatabaseError
 from referat.pipeline import OcrProgress, Processed
 from referat.store import writer
 from referat.store.db import Connection, load_registry
-from referat.store.load import Stored, document_path, load, rebuild_memberships
+from referat.store.memberships import rebuild_memberships
 from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
-from referat.store.unchanged import Stamp, triage
+from referat.store.unchanged import Stamp, document_path, triage
+
+if TYPE_CHECKING:
+    from referat.store.load import Stored
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
 # of 50 loads in 2.0 ms a document, of 25 in 2.7). A batch also ends after BATCH_SECONDS, so that
@@ -99,6 +103,8 @@ def load_results(conn: Connection, results: Iterable[Processed], *,
 def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSummary,
               on_result: Callable[[Processed, str], None] | None, batch: int, db: Path | None,
               stamps: dict[str, Stamp]) -> None:
+    from referat.store.load import load  # the models and the name matcher, only when there is something to load
+
     _resolve_paths(conn)
     registry = load_registry(conn)
     rows = Rows(conn)

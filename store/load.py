@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 
 from referat.extract.model import Meeting, Recusal, Vote
@@ -13,7 +12,7 @@ from referat.normalize.voters import resolve_voters
 from referat.pipeline import Processed
 from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
-from referat.store.unchanged import Stamp
+from referat.store.unchanged import Stamp, document_path
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "proposals", "follow_ups", "decisions", "items", "meetings",
                "pages", "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths")
@@ -33,11 +32,6 @@ class Stored:
 
     outcome: str
     note: str = ""
-
-
-def document_path(path: str) -> str:
-    """A file's identity in the archive: its resolved absolute path, however the command line wrote it."""
-    return os.path.realpath(path)
 
 
 def _delete_document(conn: Connection, document_id: int) -> None:
@@ -220,17 +214,3 @@ def _same_meeting(conn: Connection, body_id: int | None, date: str | None, numbe
         if known == new or (known | new and len(known & new) / len(known | new) >= 0.5):
             return int(meeting_id)
     return None
-
-
-def rebuild_memberships(conn: Connection) -> None:
-    """Who sat in which body for which organisation, from the first to the last meeting they were listed at."""
-    conn.execute("BEGIN TRANSACTION")
-    conn.execute("DELETE FROM memberships")
-    conn.execute("""
-        INSERT INTO memberships
-        SELECT a.person_id, m.body_id, a.organisation_id, any_value(a.role), min(m.date), max(m.date)
-        FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-        WHERE a.category IN ('member', 'observer', 'secretariat') AND m.body_id IS NOT NULL
-        GROUP BY a.person_id, m.body_id, a.organisation_id
-    """)
-    conn.execute("COMMIT")

@@ -43,6 +43,11 @@ class Triage:
     stamps: dict[str, Stamp] = field(default_factory=dict)  # by the path as given: stored with what is read
 
 
+def document_path(path: str | Path) -> str:
+    """A file's identity in the archive: its resolved absolute path, however the command line wrote it."""
+    return os.path.realpath(path)
+
+
 def stamp(path: Path) -> Stamp | None:
     try:
         st = path.stat()
@@ -72,7 +77,7 @@ def triage(conn: Connection, files: list[Path], *, rehash: bool = False) -> Tria
         now = stamp(path)
         if now is not None:
             found.stamps[str(path)] = now
-        real = os.path.realpath(path)
+        real = document_path(path)
         record = known.get(real)
         if now is None or record is None:
             found.todo.append(path)
