@@ -156,3 +156,20 @@ def test_an_unchanged_scan_is_not_ocrd_again(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(ocr, "read_scanned", no_ocr)
     assert ingest(conn, [scan]).outcomes == {"unchanged": 1}
     assert ingest(conn, [scan], rehash=True).outcomes == {"unchanged": 1}  # hashed, not read
+
+
+def test_a_run_with_nothing_new_imports_no_reader_extractor_or_spacy(tmp_path: Path):
+    import subprocess
+    import sys
+
+    files = _copies(tmp_path / "in", 1)
+    db = tmp_path / "a.duckdb"
+    ingest(connect(db), files)
+    code = ("import sys\nfrom referat.cli import main\n"
+            f"sys.argv = ['referat', 'ingest', {str(files[0])!r}, '--db', {str(db)!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print([m for m in ('spacy', 'pydantic', 'pyarrow', 'referat.extract', 'referat.normalize') "
+            "if m in sys.modules])")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines() == ["1 files read into " + str(db) + ": 0 loaded (0 minutes, 0 other), "
+                                       "0 replaced, 1 unchanged, 0 failed", "[]"]
