@@ -70,6 +70,7 @@ def process_parts(path: str | Path, parts: list[Document | str]) -> Processed:
     """Join the parts of a long PDF and extract it, as ``process_file`` would have done at once."""
     from referat.extract import extract_meeting
     from referat.ingest.document import Document
+
     path = Path(path)
     failed = next((p for p in parts if isinstance(p, str)), None)
     try:
