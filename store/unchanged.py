@@ -88,7 +88,8 @@ def triage(conn: Connection, files: list[Path], *, rehash: bool = False) -> Tria
         elif _sha256(path) == sha:
             # Hashed after the stamp was taken: a change made since shows as another mtime next time.
             found.unchanged.append(path)
-            restamped[table].append((now.size, now.mtime_ns, real))
+            if (size, mtime_ns) != (now.size, now.mtime_ns):  # an UPDATE costs DuckDB a millisecond
+                restamped[table].append((now.size, now.mtime_ns, real))
         else:
             found.todo.append(path)
     if restamped["documents"] or restamped["document_paths"]:
