@@ -97,6 +97,8 @@ def main() -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for reading files (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Treat every warning as an error.")
+@click.option("--rehash", is_flag=True,
+              help="Hash every file known to the archive, even when its size and modification time are unchanged.")
 @click.option("-v", "--verbose", is_flag=True,
               help="Name each file as it is stored, with its pages, on a terminal too.")
 @click.option("-q", "--quiet", is_flag=True, help="Show only failures: no progress, warnings or summary.")
@@ -110,9 +112,9 @@ def main() -> None:
 @click.option("--max-file-memory", type=click.IntRange(min=64), default=DEFAULT_MEMORY_MB, show_default=True,
               help="Megabytes a worker may use for one file (beyond its own); a file needing more fails.")
 @wait_option
-def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, verbose: bool, quiet: bool,
-           engine: str, ray_address: str | None, shards: str | None, max_file_seconds: float, max_file_memory: int,
-           wait: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, rehash: bool, verbose: bool,
+           quiet: bool, engine: str, ray_address: str | None, shards: str | None, max_file_seconds: float,
+           max_file_memory: int, wait: bool) -> None:
     """Read minutes (files or folders, recursively) into the archive.
 
     On a terminal a progress display shows files, pages and OCR'd pages; otherwise each file is
@@ -139,7 +141,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, v
         else:
             summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress.result,
                           on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed,
-                          limits=Limits(max_file_seconds, max_file_memory))
+                          limits=Limits(max_file_seconds, max_file_memory), rehash=rehash)
     except BaseException:
         conn.close()  # a failed run lets go of the archive too
         raise

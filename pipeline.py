@@ -8,14 +8,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from referat.errors import InputError
-from referat.extract import extract_meeting, warm_up
-from referat.extract.model import Extraction, Problem
 from referat.ingest import SUFFIXES, join_parts, read_document
-from referat.ingest.document import Document
 from referat.ingest.files import not_regular, printable, sha256
 from referat.workers import Limits, run_files
+
+if TYPE_CHECKING:
+    from referat.extract.model import Extraction
+    from referat.ingest.document import Document
 
 
 @dataclass
@@ -37,6 +39,8 @@ def process_file(path: str | Path, ocr_jobs: int = 1, on_ocr_page: OcrProgress |
     """Read and extract one file; bad input becomes an error message, never an exception.
 
     ``ocr_jobs`` scanned pages are OCR'd at a time; ``on_ocr_page(path, done, total)`` follows them."""
+    from referat.extract import extract_meeting  # imported on first use: a run with nothing to read needs none
+
     path = Path(path)
     progress = None if on_ocr_page is None else partial(on_ocr_page, str(path))
     try:
@@ -56,6 +60,8 @@ def _processed(path: Path, document: Document, extraction: Extraction) -> Proces
     """What reading found wrong in the file is said with the extraction's warnings, so the user
     sees it (and --strict fails on it), and stored once."""
     if document.warnings:
+        from referat.extract.model import Problem
+
         extraction = extraction.model_copy(update={
             "warnings": [Problem(message=w) for w in document.warnings] + extraction.warnings})
         document = document.model_copy(update={"warnings": []})
@@ -72,6 +78,9 @@ def read_part(path: str | Path, start: int, stop: int) -> Document | str:
 
 def process_parts(path: str | Path, parts: list[Document | str]) -> Processed:
     """Join the parts of a long PDF and extract it, as ``process_file`` would have done at once."""
+    from referat.extract import extract_meeting
+    from referat.ingest.document import Document
+
     path = Path(path)
     failed = next((p for p in parts if isinstance(p, str)), None)
     try:
@@ -162,5 +171,7 @@ def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | 
         # Each OCR thread reserves address space it may never touch (its stack, a malloc arena),
         # and the limit counts address space: without this a many-core machine fails every scan.
         limits = replace(limits, memory_mb=limits.memory_mb + 80 * (ocr_jobs - 1))
+    from referat.extract import warm_up  # here, not at import: a run with nothing to read needs no extractor
+
     warm_up()
     yield from run_files(files, work, failed, workers=workers, limits=limits, on_page=on_ocr_page)

@@ -1,7 +1,8 @@
-"""Scale: ingest a large synthetic corpus, watch peak memory, then time the analyst queries of the
-README and of `referat search` on the result.
+"""Scale: ingest a large synthetic corpus, watch peak memory, time the top-ups an archivist runs
+on it (the whole corpus again, unchanged; ten new files added; one file into a new archive), then
+time the analyst queries of the README and of `referat search` on the result.
 
-    python benchmarks/scale.py [--docs 5000] [--workers 2] [--keep DIR]
+    python benchmarks/scale.py [--docs 5000] [--workers 2] [--keep DIR] [--topups-only]
 
 Memory is sampled over the whole process tree (the loader and its workers) for the full corpus
 and for a fifth of it: if memory grew with the corpus, the two peaks would differ by far more
@@ -57,11 +58,37 @@ SEARCHES: dict[str, dict[str, object]] = {
 
 def ingest(folder: Path, db: Path, workers: int, env: dict[str, str] | None = None) -> tuple[float, float]:
     db.unlink(missing_ok=True)
-    result = run([sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db),
+    return top_up([folder], db, workers, env)
+
+
+def top_up(paths: list[Path], db: Path, workers: int, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak MB of `referat ingest` of ``paths`` into the archive as it is."""
+    result = run([sys.executable, "-m", "referat.cli", "ingest", *map(str, paths), "--db", str(db),
                   "--workers", str(workers)], env=env)
     if result.returncode != 0:
         raise SystemExit(f"referat ingest failed:\n{result.stderr[-2000:]}")
     return result.seconds, result.peak_mb
+
+
+def print_top_ups(work: Path, corpus: Path, db: Path, docs: int, workers: int, seed: int) -> None:
+    """The archivist's month: the shelf again with nothing new, ten files added, one file alone."""
+    again_s, again_mb = top_up([corpus], db, workers)
+    print(f"  re-ingest {docs:>6} docs, nothing changed:   {again_s:7.2f} s  peak {again_mb:6.0f} MB   (goal: seconds)")
+    new = write_corpus(work / "new", 10, seed=seed + 1)
+    added_s, added_mb = top_up([corpus, work / "new"], db, workers)
+    print(f"  re-ingest {docs:>6} docs, {len(new)} of them new:   {added_s:7.2f} s  peak {added_mb:6.0f} MB   "
+          "(goal: seconds)")
+    one = next(p for p in new if p.suffix == ".txt")
+    fresh, again = [], []
+    for k in range(3):
+        target = work / f"one-{k}.duckdb"
+        target.unlink(missing_ok=True)
+        fresh.append(top_up([one], target, workers))
+        again.append(top_up([one], target, workers))
+    print(f"  ingest one text file, new archive:        {statistics.median(s for s, _ in fresh):7.2f} s  "
+          f"peak {statistics.median(m for _, m in fresh):6.0f} MB   (median of 3; goal < 0.5 s)")
+    print(f"  ingest one text file, nothing changed:    {statistics.median(s for s, _ in again):7.2f} s  "
+          f"peak {statistics.median(m for _, m in again):6.0f} MB   (median of 3; goal < 0.3 s)")
 
 
 def timed(action: object, repeat: int = 5) -> tuple[float, int]:
@@ -108,13 +135,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep the corpus and databases here")
+    parser.add_argument("--pdf-share", type=float, default=0.5, help="share of the corpus written as PDF")
+    parser.add_argument("--topups-only", action="store_true",
+                        help="ingest the corpus once and time the top-ups only (no fifth, no queries)")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="referat-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        files = write_corpus(work / "corpus", args.docs, seed=args.seed)
+        files = write_corpus(work / "corpus", args.docs, seed=args.seed, pdf_share=args.pdf_share)
         fifth = work / "fifth"
         fifth.mkdir(exist_ok=True)
         for path in files[: args.docs // 5]:
@@ -124,6 +154,12 @@ def main() -> None:
         pdfs = sum(p.suffix == ".pdf" for p in files)
         print(f"corpus: {len(files)} documents ({pdfs} PDF, {len(files) - pdfs} text), "
               f"generated in {time.perf_counter() - started:.0f} s")
+        if args.topups_only:
+            full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
+            print(f"  ingest {args.docs:>6} docs, --workers {args.workers}: {full_s:7.1f} s  "
+                  f"{args.docs / full_s:6.1f} docs/s  peak {full_mb:6.0f} MB")
+            print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
+            return
         small_s, small_mb = ingest(fifth, work / "fifth.duckdb", args.workers)
         full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
         if args.workers > 1:
@@ -139,6 +175,7 @@ def main() -> None:
         bare_s, _ = ingest(work / "corpus", work / "bare.duckdb", args.workers, {"REFERAT_SEARCH_INDEX": "0"})
         print(f"  ingest {args.docs:>6} docs without the search index: {bare_s:7.1f} s; the index adds "
               f"{(full_s / bare_s - 1) * 100:+.0f}% (goal < 30%)")
+        print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
 
         import duckdb
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from referat.errors import CorruptFileError, EmptyFileError, UnsupportedFileError
-from referat.ingest.document import Document, Line, Page, Span
 from referat.ingest.files import MAX_OFFICE_BYTES, MAX_TEXT_BYTES, head_and_hash, printable, read_bytes
 from referat.ingest.sniff import file_type
-from referat.ingest.text import read_text
+
+if TYPE_CHECKING:
+    from referat.ingest.document import Document, Line, Page, Span
 
 __all__ = ["Document", "Line", "Page", "Span", "read_document", "join_parts", "pdf_pages", "SUFFIXES"]
 
@@ -26,6 +28,9 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
 
     Scanned pages are OCR'd ``ocr_jobs`` at a time; ``on_ocr_page(done, total)`` follows them.
     ``pages`` (0-based) reads a part of a PDF, to be put together with ``join_parts``."""
+    from referat.ingest.document import Document
+    from referat.ingest.text import read_text
+
     path = Path(path)
     name = printable(path)
     suffix = path.suffix.lower()
@@ -58,6 +63,8 @@ def read_document(path: str | Path, *, ocr_jobs: int = 1, on_ocr_page: Callable[
 
 
 def _read_layoutless(path: Path, data: bytes, digest: str, media_type: str) -> Document:
+    from referat.ingest.document import Document
+
     encoding, name = None, printable(path)
     if media_type == "docx":
         from referat.ingest.docx import read_docx
@@ -73,6 +80,15 @@ def _read_layoutless(path: Path, data: bytes, digest: str, media_type: str) -> D
         raw_text, encoding, pages = read_html(data, name)
     return Document(source=printable(path.name), path=name, sha256=digest, size=len(data), media_type=media_type,
                     encoding=encoding, raw_text=raw_text, pages=pages)
+
+
+def __getattr__(name: str) -> Any:
+    # The models are pydantic's, slow to build: finding files, and telling which are unchanged, needs none.
+    if name in ("Document", "Line", "Page", "Span"):
+        from referat.ingest import document
+
+        return getattr(document, name)
+    raise AttributeError(f"module 'referat.ingest' has no attribute {name!r}")
 
 
 def pdf_pages(path: str | Path) -> int:

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from referat.errors import DatabaseError
-from referat.normalize.authority import read_bodies, read_decisions, read_organisations
-from referat.normalize.registry import Org, Registry
 from referat.store import writer
 
 if TYPE_CHECKING:
+    from referat.normalize.registry import Registry
     from referat.store.rows import Rows
 
 Connection = duckdb.DuckDBPyConnection
@@ -147,14 +146,13 @@ def _check_archive(conn: Connection, path: Path) -> None:
 
 def load_registry(conn: Connection, registry_dir: Path | None = None) -> Registry:
     """The registry as the database and the authority files describe it."""
+    # Here, not at the top: opening the archive must not cost the matcher's imports.
+    from referat.normalize.authority import read_bodies, read_decisions, read_organisations
+    from referat.normalize.registry import Org, Registry
+
     registry = Registry()
     registry.body_names = read_bodies(registry_dir)
-    # Ids of every table the registry numbers: a run after a crash must never hand one out twice.
-    numbered = ("people", "organisations", "bodies", "meetings", "documents", "items", "decisions", "follow_ups",
-                "item_references", "attendance", "reviews", "votes", "proposals")
-    top = conn.execute("SELECT coalesce(max(id), 0) FROM ("
-                       + " UNION ALL ".join(f"SELECT id FROM {t}" for t in numbered) + ")").fetchone()
-    registry.next_id = int(top[0] if top else 0) + 1
+    registry.next_id = next_free_id(conn)
     aliases: dict[tuple[str, int], list[str]] = {}
     for kind, eid, alias in conn.execute("SELECT entity_kind, entity_id, alias FROM aliases ORDER BY rowid").fetchall():
         aliases.setdefault((kind, eid), []).append(alias)
@@ -201,3 +199,15 @@ def add_changes(rows: Rows, registry: Registry) -> None:
     rows.add("reviews", [(registry.new_id(), r.entity_kind, r.mention, r.mention_id, r.candidate_id, r.score,
                           r.runner_up_id, r.runner_up_score, r.document_id, r.page, r.line, "pending")
                          for r in changes.reviews])
+
+
+# Tables whose ids come from one counter: a run after a crash must never hand one out twice.
+NUMBERED = ("people", "organisations", "bodies", "meetings", "documents", "items", "decisions", "follow_ups",
+            "item_references", "attendance", "reviews", "votes", "proposals", "search_units")
+
+
+def next_free_id(conn: Connection) -> int:
+    """The first id no numbered table holds."""
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM ("
+                       + " UNION ALL ".join(f"SELECT id FROM {t}" for t in NUMBERED) + ")").fetchone()
+    return int(top[0] if top else 0) + 1

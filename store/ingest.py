@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
 from referat.errors import DatabaseError
-from referat.pipeline import OcrProgress, Processed, process_all
+from referat.pipeline import OcrProgress, Processed
 from referat.progress import file_word
 from referat.store import writer
-from referat.store.db import Connection, load_registry
-from referat.store.load import Stored, document_path, load, rebuild_memberships
+from referat.store.db import Connection, load_registry, next_free_id
+from referat.store.memberships import rebuild_memberships
 from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
 from referat.store.search import index_missing
-from referat.workers import Limits
+from referat.store.unchanged import Stamp, document_path, triage
+
+if TYPE_CHECKING:
+    from referat.store.load import Stored
+    from referat.workers import Limits
 
 # Documents per transaction and per write: a statement costs more than a document's rows (a batch
 # of 50 loads in 2.0 ms a document, of 25 in 2.7). A batch also ends after BATCH_SECONDS, so that
@@ -51,17 +57,37 @@ class IngestSummary:
 def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
            on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None,
-           on_processed: Callable[[Processed], None] | None = None, limits: Limits | None = None) -> IngestSummary:
+           on_processed: Callable[[Processed], None] | None = None, limits: Limits | None = None,
+           rehash: bool = False) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
+
+    Files the archive holds as they are (``store.unchanged``) are counted unchanged and never read;
+    ``rehash`` hashes them even when their size and mtime are those stored.
 
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
     open batch, never part of a document; the next run loads what is missing. ``on_result`` hears
     of a file once it is stored, ``on_processed`` as soon as it is read (what a progress display
     follows: a batch is committed only every 50 files or 5 seconds)."""
-    results = process_all(files, workers, on_ocr_page, limits)
+    _resolve_paths(conn)
+    found = triage(conn, files, rehash=rehash)
+    for path in found.unchanged:
+        if on_result:
+            on_result(Processed(str(path), path.name, None), "unchanged")
+    unchanged = Counter({"unchanged": len(found.unchanged)} if found.unchanged else {})
+    if not found.todo:
+        summary = IngestSummary(outcomes=Counter(unchanged), results=Counter(unchanged))
+        _tidy(conn, summary)  # a run stopped before may have left orphans: nothing else clears them
+        return summary
+    # Only here: a run with nothing to read never imports the readers, the extractors or spaCy.
+    from referat.pipeline import process_all
+
+    results = process_all(found.todo, workers, on_ocr_page, limits)
     if on_processed is not None:
         results = _heard(results, on_processed)
-    return load_results(conn, results, on_result=on_result, batch=batch, db=db)
+    summary = load_results(conn, results, on_result=on_result, batch=batch, db=db, stamps=found.stamps)
+    summary.outcomes.update(unchanged)
+    summary.results.update(unchanged)
+    return summary
 
 
 def _heard(results: Iterable[Processed], on_processed: Callable[[Processed], None]) -> Iterator[Processed]:
@@ -72,16 +98,17 @@ def _heard(results: Iterable[Processed], on_processed: Callable[[Processed], Non
 
 def load_results(conn: Connection, results: Iterable[Processed], *,
                  on_result: Callable[[Processed, str], None] | None = None, batch: int = BATCH,
-                 db: Path | None = None) -> IngestSummary:
+                 db: Path | None = None, stamps: dict[str, Stamp] | None = None) -> IngestSummary:
     """Load processed files (from a process pool, or from Parquet shards a cluster wrote).
 
     With ``db``, the archive's file, readers waiting in line (``writer.wait_in_line``) are let in
-    between two batches; the connection is then closed and opened anew, and closed at the end."""
+    between two batches; the connection is then closed and opened anew, and closed at the end.
+    ``stamps`` (by path) are the files' sizes and mtimes taken before they were read."""
     summary = IngestSummary()
     if db is not None:
         writer.announce(db)
     try:
-        _load_all(conn, results, summary, on_result, batch, db)
+        _load_all(conn, results, summary, on_result, batch, db, stamps or {})
     except (duckdb.IOException, duckdb.FatalException, OSError) as exc:
         # A full disk, a file gone under us: the open batch is rolled back, the batches committed stay.
         raise DatabaseError(f"cannot write to the archive ({exc}); the documents of the unfinished batch "
@@ -94,7 +121,10 @@ def load_results(conn: Connection, results: Iterable[Processed], *,
 
 
 def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSummary,
-              on_result: Callable[[Processed, str], None] | None, batch: int, db: Path | None) -> None:
+              on_result: Callable[[Processed, str], None] | None, batch: int, db: Path | None,
+              stamps: dict[str, Stamp]) -> None:
+    from referat.store.load import load  # the models and the name matcher, only when there is something to load
+
     _resolve_paths(conn)
     registry = load_registry(conn)
     rows = Rows(conn)
@@ -103,7 +133,7 @@ def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSum
     opened = time.monotonic()
     try:
         for result in results:
-            loaded.append((result, load(conn, result, registry, rows)))
+            loaded.append((result, load(conn, result, registry, rows, stamps.get(result.path))))
             if len(loaded) >= batch or time.monotonic() - opened >= BATCH_SECONDS:
                 rows.flush(conn)
                 conn.execute("COMMIT")
@@ -119,17 +149,24 @@ def _load_all(conn: Connection, results: Iterable[Processed], summary: IngestSum
         _rollback(conn)
         raise
     _report(summary, loaded, on_result)
+    _tidy(conn, summary)
+    if db is not None:
+        conn.close()
+
+
+def _tidy(conn: Connection, summary: IngestSummary) -> None:
+    """Clear what documents no longer loaded left behind, this run's or a stopped run's, and rebuild
+    the memberships from the attendance."""
     conn.execute("BEGIN TRANSACTION")
     try:
         summary.removed = remove_orphans(conn)
-        index_missing(conn, registry.new_id)
+        # cases loaded before the search index existed, whose unchanged files are never read again
+        index_missing(conn, itertools.count(next_free_id(conn)).__next__)
         conn.execute("COMMIT")
     except BaseException:
         _rollback(conn)
         raise
     rebuild_memberships(conn)
-    if db is not None:
-        conn.close()
 
 
 def _rollback(conn: Connection) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 
 from referat.extract.model import Meeting, Recusal, Vote
@@ -14,6 +13,7 @@ from referat.pipeline import Processed
 from referat.store.db import Connection, add_changes
 from referat.store.rows import Rows
 from referat.store.search import index_item
+from referat.store.unchanged import Stamp, document_path
 
 FACT_TABLES = ("warnings", "attendance", "item_references", "proposals", "follow_ups", "decisions", "items", "meetings",
                "pages", "meeting_sources", "vote_voters", "vote_parties", "votes", "recusals", "document_paths",
@@ -36,11 +36,6 @@ class Stored:
     note: str = ""
 
 
-def document_path(path: str) -> str:
-    """A file's identity in the archive: its resolved absolute path, however the command line wrote it."""
-    return os.path.realpath(path)
-
-
 def _delete_document(conn: Connection, document_id: int) -> None:
     # Copies of a meeting whose primary source goes are forgotten too, so the next ingest reads them anew.
     copies = conn.execute("""SELECT c.document_id FROM meeting_sources p JOIN meeting_sources c
@@ -59,19 +54,21 @@ def _version(sha256: str, read_at: object) -> str:
     return f"the version read {when} (sha256 {sha256[:12]})"
 
 
-def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | None = None) -> Stored:
+def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | None = None,
+         stamp: Stamp | None = None) -> Stored:
     """Store one processed file.
 
     A file is known by its resolved path; bytes already loaded from another path make it a copy of
     that document. A file that fails where a good version was read before never replaces it.
 
     Without ``rows`` the document is written in a transaction of its own. With ``rows`` its rows
-    join the caller's batch, which the caller writes with ``rows.flush`` inside its transaction."""
+    join the caller's batch, which the caller writes with ``rows.flush`` inside its transaction.
+    ``stamp``, the file's size and mtime taken before it was read, is stored with it for the next run."""
     if rows is None:
         rows = Rows(conn)
         conn.execute("BEGIN TRANSACTION")
         try:
-            stored = load(conn, result, registry, rows)
+            stored = load(conn, result, registry, rows, stamp)
             rows.flush(conn)
             conn.execute("COMMIT")
         except BaseException:
@@ -113,10 +110,11 @@ def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | N
     replaced = f"replaces {_version(good[1], good[3])} by sha256 {sha[:12]}" if good else ""
     rows.paths.add(path)
     if twin:
-        rows.add("document_paths", [(twin[0][0], path)], ("document_id", "path"))
+        size, mtime_ns = (stamp.size, stamp.mtime_ns) if stamp else (None, None)
+        rows.add("document_paths", [(twin[0][0], path, size, mtime_ns)], ("document_id", "path", "size", "mtime_ns"))
         return Stored("copy", "; ".join(n for n in (replaced, f"the same file as {twin[0][1]}") if n))
     rows.sha256s.add(sha)
-    outcome = _insert(conn, result, path, registry, rows)
+    outcome = _insert(conn, result, path, registry, rows, stamp)
     return Stored("replaced", replaced) if good and outcome == "loaded" else Stored(outcome)
 
 
@@ -127,16 +125,19 @@ def _insert_failed(registry: Registry, result: Processed, path: str, rows: Rows)
                             result.error)], ("id", "source", "path", "sha256", "kind", "status", "error"))
 
 
-def _insert(conn: Connection, result: Processed, path: str, registry: Registry, rows: Rows) -> str:
+def _insert(conn: Connection, result: Processed, path: str, registry: Registry, rows: Rows,
+            stamp: Stamp | None) -> str:
     doc, ex = result.document, result.extraction
     if doc is None or ex is None:
         _insert_failed(registry, result, path, rows)
         return "failed"
     doc_id = registry.new_id()
+    # The stamp only with the size it was taken with: bytes read after a change are hashed next time.
+    mtime_ns = stamp.mtime_ns if stamp and stamp.size == doc.size else None
     rows.add("documents", [(doc_id, doc.source, path, doc.sha256, doc.size, doc.media_type, doc.encoding,
-                            ex.kind, "loaded", doc.raw_text, text_digest(doc.raw_text), len(doc.pages))],
+                            ex.kind, "loaded", doc.raw_text, text_digest(doc.raw_text), len(doc.pages), mtime_ns)],
              ("id", "source", "path", "sha256", "size", "media_type", "encoding", "kind", "status", "raw_text",
-              "text_sha256", "n_pages"))
+              "text_sha256", "n_pages", "mtime_ns"))
     slim = doc.slim() if any(p.text is None for p in doc.pages) else doc
     rows.add("pages", [(doc_id, p.number, p.text, p.ocr_confidence, p.ocr) for p in slim.pages],
              ("document_id", "page", "text", "ocr_confidence", "ocr"))
@@ -216,17 +217,3 @@ def _same_meeting(conn: Connection, body_id: int | None, date: str | None, numbe
         if known == new or (known | new and len(known & new) / len(known | new) >= 0.5):
             return int(meeting_id)
     return None
-
-
-def rebuild_memberships(conn: Connection) -> None:
-    """Who sat in which body for which organisation, from the first to the last meeting they were listed at."""
-    conn.execute("BEGIN TRANSACTION")
-    conn.execute("DELETE FROM memberships")
-    conn.execute("""
-        INSERT INTO memberships
-        SELECT a.person_id, m.body_id, a.organisation_id, any_value(a.role), min(m.date), max(m.date)
-        FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-        WHERE a.category IN ('member', 'observer', 'secretariat') AND m.body_id IS NOT NULL
-        GROUP BY a.person_id, m.body_id, a.organisation_id
-    """)
-    conn.execute("COMMIT")

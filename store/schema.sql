@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS documents (
     raw_text    VARCHAR,                -- the full text as read (pages separated by form feeds)
     text_sha256 VARCHAR,                -- sha256 of raw_text, checked by `referat verify`
     n_pages     INTEGER,
-    ingested_at TIMESTAMP DEFAULT current_timestamp
+    ingested_at TIMESTAMP DEFAULT current_timestamp,
+    mtime_ns    BIGINT                  -- the file's mtime when read: with size, a re-run knows it unchanged unhashed
 );
 
 -- Other paths that held the same bytes as a loaded document: identical copies are recorded here, as
@@ -27,8 +28,14 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS document_paths (
     document_id BIGINT NOT NULL,
     path        VARCHAR NOT NULL,       -- resolved absolute path of the copy
-    seen_at     TIMESTAMP DEFAULT current_timestamp
+    seen_at     TIMESTAMP DEFAULT current_timestamp,
+    size        BIGINT,                 -- the copy's size and mtime when seen, as in documents
+    mtime_ns    BIGINT
 );
+-- Archives made before ingest skipped unchanged files unread lack the stamps: their files are hashed once.
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS mtime_ns BIGINT;
+ALTER TABLE document_paths ADD COLUMN IF NOT EXISTS size BIGINT;
+ALTER TABLE document_paths ADD COLUMN IF NOT EXISTS mtime_ns BIGINT;
 
 CREATE TABLE IF NOT EXISTS pages (
     document_id    BIGINT NOT NULL,

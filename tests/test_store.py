@@ -190,7 +190,7 @@ def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
      "1 organisations rows whose parent_id is in no organisations"),
     ("UPDATE item_references SET target_body_id = 999999 WHERE id = (SELECT min(id) FROM item_references)",
      "1 item_references rows whose target_body_id is in no bodies"),
-    ("INSERT INTO document_paths VALUES (999999, '/nowhere/kopi.txt', current_timestamp)",
+    ("INSERT INTO document_paths (document_id, path) VALUES (999999, '/nowhere/kopi.txt')",
      "1 document_paths rows without a loaded document"),
 ])
 def test_verify_checks_every_reference_and_orphan(seeded_db: Path, tmp_path: Path, damage: str, problem: str):
