@@ -292,6 +292,8 @@ PUBLIC_TABLES: dict[str, str] = {
     "vote_parties": f"SELECT * FROM vote_parties WHERE vote_id IN (SELECT id FROM votes WHERE item_id IS NULL "
                     f"OR item_id NOT IN {_EXEMPT_ITEM})",
     "recusals": f"SELECT * FROM recusals WHERE item_id IS NULL OR item_id NOT IN {_EXEMPT_ITEM}",
+    "search_units": "SELECT * FROM search_units WHERE NOT exempt",
+    "search_postings": "SELECT * FROM search_postings WHERE NOT exempt",
 }
 
 

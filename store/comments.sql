@@ -346,3 +346,25 @@ COMMENT ON COLUMN party_votes.outcome IS 'adopted | rejected | NULL (not said)';
 COMMENT ON COLUMN party_votes.party IS 'The party';
 COMMENT ON COLUMN party_votes.side IS 'for | against | abstain';
 COMMENT ON COLUMN party_votes.members IS 'How many of the party voted so; NULL: the party as a whole, count not said';
+
+-- What the top-ups and the search index added
+COMMENT ON COLUMN documents.mtime_ns IS 'The file''s modification time (ns) when read: with size, tells an unchanged file without reading it';
+COMMENT ON COLUMN document_paths.size IS 'Size of the copy in bytes when seen';
+COMMENT ON COLUMN document_paths.mtime_ns IS 'The copy''s modification time (ns) when seen';
+COMMENT ON TABLE search_units IS 'The search index: one row per thing a hit points to (a case''s title and text, a decision, a proposal, a follow-up)';
+COMMENT ON COLUMN search_units.id IS 'Unit id';
+COMMENT ON COLUMN search_units.document_id IS 'The document it was read from (documents.id)';
+COMMENT ON COLUMN search_units.meeting_id IS 'The meeting (meetings.id)';
+COMMENT ON COLUMN search_units.item_id IS 'The case (items.id)';
+COMMENT ON COLUMN search_units.kind IS 'case | decision | proposal | follow_up';
+COMMENT ON COLUMN search_units.exempt IS 'Of an exempt case: found only by an internal search, and left out of public term statistics';
+COMMENT ON COLUMN search_units.text IS 'The text searched and shown in snippets';
+COMMENT ON COLUMN search_units.length IS 'How many terms the text holds (for BM25)';
+COMMENT ON COLUMN search_units.page IS 'Page in the document';
+COMMENT ON COLUMN search_units.line IS 'Line on the page';
+COMMENT ON TABLE search_postings IS 'The search index''s postings: each unit''s terms (folded, stemmed) with their counts';
+COMMENT ON COLUMN search_postings.unit_id IS 'The unit (search_units.id)';
+COMMENT ON COLUMN search_postings.document_id IS 'The document (documents.id), so a replaced document''s postings go with it';
+COMMENT ON COLUMN search_postings.term IS 'A term: a word folded (folding.fold) and stemmed (Snowball, Norwegian)';
+COMMENT ON COLUMN search_postings.tf IS 'How often the term stands in the unit';
+COMMENT ON COLUMN search_postings.exempt IS 'The unit''s exempt flag, so term statistics leave exempt text out too';

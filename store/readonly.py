@@ -20,7 +20,16 @@ READING = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 
 def seal(conn: Connection) -> None:
     """No file but the archive, and no way to say otherwise later on this connection."""
-    conn.execute("SET enable_external_access = false")
+    try:
+        conn.execute("SET enable_external_access = false")
+    except duckdb.InvalidInputException:
+        # The settings hold for every connection this process has to the file: one still open
+        # elsewhere (a notebook's referat.open) keeps a configuration an earlier query sealed.
+        sealed = conn.execute("SELECT current_setting('enable_external_access') = false AND "
+                              "current_setting('lock_configuration')").fetchone()
+        if not (sealed and sealed[0]):
+            raise
+        return
     conn.execute("SET lock_configuration = true")
 
 

@@ -14,13 +14,15 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from referat.extract.model import Item
 from referat.folding import fold
 from referat.searchterms import MIN_PART, query_terms, terms, tokens
 from referat.store.db import Connection
 from referat.store.rows import Rows
+
+if TYPE_CHECKING:  # a run with nothing new to read imports no extractor
+    from referat.extract.model import Item
 
 KINDS = ("case", "decision", "proposal", "follow_up")
 
@@ -97,6 +99,8 @@ def index_missing(conn: Connection, new_id: Callable[[], int]) -> int:
                (SELECT list((p.text, p.page, p.line) ORDER BY p.seq) FROM proposals p WHERE p.item_id = i.id),
                (SELECT list((f.text, f.page, f.line) ORDER BY f.seq) FROM follow_ups f WHERE f.item_id = i.id)
         FROM missing i ORDER BY i.id""").fetchall()
+    if not found:  # as on every run of an archive indexed already: nothing to write, nothing to load
+        return 0
     rows = Rows()
     for item_id, meeting_id, doc_id, exempt, title, text, page, line, decisions, proposals, follow_ups in found:
         units = [("case", _case_text(title, text), page, line)]
