@@ -270,34 +270,16 @@ def test_links_are_found_in_linear_time(unit: str):
     assert _ratio(lambda n: unit * n, parse_spans, 5_000) < 6
 
 
-def _text_objects_pdf(n: int) -> Path:
-    from reportlab.pdfgen import canvas
-
-    path = Path(f"/tmp/referat-objects-{os.getpid()}-{n}.pdf")
-    height = 20 + 5 * (n // 50 + 1)  # a page as tall as it takes: lines that overlap slow pdfium down
-    c = canvas.Canvas(str(path), pagesize=(580, height))
-    c.setFont("Helvetica", 3)
-    for k in range(n):  # each drawString is a text object of its own, 50 to a line
-        c.drawString(10 + (k % 50) * 11, height - 10 - (k // 50) * 5, f"w{k % 100}")
-    c.save()
-    return path
-
-
-def test_a_page_of_many_text_objects_is_read_in_linear_time():
-    paths: list[Path] = []
+def test_a_page_of_many_text_objects_is_read_in_linear_time(tmp_path: Path):
+    from benchmarks.adversarial import text_objects_pdf
 
     def make(n: int) -> Path:
-        paths.append(_text_objects_pdf(n))
-        return paths[-1]
+        return text_objects_pdf(n, tmp_path)
 
-    try:
-        read_document(make(100))  # imports and pdfium's start, outside the timing
-        assert _ratio(make, read_document, 1500) < 6
-        document = read_document(paths[-1])
-        assert document.pages[0].lines[0].text.split()[:3] == ["w0", "w1", "w2"]
-    finally:
-        for path in paths:
-            path.unlink(missing_ok=True)
+    read_document(make(100))  # imports and pdfium's start, outside the timing
+    assert _ratio(make, read_document, 1500) < 6
+    document = read_document(make(6000))
+    assert document.pages[0].lines[0].text.split()[:3] == ["w0", "w1", "w2"]
 
 
 MARKUP = st.text(alphabet="[]()*_<>ab /\n", max_size=400) | st.builds(
