@@ -181,10 +181,12 @@ def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, add
     from referat.ray_engine import run_on_ray
     from referat.shards import read_shards
     from referat.store.ingest import load_results
+    from referat.store.unchanged import stamps_of
 
+    stamps = stamps_of(files)
     with tempfile.TemporaryDirectory(prefix="referat-shards-") as scratch:
         written = run_on_ray(files, Path(shards or scratch), address=address, workers=workers)
-        return load_results(conn, read_shards(written), on_result=progress)
+        return load_results(conn, read_shards(written), on_result=progress, stamps=stamps)
 
 
 @main.command()

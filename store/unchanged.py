@@ -56,6 +56,12 @@ def stamp(path: Path) -> Stamp | None:
     return Stamp(st.st_size, st.st_mtime_ns)
 
 
+def stamps_of(files: list[Path]) -> dict[str, Stamp]:
+    """Each file's size and mtime, taken before it is read, by the path as given: what the loader
+    stores beside the hash (the Ray engine reads every file, so it takes them all)."""
+    return {str(path): found for path in files if (found := stamp(path)) is not None}
+
+
 def _sha256(path: Path) -> str | None:
     digest = hashlib.sha256()
     try:

@@ -52,13 +52,15 @@ def local_ray():
 def test_ray_gives_the_same_database_as_the_local_pool(shelf: Path, tmp_path: Path, local_ray):
     from referat.ray_engine import run_on_ray
     from referat.shards import read_shards
+    from referat.store.unchanged import stamps_of
 
     files, _ = find_files([shelf])
+    stamps = stamps_of(files)
     ingest(connect(tmp_path / "local.duckdb"), files, workers=2)
     # small batches and 3-page parts, so shards, a split PDF and the joining of its parts are all exercised
     shards = run_on_ray(files, tmp_path / "shards", batch_files=3, chunk_pages=3)
     assert len(shards) >= 5
-    summary = load_results(connect(tmp_path / "ray.duckdb"), read_shards(shards))
+    summary = load_results(connect(tmp_path / "ray.duckdb"), read_shards(shards), stamps=stamps)
     assert summary.failed == [(str(shelf / "empty.txt"), "the file is empty (0 bytes)")]
     local, on_ray = _contents(tmp_path / "local.duckdb"), _contents(tmp_path / "ray.duckdb")
     assert local.keys() == on_ray.keys()
