@@ -1,4 +1,4 @@
-"""Finding people's names in running text: a blank spaCy 'nb' pipeline with a rule matcher.
+"""Finding people's names in running text: spaCy's 'nb' tokens and a rule matcher, without spaCy.
 
 No statistical model is available offline, so a name is a run of two to six
 capitalised tokens (initials and hyphenated parts allowed) that does not start
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
+from referat.extract.nbtokens import tokenize
 from referat.extract.roles import ORG_WORDS, is_role
 from referat.folding import fold
 
@@ -37,25 +37,53 @@ PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "la", "le", "di", "da
 NAME_PARTICLES = PARTICLES - {"av"}
 
 
-@lru_cache(maxsize=1)
-def _pipeline() -> tuple[Any, Any]:
-    import spacy
-    from spacy.matcher import Matcher
+# The token patterns of a name, as spaCy's Matcher was given them: a capitalised part, a part inside a
+# name (also a given name cut short: 'Jens Chr. Brynhildsen', 'Carl Fr. Holm', 'Stein T.B. Bø'), a
+# hyphen, and a particle ('Ole Jacob van der Berg') only before a last capitalised part.
+_PART = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ]\.)$")
+_INNER = re.compile(r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ][a-z]{0,2}\.|"
+                    r"(?:[A-ZÆØÅ]\.){2,3})$")
+_HYPHENS = ("-", "‐", "–")
+# Each token is one letter: P a part (and so inner) that is no particle, Q a part that is a particle
+# ('De'), I inner only, H a hyphen, L a particle only, x anything else. The two patterns are then
+# regular expressions over those letters.
+_NAME_SHAPES = (re.compile(r"[PQ]H?[PQI]H?[PQI]?H?[PQ]?H?[PQ]?[PQ]?"), re.compile(r"[PQ][PQ]?[QL]+[PQ]"))
 
-    nlp = spacy.blank("nb")
-    matcher = Matcher(nlp.vocab)
-    part = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ]\.)$"}}
-    # a given name cut short inside a name: 'Jens Chr. Brynhildsen', 'Carl Fr. Holm'
-    inner = {"TEXT": {"REGEX": r"^(?:[A-ZÆØÅ][a-zæøåéèüöä'’]+(?:-[A-ZÆØÅ]?[a-zæøåéèüöä'’]+)*-?|[A-ZÆØÅ][a-z]{0,2}\.|"
-                               r"(?:[A-ZÆØÅ]\.){2,3})$"}}  # 'Stein T.B. Bø'
 
-    hyphen = {"TEXT": {"IN": ["-", "‐", "–"]}, "OP": "?"}
-    # 'Ole Jacob van der Berg': particles only before a last capitalised part
-    particle = {"LOWER": {"IN": sorted(NAME_PARTICLES)}, "OP": "*"}
-    matcher.add("PERSON", [[part, hyphen, inner, hyphen, {**inner, "OP": "?"}, hyphen, {**part, "OP": "?"},
-                            hyphen, {**part, "OP": "?"}, {**part, "OP": "?"}],
-                           [part, {**part, "OP": "?"}, {**particle, "OP": "+"}, part]], greedy="LONGEST")
-    return nlp, matcher
+def _letter(text: str) -> str:
+    if text in _HYPHENS:
+        return "H"
+    particle = text.lower() in NAME_PARTICLES
+    if _PART.search(text):
+        return "Q" if particle else "P"
+    if _INNER.search(text):
+        return "I"
+    return "L" if particle else "x"
+
+
+def _name_spans(letters: str) -> list[tuple[int, int]]:
+    """Token spans that match a name pattern, longest first and then leftmost, none overlapping: what
+    spaCy's Matcher with greedy='LONGEST' keeps, by start."""
+    spans = []
+    for start, letter in enumerate(letters):
+        if letter not in "PQ":
+            continue
+        # the first pattern is at most ten tokens long; the second as long as its run of particles
+        reach = start + 10
+        while reach < len(letters) and letters[reach - 1] in "QL":
+            reach += 1
+        for end in range(start + 1, min(reach, len(letters)) + 1):
+            piece = letters[start:end]
+            if any(shape.fullmatch(piece) for shape in _NAME_SHAPES):
+                spans.append((start, end))
+    spans.sort(key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
+    taken = [False] * len(letters)
+    kept = []
+    for start, end in spans:
+        if not any(taken[start:end]):
+            kept.append((start, end))
+            taken[start:end] = [True] * (end - start)
+    return sorted(kept)
 
 
 # Words of the vocabulary that are given names too: 'Andre Kramer Orten', but 'Andre deltakere'
@@ -89,10 +117,9 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
 # The readers of lists, prose, officials and stand-ins ask about the same sentences
 @lru_cache(maxsize=8192)
 def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
-    nlp, matcher = _pipeline()
-    doc = nlp(text)
+    doc = tokenize(text)
     found: list[tuple[str, int, int]] = []
-    for _, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+    for start, end in _name_spans("".join(_letter(t.text) for t in doc)):
         # A dash with a space on both sides separates ('Terje Lund – Haugesund kommune'); a name's
         # hyphen has none before it ('Flo-Groeneboom', OCR's 'Flo- Groeneboom').
         end = next((k for k in range(start + 1, end) if doc[k].text in "-‐–" and doc[k - 1].whitespace_

@@ -1,0 +1,160 @@
+"""spaCy's tokenizer for Norwegian bokmål, without spaCy: the same algorithm over the same rules.
+
+Finding names needs only tokens, and importing spaCy costs more than a small top-up's whole run.
+This follows spaCy's own pure-Python account of its tokenizer (`Tokenizer.explain`): split on
+whitespace, then on each piece try special cases, peel prefixes and suffixes, keep URLs whole and
+split infixes; then merge back the special cases that affixes split. `tests/test_nbtokens.py`
+checks the tokens against spaCy's on every line of the seeds and real minutes."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+
+class Token(NamedTuple):
+    text: str
+    idx: int
+    whitespace_: str  # ' ' when a single space follows, as spaCy's token.whitespace_
+
+
+class _Rules(NamedTuple):
+    prefix: re.Pattern[str]
+    suffix: re.Pattern[str]
+    infix: re.Pattern[str]
+    url: re.Pattern[str]
+    special: dict[str, tuple[str, ...]]
+    # first token of a split special case -> (its tokens, the special case's text)
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    # Compiled on first use: a run that finds no names never pays for the large character classes
+    from referat.extract import nbrules
+
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for text, parts in nbrules.PHRASES.items():
+        phrases.setdefault(parts[0], []).append((parts, text))
+    return _Rules(re.compile(nbrules.PREFIX), re.compile(nbrules.SUFFIX), re.compile(nbrules.INFIX),
+                  re.compile(nbrules.URL), nbrules.SPECIAL, phrases)
+
+
+def _split(piece: str, rules: _Rules) -> list[str]:
+    """The tokens of one piece of text without whitespace, as spaCy's Tokenizer.explain splits it."""
+    special, prefix, suffix = rules.special, rules.prefix.search, rules.suffix.search
+    tokens: list[str] = []
+    suffixes: list[str] = []
+    while piece:
+        if piece in special:
+            tokens.extend(special[piece])
+            piece = ""
+            continue
+        while prefix(piece) or suffix(piece):
+            if piece in special:
+                tokens.extend(special[piece])
+                piece = ""
+                break
+            m = prefix(piece)
+            if m:
+                if m.end() == 0:
+                    break
+                tokens.append(piece[:m.end()])
+                piece = piece[m.end():]
+                if piece in special:
+                    continue
+            m = suffix(piece)
+            if m:
+                if m.start() == len(piece):
+                    break
+                suffixes.append(piece[m.start():])
+                piece = piece[:m.start()]
+        if not piece:
+            continue
+        if rules.url.match(piece):
+            tokens.append(piece)
+        elif piece in special:
+            tokens.extend(special[piece])
+        else:
+            offset = 0
+            for m in rules.infix.finditer(piece):
+                if offset == 0 and m.start() == 0:
+                    continue
+                if piece[offset:m.start()]:
+                    tokens.append(piece[offset:m.start()])
+                if m.group():
+                    tokens.append(m.group())
+                offset = m.end()
+            if piece[offset:]:
+                tokens.append(piece[offset:])
+        piece = ""
+    tokens.extend(reversed(suffixes))
+    return tokens
+
+
+_RUNS = re.compile(r"\s+|\S+")
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens spaCy's blank 'nb' pipeline makes of the text, whitespace tokens included."""
+    rules = _rules()
+    tokens: list[Token] = []
+    for run in _RUNS.finditer(text):
+        start, piece = run.start(), run.group()
+        if piece.isspace():
+            # one space after a word belongs to it; any other whitespace is a token of its own
+            if tokens and text[start] == " " and tokens[-1].idx + len(tokens[-1].text) == start:
+                last = tokens[-1]
+                tokens[-1] = Token(last.text, last.idx, " ")
+                start, piece = start + 1, piece[1:]
+            if piece:
+                tokens.extend(_tokens_at(_split(piece, rules), start))
+            continue
+        tokens.extend(_tokens_at(_split(piece, rules), start))
+    return _merge_special(tokens, text, rules)
+
+
+def _tokens_at(parts: list[str], start: int) -> list[Token]:
+    out = []
+    for part in parts:
+        out.append(Token(part, start, ""))
+        start += len(part)
+    return out
+
+
+def _merge_special(tokens: list[Token], text: str, rules: _Rules) -> list[Token]:
+    """spaCy's last pass: tokens that spell a special case the affix rules split are made that case."""
+    found: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        for parts, _ in rules.phrases.get(tok.text, ()):
+            end = i + len(parts)
+            if end <= len(tokens) and all(tokens[i + k].text == p for k, p in enumerate(parts)):
+                found.append((i, end))
+    if not found:
+        return tokens
+    # longest first, then leftmost; a span is kept when its first and last tokens are still free
+    found.sort(key=lambda s: (s[1] - s[0], -s[0]))
+    seen: set[int] = set()
+    kept: dict[int, int] = {}
+    for start, end in reversed(found):
+        if start not in seen and end - 1 not in seen:
+            kept[start] = end
+        seen.update(range(start, end))
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        end = kept.get(i)
+        if end is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        last = tokens[end - 1]
+        span = text[tokens[i].idx:last.idx + len(last.text)]
+        if span not in rules.special:
+            out.extend(tokens[i:end])
+        else:
+            out.extend(_tokens_at(list(rules.special[span]), tokens[i].idx))
+            out[-1] = Token(out[-1].text, out[-1].idx, last.whitespace_)
+        i = end
+    return out
