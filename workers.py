@@ -33,7 +33,7 @@ DEFAULT_MEMORY_MB = 2048  # a 300-page scan or a large PDF stays under 1 GB; a d
 @dataclass(frozen=True)
 class Limits:
     """What one file may cost: seconds of wall time (for a scan, from one page read to the next),
-    and megabytes of memory beyond what a worker already holds (the interpreter and spaCy); None
+    and megabytes of memory beyond what a worker already holds (the interpreter and the extractors); None
     for no limit."""
 
     seconds: float | None = DEFAULT_SECONDS
@@ -152,7 +152,7 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
 
     A file whose worker dies is tried once more in a fresh worker, then ``failure(path, reason)``
     stands for it; so does a file that takes longer than ``limits.seconds``."""
-    context = multiprocessing.get_context("fork")  # workers share the parent's loaded spaCy
+    context = multiprocessing.get_context("fork")  # workers share the parent's loaded extractors
     parent = os.getpid()
 
     def start() -> _Worker:

@@ -38,8 +38,8 @@ def _merge(people: list[Attendee], extra: list[Attendee]) -> list[Attendee]:
 
 
 def warm_up() -> None:
-    """Load the language pipeline now: worker processes forked afterwards share it instead of
-    each spending most of a second importing spaCy."""
+    """Import the extractors and compile the name tokenizer's rules now: worker processes forked
+    afterwards share them instead of each doing it again."""
     from referat.extract.names import find_names
 
     find_names("Kari Nordmann")
