@@ -10,9 +10,7 @@ Results come back in the order of the files, as the loader wants them."""
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
-import multiprocessing
 import os
 import resource
 import signal
@@ -20,10 +18,12 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # multiprocessing is imported only by a run that reads files: the CLI's start-up is shorter
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 MB = 1 << 20
 DEFAULT_SECONDS = 600.0  # a long text PDF reads at 20 pages a second, a scan at a page a second or two
@@ -47,6 +47,8 @@ Progress = Callable[[str, int, int], None]
 
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this worker when the parent dies; elsewhere a thread watches the parent."""
+    import ctypes
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         pr_set_pdeathsig = 1
@@ -152,6 +154,9 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
 
     A file whose worker dies is tried once more in a fresh worker, then ``failure(path, reason)``
     stands for it; so does a file that takes longer than ``limits.seconds``."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     context = multiprocessing.get_context("fork")  # workers share the parent's loaded extractors
     parent = os.getpid()
 
