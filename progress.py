@@ -74,7 +74,8 @@ class IngestProgress:
                                  transient=True)
         self._files_done = 0
         self._pages_task = self._display.add_task("Ingesting", total=len(self.files), note=self._note(""))
-        self._ocr_task: Any = None
+        self._ocr_tasks: dict[str, Any] = {}  # a bar per scan being OCR'd: with --workers N, up to N at once
+        self._ocr_counted: dict[str, int] = {}  # pages of an unfinished scan already counted as done
         # Counting a PDF's pages takes about a millisecond: in a thread, so that 5,000 files start at once
         threading.Thread(target=self._count_pages, daemon=True).start()
         self._timer = threading.Timer(show_after, self._show)
@@ -128,7 +129,10 @@ class IngestProgress:
             self._advance(getattr(result, "path", ""), len(document.pages) if document is not None else 1)
 
     def _advance(self, path: str, pages: int) -> None:
-        self.pages_done += pages
+        self.pages_done += max(0, pages - self._ocr_counted.pop(path, 0))
+        task = self._ocr_tasks.pop(path, None)
+        if task is not None:
+            self._display.remove_task(task)
         self._files_done += 1
         self._display.update(self._pages_task, completed=self.pages_done,
                              total=max(self._pages_total(), self.pages_done), note=self._note(path))
@@ -137,13 +141,18 @@ class IngestProgress:
         return f"{self._files_done} of {len(self.files)} files" + (f"  {Path(path).name}" if path else "")
 
     def ocr_page(self, path: str, done: int, total: int) -> None:
-        """A scanned page is read (only for files read in this process)."""
+        """A scanned page is read, in this process or in a worker (whose pipe brings it here): the
+        pages done move now, so that the time left follows the pages of a long scan."""
         if self._display is None:
             return
-        if self._ocr_task is None:
-            self._ocr_task = self._display.add_task("OCR", total=total, note=Path(path).name)
-        self._display.update(self._ocr_task, completed=done, total=total, note=Path(path).name,
-                             visible=done < total)
+        self.pages_done += max(0, done - self._ocr_counted.get(path, 0))
+        self._ocr_counted[path] = max(done, self._ocr_counted.get(path, 0))
+        self._display.update(self._pages_task, completed=self.pages_done,
+                             total=max(self._pages_total(), self.pages_done))
+        task = self._ocr_tasks.get(path)
+        if task is None:
+            task = self._ocr_tasks[path] = self._display.add_task("OCR", total=total, note=Path(path).name)
+        self._display.update(task, completed=done, total=total, visible=done < total)
 
     def close(self) -> None:
         """Take the display away, so that the summary stands alone."""

@@ -4,6 +4,9 @@ import io
 import time
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
+
+import pytest
 
 from helpers import MINUTES, long_minutes_pdf
 from referat.progress import IngestProgress, choose_mode, count_pages, file_word
@@ -48,11 +51,12 @@ def test_the_display_reckons_by_pages(tmp_path: Path):
     assert task.total == 13
     progress.result(_result(text, 1), "loaded")
     assert (task.completed, task.total, task.fields["note"]) == (1, 13, "1 of 2 files  styret-2024-09-02.md")
-    progress.ocr_page(str(scan), 3, 12)
+    progress.ocr_page(str(scan), 3, 12)  # the pages OCR'd count at once, not when the scan is done
     assert [(t.description, t.completed, t.total) for t in progress._display.tasks] == [
-        ("Ingesting", 1, 13), ("OCR", 3, 12)]
+        ("Ingesting", 4, 13), ("OCR", 3, 12)]
     progress.result(_result(scan, 12), "loaded")
     assert (task.completed, task.total) == (13, 13)
+    assert [t.description for t in progress._display.tasks] == ["Ingesting"]
     progress.close()
     assert "Ingesting" in stream.getvalue() and "loaded:" not in stream.getvalue()
 
@@ -85,4 +89,41 @@ def test_the_display_moves_when_a_file_is_read_not_when_its_batch_is_stored(tmp_
     assert (task.completed, task.fields["note"]) == (3, "1 of 2 files  a.txt")
     progress.result(_result(files[0], 3), "loaded")  # committed later: not counted twice
     assert task.completed == 3
+    progress.close()
+
+
+def test_scans_read_in_the_pool_show_their_pages_as_they_come(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """With --workers 2, two scans are OCR'd in two worker processes at once: their pages reach the
+    parent's display through the workers' pipes, each scan with a bar of its own, and the pages done
+    (which the time left is reckoned from) move with every page, before either scan is stored."""
+    import referat.pipeline
+    from referat.store import connect
+    from referat.store.ingest import ingest
+
+    scans = [long_minutes_pdf(tmp_path / f"scan-{k}.pdf", pages=3) for k in (1, 2)]
+    real = referat.pipeline.read_document
+
+    def read(path: Path, **kwargs: Any) -> Any:  # OCR without Tesseract: three pages, each reported
+        for page in (1, 2, 3):
+            kwargs["on_ocr_page"](page, 3)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(referat.pipeline, "read_document", read)  # the forked workers inherit it
+    progress = IngestProgress(scans, "display", stream=Terminal(), show_after=0)
+    seen: list[tuple[str, int, int, set[str]]] = []  # (scan, page, pages done on the display, OCR bars)
+
+    def ocr_page(path: str, done: int, total: int) -> None:
+        progress.ocr_page(path, done, total)
+        bars = {t.fields["note"] for t in progress._display.tasks if t.description == "OCR"}
+        seen.append((Path(path).name, done, progress._display.tasks[0].completed, bars))
+
+    summary = ingest(connect(tmp_path / "a.duckdb"), scans, workers=2, on_result=progress.result,
+                     on_ocr_page=ocr_page, on_processed=progress.processed)
+    assert summary.results == {"loaded": 2}
+    pages = [(f"scan-{k}.pdf", page) for k in (1, 2) for page in (1, 2, 3)]
+    assert sorted((name, page) for name, page, _, _ in seen) == pages
+    assert [done for _, _, done, _ in seen] == [1, 2, 3, 4, 5, 6]  # every page counted once, as it came
+    assert all(name in bars for name, _, _, bars in seen)  # each scan on a bar of its own
+    assert progress._display.tasks[0].completed == 6 and [t.description for t in progress._display.tasks] == [
+        "Ingesting"]
     progress.close()
