@@ -8,7 +8,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -137,7 +137,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, r
     progress = IngestProgress(files, choose_mode(quiet, sys.stderr), verbose=verbose)
     try:
         if engine == "ray":
-            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result)
+            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result, rehash, Path(db))
         else:
             summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress.result,
                           on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed,
@@ -174,19 +174,17 @@ def _summary(summary: IngestSummary, db: str) -> str:
 
 
 def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, address: str | None,
-                   shards: str | None, progress: Callable[[Any, str], None]) -> IngestSummary:
-    """Process on Ray into Parquet shards, then load the shards here, in file order."""
-    import tempfile
+                   shards: str | None, progress: Callable[[Any, str], None], rehash: bool,
+                   db: Path) -> IngestSummary:
+    """Process on Ray into Parquet shards, then load the shards here, in file order; files the
+    archive holds unchanged are skipped before Ray is started, as the local pool skips them."""
+    from referat.ray_engine import process_on_ray
+    from referat.store.ingest import ingest as run
 
-    from referat.ray_engine import run_on_ray
-    from referat.shards import read_shards
-    from referat.store.ingest import load_results
-    from referat.store.unchanged import stamps_of
+    def on_ray(todo: list[Path]) -> Iterator[Any]:
+        return process_on_ray(todo, Path(shards) if shards else None, address=address, workers=workers)
 
-    stamps = stamps_of(files)
-    with tempfile.TemporaryDirectory(prefix="referat-shards-") as scratch:
-        written = run_on_ray(files, Path(shards or scratch), address=address, workers=workers)
-        return load_results(conn, read_shards(written), on_result=progress, stamps=stamps)
+    return run(conn, files, on_result=progress, process=on_ray, rehash=rehash, db=db)
 
 
 @main.command()

@@ -10,6 +10,8 @@ cluster, every node needs referat installed (or a runtime_env that provides it).
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,16 @@ def _pages(path: Path) -> int:
         return pdf_pages(path)
     except InputError:
         return 0  # the batch task will say what is wrong with it
+
+
+def process_on_ray(files: list[Path], folder: Path | None = None, *, address: str | None = None,
+                   workers: int | None = None) -> Iterator[Any]:
+    """The files' ``Processed`` records in file order, as the local pool yields them: processed on
+    Ray into Parquet shards in ``folder`` (by default a temporary one, gone when all are read)."""
+    from referat.shards import read_shards
+
+    with tempfile.TemporaryDirectory(prefix="referat-shards-") as scratch:
+        yield from read_shards(run_on_ray(files, folder or Path(scratch), address=address, workers=workers))
 
 
 def run_on_ray(files: list[Path], folder: Path, *, address: str | None = None, workers: int | None = None,

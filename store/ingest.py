@@ -58,7 +58,7 @@ def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
            on_result: Callable[[Processed, str], None] | None = None,
            on_ocr_page: OcrProgress | None = None, batch: int = BATCH, db: Path | None = None,
            on_processed: Callable[[Processed], None] | None = None, limits: Limits | None = None,
-           rehash: bool = False) -> IngestSummary:
+           rehash: bool = False, process: Callable[[list[Path]], Iterable[Processed]] | None = None) -> IngestSummary:
     """Process ``files`` and load them in file order, ``batch`` documents (or BATCH_SECONDS) per transaction.
 
     Files the archive holds as they are (``store.unchanged``) are counted unchanged and never read;
@@ -67,7 +67,10 @@ def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
     A transaction holds whole documents only, so a crash or a failed statement loses at most the
     open batch, never part of a document; the next run loads what is missing. ``on_result`` hears
     of a file once it is stored, ``on_processed`` as soon as it is read (what a progress display
-    follows: a batch is committed only every 50 files or 5 seconds)."""
+    follows: a batch is committed only every 50 files or 5 seconds).
+
+    ``process(files)`` reads the files that are not unchanged, in their order, in place of the local
+    process pool (``--engine ray``); ``workers``, ``on_ocr_page`` and ``limits`` are then its own."""
     _resolve_paths(conn)
     found = triage(conn, files, rehash=rehash)
     for path in found.unchanged:
@@ -78,10 +81,13 @@ def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
         summary = IngestSummary(outcomes=Counter(unchanged), results=Counter(unchanged))
         _tidy(conn, summary)  # a run stopped before may have left orphans: nothing else clears them
         return summary
-    # Only here: a run with nothing to read never imports the readers, the extractors or spaCy.
-    from referat.pipeline import process_all
+    if process is not None:
+        results: Iterable[Processed] = process(found.todo)
+    else:
+        # Only here: a run with nothing to read never imports the readers or the extractors.
+        from referat.pipeline import process_all
 
-    results = process_all(found.todo, workers, on_ocr_page, limits)
+        results = process_all(found.todo, workers, on_ocr_page, limits)
     if on_processed is not None:
         results = _heard(results, on_processed)
     summary = load_results(conn, results, on_result=on_result, batch=batch, db=db, stamps=found.stamps)

@@ -80,3 +80,41 @@ def test_the_cli_runs_on_ray(shelf: Path, tmp_path: Path, local_ray):
     assert result.exit_code == 0, result.output
     assert "2 files read" in result.output
     assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["shard-00000000.parquet"]
+
+
+def test_ray_skips_unchanged_files_before_it_starts(shelf: Path, tmp_path: Path, local_ray,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    """A top-up on Ray reads only what is new or changed, as the local pool does (store.unchanged)."""
+    import os
+
+    from click.testing import CliRunner
+
+    import referat.ray_engine
+    from referat.cli import main
+
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    for name in ("styret-2024-09-02.md", "long.pdf"):
+        shutil.copy(shelf / name, folder / name)
+    db = tmp_path / "topup.duckdb"
+    args = ["ingest", str(folder), "--db", str(db), "--engine", "ray"]
+    asked: list[list[str]] = []
+    real = referat.ray_engine.run_on_ray
+
+    def run_on_ray(files: list[Path], *a: object, **k: object) -> list[Path]:
+        asked.append(sorted(p.name for p in files))
+        return real(files, *a, **k)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(referat.ray_engine, "run_on_ray", run_on_ray)
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, args)
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[-1] == f"2 files read into {db}: 0 loaded, 0 replaced, 2 unchanged, 0 failed"
+    changed = folder / "styret-2024-09-02.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nEventuelt: ingen saker.\n", encoding="utf-8")
+    os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 10**9))
+    third = CliRunner().invoke(main, args)
+    assert third.exit_code == 0, third.output
+    assert "1 replaced, 1 unchanged" in third.output.splitlines()[-1]
+    assert asked == [["long.pdf", "styret-2024-09-02.md"], ["styret-2024-09-02.md"]]  # Ray never saw the others
