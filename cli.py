@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the reports load jinja2; only the commands that need them i
     from referat.reports.site import SiteData
     from referat.store.db import Connection
     from referat.store.ingest import IngestSummary
+    from referat.workers import Limits
 
 DEFAULT_DB = "referat.duckdb"
 db_option = click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
@@ -137,7 +138,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int | None, strict: bool, r
     progress = IngestProgress(files, choose_mode(quiet, sys.stderr), verbose=verbose)
     try:
         if engine == "ray":
-            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result, rehash, Path(db))
+            summary = _ingest_on_ray(conn, files, workers, ray_address, shards, progress.result, rehash, Path(db),
+                                     Limits(max_file_seconds, max_file_memory))
         else:
             summary = run(conn, files, workers=workers or os.cpu_count() or 1, on_result=progress.result,
                           on_ocr_page=progress.ocr_page, db=Path(db), on_processed=progress.processed,
@@ -175,14 +177,16 @@ def _summary(summary: IngestSummary, db: str) -> str:
 
 def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, address: str | None,
                    shards: str | None, progress: Callable[[Any, str], None], rehash: bool,
-                   db: Path) -> IngestSummary:
+                   db: Path, limits: Limits) -> IngestSummary:
     """Process on Ray into Parquet shards, then load the shards here, in file order; files the
-    archive holds unchanged are skipped before Ray is started, as the local pool skips them."""
+    archive holds unchanged are skipped before Ray is started, and each file is read within the
+    same limits, as by the local pool."""
     from referat.ray_engine import process_on_ray
     from referat.store.ingest import ingest as run
 
     def on_ray(todo: list[Path]) -> Iterator[Any]:
-        return process_on_ray(todo, Path(shards) if shards else None, address=address, workers=workers)
+        return process_on_ray(todo, Path(shards) if shards else None, address=address, workers=workers,
+                              limits=limits)
 
     return run(conn, files, on_result=progress, process=on_ray, rehash=rehash, db=db)
 

@@ -118,3 +118,34 @@ def test_ray_skips_unchanged_files_before_it_starts(shelf: Path, tmp_path: Path,
     assert third.exit_code == 0, third.output
     assert "1 replaced, 1 unchanged" in third.output.splitlines()[-1]
     assert asked == [["long.pdf", "styret-2024-09-02.md"], ["styret-2024-09-02.md"]]  # Ray never saw the others
+
+
+def test_ray_tasks_read_each_file_within_the_limits(shelf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """--max-file-seconds on Ray: a task reads each file in a worker process of its own, as the local
+    pool does, so a file that hangs is stopped and fails alone with the same reason. (The task
+    functions are called here without Ray; the workers they fork inherit the slow reader.)"""
+    import time
+
+    import referat.pipeline
+    from referat.ray_engine import _batch, _part
+    from referat.shards import read_shards
+    from referat.workers import Limits
+
+    real = referat.pipeline.read_document
+
+    def read(path: Path, **kwargs: object) -> object:
+        if Path(path).name in ("slow.txt", "long.pdf"):
+            time.sleep(60)
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(referat.pipeline, "read_document", read)
+    slow = tmp_path / "slow.txt"
+    shutil.copy(shelf / "styret-2024-09-02.md", slow)
+    started = time.monotonic()
+    shard = _batch([(0, str(shelf / "styret-2024-09-02.md")), (1, str(slow))], str(tmp_path), Limits(2.0, None))
+    part = _part(str(shelf / "long.pdf"), 0, 3, Limits(2.0, None))
+    assert time.monotonic() - started < 30
+    good, stopped = read_shards([Path(shard)])
+    assert good.error is None and good.extraction is not None
+    assert stopped.error == "reading it took longer than 2 s (--max-file-seconds); stopped"
+    assert part == "reading it took longer than 2 s (--max-file-seconds); stopped"
