@@ -50,6 +50,7 @@ _HYPHENS = ("-", "‐", "–")
 _NAME_SHAPES = (re.compile(r"[PQ]H?[PQI]H?[PQI]?H?[PQ]?H?[PQ]?[PQ]?"), re.compile(r"[PQ][PQ]?[QL]+[PQ]"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _letter(text: str) -> str:
     if text in _HYPHENS:
         return "H"
@@ -65,17 +66,15 @@ def _name_spans(letters: str) -> list[tuple[int, int]]:
     """Token spans that match a name pattern, longest first and then leftmost, none overlapping: what
     spaCy's Matcher with greedy='LONGEST' keeps, by start."""
     spans = []
-    for start, letter in enumerate(letters):
-        if letter not in "PQ":
-            continue
-        # the first pattern is at most ten tokens long; the second as long as its run of particles
-        reach = start + 10
-        while reach < len(letters) and letters[reach - 1] in "QL":
-            reach += 1
-        for end in range(start + 1, min(reach, len(letters)) + 1):
-            piece = letters[start:end]
-            if any(shape.fullmatch(piece) for shape in _NAME_SHAPES):
-                spans.append((start, end))
+    for run in _NOT_X.finditer(letters):  # no pattern spans a token of neither kind
+        for start in range(run.start(), run.end()):
+            if letters[start] not in "PQ":
+                continue
+            # the first pattern is at most ten tokens long; the second as long as its run of particles
+            reach = start + 10
+            while reach < run.end() and letters[reach - 1] in "QL":
+                reach += 1
+            spans += _spans_from(letters, start, min(reach, run.end()))
     spans.sort(key=lambda s: (s[1] - s[0], -s[0]), reverse=True)
     taken = [False] * len(letters)
     kept = []
@@ -84,6 +83,14 @@ def _name_spans(letters: str) -> list[tuple[int, int]]:
             kept.append((start, end))
             taken[start:end] = [True] * (end - start)
     return sorted(kept)
+
+
+_NOT_X = re.compile(r"[^x]+")
+
+
+def _spans_from(letters: str, start: int, reach: int) -> list[tuple[int, int]]:
+    return [(start, end) for end in range(start + 1, reach + 1)
+            if any(shape.fullmatch(letters, start, end) for shape in _NAME_SHAPES)]
 
 
 # Words of the vocabulary that are given names too: 'Andre Kramer Orten', but 'Andre deltakere'
@@ -119,7 +126,7 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
 def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     doc = tokenize(text)
     found: list[tuple[str, int, int]] = []
-    for start, end in _name_spans("".join(_letter(t.text) for t in doc)):
+    for start, end in _name_spans("".join([_letter(t.text) for t in doc])):
         # A dash with a space on both sides separates ('Terje Lund – Haugesund kommune'); a name's
         # hyphen has none before it ('Flo-Groeneboom', OCR's 'Flo- Groeneboom').
         end = next((k for k in range(start + 1, end) if doc[k].text in "-‐–" and doc[k - 1].whitespace_

@@ -41,8 +41,11 @@ def _rules() -> _Rules:
                   re.compile(nbrules.URL), nbrules.SPECIAL, phrases)
 
 
-def _split(piece: str, rules: _Rules) -> list[str]:
+# The same words come back on every page: a piece is split once, as spaCy caches it too
+@lru_cache(maxsize=1 << 16)
+def _split(piece: str) -> tuple[str, ...]:
     """The tokens of one piece of text without whitespace, as spaCy's Tokenizer.explain splits it."""
+    rules = _rules()
     special, prefix, suffix = rules.special, rules.prefix.search, rules.suffix.search
     tokens: list[str] = []
     suffixes: list[str] = []
@@ -90,7 +93,7 @@ def _split(piece: str, rules: _Rules) -> list[str]:
                 tokens.append(piece[offset:])
         piece = ""
     tokens.extend(reversed(suffixes))
-    return tokens
+    return tuple(tokens)
 
 
 _RUNS = re.compile(r"\s+|\S+")
@@ -98,41 +101,37 @@ _RUNS = re.compile(r"\s+|\S+")
 
 def tokenize(text: str) -> list[Token]:
     """The tokens spaCy's blank 'nb' pipeline makes of the text, whitespace tokens included."""
-    rules = _rules()
-    tokens: list[Token] = []
+    texts: list[str] = []
+    starts: list[int] = []
+    spaces: list[str] = []
     for run in _RUNS.finditer(text):
         start, piece = run.start(), run.group()
-        if piece.isspace():
-            # one space after a word belongs to it; any other whitespace is a token of its own
-            if tokens and text[start] == " " and tokens[-1].idx + len(tokens[-1].text) == start:
-                last = tokens[-1]
-                tokens[-1] = Token(last.text, last.idx, " ")
-                start, piece = start + 1, piece[1:]
-            if piece:
-                tokens.extend(_tokens_at(_split(piece, rules), start))
-            continue
-        tokens.extend(_tokens_at(_split(piece, rules), start))
-    return _merge_special(tokens, text, rules)
+        # Runs alternate: one space after a word belongs to it; any other whitespace is a token
+        if piece[0] == " " and texts:
+            spaces[-1] = " "
+            start, piece = start + 1, piece[1:]
+            if not piece:
+                continue
+        for part in _split(piece):
+            texts.append(part)
+            starts.append(start)
+            spaces.append("")
+            start += len(part)
+    if any(part in _rules().phrases for part in texts):
+        texts, starts, spaces = _merge_special(texts, starts, spaces, text)
+    return [Token(*token) for token in zip(texts, starts, spaces, strict=True)]
 
 
-def _tokens_at(parts: list[str], start: int) -> list[Token]:
-    out = []
-    for part in parts:
-        out.append(Token(part, start, ""))
-        start += len(part)
-    return out
-
-
-def _merge_special(tokens: list[Token], text: str, rules: _Rules) -> list[Token]:
+def _merge_special(texts: list[str], starts: list[int], spaces: list[str],
+                   text: str) -> tuple[list[str], list[int], list[str]]:
     """spaCy's last pass: tokens that spell a special case the affix rules split are made that case."""
+    rules = _rules()
     found: list[tuple[int, int]] = []
-    for i, tok in enumerate(tokens):
-        for parts, _ in rules.phrases.get(tok.text, ()):
+    for i, first in enumerate(texts):
+        for parts, _ in rules.phrases.get(first, ()):
             end = i + len(parts)
-            if end <= len(tokens) and all(tokens[i + k].text == p for k, p in enumerate(parts)):
+            if end <= len(texts) and tuple(texts[i:end]) == parts:
                 found.append((i, end))
-    if not found:
-        return tokens
     # longest first, then leftmost; a span is kept when its first and last tokens are still free
     found.sort(key=lambda s: (s[1] - s[0], -s[0]))
     seen: set[int] = set()
@@ -141,20 +140,22 @@ def _merge_special(tokens: list[Token], text: str, rules: _Rules) -> list[Token]
         if start not in seen and end - 1 not in seen:
             kept[start] = end
         seen.update(range(start, end))
-    out: list[Token] = []
+    out: tuple[list[str], list[int], list[str]] = ([], [], [])
     i = 0
-    while i < len(tokens):
-        end = kept.get(i)
-        if end is None:
-            out.append(tokens[i])
-            i += 1
-            continue
-        last = tokens[end - 1]
-        span = text[tokens[i].idx:last.idx + len(last.text)]
-        if span not in rules.special:
-            out.extend(tokens[i:end])
+    while i < len(texts):
+        end = kept.get(i, i + 1)
+        span = text[starts[i]:starts[end - 1] + len(texts[end - 1])]
+        if end == i + 1 or span not in rules.special:
+            out[0].extend(texts[i:end])
+            out[1].extend(starts[i:end])
+            out[2].extend(spaces[i:end])
         else:
-            out.extend(_tokens_at(list(rules.special[span]), tokens[i].idx))
-            out[-1] = Token(out[-1].text, out[-1].idx, last.whitespace_)
+            at = starts[i]
+            for part in rules.special[span]:
+                out[0].append(part)
+                out[1].append(at)
+                out[2].append("")
+                at += len(part)
+            out[2][-1] = spaces[end - 1]
         i = end
     return out
