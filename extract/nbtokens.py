@@ -23,9 +23,9 @@ _AROUND = "()[]{}<>«»“”„‚\"'‘’`´,:;!?¿¡…*&_#§%=+|/\\–—"
 _LEADING = re.compile(r"\.{2,}|[" + re.escape(_AROUND) + "]")
 _TRAILING = re.compile(r"(?:\.{2,}|[" + re.escape(_AROUND) + r"]|(?<!^)\.)$")
 # Short words whose period is part of them: given names cut short ('Jens Chr. Brynhildsen', 'Carl Fr.
-# Holm'), titles before a name and party names after one ('Kari Hansen Ap.'). Any other word before a
-# period ends a sentence: 'møtte Kari Bø.'
-_ABBREVIATIONS = {"Chr.", "Fr.", "Th.", "Dr.", "Mr.", "Mrs.", "St.", "Ca.", "Co.", "Ap.", "Sp.", "Frp.", "Kr.", "Kr.F."}
+# Holm'), titles before a name ('Dr.', 'St. Olavs hospital') and parties after one ('Kari Hansen Ap.',
+# which names.py then cuts off). Any other word before a period ends a sentence: 'møtte Kari Bø.'
+_ABBREVIATIONS = {"Chr.", "Fr.", "Th.", "Dr.", "Mr.", "Mrs.", "St.", "Ap.", "Sp.", "Frp.", "Kr.", "Kr.F."}
 # An initial ('A.') or initials run together ('T.B.', 'f.m.')
 _DOTTED = re.compile(r"[A-ZÆØÅ]\.|(?:[^\W\d_]\.){2,}")
 # Web and mail addresses stay whole: 'www.Nav.no/Kari' is no name part.
