@@ -127,8 +127,8 @@ _WORDS = ["Kari", "Hansen", "Per", "Olsen", "Bø", "Ås", "Øyvind", "Ærlig", "
           "Groeneboom", "O'Neil", "Brynhildsen", "van", "der", "de", "De", "von", "av", "la",
           "A.", "T.B.", "Chr.", "Dr.", "Mr.", "Ap.", "St.", "Kr.F.", "Adm.", "Jf.", "Kl.", "Sak", "Leder",
           "Andre", "andre", "kommune", "Helse", "Bergen", "møtte", "og", "i", "NAV", "HUS", "12/23", "2024"]
-_SEPARATORS = [" ", "  ", "\n", "\t", "\u00a0", " – ", " - ", "- ", "-", "–", " -\n", ", ", ". ", ": ", "; ",
-               " (", ") ", " «", "» ", "). ", '" ', ' "', "... ", " / ", "! ", "? ", ":-) "]
+_SEPARATORS = [" ", "  ", "\n", "\t", "\u00a0", " – ", "– ", " —", " - ", "- ", "-", "–", " -\n", ", ", ". ", ": ",
+               "; ", " (", ") ", " «", "» ", "). ", '" ', ' "', "... ", " / ", "! ", "? ", ":-) "]
 _name_like = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPARATORS)), min_size=1, max_size=10)
 
 
