@@ -1,4 +1,4 @@
-"""Finding people's names in running text: spaCy's 'nb' tokens and a rule matcher, without spaCy.
+"""Finding people's names in running text: our own tokens and a rule matcher over them.
 
 No statistical model is available offline, so a name is a run of two to six
 capitalised tokens (initials and hyphenated parts allowed) that does not start
@@ -7,9 +7,10 @@ with a word of the minutes' own vocabulary."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
-from referat.extract.nbtokens import tokenize
+from referat.extract.nbtokens import Token, tokenize
 from referat.extract.roles import ORG_WORDS, is_role
 from referat.folding import fold
 
@@ -125,8 +126,13 @@ def find_names(text: str) -> list[tuple[str, int, int]]:
 @lru_cache(maxsize=8192)
 def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     doc = tokenize(text)
+    return names_at(text, doc, _name_spans("".join([_letter(t.text) for t in doc])))
+
+
+def names_at(text: str, doc: Sequence[Token], spans: list[tuple[int, int]]) -> tuple[tuple[str, int, int], ...]:
+    """The names in the text, given its tokens and the token spans that match a name's pattern."""
     found: list[tuple[str, int, int]] = []
-    for start, end in _name_spans("".join([_letter(t.text) for t in doc])):
+    for start, end in spans:
         # A dash with a space on both sides separates ('Terje Lund – Haugesund kommune'); a name's
         # hyphen has none before it ('Flo-Groeneboom', OCR's 'Flo- Groeneboom').
         end = next((k for k in range(start + 1, end) if doc[k].text in "-‐–" and doc[k - 1].whitespace_

@@ -1,161 +1,91 @@
-"""spaCy's tokenizer for Norwegian bokmål, without spaCy: the same algorithm over the same rules.
+"""Tokens of Norwegian minutes, as far as finding people's names needs them.
 
-Finding names needs only tokens, and importing spaCy costs more than a small top-up's whole run.
-This follows spaCy's own pure-Python account of its tokenizer (`Tokenizer.explain`): split on
-whitespace, then on each piece try special cases, peel prefixes and suffixes, keep URLs whole and
-split infixes; then merge back the special cases that affixes split. `tests/test_nbtokens.py`
-checks the tokens against spaCy's on every line of the seeds and real minutes."""
+names.py gives each token one letter (a name part, an initial, a hyphen, a particle, anything else) and
+matches names over those letters, so what matters here is only where a word ends: punctuation around
+a word is peeled off, while the periods of initials and abbreviations ('A.', 'T.B.', 'Chr.') and the
+hyphens inside a word ('Anne-Lise', 'Flo-') stay in it."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 
 class Token(NamedTuple):
     text: str
     idx: int
-    whitespace_: str  # ' ' when a single space follows, as spaCy's token.whitespace_
+    whitespace_: str  # ' ' when a single space follows the token, else ''
 
 
-class _Rules(NamedTuple):
-    prefix: re.Pattern[str]
-    suffix: re.Pattern[str]
-    infix: re.Pattern[str]
-    url: re.Pattern[str]
-    special: dict[str, tuple[str, ...]]
-    # first token of a split special case -> (its tokens, the special case's text)
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]]
-
-
-@lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    # Compiled on first use: a run that finds no names never pays for the large character classes
-    from referat.extract import nbrules
-
-    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for text, parts in nbrules.PHRASES.items():
-        phrases.setdefault(parts[0], []).append((parts, text))
-    return _Rules(re.compile(nbrules.PREFIX), re.compile(nbrules.SUFFIX), re.compile(nbrules.INFIX),
-                  re.compile(nbrules.URL), nbrules.SPECIAL, phrases)
-
-
-# The same words come back on every page: a piece is split once, as spaCy caches it too
-@lru_cache(maxsize=1 << 16)
-def _split(piece: str) -> tuple[str, ...]:
-    """The tokens of one piece of text without whitespace, as spaCy's Tokenizer.explain splits it."""
-    rules = _rules()
-    special, prefix, suffix = rules.special, rules.prefix.search, rules.suffix.search
-    tokens: list[str] = []
-    suffixes: list[str] = []
-    while piece:
-        if piece in special:
-            tokens.extend(special[piece])
-            piece = ""
-            continue
-        while prefix(piece) or suffix(piece):
-            if piece in special:
-                tokens.extend(special[piece])
-                piece = ""
-                break
-            m = prefix(piece)
-            if m:
-                if m.end() == 0:
-                    break
-                tokens.append(piece[:m.end()])
-                piece = piece[m.end():]
-                if piece in special:
-                    continue
-            m = suffix(piece)
-            if m:
-                if m.start() == len(piece):
-                    break
-                suffixes.append(piece[m.start():])
-                piece = piece[:m.start()]
-        if not piece:
-            continue
-        if rules.url.match(piece):
-            tokens.append(piece)
-        elif piece in special:
-            tokens.extend(special[piece])
-        else:
-            offset = 0
-            for m in rules.infix.finditer(piece):
-                if offset == 0 and m.start() == 0:
-                    continue
-                if piece[offset:m.start()]:
-                    tokens.append(piece[offset:m.start()])
-                if m.group():
-                    tokens.append(m.group())
-                offset = m.end()
-            if piece[offset:]:
-                tokens.append(piece[offset:])
-        piece = ""
-    tokens.extend(reversed(suffixes))
-    return tuple(tokens)
-
-
-_RUNS = re.compile(r"\s+|\S+")
+# Punctuation peeled off either end of a word, dashes included: 'Bergen– Normann Andersen'. A hyphen
+# belongs to its word, inside it ('Anne-Lise') or at its end, where OCR splits 'Flo- Groeneboom'.
+_AROUND = "()[]{}<>«»“”„‚\"'‘’`´,:;!?¿¡…*&_#§%=+|/\\–—"
+_LEADING = re.compile(r"\.{2,}|[" + re.escape(_AROUND) + "]")
+_TRAILING = re.compile(r"(?:\.{2,}|[" + re.escape(_AROUND) + r"]|(?<!^)\.)$")
+# Short words whose period is part of them: given names cut short ('Jens Chr. Brynhildsen', 'Carl Fr.
+# Holm'), titles before a name ('Dr.', 'St. Olavs hospital') and parties after one ('Kari Hansen Ap.',
+# which names.py then cuts off). Any other word before a period ends a sentence: 'møtte Kari Bø.'
+_ABBREVIATIONS = {"Chr.", "Fr.", "Th.", "Dr.", "Mr.", "Mrs.", "St.", "Ap.", "Sp.", "Frp.", "Kr.", "Kr.F."}
+# An initial ('A.') or initials run together ('T.B.', 'f.m.')
+_DOTTED = re.compile(r"[A-ZÆØÅ]\.|(?:[^\W\d_]\.){2,}")
+# Web and mail addresses stay whole: 'www.Nav.no/Kari' is no name part.
+_ADDRESS = re.compile(r"(?:[\w+.-]+://|www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/?#:]\S*)?|[\w.+-]+@[\w.-]+")
+# Inside a word: an ellipsis, a sentence run together ('Hansen.Per', 'Chr.Brynhildsen') or punctuation
+# between two letters ('Hansen,Per', 'Kari(Ap)'). An apostrophe is part of a word ('O'Neil', 'D’Angelo').
+_INSIDE = re.compile(r"\.{2,}|…|(?<=[a-zæøåéèüöä])\.(?=[A-ZÆØÅ])|"
+                     r"(?<=[^\W\d_])(?:[,;:!?<>=/()\[\]«»“”\"]+|--)(?=[^\W\d_])")
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens spaCy's blank 'nb' pipeline makes of the text, whitespace tokens included."""
-    texts: list[str] = []
-    starts: list[int] = []
-    spaces: list[str] = []
-    for run in _RUNS.finditer(text):
+    """The words and punctuation of the text, and any whitespace other than one space after a word."""
+    tokens: list[Token] = []
+    for run in re.finditer(r"\s+|\S+", text):
         start, piece = run.start(), run.group()
-        # Runs alternate: one space after a word belongs to it; any other whitespace is a token
-        if piece[0] == " " and texts:
-            spaces[-1] = " "
-            start, piece = start + 1, piece[1:]
-            if not piece:
-                continue
-        for part in _split(piece):
-            texts.append(part)
-            starts.append(start)
-            spaces.append("")
-            start += len(part)
-    if any(part in _rules().phrases for part in texts):
-        texts, starts, spaces = _merge_special(texts, starts, spaces, text)
-    return [Token(*token) for token in zip(texts, starts, spaces, strict=True)]
+        if piece.isspace():
+            # One space after a word is part of it; more, or a line break, or a tab is a token of its
+            # own, so that a name never runs across it ('Kari  Hansen' in two columns).
+            if tokens and piece[0] == " " and tokens[-1].idx + len(tokens[-1].text) == start:
+                tokens[-1] = tokens[-1]._replace(whitespace_=" ")
+                start, piece = start + 1, piece[1:]
+            if piece:
+                tokens.append(Token(piece, start, ""))
+            continue
+        tokens.extend(Token(part, at, "") for part, at in _split(piece, start))
+    return tokens
 
 
-def _merge_special(texts: list[str], starts: list[int], spaces: list[str],
-                   text: str) -> tuple[list[str], list[int], list[str]]:
-    """spaCy's last pass: tokens that spell a special case the affix rules split are made that case."""
-    rules = _rules()
-    found: list[tuple[int, int]] = []
-    for i, first in enumerate(texts):
-        for parts, _ in rules.phrases.get(first, ()):
-            end = i + len(parts)
-            if end <= len(texts) and tuple(texts[i:end]) == parts:
-                found.append((i, end))
-    # longest first, then leftmost; a span is kept when its first and last tokens are still free
-    found.sort(key=lambda s: (s[1] - s[0], -s[0]))
-    seen: set[int] = set()
-    kept: dict[int, int] = {}
-    for start, end in reversed(found):
-        if start not in seen and end - 1 not in seen:
-            kept[start] = end
-        seen.update(range(start, end))
-    out: tuple[list[str], list[int], list[str]] = ([], [], [])
-    i = 0
-    while i < len(texts):
-        end = kept.get(i, i + 1)
-        span = text[starts[i]:starts[end - 1] + len(texts[end - 1])]
-        if end == i + 1 or span not in rules.special:
-            out[0].extend(texts[i:end])
-            out[1].extend(starts[i:end])
-            out[2].extend(spaces[i:end])
+def _split(word: str, start: int) -> list[tuple[str, int]]:
+    """The parts of one run of text without whitespace, with their offsets."""
+    front: list[tuple[str, int]] = []
+    back: list[tuple[str, int]] = []
+    end = start + len(word)
+    while word and not _whole(word):
+        lead, trail = _LEADING.match(word), _TRAILING.search(word)
+        if lead:
+            front.append((lead.group(), start))
+            start, word = start + lead.end(), word[lead.end():]
+        elif trail:
+            end -= len(trail.group())
+            back.append((trail.group(), end))
+            word = word[:trail.start()]
         else:
-            at = starts[i]
-            for part in rules.special[span]:
-                out[0].append(part)
-                out[1].append(at)
-                out[2].append("")
-                at += len(part)
-            out[2][-1] = spaces[end - 1]
-        i = end
-    return out
+            break
+    middle = [(word, start)] if _whole(word) or _ADDRESS.fullmatch(word) else _split_inside(word, start)
+    return front + middle + back[::-1]
+
+
+def _whole(word: str) -> bool:
+    return word in _ABBREVIATIONS or bool(_DOTTED.fullmatch(word))
+
+
+def _split_inside(word: str, start: int) -> list[tuple[str, int]]:
+    parts: list[tuple[str, int]] = []
+    at = 0
+    for m in _INSIDE.finditer(word):
+        left = word[at:m.start()]
+        if m.group() == "." and left + "." in _ABBREVIATIONS:
+            parts.append((left + ".", start + at))
+        else:
+            parts += [(left, start + at), (m.group(), start + m.start())]
+        at = m.end()
+    return [(part, at) for part, at in parts + [(word[at:], start + at)] if part]
