@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
 from referat.folding import fold
+from referat.reports import labels
 
 
 def slug(text: str | None) -> str:
@@ -25,6 +26,7 @@ def environment(user_templates: str | None = None) -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["slug"] = slug
+    labels.install(env)
     return env
 
 
