@@ -7,6 +7,8 @@ archive is visible rather than blank (tests/test_site.py checks every value the 
 
 from __future__ import annotations
 
+import re
+
 from jinja2 import Environment
 
 from referat.plural import count as _count
@@ -40,6 +42,12 @@ def label(value: str | None, vocabulary: str) -> str:
     return VOCABULARIES[vocabulary].get(value, value)
 
 
+def label_words(text: str | None, vocabulary: str) -> str:
+    """Each word of ``text`` the vocabulary knows, in Norwegian: '3 for / 1 against' -> '3 for / 1 mot'."""
+    words = VOCABULARIES[vocabulary]
+    return re.sub(r"[a-z_]+", lambda m: words.get(m.group(0), m.group(0)), text or "")
+
+
 def count(n: int, noun: str) -> str:
     """'1 sak', '2 saker', '0 møter': the noun in its singular, its plural from NOUNS."""
     return _count(n, noun, NOUNS[noun])
@@ -52,5 +60,6 @@ def word(n: int, noun: str) -> str:
 
 def install(env: Environment) -> None:
     env.filters["label"] = label
+    env.filters["label_words"] = label_words
     env.filters["count"] = count
     env.filters["word"] = word
