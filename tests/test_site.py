@@ -90,10 +90,12 @@ def test_every_page_is_norwegian_and_every_table_scrolls_in_its_own_box(site: Pa
         html = page.read_text(encoding="utf-8")
         assert '<html lang="nb">' in html, page
         assert html.count("<table") == len(re.findall(r'<div class="scroll">\s*<table', html)), page
+        assert f'<script src="{"../" if page.parent != site else ""}site.js"></script>' in html, page
         tables += html.count("<table")
         # English values under Norwegian headers
         assert not re.search(r">(present|remote|absent|substituted|member|guest|observer)<", html), page
     assert tables > 100
+    assert (site / "site.js").exists() and not list(site.glob("*/site.js"))  # once, beside index.html
 
 
 def test_meeting_pages_say_status_and_category_in_norwegian_with_count_words(site: Path, seeded_db: Path):
