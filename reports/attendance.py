@@ -92,7 +92,7 @@ def chart_rows(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
                      policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
-    """attendance.html (with an inline SVG chart) and attendance.csv / attendance-organisations.csv beside it.
+    """attendance.html (a bar per member, in HTML and CSS) and attendance.csv / attendance-organisations.csv beside it.
     ``rates`` are the figures as the archive's views give them (queries.attendance_rates, asked with
     the policy's include_exempt); without them they are tallied from ``rows``. Guests who came only
     for exempt cases are left out unless the policy includes them."""
