@@ -318,7 +318,7 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=first, end=last),
         people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC, search_units=site_units(conn),
+        policy=INTERNAL if include_exempt else PUBLIC, search_units=site_units(conn), activity=q.person_activity(conn),
         rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
 
 

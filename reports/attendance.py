@@ -74,9 +74,25 @@ def tally(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "others": [others[k] for k in sorted(others)]}
 
 
+def chart_rows(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A row per member for the chart, by name: their counts summed over bodies and years, and
+    ``parts``, the counts per body and year, from which the page sums what its filter selects."""
+    rows: dict[str, dict[str, Any]] = {}
+    for r in people:
+        row = rows.setdefault(r["name"], {"name": r["name"], "expected": 0, **dict.fromkeys(STATUSES, 0),
+                                          "bodies": [], "parts": []})
+        row["expected"] += r["expected"]
+        for s in STATUSES:
+            row[s] += r[s]
+        if r["body"] not in row["bodies"]:
+            row["bodies"].append(r["body"])
+        row["parts"].append([r["body"], r["year"], *(r[s] for s in STATUSES)])
+    return [rows[name] for name in sorted(rows)]
+
+
 def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
                      policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
-    """attendance.html (with an inline SVG chart) and attendance.csv / attendance-organisations.csv beside it.
+    """attendance.html (a bar per member, in HTML and CSS) and attendance.csv / attendance-organisations.csv beside it.
     ``rates`` are the figures as the archive's views give them (queries.attendance_rates, asked with
     the policy's include_exempt); without them they are tallied from ``rows``. Guests who came only
     for exempt cases are left out unless the policy includes them."""
@@ -89,4 +105,5 @@ def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Opp
             writer.writeheader()
             writer.writerows(csv_row(row) for row in stats[key])
     return render("attendance.html", out / "attendance.html", title=title, stats=stats, statuses=STATUSES, root="",
+                  chart=chart_rows(stats["people"]),
                   internal=policy.internal)

@@ -7,12 +7,12 @@ import io
 import json
 from typing import TYPE_CHECKING
 
+from referat.reports.labels import label
 from referat.reports.publication import csv_row
 
 if TYPE_CHECKING:
     from referat.store.search import Hit
 
-KIND_NAMES = {"case": "sak", "decision": "vedtak", "proposal": "forslag", "follow_up": "oppfølging"}
 COLUMNS = ("score", "kind", "body", "date", "number", "title", "source", "page", "line", "snippet", "exempt")
 
 
@@ -24,7 +24,7 @@ def hits_table(hits: list[Hit]) -> str:
     for k, h in enumerate(hits, 1):
         exempt = "  [unntatt offentlighet]" if h.exempt else ""
         out.append(f"{k:>2}. {h.body or '(ukjent organ)'} {h.date or '(uten dato)'}  Sak {h.number} – {h.title} "
-                   f"({KIND_NAMES.get(h.kind, h.kind)}){exempt}")
+                   f"({label(h.kind, 'kind')}){exempt}")
         out.append(f"    {h.source} s. {h.page} l. {h.line}  score {h.score:.2f}")
         out.append(f"    {h.snippet}")
     return "\n".join(out)

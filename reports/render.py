@@ -10,6 +10,7 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
 from referat.folding import fold
+from referat.reports import labels
 
 
 def slug(text: str | None) -> str:
@@ -25,10 +26,34 @@ def environment(user_templates: str | None = None) -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["slug"] = slug
+    labels.install(env)
     return env
 
 
+# Files every page loads from its root ({{ root }}site.js): written once beside the pages instead
+# of inlined in each of thousands of them; a <script src> loads from disk where a fetch may not.
+ASSETS = ("site.js",)
+_written: set[Path] = set()
+
+
 def render(template: str, path: Path, **context: object) -> Path:
+    """The template rendered to ``path``; a page given its ``root`` gets the ASSETS there."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(environment().get_template(template).render(**context), encoding="utf-8")
+    root = context.get("root")
+    if isinstance(root, str):
+        write_assets((path.parent / root).resolve())
     return path
+
+
+def write_assets(folder: Path) -> None:
+    """ASSETS into ``folder``, once a build: a file already there as the templates have it is left be."""
+    if folder in _written and all((folder / name).exists() for name in ASSETS):
+        return
+    env = environment()
+    for name in ASSETS:
+        text, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        target = folder / name
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    _written.add(folder)

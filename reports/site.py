@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from referat.reports.attendance import write_attendance
+from referat.reports.person import activity_by_person, overall_rate
 from referat.reports.publication import (
     PUBLIC,
     Policy,
@@ -38,6 +39,7 @@ class SiteData:
     policy: Policy = PUBLIC
     rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
     search_units: list[dict[str, Any]] = field(default_factory=list)  # exempt ones too: the policy withholds them
+    activity: dict[str, list[dict[str, Any]]] | None = None  # queries.person_activity, exempt ones too
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -74,10 +76,13 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
     meetings_of: dict[int, list[dict[str, Any]]] = {}
     for row in attendance:
         meetings_of.setdefault(row["person_id"], []).append(row)
+    activity = activity_by_person(data.activity or {}, policy)
     for p in people:
         p["meetings"] = len({r["meeting_id"] for r in meetings_of.get(p["id"], [])})
         render("person.html", out / "people" / f"{p['id']}.html", title=p["name"], p=p,
-               rows=meetings_of.get(p["id"], []), root="../", internal=policy.internal)
+               rows=meetings_of.get(p["id"], []), root="../", internal=policy.internal,
+               **{key: rows.get(p["id"], []) for key, rows in activity.items()},
+               overall=overall_rate(activity["rates"].get(p["id"], [])))
     render("people.html", out / "people" / "index.html", title="Personer", people=people, root="../",
            internal=policy.internal)
     cases = {(i["body"], i["number"]) for i in items}

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from referat.folding import OCR_LOOKALIKES, fold
+from referat.reports.labels import label
 from referat.reports.publication import Policy, publish_hits
 from referat.reports.render import render
 from referat.searchterms import MIN_PART, tokens
 
-KIND_NAMES = {"case": "sak", "decision": "vedtak", "proposal": "forslag", "follow_up": "oppfølging"}
 TEXT = 600  # characters of a unit's text the page shows around its hits
 
 
@@ -32,7 +32,7 @@ def search_index(units: list[dict[str, Any]], policy: Policy) -> dict[str, Any]:
             forms[fold(u["text"][start:end])] = term
             found.append(term)
         docs.append({"m": u["meeting_id"], "b": u["body"], "d": u["date"], "n": u["number"], "t": u["title"],
-                     "k": KIND_NAMES.get(u["kind"], u["kind"]), "p": u["page"], "l": u["line"],
+                     "k": label(u["kind"], "kind"), "p": u["page"], "l": u["line"],
                      "x": u["text"][:TEXT], "s": found})
     lookalikes = sorted({(damaged, fold(letter)) for damaged, letter in OCR_LOOKALIKES})
     return {"docs": docs, "forms": forms, "lookalikes": lookalikes, "minPart": MIN_PART, "text": TEXT}

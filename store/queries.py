@@ -234,3 +234,32 @@ def withheld_votes(conn: Connection) -> int:
     """Exempt cases with a vote: what `report votes` holds back."""
     return int(conn.execute("SELECT count(DISTINCT v.item_id) FROM votes v JOIN items i ON i.id = v.item_id "
                             "WHERE i.exempt").fetchone()[0])
+
+
+def person_activity(conn: Connection) -> dict[str, list[dict[str, Any]]]:
+    """What a person's page shows beside their meetings, every row with its ``person_id``:
+    'rates' (the view attendance_rates, per body and year), 'votes' (each vote the minutes name
+    them in, with its side) and 'cases' (each case they came for as a guest, voted on or were
+    recused from, as ``involvement`` guest | vote | recusal). Exempt cases are in, marked
+    ``exempt``: the publication policy withholds them."""
+    rates = _rows(conn, "SELECT person_id, body, year, expected, present, remote, substituted, absent, unknown, "
+                        "attended, rate FROM attendance_rates ORDER BY person_id, body, year")
+    votes = _rows(conn, """
+        SELECT x.person_id, v.id AS vote_id, v.meeting_id, m.body, m.date, i.number, i.title,
+               coalesce(i.exempt, false) AS exempt, coalesce(x.proposal, v.proposal) AS proposal, v.outcome, x.side
+        FROM vote_voters x JOIN votes v ON v.id = x.vote_id JOIN meetings m ON m.id = v.meeting_id
+        LEFT JOIN items i ON i.id = v.item_id
+        ORDER BY x.person_id, m.date, i.seq NULLS FIRST, v.seq, x.seq""")
+    cases = _rows(conn, """
+        WITH tied AS (
+            SELECT a.person_id, i.id AS item_id, 'guest' AS involvement
+            FROM attendance a JOIN items i ON i.meeting_id = a.meeting_id AND list_contains(a.items, i.number)
+            UNION SELECT x.person_id, v.item_id, 'vote' FROM vote_voters x JOIN votes v ON v.id = x.vote_id
+            WHERE v.item_id IS NOT NULL
+            UNION SELECT r.person_id, r.item_id, 'recusal' FROM recusals r WHERE r.item_id IS NOT NULL
+        )
+        SELECT t.person_id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt,
+               list(t.involvement ORDER BY t.involvement) AS involvement
+        FROM tied t JOIN items i ON i.id = t.item_id JOIN meetings m ON m.id = i.meeting_id
+        GROUP BY ALL ORDER BY t.person_id, m.date, i.number""")
+    return {"rates": rates, "votes": votes, "cases": cases}

@@ -1,5 +1,7 @@
-"""The generated site in headless Chromium: every internal link resolves, no console errors,
-and a screenshot of the attendance page for a person to look at (tests/output/attendance.png)."""
+"""The generated site in headless Chromium: every internal link resolves, no console errors, no
+page scrolls sideways at 375 or 1280 px, tables sort and filters live in the address (also from
+file://), the search finds its meeting, and screenshots of the pages for a person to look at (in
+the test's tmp_path; pytest prints where)."""
 
 import functools
 import http.server
@@ -14,7 +16,6 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from click.testing import CliRunner
 
-from helpers import ROOT
 from referat.cli import main
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -40,11 +41,16 @@ class Links(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def served(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory):
+def built(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     result = CliRunner().invoke(main, ["site", "--db", str(seeded_db), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    handler = functools.partial(QuietHandler, directory=str(out))
+    return out
+
+
+@pytest.fixture(scope="module")
+def served(built: Path):
+    handler = functools.partial(QuietHandler, directory=str(built))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -117,14 +123,101 @@ def test_register_filters_in_the_page(served: str, browser):
     assert int(count.text.split()[0]) < total
 
 
-def test_screenshot_of_the_attendance_page(served: str, browser):
-    out = ROOT / "tests" / "output"
-    out.mkdir(exist_ok=True)
-    browser.get(served + "attendance.html")
-    assert "Oppmøte" in browser.title
-    path = out / "attendance.png"
+WIDTHS = (375, 1280)
+
+
+def _screenshot(browser, path: Path, width: int) -> None:
+    """The whole page: the window as tall as the page (up to 4,000 px), then back."""
+    height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.set_window_size(width, min(max(height, 600), 4000))
     browser.save_screenshot(str(path))
-    assert path.stat().st_size > 10_000
+    browser.set_window_size(width, 900)
+
+
+def test_no_page_scrolls_sideways_at_375_or_1280_px(served: str, browser, tmp_path: Path):
+    """Every page at a phone's width and a laptop's: what is wider than the window (a table) scrolls
+    in its own box. One page of each kind is saved as a screenshot."""
+    pages = sorted(url for url in crawl(served) if url.endswith(".html"))
+    assert len(pages) > 50
+    kinds: dict[str, str] = {}  # a page's folder (meetings, people, cases) or its own name: its first page
+    for url in pages:
+        kinds.setdefault(url[len(served):].split("/")[0], url)
+    overflowing = []
+    try:
+        for width in WIDTHS:
+            browser.set_window_size(width, 900)
+            for url in pages:
+                browser.get(url)
+                inner, scroll = browser.execute_script(
+                    "return [window.innerWidth, document.documentElement.scrollWidth]")
+                assert inner <= width
+                if scroll > inner:
+                    overflowing.append((width, url, scroll))
+                if url in kinds.values():
+                    _screenshot(browser, tmp_path / f"{width}-{url[len(served):].replace('/', '-')}.png", width)
+    finally:
+        browser.set_window_size(1280, 1600)
+    assert overflowing == []
+    shots = sorted(tmp_path.glob("*.png"))
+    assert len(shots) == 2 * len(kinds) and all(p.stat().st_size > 10_000 for p in shots)
+
+
+def test_screenshot_of_the_attendance_page(served: str, browser, tmp_path: Path):
+    for width in WIDTHS:
+        browser.set_window_size(width, 900)
+        browser.get(served + "attendance.html")
+        assert "Oppmøte" in browser.title
+        path = tmp_path / f"attendance-{width}.png"
+        _screenshot(browser, path, width)
+        assert path.stat().st_size > 10_000
+    browser.set_window_size(1280, 1600)
+
+
+def _bars(browser) -> dict[str, tuple[float, str]]:
+    """Each member the chart shows: the bar's width in pixels, and its total ('2 møter')."""
+    rows = browser.execute_script("""
+        return Array.prototype.filter.call(document.querySelectorAll("#chart > li"), function (li) {
+            return li.offsetParent !== null;
+        }).map(function (li) {
+            return [li.querySelector(".bar-name").firstChild.textContent.trim(),
+                    li.querySelector(".bar").getBoundingClientRect().width, li.querySelector(".bar-total").textContent];
+        });""")
+    return {name: (width, total) for name, width, total in rows}
+
+
+def test_attendance_filter_and_sort_are_kept_in_the_address(built: Path, served: str, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(served + "attendance.html")
+    bars = _bars(browser)
+    assert bars["Gottfried Greve"][1] == "2 møter" and bars["Karsten Specht"][1] == "1 møte"
+    assert bars["Gottfried Greve"][0] > 1.8 * bars["Karsten Specht"][0]  # as long as the meetings
+    Select(browser.find_element(By.NAME, "body")).select_by_visible_text("Styringsgruppen")
+    assert "body=Styringsgruppen" in browser.current_url
+    bars = _bars(browser)
+    assert "Gunnar Yttri" not in bars and bars["Gottfried Greve"][1] == "1 møte"  # his Styringsgruppen meeting
+    members = browser.find_element(By.ID, "members")
+    rate = members.find_elements(By.CSS_SELECTOR, "thead th")[-1]
+    rate.click()
+    rate.click()  # highest rate first
+    assert rate.get_attribute("aria-sort") == "descending" and "sort-members=-" in browser.current_url
+
+    def shown(table) -> list[str]:
+        return [r.text for r in table.find_elements(By.CSS_SELECTOR, "tbody tr") if r.is_displayed()]
+
+    first = shown(members)
+    assert first and all("Styringsgruppen" in r for r in first) and first[0].endswith("100 %")
+    assert first[-1].endswith("0 %") and not first[-1].endswith("100 %")
+    # the link reproduces the view, also from disk, where the site must work without a server
+    address = browser.current_url
+    for url in (address, (built / "attendance.html").as_uri() + "#" + address.split("#", 1)[1]):
+        browser.get("about:blank")
+        browser.get(url)
+        assert Select(browser.find_element(By.NAME, "body")).first_selected_option.text == "Styringsgruppen"
+        assert shown(browser.find_element(By.ID, "members")) == first
+        assert "Gunnar Yttri" not in _bars(browser)
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
 def test_site_search_finds_the_meeting_offline(served: str, browser, seeded_db: Path, tmp_path: Path):
@@ -153,6 +246,15 @@ def test_site_search_finds_the_meeting_offline(served: str, browser, seeded_db: 
     assert f"{meeting}.html" in [href for href, _ in hits()]
     browser.save_screenshot(str(tmp_path / "search.png"))
     assert (tmp_path / "search.png").stat().st_size > 10_000
+    browser.set_window_size(375, 900)  # the hits on a phone: long snippets wrap, nothing scrolls sideways
+    try:
+        browser.get(served + "search.html?q=samarbeidsmidlene")
+        assert f"{meeting}.html" in [href for href, _ in hits()]
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+        _screenshot(browser, tmp_path / "search-375.png", 375)
+    finally:
+        browser.set_window_size(1280, 1600)
+    box = browser.find_element(By.ID, "search-q")
     box.clear()
     box.send_keys("vurderingskomiteen")  # written only in an exempt case
     assert hits() == [] and browser.find_element(By.ID, "search-count").text == "0 treff"

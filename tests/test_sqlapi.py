@@ -21,6 +21,7 @@ from helpers import EXEMPT
 from referat.cli import main
 from referat.errors import DatabaseError, MissingDependencyError
 from referat.reports.attendance import tally
+from referat.reports.labels import label
 from referat.reports.publication import INTERNAL, PUBLIC, Policy, publish_attendance
 from referat.store import connect
 from referat.store import queries as q
@@ -100,11 +101,11 @@ def test_every_figure_of_the_attendance_report_is_the_view(seeded_db: Path, tmp_
             assert shown == {key: _text(row[key]) for key in shown}
     # the last table of the page: everyone but members, with their meetings
     page = (tmp_path / "attendance.html").read_text(encoding="utf-8")
-    others = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td>"
-                        r"<td class=\"n\">(.*?)</td></tr>", page.rsplit("<table>", 1)[1])
-    view = conn.execute("SELECT name, category, coalesce(organisation, ''), body, year::VARCHAR, meetings::VARCHAR "
-                        "FROM attendance_others_between(?, ?, NULL, false) ORDER BY name, body, year",
-                        [body, start]).fetchall()
+    others = re.findall(r"<tr[^>]*><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td class=\"n\">(.*?)</td>"
+                        r"<td class=\"n\">(.*?)</td></tr>", page.split('<table id="others"', 1)[1])
+    view = [(name, label(category, "category"), *rest) for name, category, *rest in conn.execute(
+        "SELECT name, category, coalesce(organisation, ''), body, year::VARCHAR, meetings::VARCHAR "
+        "FROM attendance_others_between(?, ?, NULL, false) ORDER BY name, body, year", [body, start]).fetchall()]
     assert [tuple(html.unescape(cell) for cell in row) for row in others] == view and view
     if not args:  # the whole view, as an analyst reads it, is the report's people table
         assert len(conn.execute("FROM attendance_rates").fetchall()) == len(_csv(tmp_path / "attendance.csv"))
