@@ -94,17 +94,37 @@ def render(page: Any) -> Any:
 
 
 def _despeckle(grey: Any) -> Any:
-    from PIL import Image, ImageFilter
+    """A 3x3 median, which removes the isolated dots of a noisy scan without thinning 300 dpi strokes;
+    the same pixels as PIL's ``MedianFilter(3)`` (edges repeated), in a tenth of its time.
 
-    # A 3x3 median removes the isolated dots of a noisy scan without thinning 300 dpi strokes.
-    return Image.fromarray(grey).filter(ImageFilter.MedianFilter(3))
+    Each column of three is sorted once; the median of the nine is then the median of the largest
+    of the three columns' lows, the median of their middles and the smallest of their highs."""
+    import numpy as np
+
+    padded = np.pad(grey, 1, mode="edge")
+    above, middle, below = padded[:-2], padded[1:-1], padded[2:]
+    low, high = np.minimum(above, middle), np.maximum(above, middle)
+    mid, high = np.minimum(high, below), np.maximum(high, below)
+    low, mid = np.minimum(low, mid), np.maximum(low, mid)
+    lows = np.maximum(np.maximum(low[:, :-2], low[:, 1:-1]), low[:, 2:])
+    highs = np.minimum(np.minimum(high[:, :-2], high[:, 1:-1]), high[:, 2:])
+    return _median3(_median3(mid[:, :-2], mid[:, 1:-1], mid[:, 2:]), lows, highs)
+
+
+def _median3(a: Any, b: Any, c: Any) -> Any:
+    import numpy as np
+
+    return np.maximum(np.minimum(a, b), np.minimum(np.maximum(a, b), c))
 
 
 def _threshold(grey: Any) -> int:
     """Otsu's threshold: the grey level that best separates ink from paper."""
     import numpy as np
 
-    histogram = np.bincount(grey.ravel(), minlength=256).astype(float)
+    from PIL import Image
+
+    # PIL counts in C; np.bincount first copies every pixel into a 64-bit integer.
+    histogram = np.array(Image.fromarray(grey).histogram(), dtype=float)
     levels = np.arange(256)
     weight = np.cumsum(histogram)
     mean = np.cumsum(histogram * levels)
@@ -143,18 +163,25 @@ def skew_angle(ink: Any, limit: float = 3.0, step: float = 0.1) -> float:
 
 
 def _runs_of(mask: Any, length: int) -> Any:
-    """The pixels of ``mask`` that lie on a horizontal run at least ``length`` long."""
+    """The pixels of ``mask`` that lie on a horizontal run at least ``length`` long.
+
+    The runs are found where the rows, laid end to end with a gap after each, step up and down;
+    only the long ones are painted back."""
     import numpy as np
 
     height, width = mask.shape
     if width < length:
-        return np.zeros_like(mask, dtype=bool)
-    sums = np.pad(np.cumsum(mask, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    starts = np.zeros((height, width), dtype=np.int32)
-    starts[:, : width - length + 1] = (sums[:, length:] - sums[:, :-length]) == length  # a full run starts here
-    covered = np.pad(np.cumsum(starts, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    ends = np.arange(width)
-    return (covered[:, ends + 1] - covered[:, np.maximum(ends - length + 1, 0)]) > 0
+        return np.zeros((height, width), dtype=bool)
+    padded = np.zeros((height, width + 2), dtype=np.int8)  # a gap each side: no run crosses from row to row
+    padded[:, 1:-1] = mask
+    steps = np.diff(padded.ravel())
+    starts = np.flatnonzero(steps == 1) + 1  # the first pixel of each run
+    ends = np.flatnonzero(steps == -1) + 1  # the pixel after it
+    long = (ends - starts) >= length
+    marks = np.zeros(padded.size + 1, dtype=np.int8)
+    marks[starts[long]] = 1
+    marks[ends[long]] = -1
+    return np.cumsum(marks[:-1], dtype=np.int8).reshape(height, width + 2)[:, 1:-1] > 0
 
 
 Band = tuple[int, int, int, int]  # a ruling line in pixels: across from, across to, along from, along to
@@ -194,10 +221,15 @@ def _touches(vertical: Band, horizontals: list[Band], reach: int = 15) -> bool:
 def _smear(mask: Any, axis: int, reach: int = 2) -> Any:
     import numpy as np
 
-    out = mask.copy()
+    # What np.roll gave, the far edge wrapping round to the near one, without its two copies a shift.
+    grid = mask if axis == 0 else mask.T
+    out = grid.copy()
     for shift in range(1, reach + 1):
-        out |= np.roll(mask, shift, axis=axis) | np.roll(mask, -shift, axis=axis)
-    return out
+        out[shift:] |= grid[:-shift]
+        out[:shift] |= grid[-shift:]
+        out[:-shift] |= grid[shift:]
+        out[-shift:] |= grid[:shift]
+    return out if axis == 0 else out.T
 
 
 def rulings(ink: Any) -> tuple[Any, list[tuple[float, float, float]], list[tuple[float, float, float]]]:
@@ -268,10 +300,19 @@ def _only_ink(grey: Any, ink: Any) -> Any:
     """The grey page with everything far from ink made white: the faint shadow a painted-out
     rule leaves behind is gone, the soft edges of letters stay."""
     import numpy as np
-    from PIL import Image, ImageFilter
 
-    near = Image.fromarray(ink.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(5))
-    return np.where(np.asarray(near) > 0, grey, 255).astype(np.uint8)
+    # Within two pixels of ink, as PIL's MaxFilter(5) finds it, by shifting rows then columns.
+    rows = ink.copy()
+    for shift in (1, 2):
+        rows[shift:] |= ink[:-shift]
+        rows[:-shift] |= ink[shift:]
+    near = rows.copy()
+    for shift in (1, 2):
+        near[:, shift:] |= rows[:, :-shift]
+        near[:, :-shift] |= rows[:, shift:]
+    out = grey.astype(np.uint8, copy=True)
+    out[~near] = 255
+    return out
 
 
 def _dashes(text: str) -> str:
@@ -310,13 +351,11 @@ def read_scanned(grey: Any, command: str, source: str) -> ScannedPage:
     import numpy as np
     from PIL import Image
 
-    clean = _despeckle(grey)
-    grey = np.asarray(clean)
+    grey = _despeckle(grey)
     ink = grey < _threshold(grey)
     angle = skew_angle(ink)
     if angle:
-        clean = clean.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-        grey = np.asarray(clean)
+        grey = np.asarray(Image.fromarray(grey).rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255))
         ink = grey < _threshold(grey)
     ruled, horizontal, vertical = rulings(ink)
     ink = ink & ~ruled
