@@ -3,6 +3,7 @@ sprinkled with noise, as a flatbed scan of a printout comes out. The text layer 
 reading the result back needs OCR; the source PDF gives the answers to expect.
 
     python benchmarks/scan.py minutes.pdf minutes-scan.pdf --angle 1.0 --seed 3
+    python benchmarks/scan.py --ratio scanned.pdf    # OCR's CPU time against raw `tesseract -l nor`
 """
 
 from __future__ import annotations
@@ -41,16 +42,79 @@ def rasterise(source: Path, out: Path, *, dpi: int = 200, angle: float = 0.8, bl
     return out
 
 
+def ocr_ratio(scan: Path, repeats: int = 2) -> float:
+    """CPU seconds (ours and Tesseract's processes) of referat's OCR of each page of ``scan`` against
+    raw `tesseract -l nor` on the same page images; prints both and returns the ratio (best of
+    ``repeats``: noise on a shared machine only ever adds time)."""
+    import os
+    import resource
+    import subprocess
+    import tempfile
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    from referat.ingest import ocr
+
+    def cpu() -> float:
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    pdf = pdfium.PdfDocument(str(scan))
+    greys = []
+    for index in range(len(pdf)):
+        page = pdf[index]
+        greys.append(ocr.render(page))
+        page.close()
+    pdf.close()
+    command = ocr.tesseract_command(str(scan))
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    with tempfile.TemporaryDirectory(prefix="referat-scan-") as folder:
+        paths = []
+        for k, grey in enumerate(greys):
+            paths.append(os.path.join(folder, f"page-{k}.png"))
+            Image.fromarray(grey).save(paths[-1])
+
+        def raw() -> None:
+            for path in paths:
+                subprocess.run([command, path, "stdout", "-l", "nor", "--dpi", str(ocr.DPI), "tsv"],
+                               capture_output=True, env=env, check=True)
+
+        def ours() -> None:
+            for grey in greys:
+                ocr.read_scanned(grey, command, str(scan))
+
+        best = {}
+        for name, work in (("raw", raw), ("ours", ours)):
+            times = []
+            for _ in range(repeats):
+                started = cpu()
+                work()
+                times.append(cpu() - started)
+            best[name] = min(times)
+    ratio = best["ours"] / best["raw"]
+    print(f"OCR of {len(greys)} pages, CPU incl. Tesseract: raw `tesseract -l nor` {best['raw']:.2f} s, "
+          f"referat {best['ours']:.2f} s: {ratio:.2f}x raw   (goal <= 1.3x)   load {os.getloadavg()[0]:.1f}")
+    return ratio
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path)
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?")
+    parser.add_argument("--ratio", action="store_true",
+                        help="time OCR of SOURCE (a scan) against raw Tesseract instead of writing a scan")
     parser.add_argument("--dpi", type=int, default=200)
     parser.add_argument("--angle", type=float, default=0.8, help="degrees, counter-clockwise")
     parser.add_argument("--blur", type=float, default=0.7, help="Gaussian blur radius in pixels")
     parser.add_argument("--noise", type=float, default=0.003, help="share of pixels turned into specks")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
+    if args.ratio:
+        ocr_ratio(args.source)
+        return
+    if args.out is None:
+        parser.error("OUT is needed to write a scan")
     rasterise(args.source, args.out, dpi=args.dpi, angle=args.angle, blur=args.blur, noise=args.noise,
               seed=args.seed)
     print(f"wrote {args.out}")

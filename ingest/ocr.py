@@ -94,17 +94,36 @@ def render(page: Any) -> Any:
 
 
 def _despeckle(grey: Any) -> Any:
-    from PIL import Image, ImageFilter
+    """A 3x3 median, which removes the isolated dots of a noisy scan without thinning 300 dpi strokes;
+    the same pixels as PIL's ``MedianFilter(3)`` (edges repeated), in a tenth of its time.
 
-    # A 3x3 median removes the isolated dots of a noisy scan without thinning 300 dpi strokes.
-    return Image.fromarray(grey).filter(ImageFilter.MedianFilter(3))
+    Each column of three is sorted once; the median of the nine is then the median of the largest
+    of the three columns' lows, the median of their middles and the smallest of their highs."""
+    import numpy as np
+
+    padded = np.pad(grey, 1, mode="edge")
+    above, middle, below = padded[:-2], padded[1:-1], padded[2:]
+    low, high = np.minimum(above, middle), np.maximum(above, middle)
+    mid, high = np.minimum(high, below), np.maximum(high, below)
+    low, mid = np.minimum(low, mid), np.maximum(low, mid)
+    lows = np.maximum(np.maximum(low[:, :-2], low[:, 1:-1]), low[:, 2:])
+    highs = np.minimum(np.minimum(high[:, :-2], high[:, 1:-1]), high[:, 2:])
+    return _median3(_median3(mid[:, :-2], mid[:, 1:-1], mid[:, 2:]), lows, highs)
+
+
+def _median3(a: Any, b: Any, c: Any) -> Any:
+    import numpy as np
+
+    return np.maximum(np.minimum(a, b), np.minimum(np.maximum(a, b), c))
 
 
 def _threshold(grey: Any) -> int:
     """Otsu's threshold: the grey level that best separates ink from paper."""
     import numpy as np
+    from PIL import Image
 
-    histogram = np.bincount(grey.ravel(), minlength=256).astype(float)
+    # PIL counts in C; np.bincount first copies every pixel into a 64-bit integer.
+    histogram = np.array(Image.fromarray(grey).histogram(), dtype=float)
     levels = np.arange(256)
     weight = np.cumsum(histogram)
     mean = np.cumsum(histogram * levels)
@@ -143,18 +162,25 @@ def skew_angle(ink: Any, limit: float = 3.0, step: float = 0.1) -> float:
 
 
 def _runs_of(mask: Any, length: int) -> Any:
-    """The pixels of ``mask`` that lie on a horizontal run at least ``length`` long."""
+    """The pixels of ``mask`` that lie on a horizontal run at least ``length`` long.
+
+    The runs are found where the rows, laid end to end with a gap after each, step up and down;
+    only the long ones are painted back."""
     import numpy as np
 
     height, width = mask.shape
     if width < length:
-        return np.zeros_like(mask, dtype=bool)
-    sums = np.pad(np.cumsum(mask, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    starts = np.zeros((height, width), dtype=np.int32)
-    starts[:, : width - length + 1] = (sums[:, length:] - sums[:, :-length]) == length  # a full run starts here
-    covered = np.pad(np.cumsum(starts, axis=1, dtype=np.int32), ((0, 0), (1, 0)))
-    ends = np.arange(width)
-    return (covered[:, ends + 1] - covered[:, np.maximum(ends - length + 1, 0)]) > 0
+        return np.zeros((height, width), dtype=bool)
+    padded = np.zeros((height, width + 2), dtype=np.int8)  # a gap each side: no run crosses from row to row
+    padded[:, 1:-1] = mask
+    steps = np.diff(padded.ravel())
+    starts = np.flatnonzero(steps == 1) + 1  # the first pixel of each run
+    ends = np.flatnonzero(steps == -1) + 1  # the pixel after it
+    long = (ends - starts) >= length
+    marks = np.zeros(padded.size + 1, dtype=np.int8)
+    marks[starts[long]] = 1
+    marks[ends[long]] = -1
+    return np.cumsum(marks[:-1], dtype=np.int8).reshape(height, width + 2)[:, 1:-1] > 0
 
 
 Band = tuple[int, int, int, int]  # a ruling line in pixels: across from, across to, along from, along to
@@ -192,11 +218,17 @@ def _touches(vertical: Band, horizontals: list[Band], reach: int = 15) -> bool:
 
 
 def _smear(mask: Any, axis: int, reach: int = 2) -> Any:
-    import numpy as np
-
+    """The mask widened by ``reach`` pixels both ways along ``axis``."""
+    # What np.roll gave, the far edge wrapping round to the near one, without its two copies a shift.
     out = mask.copy()
-    for shift in range(1, reach + 1):
-        out |= np.roll(mask, shift, axis=axis) | np.roll(mask, -shift, axis=axis)
+    n = mask.shape[axis]
+    for shift in range(1, min(reach, n - 1) + 1):
+        for to, source in ((slice(shift, None), slice(None, -shift)), (slice(None, shift), slice(-shift, None)),
+                           (slice(None, -shift), slice(shift, None)), (slice(-shift, None), slice(None, shift))):
+            if axis == 0:
+                out[to] |= mask[source]
+            else:
+                out[:, to] |= mask[:, source]
     return out
 
 
@@ -211,7 +243,8 @@ def rulings(ink: Any) -> tuple[Any, list[tuple[float, float, float]], list[tuple
     # A scanned rule a pixel or two thick steps between rows; smearing the ink by two pixels
     # across the rule's direction keeps it one unbroken run.
     horizontal = _runs_of(_smear(ink, axis=0), DPI // 3)
-    vertical = _runs_of(_smear(ink, axis=1).T, DPI // 6).T
+    # in the page's own (row by row) order: ANDed and ORed with it below, a transposed copy is slow
+    vertical = np.ascontiguousarray(_runs_of(_smear(ink, axis=1).T, DPI // 6).T)
     h_bands = _bands(horizontal, vertical=False)
     v_bands = [band for band in _bands(vertical, vertical=True) if _touches(band, h_bands)]
     kept = np.zeros_like(vertical)
@@ -240,15 +273,21 @@ def _strokes(ink: Any, x0: int, top: int, x1: int, bottom: int) -> float:
 def tesseract(command: str, image: Any, source: str, mode: int = 3) -> list[dict[str, str]]:
     """Tesseract's word table (TSV) for one image, in page segmentation mode ``mode``."""
     with tempfile.TemporaryDirectory(prefix="referat-ocr-") as folder:
-        path = os.path.join(folder, "page.png")
+        # Uncompressed: Tesseract reads the same pixels, and compressing a page as PNG took 0.6 s
+        path = os.path.join(folder, "page.pgm")
         image.save(path)
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")  # parallelism comes from pages, not threads
-        try:
-            done = subprocess.run(
-                [command, path, "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", str(mode), "tsv"],
-                capture_output=True, text=True, env=env, timeout=600)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise OcrUnavailableError(source, f"Tesseract failed ({exc})") from exc
+        return _tesseract_file(command, path, source, mode)
+
+
+def _tesseract_file(command: str, path: str, source: str, mode: int) -> list[dict[str, str]]:
+    """Tesseract's word table for an image file, or for a text file listing images (one page each)."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")  # parallelism comes from pages, not threads
+    try:
+        done = subprocess.run(
+            [command, path, "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "--psm", str(mode), "tsv"],
+            capture_output=True, text=True, env=env, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise OcrUnavailableError(source, f"Tesseract failed ({exc})") from exc
     if done.returncode != 0:
         raise OcrUnavailableError(source, f"Tesseract failed: {done.stderr.strip()[-300:]}")
     return list(csv.DictReader(io.StringIO(done.stdout), delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -268,10 +307,19 @@ def _only_ink(grey: Any, ink: Any) -> Any:
     """The grey page with everything far from ink made white: the faint shadow a painted-out
     rule leaves behind is gone, the soft edges of letters stay."""
     import numpy as np
-    from PIL import Image, ImageFilter
 
-    near = Image.fromarray(ink.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(5))
-    return np.where(np.asarray(near) > 0, grey, 255).astype(np.uint8)
+    # Within two pixels of ink, as PIL's MaxFilter(5) finds it, by shifting rows then columns.
+    rows = ink.copy()
+    for shift in (1, 2):
+        rows[shift:] |= ink[:-shift]
+        rows[:-shift] |= ink[shift:]
+    near = rows.copy()
+    for shift in (1, 2):
+        near[:, shift:] |= rows[:, :-shift]
+        near[:, :-shift] |= rows[:, shift:]
+    out = grey.astype(np.uint8, copy=True)
+    out[~near] = 255
+    return out
 
 
 def _dashes(text: str) -> str:
@@ -310,13 +358,11 @@ def read_scanned(grey: Any, command: str, source: str) -> ScannedPage:
     import numpy as np
     from PIL import Image
 
-    clean = _despeckle(grey)
-    grey = np.asarray(clean)
+    grey = _despeckle(grey)
     ink = grey < _threshold(grey)
     angle = skew_angle(ink)
     if angle:
-        clean = clean.rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
-        grey = np.asarray(clean)
+        grey = np.asarray(Image.fromarray(grey).rotate(-angle, resample=Image.Resampling.BICUBIC, fillcolor=255))
         ink = grey < _threshold(grey)
     ruled, horizontal, vertical = rulings(ink)
     ink = ink & ~ruled
@@ -349,8 +395,6 @@ CHECK_GLYPHS = frozenset({"x", "X", "v", "V", "✓", "✔", "✗"})
 
 def _reread_marks(words: list[Word], grids: list[Grid], grey: Any, command: str, source: str) -> None:
     """Read again, alone, each short word that is the only word in its table cell."""
-    from PIL import Image
-
     cells: dict[tuple[int, int, int], list[Word]] = {}
     for word in words:
         x, y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
@@ -360,16 +404,40 @@ def _reread_marks(words: list[Word], grids: list[Grid], grey: Any, command: str,
                 cells.setdefault((k, *at), []).append(word)
                 break
     pad = 30
-    for found in cells.values():
-        if len(found) != 1 or len(found[0].text) > 3 or found[0].text in CHECK_GLYPHS:
-            continue
-        word = found[0]
+    lone = [found[0] for found in cells.values()
+            if len(found) == 1 and len(found[0].text) <= 3 and found[0].text not in CHECK_GLYPHS]
+    crops = []
+    for word in lone:
         x0, x1 = max(int(word.x0 / POINT) - pad, 0), int(word.x1 / POINT) + pad
         top, bottom = max(int(word.top / POINT) - pad, 0), int(word.bottom / POINT) + pad
-        rows = tesseract(command, Image.fromarray(grey[top:bottom, x0:x1]), source, mode=8)
-        alone = "".join((row.get("text") or "").strip() for row in rows if row["level"] == "5")
+        crops.append(grey[top:bottom, x0:x1])
+    for word, alone in zip(lone, _read_alone(crops, command, source), strict=True):
         if alone in CHECK_GLYPHS:
             word.text = alone
+
+
+def _read_alone(crops: list[Any], command: str, source: str) -> list[str]:
+    """Each crop read alone as one word (psm 8), all in one Tesseract run: given a list of images,
+    Tesseract reads each as a page of its own and loads its model once. Starting it and loading the
+    model cost more than reading a mark: 23 runs took 5 s of CPU for 4 pages, the one run 0.3 s."""
+    from PIL import Image
+
+    if not crops:
+        return []
+    with tempfile.TemporaryDirectory(prefix="referat-ocr-") as folder:
+        names = []
+        for k, crop in enumerate(crops):
+            names.append(os.path.join(folder, f"mark-{k}.pgm"))
+            Image.fromarray(crop).save(names[-1])
+        listed = os.path.join(folder, "marks.txt")
+        with open(listed, "w", encoding="utf-8") as out:
+            out.write("\n".join(names) + "\n")
+        rows = _tesseract_file(command, listed, source, mode=8)
+    texts: list[list[str]] = [[] for _ in crops]
+    for row in rows:
+        if row["level"] == "5":
+            texts[int(row["page_num"]) - 1].append((row.get("text") or "").strip())
+    return ["".join(parts) for parts in texts]
 
 
 def _mark_bold(words: list[Word]) -> None:

@@ -57,13 +57,22 @@ class TextLine:
     def x1(self) -> float:
         return self.runs[-1].x1
 
+    # Kept once asked: a page's layout asks often, and a line's runs are final before it does
+    # (functools.cached_property takes a lock on every read in Python 3.11).
+    _top: float | None = field(default=None, repr=False, compare=False)
+    _bottom: float | None = field(default=None, repr=False, compare=False)
+
     @property
     def top(self) -> float:
-        return min(r.top for r in self.runs)
+        if self._top is None:
+            self._top = min(r.top for r in self.runs)
+        return self._top
 
     @property
     def bottom(self) -> float:
-        return max(r.bottom for r in self.runs)
+        if self._bottom is None:
+            self._bottom = max(r.bottom for r in self.runs)
+        return self._bottom
 
     def first_word_width(self) -> float:
         run = self.runs[0]
@@ -111,16 +120,20 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     objects = list(page_objects(page.raw, c.FPDF_PAGEOBJ_TEXT))
     texts = _object_texts(textpage) if len(objects) > MANY_OBJECTS else None
+    # pdfium finds an object's text by scanning the page's characters (14 µs on a page of minutes):
+    # asked once, into a buffer that usually holds it, rather than once for the length and once more.
+    buffer = (ctypes.c_ushort * 256)()
     for obj in objects:
         if texts is not None:
             text = texts.get(ctypes.cast(obj, ctypes.c_void_p).value or 0, "")
         else:
-            n = c.FPDFTextObj_GetText(obj, textpage.raw, None, 0)
+            n = c.FPDFTextObj_GetText(obj, textpage.raw, buffer, 2 * len(buffer))  # bytes, the NUL included
             if n <= 2:
                 continue
-            buffer = (ctypes.c_ushort * n)()
-            c.FPDFTextObj_GetText(obj, textpage.raw, buffer, n)
-            text = bytes(buffer).decode("utf-16-le", errors="replace").rstrip("\x00")
+            if n > 2 * len(buffer):  # pdfium wrote nothing: the text is longer than the buffer
+                buffer = (ctypes.c_ushort * (n // 2 + 1))()
+                c.FPDFTextObj_GetText(obj, textpage.raw, buffer, 2 * len(buffer))
+            text = ctypes.string_at(buffer, n).decode("utf-16-le", errors="replace").rstrip("\x00")
         text = text.replace("\r", " ").replace("\n", " ")
         text = text.replace("\u00ad", "-")  # Chrome writes every hyphen as a soft one ('Lind\u00adJohansen')
         if not text.strip():
@@ -246,7 +259,8 @@ def _join_glyphs(runs: list[Run]) -> list[Run]:
 
 
 def _spans(line: TextLine) -> list[Span]:
-    spans: list[Span] = []
+    # Texts and styles first, the models last: setting a field on a pydantic model is slow.
+    parts: list[tuple[list[str], bool, bool]] = []
     previous: Run | None = None
     for run in line.runs:
         text = run.text
@@ -255,15 +269,16 @@ def _spans(line: TextLine) -> list[Span]:
         if (previous is not None and not previous.text.endswith(" ") and not text.startswith(" ")
                 and run.x0 - previous.x1 > 0.2 * max(run.size, 1.0)):
             text = " " + text
-        if spans and spans[-1].bold == run.bold and spans[-1].italic == run.italic:
-            spans[-1].text += text
+        if parts and parts[-1][1] == run.bold and parts[-1][2] == run.italic:
+            parts[-1][0].append(text)
         else:
-            spans.append(Span(text=text, bold=run.bold, italic=run.italic))
+            parts.append(([text], run.bold, run.italic))
         previous = run
-    if spans:
-        spans[0].text = spans[0].text.lstrip()
-        spans[-1].text = spans[-1].text.rstrip()
-    return spans
+    texts = ["".join(texts) for texts, _, _ in parts]
+    if texts:
+        texts[0] = texts[0].lstrip()
+        texts[-1] = texts[-1].rstrip()
+    return [Span(text=text, bold=bold, italic=italic) for text, (_, bold, italic) in zip(texts, parts, strict=True)]
 
 
 def _cells(grid: Grid, lines: list[TextLine]) -> tuple[list[list[str]], list[list[list[list[Span]]]]]:
@@ -339,8 +354,11 @@ def _scanned_runs(words: list[Any]) -> list[Run]:
 
 def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanned: bool = False) -> list[Line]:
     """Lines of a page in reading order: text lines, and one line per table row."""
-    in_table = [r for r in runs if any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)]
-    outside = [r for r in runs if r not in in_table]
+    in_table: list[Run] = []
+    outside: list[Run] = []
+    for r in runs:  # split once: `r not in in_table` compared every pair of runs field by field
+        inside = any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)
+        (in_table if inside else outside).append(r)
     plain = _lines(outside)
     aligned = aligned_rows(plain)
     items: list[tuple[float, Any]] = [

@@ -247,3 +247,20 @@ def test_a_pdf_that_draws_each_glyph_apart(tmp_path: Path):
         x += stringWidth(" ", "Helvetica", 11)
     c.save()
     assert [line.text for line in read_document(path).lines()] == ["Kristin Brænden, Navet"]
+
+
+def test_a_pdf_text_object_longer_than_the_reader_s_buffer_is_read_whole(tmp_path: Path):
+    """pdfium is asked once for an object's text into a buffer of 256 characters; a longer object
+    (one text object per paragraph, as some converters write) is asked again into a larger one."""
+    from reportlab.pdfgen import canvas
+
+    long = "Vedtak: " + " ".join(f"ledd{k}" for k in range(120))  # 728 characters, one text object
+    path = tmp_path / "long.pdf"
+    c = canvas.Canvas(str(path), pagesize=(4000, 200))
+    c.setFont("Helvetica", 5)
+    c.drawString(10, 150, long)
+    c.setFont("Helvetica-Bold", 5)
+    c.drawString(10, 100, "Sak 1/25 Kort")
+    c.save()
+    lines = read_document(path).pages[0].lines
+    assert [(line.text, line.bold) for line in lines] == [(long, False), ("Sak 1/25 Kort", True)]

@@ -122,6 +122,7 @@ def test_the_expected_values_of_the_ruled_fixture_hold_for_its_scan(own_scans):
 def test_skew_is_measured_and_undone(tmp_path: Path):
     import numpy as np
     import pypdfium2 as pdfium
+    from PIL import Image
 
     from referat.ingest import ocr
 
@@ -131,7 +132,7 @@ def test_skew_is_measured_and_undone(tmp_path: Path):
     pdf.close()
     ink = grey < ocr._threshold(grey)
     assert ocr.skew_angle(ink) == pytest.approx(2.0, abs=0.15)
-    straight = np.asarray(ocr._despeckle(grey).rotate(-2.0, fillcolor=255))
+    straight = np.asarray(Image.fromarray(ocr._despeckle(grey)).rotate(-2.0, fillcolor=255))
     _, horizontal, vertical = ocr.rulings(straight < ocr._threshold(straight))
     full_width = [h for h in horizontal if h[2] - h[1] > 450]
     assert len(full_width) >= 20 and len(vertical) >= 5
@@ -184,3 +185,48 @@ def test_missing_tesseract_names_what_to_install(tmp_path: Path, monkeypatch: py
 ])
 def test_bullets_printed_and_as_ocr_reads_them(line: str, bullet: bool, rest: str):
     assert split_bullet(line) == (bullet, rest)
+
+
+def test_the_numpy_filters_give_the_pixels_of_pil_rank_filters():
+    """The 3x3 median and the 'near ink' mask were PIL's MedianFilter(3) and MaxFilter(5)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    from referat.ingest import ocr
+
+    pdf = pdfium.PdfDocument(str(SCANNED_SEED))
+    grey = ocr.render(pdf[0])[:900]  # the header and part of the attendance table
+    pdf.close()
+    expected = np.asarray(Image.fromarray(grey).filter(ImageFilter.MedianFilter(3)))
+    clean = ocr._despeckle(grey)
+    assert np.array_equal(clean, expected) and (clean != grey).sum() > 1000
+    ink = clean < ocr._threshold(clean)
+    near = np.asarray(Image.fromarray(ink.astype(np.uint8) * 255).filter(ImageFilter.MaxFilter(5))) > 0
+    assert np.array_equal(ocr._only_ink(clean, ink), np.where(near, clean, 255))
+
+
+def test_the_lone_marks_of_a_table_are_read_in_one_tesseract_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import subprocess
+
+    import pypdfium2 as pdfium
+
+    from referat.ingest import ocr
+
+    scan = rasterise(MINUTES / "generated-ruled-table.pdf", tmp_path / "ruled-scan.pdf", angle=-1.3, blur=0.8, seed=2,
+                     pages=1)
+    pdf = pdfium.PdfDocument(str(scan))
+    grey = ocr.render(pdf[0])
+    pdf.close()
+    runs: list[list[str]] = []
+    real = subprocess.run
+
+    def counted(command: list[str], **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(command)
+        return real(command, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    page = ocr.read_scanned(grey, ocr.tesseract_command("test"), "test")
+    # the prose, the tables (psm 6), and the marks that were alone in their cells (psm 8), each read once
+    assert [run[run.index("--psm") + 1] for run in runs] == ["3", "6", "8"]
+    assert sum(w.text == "x" for w in page.words) >= 2  # the two marks psm 6 misread, read again as 'x'
