@@ -35,6 +35,12 @@ class Rows:
         self.paths: set[str] = set()
         self.sha256s: set[str] = set()
         self.meeting_keys: set[tuple[Any, Any]] = set()  # (body id, 'yyyy-mm-dd')
+        # The same keys for what this batch added and the database has not seen: the loader looks a
+        # document's twin up here instead of writing the batch to ask the database (a flush per
+        # document made the cost per document grow with the archive). Cleared at ``flush``.
+        self.pending_paths: set[str] = set()
+        self.pending_documents: dict[str, tuple[int, str]] = {}  # sha256 -> (id, path): the first loaded
+        self.pending_meetings: dict[tuple[Any, Any], list[tuple[int, set[str | None]]]] = {}  # key -> (id, numbers)
         if conn is not None:
             self.paths = {p for (p,) in conn.execute(
                 "SELECT path FROM documents UNION SELECT path FROM document_paths").fetchall()}
@@ -70,3 +76,6 @@ class Rows:
             finally:
                 conn.unregister("referat_rows")
         self._tables.clear()
+        self.pending_paths.clear()
+        self.pending_documents.clear()
+        self.pending_meetings.clear()
