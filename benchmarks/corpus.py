@@ -122,14 +122,29 @@ def write_text(minutes: Minutes, path: Path) -> Path:
     return path
 
 
-def write_corpus(folder: Path, n: int, seed: int = 1, pdf_share: float = 0.5) -> list[Path]:
+def write_corpus(folder: Path, n: int, seed: int = 1, pdf_share: float = 0.5, jobs: int = 1) -> list[Path]:
+    """``n`` minutes in ``folder``; a file already there is kept (the same seed writes the same file),
+    so a larger corpus tops up a smaller one. ``jobs`` processes write them, in the same files."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    out = []
-    for i in range(n):
-        minutes = random_minutes(seed * 100_000 + i)
-        if rng.random() < pdf_share:
-            out.append(write_pdf(minutes, folder / f"minutes-{i:05d}.pdf"))
-        else:
-            out.append(write_text(minutes, folder / f"minutes-{i:05d}.txt"))
-    return out
+    plan = [(seed * 100_000 + i, folder / f"minutes-{i:05d}{'.pdf' if rng.random() < pdf_share else '.txt'}")
+            for i in range(n)]
+    todo = [(s, path) for s, path in plan if not path.exists()]
+    if jobs > 1 and len(todo) > 1:
+        from multiprocessing import get_context
+
+        with get_context("fork").Pool(jobs) as pool:
+            pool.map(_write_one, todo, chunksize=64)
+    else:
+        for job in todo:
+            _write_one(job)
+    return [path for _, path in plan]
+
+
+def _write_one(job: tuple[int, Path]) -> None:
+    minutes_seed, path = job
+    minutes = random_minutes(minutes_seed)
+    # Written beside and renamed, so that a run stopped halfway never leaves half a file to keep.
+    part = path.with_name(path.name + ".part")
+    (write_pdf if path.suffix == ".pdf" else write_text)(minutes, part)
+    part.replace(path)

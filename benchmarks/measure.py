@@ -1,4 +1,4 @@
-"""Wall time and peak memory of a command, its worker processes included."""
+"""Wall time, CPU time and peak memory of a command, its worker processes apart from it."""
 
 from __future__ import annotations
 
@@ -15,10 +15,18 @@ class Run:
     peak_mb: float  # the largest sum of resident memory over the process and its children
     returncode: int
     stderr: str
+    parent_mb: float = 0.0  # the command's own peak (the loader)
+    children_mb: float = 0.0  # the largest sum over its descendants at one moment (the workers)
+    parent_cpu: float = 0.0  # CPU seconds of the command itself
+    children_cpu: float = 0.0  # CPU seconds of the descendants it waited for (the workers)
+
+    @property
+    def cpu(self) -> float:
+        return self.parent_cpu + self.children_cpu
 
 
-def _tree_rss_kb(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """Resident memory of a process, and the sum over all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -32,31 +40,52 @@ def _tree_rss_kb(root: int) -> int:
         pid, ppid = int(entry), int(fields.get("PPid", "0").strip() or 0)
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, stack = 0, [root]
+    total, stack = 0, list(children.get(root, []))
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
         stack += children.get(pid, [])
-    return total
+    return rss.get(root, 0), total
+
+
+def _cpu_seconds(pid: int) -> tuple[float, float]:
+    """CPU seconds of an exited, not yet reaped process: its own, and its reaped children's."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0, 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / tick, (int(fields[13]) + int(fields[14])) / tick
 
 
 def run(command: list[str], env: dict[str, str] | None = None, interval: float = 0.05) -> Run:
     """Run ``command``, sampling the memory of its process tree every ``interval`` seconds."""
-    peak = 0
+    peak = parent = workers = 0
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                env={**os.environ, **(env or {})})
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, parent, workers
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(process.pid))
+            own, theirs = _tree_rss_kb(process.pid)
+            peak, parent, workers = max(peak, own + theirs), max(parent, own), max(workers, theirs)
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, stderr = process.communicate()
+    stderr: list[str] = []
+    reader = threading.Thread(target=lambda: stderr.append(process.stderr.read() if process.stderr else ""))
+    reader.start()
+    # Wait for the exit without reaping: the process's CPU times stay readable in /proc until then.
+    os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
+    own_cpu, workers_cpu = _cpu_seconds(process.pid)
+    process.wait()
+    seconds = time.perf_counter() - started
+    reader.join()
     done.set()
     sampler.join()
-    return Run(time.perf_counter() - started, peak / 1024, process.returncode, stderr)
+    return Run(seconds, peak / 1024, process.returncode, "".join(stderr), parent / 1024, workers / 1024,
+               own_cpu, workers_cpu)

@@ -3,6 +3,13 @@ on it (the whole corpus again, unchanged; ten new files added; one file into a n
 time the analyst queries of the README and of `referat search` on the result.
 
     python benchmarks/scale.py [--docs 5000] [--workers 2] [--keep DIR] [--topups-only]
+                               [--slices-only] [--slice 10000] [--no-site]
+
+The corpus is first ingested as top-ups of ``--slice`` documents each (10k: a national archive
+grows by such runs), into one archive: each slice's docs/s, CPU per document (the loader and its
+workers apart) and peak memory show whether a document costs more as the archive grows. With
+``--slices-only`` that, the database size per document and the queries are all that run (what
+``--docs 100000`` needs to finish within the hour).
 
 Memory is sampled over the whole process tree (the loader and its workers) for the full corpus
 and for a fifth of it: if memory grew with the corpus, the two peaks would differ by far more
@@ -68,6 +75,47 @@ def top_up(paths: list[Path], db: Path, workers: int, env: dict[str, str] | None
     if result.returncode != 0:
         raise SystemExit(f"referat ingest failed:\n{result.stderr[-2000:]}")
     return result.seconds, result.peak_mb
+
+
+def print_slices(work: Path, files: list[Path], slice_size: int, workers: int, db: Path) -> tuple[float, float]:
+    """Ingest ``files`` as top-ups of ``slice_size`` documents into a new archive ``db`` and print
+    each slice's cost; the wall seconds and the largest peak memory of all are returned. Each slice
+    is a folder of links to its files, which the archive stores by their resolved paths, as an
+    ingest of the whole corpus would."""
+    import os
+
+    db.unlink(missing_ok=True)
+    print(f"ingest in slices of {slice_size:,} (top-ups of one archive), --workers {workers}; load average "
+          f"{os.getloadavg()[0]:.1f} at the start:")
+    print("  slice           docs    wall s   docs/s   CPU ms/doc (loader + workers)   peak MB loader  workers  "
+          "load")
+    total_cpu = total_parent = seconds = peak = 0.0
+    peak_parent = peak_workers = 0.0
+    for start in range(0, len(files), slice_size):
+        chunk = files[start: start + slice_size]
+        folder = work / "slices" / f"{start:07d}+{len(chunk)}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in chunk:
+            link = folder / path.name
+            if not link.is_symlink():
+                link.symlink_to(path.resolve())
+        result = run([sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db),
+                      "--workers", str(workers), "--quiet"])
+        if result.returncode != 0:
+            raise SystemExit(f"referat ingest failed:\n{result.stderr[-2000:]}")
+        n = len(chunk)
+        total_cpu, total_parent = total_cpu + result.cpu, total_parent + result.parent_cpu
+        seconds, peak = seconds + result.seconds, max(peak, result.peak_mb)
+        peak_parent, peak_workers = max(peak_parent, result.parent_mb), max(peak_workers, result.children_mb)
+        print(f"  {start:>7,}-{start + n:<7,} {n:>6,} {result.seconds:8.1f} {n / result.seconds:8.1f}   "
+              f"{result.cpu / n * 1000:6.1f} ({result.parent_cpu / n * 1000:5.1f} + "
+              f"{result.children_cpu / n * 1000:5.1f})            {result.parent_mb:8.0f} {result.children_mb:8.0f}  "
+              f"{os.getloadavg()[0]:4.1f}")
+    n = len(files)
+    print(f"  all {n:,} docs: CPU {total_cpu / n * 1000:.1f} ms/doc ({total_parent / n * 1000:.1f} in the loader); "
+          f"peak memory: loader {peak_parent:.0f} MB, workers {peak_workers:.0f} MB (goal: loader < 500 MB, flat)")
+    print(f"  database file: {db.stat().st_size / 1e6:,.0f} MB, {db.stat().st_size / n / 1e3:.1f} kB per document")
+    return seconds, peak
 
 
 def print_top_ups(work: Path, corpus: Path, db: Path, docs: int, workers: int, seed: int) -> None:
@@ -138,13 +186,19 @@ def main() -> None:
     parser.add_argument("--pdf-share", type=float, default=0.5, help="share of the corpus written as PDF")
     parser.add_argument("--topups-only", action="store_true",
                         help="ingest the corpus once and time the top-ups only (no fifth, no queries)")
+    parser.add_argument("--slice", type=int, default=10_000, help="documents per top-up of the sliced ingest")
+    parser.add_argument("--slices-only", action="store_true",
+                        help="only the sliced ingest, the database size and the queries (no fifth, no second "
+                             "ingest, no top-ups)")
+    parser.add_argument("--no-site", action="store_true", help="do not build the site")
+    parser.add_argument("--jobs", type=int, default=2, help="processes writing the corpus")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="referat-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        files = write_corpus(work / "corpus", args.docs, seed=args.seed, pdf_share=args.pdf_share)
+        files = write_corpus(work / "corpus", args.docs, seed=args.seed, pdf_share=args.pdf_share, jobs=args.jobs)
         fifth = work / "fifth"
         fifth.mkdir(exist_ok=True)
         for path in files[: args.docs // 5]:
@@ -154,6 +208,10 @@ def main() -> None:
         pdfs = sum(p.suffix == ".pdf" for p in files)
         print(f"corpus: {len(files)} documents ({pdfs} PDF, {len(files) - pdfs} text), "
               f"generated in {time.perf_counter() - started:.0f} s")
+        if args.slices_only:
+            print_slices(work, files, args.slice, args.workers, work / "full.duckdb")
+            print_queries(work / "full.duckdb")
+            return
         if args.topups_only:
             full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
             print(f"  ingest {args.docs:>6} docs, --workers {args.workers}: {full_s:7.1f} s  "
@@ -161,7 +219,7 @@ def main() -> None:
             print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
             return
         small_s, small_mb = ingest(fifth, work / "fifth.duckdb", args.workers)
-        full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
+        full_s, full_mb = print_slices(work, files, args.slice, args.workers, work / "full.duckdb")
         if args.workers > 1:
             # The same fifth on one worker: the speed-up once a run's fixed start is spread thin.
             one_s, one_mb = ingest(fifth, work / "fifth-1.duckdb", 1)
@@ -176,31 +234,34 @@ def main() -> None:
         print(f"  ingest {args.docs:>6} docs without the search index: {bare_s:7.1f} s; the index adds "
               f"{(full_s / bare_s - 1) * 100:+.0f}% (goal < 30%)")
         print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
-
-        import duckdb
-
-        db = work / "full.duckdb"
-        conn = duckdb.connect(str(db), read_only=True)
-        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("meetings", "items", "decisions", "attendance", "people", "item_references")}
-        print("  archive: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
-        print(f"  database file: {db.stat().st_size / 1e6:.0f} MB")
-        print("README queries on it (median of 5, in process; goal < 200 ms each):")
-        for name, sql in QUERIES.items():
-            ms, rows = timed(lambda sql=sql: conn.execute(sql).fetchall())
-            print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} rows")
-        conn.close()
-        name, action = trace_case(db)
-        ms, rows = timed(action)
-        print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} cases")
-        print("referat search on it (median of 5, in process; goal < 100 ms each):")
-        for query, options in SEARCHES.items():
-            ms, rows = timed(search_query(db, query, options))
-            label = " ".join([query, *(f"{k}={v}" for k, v in options.items())])
-            print(f"  {label:<30} {ms:7.1f} ms  {rows:>7,} hits")
+        print_queries(work / "full.duckdb")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def print_queries(db: Path) -> None:
+    """The archive's size and the README's queries, the trace and `referat search` on it."""
+    import duckdb
+
+    conn = duckdb.connect(str(db), read_only=True)
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("meetings", "items", "decisions", "attendance", "people", "item_references")}
+    print("  archive: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+    print(f"  database file: {db.stat().st_size / 1e6:.0f} MB")
+    print("README queries on it (median of 5, in process; goal < 200 ms each):")
+    for name, sql in QUERIES.items():
+        ms, rows = timed(lambda sql=sql: conn.execute(sql).fetchall())
+        print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} rows")
+    conn.close()
+    name, action = trace_case(db)
+    ms, rows = timed(action)
+    print(f"  {name:<30} {ms:7.1f} ms  {rows:>7,} cases")
+    print("referat search on it (median of 5, in process; goal < 100 ms each):")
+    for query, options in SEARCHES.items():
+        ms, rows = timed(search_query(db, query, options))
+        label = " ".join([query, *(f"{k}={v}" for k, v in options.items())])
+        print(f"  {label:<30} {ms:7.1f} ms  {rows:>7,} hits")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from dataclasses import dataclass
 
 from referat.extract.model import Meeting, Recusal, Vote
@@ -78,8 +79,10 @@ def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | N
     path = document_path(result.path)
     sha = result.sha256 or ""
     known_path = path in rows.paths
-    if known_path or sha in rows.sha256s:
-        rows.flush(conn)  # it may be earlier in this batch: let the database see the batch
+    if path in rows.pending_paths:
+        # The same file twice in one batch (find_files names a file once, so only a caller's list
+        # does this): let the database see the first before the second is compared with it.
+        rows.flush(conn)
     # fetchall, not fetchone: an unfinished result would block the Arrow scan of the next flush
     here = conn.execute("SELECT id, sha256, status, ingested_at FROM documents WHERE path = ? ORDER BY id",
                         [path]).fetchall() if known_path else []
@@ -90,36 +93,54 @@ def load(conn: Connection, result: Processed, registry: Registry, rows: Rows | N
     if result.error:
         if any(v[1] == sha for v in here if v[2] == "failed"):
             return Stored("unchanged")  # this very failure is recorded already
-        for doc_id in failures:
-            _delete_document(conn, doc_id)
+        _delete_documents(conn, failures, rows)
         _insert_failed(registry, result, path, rows)
         if good is None and not copy_of:
             return Stored("failed")
         kept = _version(good[1], good[3]) if good else "the document it was a copy of"
         return Stored("kept", f"{kept} is kept")
     if (good and good[1] == sha) or any(s == sha for (s,) in copy_of):
-        for doc_id in failures:  # the file reads well again: its failure is history
-            _delete_document(conn, doc_id)
+        _delete_documents(conn, failures, rows)  # the file reads well again: its failure is history
         return Stored("unchanged")
-    twin = conn.execute("SELECT id, path FROM documents WHERE sha256 = ? AND status = 'loaded' AND path <> ? "
-                        "ORDER BY id LIMIT 1", [sha, path]).fetchall() if sha in rows.sha256s else []
-    for doc_id, *_ in here:
-        _delete_document(conn, doc_id)
+    twin = _twin(conn, rows, sha, path) if sha in rows.sha256s else None
+    _delete_documents(conn, [doc_id for doc_id, *_ in here], rows)
     if copy_of:  # the path held a copy of another document; now it holds bytes of its own
         conn.execute("DELETE FROM document_paths WHERE path = ?", [path])
     replaced = f"replaces {_version(good[1], good[3])} by sha256 {sha[:12]}" if good else ""
     rows.paths.add(path)
+    rows.pending_paths.add(path)
     if twin:
         size, mtime_ns = (stamp.size, stamp.mtime_ns) if stamp else (None, None)
-        rows.add("document_paths", [(twin[0][0], path, size, mtime_ns)], ("document_id", "path", "size", "mtime_ns"))
-        return Stored("copy", "; ".join(n for n in (replaced, f"the same file as {twin[0][1]}") if n))
+        rows.add("document_paths", [(twin[0], path, size, mtime_ns)], ("document_id", "path", "size", "mtime_ns"))
+        return Stored("copy", "; ".join(n for n in (replaced, f"the same file as {twin[1]}") if n))
     rows.sha256s.add(sha)
     outcome = _insert(conn, result, path, registry, rows, stamp)
     return Stored("replaced", replaced) if good and outcome == "loaded" else Stored(outcome)
 
 
+def _delete_documents(conn: Connection, document_ids: list[int], rows: Rows) -> None:
+    """Delete documents the database holds, with what this batch added that refers to them (a copy
+    of one of them, read earlier in the batch): the batch is written first, so the deletes see it.
+    Only a changed or failing file gets here, never a new one."""
+    if not document_ids:
+        return
+    rows.flush(conn)
+    for doc_id in document_ids:
+        _delete_document(conn, doc_id)
+
+
+def _twin(conn: Connection, rows: Rows, sha: str, path: str) -> tuple[int, str] | None:
+    """The first loaded document, at another path, with these bytes: in the database, or else in this batch."""
+    found = conn.execute("SELECT id, path FROM documents WHERE sha256 = ? AND status = 'loaded' AND path <> ? "
+                         "ORDER BY id LIMIT 1", [sha, path]).fetchall()
+    if found:  # the database's ids are all older than the batch's
+        return int(found[0][0]), str(found[0][1])
+    return rows.pending_documents.get(sha)
+
+
 def _insert_failed(registry: Registry, result: Processed, path: str, rows: Rows) -> None:
     rows.paths.add(path)
+    rows.pending_paths.add(path)
     rows.sha256s.add(result.sha256 or "")
     rows.add("documents", [(registry.new_id(), result.source, path, result.sha256 or "", "failed", "failed",
                             result.error)], ("id", "source", "path", "sha256", "kind", "status", "error"))
@@ -132,6 +153,7 @@ def _insert(conn: Connection, result: Processed, path: str, registry: Registry, 
         _insert_failed(registry, result, path, rows)
         return "failed"
     doc_id = registry.new_id()
+    rows.pending_documents.setdefault(doc.sha256, (doc_id, path))
     # The stamp only with the size it was taken with: bytes read after a change are hashed next time.
     mtime_ns = stamp.mtime_ns if stamp and stamp.size == doc.size else None
     rows.add("documents", [(doc_id, doc.source, path, doc.sha256, doc.size, doc.media_type, doc.encoding,
@@ -148,17 +170,17 @@ def _insert(conn: Connection, result: Processed, path: str, registry: Registry, 
         add_changes(rows, registry)
         return "loaded"
     resolved = resolve_names(ex, registry, doc_id)
-    twin = None
-    if (resolved.body_id, m.date) in rows.meeting_keys:
-        rows.flush(conn)  # its twin may be earlier in this batch
-        twin = _same_meeting(conn, resolved.body_id, m.date, [i.number for i in m.items])
+    key = (resolved.body_id, m.date)
+    numbers = {i.number for i in m.items}
+    twin = _same_meeting(conn, rows, key, numbers) if key in rows.meeting_keys else None
     if twin is not None:
         rows.add("meeting_sources", [(twin, doc_id, "copy")])
         rows.add("warnings", [(doc_id, None, None, "the same meeting as an earlier document; kept as a second source")])
         add_changes(rows, registry)
         return "loaded"
     meeting_id = registry.new_id()
-    rows.meeting_keys.add((resolved.body_id, m.date))
+    rows.meeting_keys.add(key)
+    rows.pending_meetings.setdefault(key, []).append((meeting_id, numbers))
     rows.add("meeting_sources", [(meeting_id, doc_id, "primary")])
     rows.add("meetings", [(meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time,
                            m.end_time, m.location, m.page, m.line)])
@@ -206,14 +228,19 @@ def _add_votes(rows: Rows, registry: Registry, where: tuple[int, int | None, int
                           for r, (pid, oid) in zip(recusals, ids, strict=True)])
 
 
-def _same_meeting(conn: Connection, body_id: int | None, date: str | None, numbers: list[str]) -> int | None:
-    """A meeting already loaded with the same body, date and (mostly) the same cases."""
+def _same_meeting(conn: Connection, rows: Rows, key: tuple[int | None, str | None],
+                  numbers: set[str | None]) -> int | None:
+    """A meeting already loaded with the same body, date and (mostly) the same cases: in the
+    database first, then in this batch, each in the order they were loaded."""
+    body_id, date = key
     if body_id is None or date is None:
         return None
-    same_day = conn.execute("SELECT id FROM meetings WHERE body_id = ? AND date = ?", [body_id, date]).fetchall()
-    for (meeting_id,) in same_day:
-        known = {n for (n,) in conn.execute("SELECT number FROM items WHERE meeting_id = ?", [meeting_id]).fetchall()}
-        new = set(numbers)
-        if known == new or (known | new and len(known & new) / len(known | new) >= 0.5):
-            return int(meeting_id)
+    same_day = conn.execute("SELECT id FROM meetings WHERE body_id = ? AND date = ? ORDER BY id",
+                            [body_id, date]).fetchall()
+    known_ones = ((int(meeting_id), {n for (n,) in conn.execute("SELECT number FROM items WHERE meeting_id = ?",
+                                                                  [meeting_id]).fetchall()})
+                  for (meeting_id,) in same_day)
+    for meeting_id, known in itertools.chain(known_ones, rows.pending_meetings.get(key, [])):
+        if known == numbers or (known | numbers and len(known & numbers) / len(known | numbers) >= 0.5):
+            return meeting_id
     return None

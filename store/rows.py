@@ -9,9 +9,11 @@ values took a quarter of the loader's time."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from referat.store.db import Connection
+from referat.store.keyfilter import KeyFilter
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -25,22 +27,36 @@ def _arrow_type(duckdb_type: str) -> pa.DataType | None:
             "VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string())}.get(duckdb_type)
 
 
+def _streamed(conn: Connection, sql: str, size: int = 10_000) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query a few thousand at a time, never the whole archive's at once; read to
+    the end before the connection runs anything else."""
+    result = conn.execute(sql)
+    while chunk := result.fetchmany(size):
+        yield from chunk
+
+
 class Rows:
     def __init__(self, conn: Connection | None = None) -> None:
         self._tables: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         self._types: dict[str, dict[str, pa.DataType | None]] = {}  # table -> column -> type
         # Every path, file hash and (body, date) of a meeting the archive holds or this run added:
-        # the loader only asks the database about a document when one of them is already known,
-        # which on a fresh shelf is never.
-        self.paths: set[str] = set()
-        self.sha256s: set[str] = set()
-        self.meeting_keys: set[tuple[Any, Any]] = set()  # (body id, 'yyyy-mm-dd')
+        # the loader only asks the database about a document when one of them may be known already,
+        # which on a fresh shelf is almost never. In filters of fixed size: sets grew with the archive.
+        self.paths = KeyFilter()
+        self.sha256s = KeyFilter()
+        self.meeting_keys = KeyFilter()  # (body id, 'yyyy-mm-dd')
+        # The same keys for what this batch added and the database has not seen: the loader looks a
+        # document's twin up here instead of writing the batch to ask the database (a flush per
+        # document made the cost per document grow with the archive). Cleared at ``flush``.
+        self.pending_paths: set[str] = set()
+        self.pending_documents: dict[str, tuple[int, str]] = {}  # sha256 -> (id, path): the first loaded
+        self.pending_meetings: dict[tuple[Any, Any], list[tuple[int, set[str | None]]]] = {}  # key -> (id, numbers)
         if conn is not None:
-            self.paths = {p for (p,) in conn.execute(
-                "SELECT path FROM documents UNION SELECT path FROM document_paths").fetchall()}
-            self.sha256s = {s for (s,) in conn.execute("SELECT DISTINCT sha256 FROM documents").fetchall()}
-            self.meeting_keys = set(conn.execute(
-                "SELECT DISTINCT body_id, strftime(date, '%Y-%m-%d') FROM meetings").fetchall())
+            for keys, sql in ((self.paths, "SELECT path FROM documents UNION ALL SELECT path FROM document_paths"),
+                              (self.sha256s, "SELECT sha256 FROM documents"),
+                              (self.meeting_keys, "SELECT body_id, strftime(date, '%Y-%m-%d') FROM meetings")):
+                for row in _streamed(conn, sql):
+                    keys.add(row[0] if len(row) == 1 else row)
 
     def add(self, table: str, rows: list[tuple[Any, ...]], columns: tuple[str, ...] = ()) -> None:
         if rows:
@@ -70,3 +86,6 @@ class Rows:
             finally:
                 conn.unregister("referat_rows")
         self._tables.clear()
+        self.pending_paths.clear()
+        self.pending_documents.clear()
+        self.pending_meetings.clear()

@@ -152,6 +152,40 @@ def test_a_batch_holding_a_file_twice_loads_it_once(tmp_path: Path):
     assert conn.execute("SELECT path FROM document_paths").fetchall() == [(str(copy),)]
 
 
+def test_twins_in_one_batch_are_found_without_writing_it_per_document(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch):
+    """Issue #20: the text seed, its PDF (the same meeting) and a copy of the PDF (the same bytes) in
+    one batch: one meeting with two sources and a copy, from a batch written to the database once
+    (a write per document to look the twins up made the cost per document grow with the archive)."""
+    from helpers import SEED_PDF
+    from referat.store.rows import Rows
+
+    writes: list[int] = []
+    flush = Rows.flush
+
+    def counted(self: Rows, conn: object) -> None:
+        if self:
+            writes.append(1)
+        flush(self, conn)
+
+    import referat.store.ingest as store_ingest
+
+    monkeypatch.setattr(Rows, "flush", counted)
+    monkeypatch.setattr(store_ingest, "BATCH_SECONDS", 3600.0)  # one batch, however busy the machine
+    conn = connect(tmp_path / "a.duckdb")
+    copy = tmp_path / "kopi.pdf"
+    copy.write_bytes(SEED_PDF.read_bytes())
+    summary = ingest(conn, [SAMPLES / "000_b0133e4c38a4f008.txt", SEED_PDF, copy, SAMPLES / "001_9eefbcf0bd4b22fc.txt"])
+    assert summary.outcomes == {"loaded": 3, "copy": 1}
+    assert len(writes) == 1
+    assert conn.execute("SELECT d.source, s.role FROM meeting_sources s JOIN documents d ON d.id = s.document_id "
+                        "ORDER BY s.role DESC, 1").fetchall() == [("000_b0133e4c38a4f008.txt", "primary"),
+                                                                  ("001_9eefbcf0bd4b22fc.txt", "primary"),
+                                                                  ("styringsgruppen-2023-12-11.pdf", "copy")]
+    assert conn.execute("SELECT d.source, p.path FROM document_paths p JOIN documents d ON d.id = p.document_id"
+                        ).fetchall() == [("styringsgruppen-2023-12-11.pdf", str(copy))]
+
+
 def test_slow_files_are_committed_as_they_come(tmp_path: Path, monkeypatch):
     """A batch also ends on time, so an OCR run of slow files is stored (and announced) file by file."""
     import referat.store.ingest as store_ingest
