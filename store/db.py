@@ -24,9 +24,6 @@ WAIT_STEP = 0.2  # seconds between tries while another process holds the archive
 # minimum in pyproject.toml) can open it; duckdb 2's default is a format only 2.x reads. An archive made
 # before keeps its format: ingest it anew to open it with duckdb 1.x.
 STORAGE_VERSION = "v1.1.0"
-# DuckDB keeps what it reads cached up to 80% of the machine's memory by default, so a writer's
-# memory grew with the archive its end-of-run clean-up reads; beyond this it spills to disk instead.
-WRITER_MEMORY = "256MB"
 # The views and comments are written only when they changed: rewriting them costs every writer a
 # second. Their fingerprint is kept in the comment of the macro the attendance figures come from.
 VIEWS_MARK = "attendance_rates_between"
@@ -111,8 +108,7 @@ def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) ->
             holder = None if read_only else writer.other_writer(path)
             if holder is None:
                 try:
-                    config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION,
-                                                   "memory_limit": WRITER_MEMORY}
+                    config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
                     return duckdb.connect(str(path), read_only=read_only, config=config)
                 except duckdb.IOException as exc:
                     if "lock" not in str(exc).lower():
