@@ -151,7 +151,7 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
         LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
         LEFT JOIN people s ON s.id = a.substitute_for_id
         WHERE (? IS NULL OR m.body = ?) AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
-        ORDER BY m.date, a.seq""", [body, body, start, start, end, end])
+        ORDER BY m.date, a.seq, a.id""", [body, body, start, start, end, end])
 
 
 def has_attendance(conn: Connection, *, body: str | None = None, start: dt.date | None = None,

@@ -43,19 +43,21 @@ LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations t
 -- (NULL: all), per person, body and year, or with by_organisation per organisation, body and year
 -- (person_id NULL, name the organisation or '(uten organisasjon)'). The rate counts remote as
 -- attended and leaves out meetings whose status is unknown: (present + remote) / (expected - unknown).
--- A person's organisation is the one of their first meeting in the year.
+-- A person's organisation is the one of their first meeting in the year; of two meetings on one day
+-- with the person at the same place in both lists, the row stored first, so that every run agrees.
 CREATE OR REPLACE MACRO attendance_counts_between(body_name, from_date, to_date, by_organisation) AS TABLE
 WITH keyed AS (
     SELECT CASE WHEN NOT by_organisation THEN person_id END AS person_id,
            CASE WHEN by_organisation THEN coalesce(organisation, '(uten organisasjon)') ELSE name END AS name,
            CASE WHEN by_organisation THEN organisation END AS of_organisation,
-           organisation, body, year, date, seq, status, substitutes
+           organisation, body, year, date, seq, attendance_id, status, substitutes
     FROM attendance_rows
     WHERE category = 'member' AND (body_name IS NULL OR body = body_name)
       AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
 )
 SELECT person_id, name,
-       CASE WHEN by_organisation THEN of_organisation ELSE first(organisation ORDER BY date, seq) END AS organisation,
+       CASE WHEN by_organisation THEN of_organisation
+            ELSE first(organisation ORDER BY date, seq, attendance_id) END AS organisation,
        body, year, count(*) AS expected,
        count(*) FILTER (status = 'present') AS present, count(*) FILTER (status = 'remote') AS remote,
        count(*) FILTER (status = 'substituted') AS substituted, count(*) FILTER (status = 'absent') AS absent,
@@ -78,8 +80,8 @@ SELECT * EXCLUDE (person_id) FROM attendance_counts_between(body_name, from_date
 -- person, body and year, with their category and organisation at the last of them. A guest who came
 -- only for exempt cases is counted only with include_exempt.
 CREATE OR REPLACE MACRO attendance_others_between(body_name, from_date, to_date, include_exempt) AS TABLE
-SELECT name, body, year, last(category ORDER BY date, seq) AS category,
-       last(organisation ORDER BY date, seq) AS organisation, count(*) AS meetings
+SELECT name, body, year, last(category ORDER BY date, seq, attendance_id) AS category,
+       last(organisation ORDER BY date, seq, attendance_id) AS organisation, count(*) AS meetings
 FROM attendance_rows
 WHERE category <> 'member' AND (include_exempt OR NOT exempt_only) AND (body_name IS NULL OR body = body_name)
   AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
