@@ -346,13 +346,19 @@ def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
     from referat.reports.attendance import write_attendance
     from referat.reports.filters import check_range
+    from referat.store import connect
+    from referat.store import queries as q
 
     check_range(start, end)
-    data = _site_data(db, False, body, start, end, wait)
-    if not data.attendance:
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    body = _body(conn, body)
+    # The figures are the archive's views; rows to tally only for an archive that has none yet.
+    rates = q.attendance_rates(conn, body=body, start=start, end=end)
+    rows = [] if rates is not None else q.attendance(conn, body=body, start=start, end=end)
+    if not q.has_attendance(conn, body=body, start=start, end=end):
         click.echo("warning: no meeting with attendance matches --body, --from and --to; the report is empty",
                    err=True)
-    path = write_attendance(data.attendance, Path(out), policy=data.policy, rates=data.rates)
+    path = write_attendance(rows, Path(out), rates=rates)
     click.echo(f"wrote {path} and CSV beside it", err=True)
 
 
@@ -393,12 +399,16 @@ def report_votes(db: str, body: str | None, start: dt.date | None, end: dt.date 
 @wait_option
 def report_decisions(db: str, include_exempt: bool, out: str, wait: bool) -> None:
     """The decision register: every vedtak, filterable by body, year and text."""
-    from referat.reports.publication import withheld_count
+    from referat.reports.publication import INTERNAL, PUBLIC, withheld_count
     from referat.reports.register import write_register
+    from referat.store import connect
+    from referat.store import queries as q
 
-    data = _site_data(db, include_exempt, wait=wait)
-    path = write_register(data.items, Path(out), policy=data.policy)
-    withheld = withheld_count(data.items, data.policy)
+    conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    policy = INTERNAL if include_exempt else PUBLIC
+    items = q.items(conn, include_exempt=True, children=("decisions",))
+    path = write_register(items, Path(out), policy=policy)
+    withheld = withheld_count(items, policy)
     click.echo(f"wrote {path}" + (f"; {_count(withheld, 'exempt case')} withheld" if withheld else ""), err=True)
     _warn_internal(include_exempt)
 

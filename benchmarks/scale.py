@@ -1,6 +1,6 @@
 """Scale: ingest a large synthetic corpus, watch peak memory, time the top-ups an archivist runs
 on it (the whole corpus again, unchanged; ten new files added; one file into a new archive), then
-time the analyst queries of the README and of `referat search` on the result.
+time the analyst queries of the README, the three reports and `referat search` on the result.
 
     python benchmarks/scale.py [--docs 5000] [--workers 2] [--keep DIR] [--topups-only]
                                [--slices-only] [--slice 10000] [--no-site]
@@ -20,8 +20,11 @@ long run. The full corpus is ingested a second time with the search index off
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -177,6 +180,29 @@ def search_query(db: Path, query: str, options: dict[str, object]) -> object:
     return lambda: search(conn, query, **options)  # type: ignore[arg-type]
 
 
+def report_seconds(args: list[str], repeat: int = 3) -> tuple[float, float]:
+    """The least CPU seconds (user + sys) and wall seconds of `referat ARGS` over ``repeat`` runs:
+    noise on a shared machine only ever adds to either."""
+    cpu, wall = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "referat.cli", *args], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        wall.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return min(cpu), min(wall)
+
+
+def print_reports(db: Path, out: Path) -> None:
+    """The time of each report command on the archive, as a user runs it (a new process: imports included)."""
+    print(f"reports on it (least of 3, a process each; goal < 1 s; load average {os.getloadavg()[0]:.1f}):")
+    for name in ("attendance", "decisions", "votes"):
+        cpu, wall = report_seconds(["report", name, "--db", str(db), "--out", str(out / name)])
+        print(f"  report {name:<23} {cpu:7.2f} s CPU  {wall:7.2f} s wall")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=5000)
@@ -211,6 +237,7 @@ def main() -> None:
         if args.slices_only:
             print_slices(work, files, args.slice, args.workers, work / "full.duckdb")
             print_queries(work / "full.duckdb")
+            print_reports(work / "full.duckdb", work / "reports")
             return
         if args.topups_only:
             full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
@@ -235,6 +262,7 @@ def main() -> None:
               f"{(full_s / bare_s - 1) * 100:+.0f}% (goal < 30%)")
         print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
         print_queries(work / "full.duckdb")
+        print_reports(work / "full.duckdb", work / "reports")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -267,9 +267,6 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
-    # The keys of a web page's front matter (YAML): 'attending:', 'not_attending:'
-    (re.compile(r"(?i)^(?:not_attending|absent|apologies)\s*:"), Category.member, Status.absent),
-    (re.compile(r"(?i)^(?:attending|attendees|participants|present)\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s*stede|\s+møtende|\s+deltakere)?|inviterte?|"
                 r"også\s+til\s*stede|i\s+tillegg\s+(?:møtte|deltok)|dessuten\s+møtte)\s*:"),
      Category.guest, Status.present),
@@ -543,8 +540,7 @@ def _name_and_place(text: str) -> bool:
 
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
 # these say who attended the meeting wherever they stand ('Tilstede:' after the last case).
-_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler|"
-                       r"attending|absent")
+_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler")
 
 
 def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:

@@ -6,6 +6,18 @@ from __future__ import annotations
 
 import re
 
+from referat.bodywords import alternation
+from referat.extract.votewords import (
+    AGAINST,
+    FELL_WORDS,
+    FOR,
+    PROPOSAL_NOUNS,
+    RECOMMENDATION_NOUNS,
+    TAKEN_WORDS,
+    UNANIMOUS,
+    VOTED,
+    VOTING_WORDS,
+)
 from referat.folding import fold, lookalike_forms
 
 # The labels minutes are read by. A word here is only the key to repair a damaged one: what each
@@ -100,14 +112,15 @@ SECTION_LABEL = re.compile(
     r"vedlegg|dette\s+ble\s+satt\s+opp\s+mot|orientering|innlegg|spørsmål)"
     r"(?:\s+(?:av|i)\s+(?:sak|saka|saken|møtet)\b[^:]*|\s+(?:fra|frå)\s+[^:]{2,60})?\s*(?::.*|$)", re.S)
 # A vote as counted or its outcome recorded ('For forslaget stemte 35: ...', 'Dermed ble innstillingen
-# vedtatt.'): the vote reader's (votes branch); here it closes the proposal voted on.
+# vedtatt.'): the vote reader's (votes.py), in its words (votewords.py); here it closes the proposal voted on.
 VOTE_RECORD = re.compile(
-    r"(?i)^\s*(?:(?:for|imot|mot)\s+(?:forslag\w*|innstilling\w*|tilråding\w*)(?:\s+\d+)?\s+stemte\b|"
-    r"dermed\s+(?:ble|vart)\b|(?:forslaget|innstillingen|innstillinga|tilrådinga)\s+(?:falt|fall|faller)\b|"
+    rf"(?i)^\s*(?:(?:{FOR}|{AGAINST})\s+(?:{PROPOSAL_NOUNS})\w*(?:\s+\d+)?\s+(?:{VOTED})\b|"
+    r"dermed\s+(?:ble|vart)\b|"
+    rf"(?:{PROPOSAL_NOUNS})\s+(?:{alternation(FELL_WORDS)})\b|"
     # 'Rådmannens innstilling enstemmig vedtatt (7 st.)', 'Innstillingen ble vedtatt mot 2 stemmer'
-    r"(?:[\wæøå-]+s\s+)?(?:innstilling(?:en|a)?|tilråding(?:a)?)\s+(?:ble\s+|vart\s+)?(?:enstemmig\s+|"
-    r"samrøystes\s+)?(?:vedtatt|vedteke|godkjent|godkjend|forkastet)\b|"
-    r"\w+\s+stemte\s+(?:for|mot|imot)\b|avstemming\b|avstemning\b|votering\b|røysting\b)")
+    rf"(?:[\wæøå-]+s\s+)?(?:{RECOMMENDATION_NOUNS})\s+(?:ble\s+|vart\s+)?(?:(?:{UNANIMOUS})\s+)?"
+    rf"(?:{alternation(TAKEN_WORDS)})\b|"
+    rf"\w+\s+(?:{VOTED})\s+(?:{FOR}|{AGAINST})\b|(?:{alternation(VOTING_WORDS)})\b)")
 # What ends the last case: the close of the meeting and the signatures.
 CLOSING = re.compile(
     r"(?i)^\s*(?:eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?(?:hevet|heva|avsluttet)|"

@@ -54,8 +54,18 @@ PROPOSAL_NOUNS = alternation(["forslaget", "forslag", "innstillingen", "innstill
                               "tilleggsforslaget", "tilleggsforslag", "endringsforslaget", "endringsforslag",
                               "alternativet", "framlegget", "framlegg", "tilrådinga", "tilråding",
                               "tilleggsframlegg", "endringsframlegg"])
+# The body's own recommendation among the proposals: 'Rådmannens innstilling', nynorsk 'tilrådinga'.
+RECOMMENDATION_NOUNS = alternation(["innstillingen", "innstillinga", "innstilling", "tilrådinga", "tilråding"])
 # A name that says only 'the proposal' and so defers to a more specific one in the outcome.
 GENERIC = {"forslaget", "forslag", "framlegget", "framlegg", "det", "dette", "saken"}
+
+# A verdict reported as taken ('Innstillingen ble enstemmig vedtatt', 'Forslaget falt'): the record of a
+# vote, which the decision reader leaves to the vote reader. Not the present tense of ADOPTED and
+# REJECTED: 'Innstillingen vedtas' may be the body's decision itself.
+TAKEN_WORDS = ("vedtatt", "vedteke", "godkjent", "godkjend", "forkastet")
+FELL_WORDS = ("falt", "fall", "faller")
+# A vote named as a noun, which opens its record: 'Votering:', 'Avstemming over forslaget'.
+VOTING_WORDS = ("votering", "avstemming", "avstemning", "røysting")
 
 # Being disqualified from a case, or leaving the meeting for it.
 DISQUALIFIED = re.compile(r"(?i)(?<!ikke )(?<!ikkje )\binhabile?\b")

@@ -17,10 +17,10 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from referat.ingest.document import Document
-from referat.reports import redaction
+if TYPE_CHECKING:  # the reports import this module: the reader only when a source copy is redacted
+    from referat.ingest.document import Document
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,8 @@ def publish_source(source: Source, policy: Policy) -> Published:
             return Published(source.source, None, data)
         return Published(text_name, "filen er endret eller flyttet siden den ble lest: teksten slik arkivet har den",
                          source.raw_text.encode("utf-8"))
+    from referat.reports import redaction
+
     notices = {number: withheld_line(number, basis) for number, basis in withheld.items()}
     if source.media_type == "text":
         regions = redaction.exempt_regions(redaction.text_document(source.source, source.raw_text), notices)

@@ -368,3 +368,5 @@ COMMENT ON COLUMN search_postings.document_id IS 'The document (documents.id), s
 COMMENT ON COLUMN search_postings.term IS 'A term: a word folded (folding.fold) and stemmed (Snowball, Norwegian)';
 COMMENT ON COLUMN search_postings.tf IS 'How often the term stands in the unit';
 COMMENT ON COLUMN search_postings.exempt IS 'The unit''s exempt flag, so term statistics leave exempt text out too';
+
+COMMENT ON MACRO TABLE attendance_counts_between IS 'Attendance figures of members for a body and period (NULL: all), per person (by_organisation false) or per organisation: what attendance_rates_between and attendance_organisation_rates_between read';

@@ -33,9 +33,13 @@ def meetings(conn: Connection) -> list[dict[str, Any]]:
         FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.date, m.body""")
 
 
-def items(conn: Connection, *, include_exempt: bool = False,
-          cases: set[tuple[str, str]] | None = None) -> list[dict[str, Any]]:
-    """Items with their decisions, follow-ups and references; only those of ``cases`` when given."""
+CHILDREN = ("decisions", "follow_ups", "references")
+
+
+def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[str, str]] | None = None,
+          children: tuple[str, ...] = CHILDREN) -> list[dict[str, Any]]:
+    """Items with their decisions, follow-ups and references (only the ``children`` named: the
+    register needs no more than decisions); only those of ``cases`` when given."""
     if cases is not None and not cases:
         return []
     # Lists go in as one parameter each: thousands of `?` cost DuckDB more than the query itself.
@@ -52,22 +56,22 @@ def items(conn: Connection, *, include_exempt: bool = False,
         WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [*params, include_exempt])
     by_id = {i["id"]: i for i in out}
     for i in out:
-        i.update(decisions=[], follow_ups=[], references=[])
+        i.update((key, []) for key in children)
     if not by_id:
         return out
     only, ids = "", []
     if cases is not None:
         only = "SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = c.item_id"
         ids = [list(by_id)]
-    children = {
+    queries = {
         "decisions": "SELECT c.item_id, c.text, c.labeled, c.page, c.line FROM decisions c {only} "
                      "ORDER BY c.item_id, c.seq",
         "follow_ups": "SELECT c.item_id, c.text, c.page, c.line FROM follow_ups c {only} ORDER BY c.item_id, c.seq",
         "references": "SELECT c.item_id, c.target_body, c.target_number, c.raw FROM item_references c {only} "
                       "ORDER BY c.id",
     }
-    for key, sql in children.items():
-        for row in _rows(conn, sql.format(only=only), ids):
+    for key in children:
+        for row in _rows(conn, queries[key].format(only=only), ids):
             if row["item_id"] in by_id:
                 by_id[row["item_id"]][key].append(row)
     return out
@@ -147,7 +151,17 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
         LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
         LEFT JOIN people s ON s.id = a.substitute_for_id
         WHERE (? IS NULL OR m.body = ?) AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
-        ORDER BY m.date, a.seq""", [body, body, start, start, end, end])
+        ORDER BY m.date, a.seq, a.id""", [body, body, start, start, end, end])
+
+
+def has_attendance(conn: Connection, *, body: str | None = None, start: dt.date | None = None,
+                   end: dt.date | None = None) -> bool:
+    """Whether any meeting of the selection lists anyone: the attendance report warns when none does."""
+    found = conn.execute("""
+        SELECT EXISTS (SELECT 1 FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+                       WHERE (? IS NULL OR m.body = ?) AND (? IS NULL OR m.date >= ?)
+                         AND (? IS NULL OR m.date <= ?))""", [body, body, start, start, end, end]).fetchone()
+    return bool(found and found[0])
 
 
 RATE_COLUMNS = ("name", "organisation", "body", "year", "expected", "present", "remote", "substituted", "absent",

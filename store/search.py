@@ -129,15 +129,17 @@ def _weights(found: set[str], own: set[str]) -> dict[str, float]:
     return weights
 
 
-def _fuzzy(conn: Connection, own: set[str], include_exempt: bool) -> list[str]:
-    """The index's terms closest to a word no rule found: OCR damage nobody foresaw."""
+def _fuzzy(conn: Connection, own: set[str], include_exempt: bool) -> dict[str, int]:
+    """The index's terms closest to a word no rule found (OCR damage nobody foresaw), with how many
+    units hold each: the one scan of the postings that gives the vocabulary counts them as well."""
     from rapidfuzz import fuzz, process
 
-    vocabulary = [t for (t,) in conn.execute("SELECT DISTINCT term FROM search_postings WHERE ? OR NOT exempt",
-                                             [include_exempt]).fetchall()]
-    return sorted({t for o in own if len(o) >= MIN_PART
-                   for t, _, _ in process.extract(o, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
-                                                  limit=5)})
+    vocabulary = dict(conn.execute("SELECT term, count(*) FROM search_postings WHERE ? OR NOT exempt GROUP BY term",
+                                   [include_exempt]).fetchall())
+    close = sorted({t for o in own if len(o) >= MIN_PART
+                    for t, _, _ in process.extract(o, list(vocabulary), scorer=fuzz.ratio,
+                                                   score_cutoff=FUZZY_CUTOFF, limit=5)})
+    return {t: vocabulary[t] for t in close}
 
 
 def _snippet(text: str, matched: set[str]) -> str:
@@ -189,7 +191,7 @@ def search(conn: Connection, query: str, *, body: str | None = None, start: dt.d
             close = _fuzzy(conn, own, policy.include_exempt)
             if not close:
                 return []
-            df |= _frequencies(conn, policy.include_exempt, close)
+            df |= close
             mine = dict.fromkeys(close, FUZZY_WEIGHT)
         weights.append(mine)
     n, avgdl = conn.execute("SELECT count(*), avg(length) FROM search_units WHERE ? OR NOT exempt",

@@ -39,12 +39,26 @@ FROM attendance a JOIN meetings m ON m.id = a.meeting_id JOIN people p ON p.id =
 JOIN attendance_organisations ao ON ao.attendance_id = a.id
 LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id;
 
--- The attendance report's figures for members, per person, body and year, between two dates
--- (NULL: no bound) and for one body (NULL: all). The rate counts remote as attended and leaves
--- out meetings whose status is unknown: (present + remote) / (expected - unknown).
-CREATE OR REPLACE MACRO attendance_rates_between(body_name, from_date, to_date) AS TABLE
-SELECT person_id, name, first(organisation ORDER BY date, seq) AS organisation, body, year,
-       count(*) AS expected,
+-- The attendance report's figures for members between two dates (NULL: no bound) and for one body
+-- (NULL: all), per person, body and year, or with by_organisation per organisation, body and year
+-- (person_id NULL, name the organisation or '(uten organisasjon)'). The rate counts remote as
+-- attended and leaves out meetings whose status is unknown: (present + remote) / (expected - unknown).
+-- A person's organisation is the one of their first meeting in the year; of two meetings on one day
+-- with the person at the same place in both lists, the row stored first, so that every run agrees.
+CREATE OR REPLACE MACRO attendance_counts_between(body_name, from_date, to_date, by_organisation) AS TABLE
+WITH keyed AS (
+    SELECT CASE WHEN NOT by_organisation THEN person_id END AS person_id,
+           CASE WHEN by_organisation THEN coalesce(organisation, '(uten organisasjon)') ELSE name END AS name,
+           CASE WHEN by_organisation THEN organisation END AS of_organisation,
+           organisation, body, year, date, seq, attendance_id, status, substitutes
+    FROM attendance_rows
+    WHERE category = 'member' AND (body_name IS NULL OR body = body_name)
+      AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
+)
+SELECT person_id, name,
+       CASE WHEN by_organisation THEN of_organisation
+            ELSE first(organisation ORDER BY date, seq, attendance_id) END AS organisation,
+       body, year, count(*) AS expected,
        count(*) FILTER (status = 'present') AS present, count(*) FILTER (status = 'remote') AS remote,
        count(*) FILTER (status = 'substituted') AS substituted, count(*) FILTER (status = 'absent') AS absent,
        count(*) FILTER (status = 'unknown') AS unknown,
@@ -52,33 +66,22 @@ SELECT person_id, name, first(organisation ORDER BY date, seq) AS organisation, 
        array_to_string(list_sort(list_distinct(flatten(list(substitutes)))), ', ') AS substituted_by,
        round(count(*) FILTER (status IN ('present', 'remote'))
              / nullif(count(*) - count(*) FILTER (status = 'unknown'), 0), 3) AS rate
-FROM attendance_rows
-WHERE category = 'member' AND (body_name IS NULL OR body = body_name)
-  AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
-GROUP BY person_id, name, body, year;
+FROM keyed
+GROUP BY person_id, name, of_organisation, body, year;
+
+CREATE OR REPLACE MACRO attendance_rates_between(body_name, from_date, to_date) AS TABLE
+FROM attendance_counts_between(body_name, from_date, to_date, false);
 
 -- The same figures per organisation (members without one under '(uten organisasjon)').
 CREATE OR REPLACE MACRO attendance_organisation_rates_between(body_name, from_date, to_date) AS TABLE
-SELECT coalesce(organisation, '(uten organisasjon)') AS name, organisation, body, year,
-       count(*) AS expected,
-       count(*) FILTER (status = 'present') AS present, count(*) FILTER (status = 'remote') AS remote,
-       count(*) FILTER (status = 'substituted') AS substituted, count(*) FILTER (status = 'absent') AS absent,
-       count(*) FILTER (status = 'unknown') AS unknown,
-       count(*) FILTER (status IN ('present', 'remote')) AS attended,
-       array_to_string(list_sort(list_distinct(flatten(list(substitutes)))), ', ') AS substituted_by,
-       round(count(*) FILTER (status IN ('present', 'remote'))
-             / nullif(count(*) - count(*) FILTER (status = 'unknown'), 0), 3) AS rate
-FROM attendance_rows
-WHERE category = 'member' AND (body_name IS NULL OR body = body_name)
-  AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)
-GROUP BY coalesce(organisation, '(uten organisasjon)'), organisation, body, year;
+SELECT * EXCLUDE (person_id) FROM attendance_counts_between(body_name, from_date, to_date, true);
 
 -- Everyone listed but members (observers, secretariat, substitutes, guests): how many meetings per
 -- person, body and year, with their category and organisation at the last of them. A guest who came
 -- only for exempt cases is counted only with include_exempt.
 CREATE OR REPLACE MACRO attendance_others_between(body_name, from_date, to_date, include_exempt) AS TABLE
-SELECT name, body, year, last(category ORDER BY date, seq) AS category,
-       last(organisation ORDER BY date, seq) AS organisation, count(*) AS meetings
+SELECT name, body, year, last(category ORDER BY date, seq, attendance_id) AS category,
+       last(organisation ORDER BY date, seq, attendance_id) AS organisation, count(*) AS meetings
 FROM attendance_rows
 WHERE category <> 'member' AND (include_exempt OR NOT exempt_only) AND (body_name IS NULL OR body = body_name)
   AND (from_date IS NULL OR date >= from_date::DATE) AND (to_date IS NULL OR date <= to_date::DATE)

@@ -2,7 +2,15 @@
 
 import pytest
 
-from referat.extract.labels import repair_label
+from referat.extract.labels import VOTE_RECORD, repair_label
+from referat.extract.votewords import (
+    APPROVED_WORDS,
+    FELL_WORDS,
+    REJECTED_WORDS,
+    TAKEN_WORDS,
+    VOTED_IN_WORDS,
+    VOTED_WORDS,
+)
 from referat.folding import lookalike_forms
 
 
@@ -30,3 +38,25 @@ def test_lookalike_forms_undo_one_kind_of_damage_or_all():
 ])
 def test_repair_a_label_alone_on_its_line(text: str, repaired: str):
     assert repair_label(text) == repaired
+
+
+@pytest.mark.parametrize("word", VOTED_WORDS)
+def test_a_tally_in_any_of_the_vote_readers_verbs_is_a_vote_record(word: str):
+    """The decision reader leaves to the vote reader every tally the vote reader reads: 'For framlegget
+    røysta 3' (nynorsk) as 'For forslaget stemte 3'."""
+    assert VOTE_RECORD.match(f"For framlegget {word} 3: Kari Vik (H), Per Li (V), Eva Ås (SV).")
+    assert VOTE_RECORD.match(f"Høyre {word} mot forslaget.")
+
+
+@pytest.mark.parametrize("word", [*TAKEN_WORDS, *FELL_WORDS])
+def test_a_verdict_reported_as_taken_is_a_vote_record(word: str):
+    said = f"Rådmannens innstilling ble {word}." if word in TAKEN_WORDS else f"Framlegget {word} mot 3 røyster."
+    assert VOTE_RECORD.match(said)
+    # a verdict the vote reader reads: every word is in its vocabulary
+    assert word in {*VOTED_IN_WORDS, *APPROVED_WORDS, *REJECTED_WORDS} or word == "fall"
+
+
+@pytest.mark.parametrize("text", ["Innstillingen vedtas.", "Rådmannens innstilling godkjennes.",
+                                  "Styret vedtok budsjettet.", "Forslag til vedtak: Planen godkjennes."])
+def test_the_decision_itself_is_no_vote_record(text: str):
+    assert not VOTE_RECORD.match(text)
