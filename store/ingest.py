@@ -22,6 +22,7 @@ from referat.store.memberships import rebuild_memberships
 from referat.store.orphans import remove_orphans
 from referat.store.rows import Rows
 from referat.store.search import index_missing
+from referat.store.tidied import is_tidy, mark_tidy
 from referat.store.unchanged import Stamp, document_path, triage
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
     unchanged = Counter({"unchanged": len(found.unchanged)} if found.unchanged else {})
     if not found.todo:
         summary = IngestSummary(outcomes=Counter(unchanged), results=Counter(unchanged))
-        _tidy(conn, summary)  # a run stopped before may have left orphans: nothing else clears them
+        if not is_tidy(conn):  # a run stopped before may have left orphans: nothing else clears them
+            _tidy(conn, summary)
         return summary
     if process is not None:
         results: Iterable[Processed] = process(found.todo)
@@ -173,6 +175,7 @@ def _tidy(conn: Connection, summary: IngestSummary) -> None:
         _rollback(conn)
         raise
     rebuild_memberships(conn)
+    mark_tidy(conn)
 
 
 def _rollback(conn: Connection) -> None:

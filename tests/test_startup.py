@@ -5,6 +5,8 @@ import ast
 import subprocess
 import sys
 
+from helpers import SAMPLES
+
 HEAVY = ("duckdb", "multiprocessing", "ctypes", "pydantic", "pyarrow", "numpy", "rich", "jinja2", "spacy",
          "referat.store", "referat.extract")
 
@@ -21,3 +23,10 @@ def _imported(argv: list[str]) -> list[str]:
 def test_help_imports_no_database_pool_or_extractor():
     assert _imported(["--help"]) == []
     assert _imported(["ingest", "--help"]) == []
+
+
+def test_one_small_file_imports_no_arrow(tmp_path):
+    """A few documents' rows go to DuckDB as lists (store/rows.py): pyarrow and numpy cost 0.11 s to import."""
+    (tmp_path / "m.txt").write_bytes((SAMPLES / "000_b0133e4c38a4f008.txt").read_bytes())
+    imported = _imported(["ingest", str(tmp_path / "m.txt"), "--db", str(tmp_path / "a.duckdb")])
+    assert "referat.extract" in imported and "pyarrow" not in imported and "numpy" not in imported
