@@ -2,10 +2,20 @@
 decision register and the attendance report. Self-contained: no CDN, works offline.
 
 The site is built from the archive as it is, exempt cases included, and every page and file goes
-through the publication policy (``publication.py``) on the way out."""
+through the publication policy (``publication.py``) on the way out.
+
+A build writes into a folder of its own inside the output and then moves into place only the files
+whose bytes changed: a rebuild after a few new documents leaves every other file (and its mtime)
+alone, and a file the last build made that this one does not (a removed document's meeting page)
+is deleted. The list of the files a build made is kept beside them (``MANIFEST``); nothing else in
+the folder is touched. A failed build leaves the site as it was."""
 
 from __future__ import annotations
 
+import filecmp
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -25,7 +35,9 @@ from referat.reports.publication import (
 from referat.reports.register import write_register
 from referat.reports.render import render, slug
 from referat.reports.sitesearch import write_search
-from referat.reports.trace import trace
+from referat.reports.trace import case_page, cycles_by_case, index_cases
+
+MANIFEST = ".referat-site"
 
 
 @dataclass
@@ -41,8 +53,47 @@ class SiteData:
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
-    policy = data.policy
+    """The site in ``out``; the counts of what it shows, and of the files this build ``written``
+    (new or changed) and ``removed``."""
     out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out))  # the same file system: a move is a rename
+    try:
+        counts = _write_site(data, staging)
+        return {**counts, **_move_into_place(staging, out)}
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _move_into_place(staging: Path, out: Path) -> dict[str, int]:
+    """Each file of ``staging`` replaces its namesake in ``out`` only when their bytes differ; the
+    files of the last build that this one did not make are removed."""
+    made = []
+    for path in sorted(staging.rglob("*")):
+        if path.is_dir():
+            (out / path.relative_to(staging)).mkdir(parents=True, exist_ok=True)  # sources/ even when empty
+        else:
+            made.append(path.relative_to(staging).as_posix())
+    manifest = out / MANIFEST
+    before = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    written = 0
+    for name in made:
+        target = out / name
+        if target.is_file() and filecmp.cmp(staging / name, target, shallow=False):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
+        written += 1
+    gone = sorted(before - set(made))
+    for name in gone:
+        (out / name).unlink(missing_ok=True)
+    listing = "".join(f"{name}\n" for name in made)
+    if not manifest.is_file() or manifest.read_text(encoding="utf-8") != listing:
+        manifest.write_text(listing, encoding="utf-8")
+    return {"written": written, "removed": len(gone)}
+
+
+def _write_site(data: SiteData, out: Path) -> dict[str, int]:
+    policy = data.policy
     items = publish_items(data.items, policy)
     attendance = publish_attendance(data.attendance, policy)
     people = publish_people(data.people, attendance)
@@ -80,12 +131,12 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
                rows=meetings_of.get(p["id"], []), root="../", internal=policy.internal)
     render("people.html", out / "people" / "index.html", title="Personer", people=people, root="../",
            internal=policy.internal)
-    cases = {(i["body"], i["number"]) for i in items}
-    cases |= {(r["target_body"], r["target_number"]) for i in items for r in i["references"]}
+    index = index_cases(items)
+    cycles = cycles_by_case(index)
+    cases = index.cases()
     for case in cases:
-        t = trace(case, items)
         render("case.html", out / "cases" / f"{slug(case[0] + '-' + case[1])}.html", title=f"Sak {case[0]} {case[1]}",
-               t=t.as_dict(), root="../", internal=policy.internal)
+               t=case_page(case, index, cycles).as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)
     write_search(data.search_units, out, policy=policy)
