@@ -13,6 +13,8 @@ the folder is touched. A failed build leaves the site as it was."""
 from __future__ import annotations
 
 import filecmp
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -25,11 +27,14 @@ from referat.reports.attendance import write_attendance
 from referat.reports.publication import (
     PUBLIC,
     Policy,
+    Published,
     Source,
     publish_attendance,
     publish_items,
     publish_people,
-    publish_sources,
+    publish_source,
+    stored_bytes,
+    unique_names,
     withheld_count,
 )
 from referat.reports.register import write_register
@@ -38,6 +43,7 @@ from referat.reports.sitesearch import write_search
 from referat.reports.trace import case_page, cycles_by_case, index_cases
 
 MANIFEST = ".referat-site"
+COPIES = ".referat-copies.json"  # how each source copy was made, so the next build can reuse it
 
 
 @dataclass
@@ -58,7 +64,7 @@ def build_site(data: SiteData, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out))  # the same file system: a move is a rename
     try:
-        counts = _write_site(data, staging)
+        counts = _write_site(data, staging, out)
         return {**counts, **_move_into_place(staging, out)}
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -92,17 +98,62 @@ def _move_into_place(staging: Path, out: Path) -> dict[str, int]:
     return {"written": written, "removed": len(gone)}
 
 
-def _write_site(data: SiteData, out: Path) -> dict[str, int]:
+def _copy_key(source: Source, policy: Policy) -> str:
+    """What a source's copy depends on: its bytes and text, its exempt cases, the policy, and
+    whether the file it was read from is still there unchanged (publish_source decides by that)."""
+    parts = [policy.include_exempt, source.source, source.media_type, source.sha256, source.scanned,
+             sorted(source.exempt.items()), hashlib.sha256(source.raw_text.encode("utf-8")).hexdigest(),
+             stored_bytes(source) is not None]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _copy_sources(sources: list[Source], policy: Policy, out: Path, site: Path) -> dict[int, Published]:
+    """Every source's copy under sources/, written as soon as it is made instead of all held at
+    once. Redacting a copy reads its source again (for minutes with exempt cases, most of a
+    build's time): a copy the last build made from the same ``_copy_key`` is taken from ``site``."""
+    folder = out / "sources"
+    folder.mkdir()
+    old = site / COPIES
+    before: dict[str, dict[str, Any]] = json.loads(old.read_text(encoding="utf-8")) if old.is_file() else {}
+    published: dict[int, Published] = {}
+    made: dict[int, Path] = {}
+    keys: dict[int, str] = {}
+    for source in sources:
+        key = keys[source.id] = _copy_key(source, policy)
+        hit = before.get(key)
+        if hit and (hit["file"] is None or (site / "sources" / hit["file"]).is_file()):
+            published[source.id] = Published(hit["name"], hit["note"])
+            if hit["file"]:
+                made[source.id] = site / "sources" / hit["file"]
+            continue
+        p = publish_source(source, policy)
+        if p.name and p.data is not None:
+            made[source.id] = folder / f".{source.id}"
+            made[source.id].write_bytes(p.data)
+        published[source.id] = Published(p.name, p.note)
+    names = {doc_id: p.name for doc_id, p in published.items()}  # before they are made unique
+    unique_names(published)
+    copies = {}
+    for doc_id, p in published.items():
+        if p.name and doc_id in made:
+            if made[doc_id].parent == folder:
+                made[doc_id].rename(folder / p.name)
+            else:
+                shutil.copyfile(made[doc_id], folder / p.name)
+        copies[keys[doc_id]] = {"name": names[doc_id], "note": p.note, "file": p.name if doc_id in made else None}
+    (out / COPIES).write_text(json.dumps(copies, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
+    return published
+
+
+def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
+    """The whole site into ``out``; ``site`` is the folder of the last build, whose source copies
+    are reused where they were made from the same bytes under the same policy."""
     policy = data.policy
     items = publish_items(data.items, policy)
     attendance = publish_attendance(data.attendance, policy)
     people = publish_people(data.people, attendance)
     withheld = withheld_count(data.items, policy)
-    published = publish_sources(data.sources, policy)
-    (out / "sources").mkdir(exist_ok=True)
-    for p in published.values():
-        if p.name and p.data is not None:
-            (out / "sources" / p.name).write_bytes(p.data)
+    published = _copy_sources(data.sources, policy, out, site)
     names = {doc_id: p.name for doc_id, p in published.items()}
     common = {"withheld": withheld, "internal": policy.internal}
     bodies = [(body, list(rows)) for body, rows in groupby(sorted(data.meetings, key=lambda m: (m["body"] or "",

@@ -152,3 +152,24 @@ def test_a_case_page_shows_the_decisions_of_its_own_case_only():
     assert [c["case"] for c in page["cases"]] == ["A 1-24", "A 2-24", "A 3-24"]
     assert [c["meetings"][0]["decisions"] for c in page["cases"]] == [[], ["Vedtak i 2-24"], []]
     assert page["links"] == [{"from": "A 2-24", "to": "A 1-24"}, {"from": "A 3-24", "to": "A 2-24"}]
+
+
+def test_a_rebuild_reuses_the_source_copies_it_made(chained: tuple[Path, list[Path]], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    from referat.cli import _site_data
+    from referat.reports import site
+
+    db, _ = chained
+    data = _site_data(str(db), False)
+    out = tmp_path / "site"
+    build_site(data, out)
+    first = _files(out)
+    assert any(name.endswith("-sladdet.txt") for name in first)  # a redacted copy, made by reading its source again
+    made: list[int] = []
+    publish = site.publish_source
+    monkeypatch.setattr(site, "publish_source", lambda source, policy: made.append(source.id) or publish(source,
+                                                                                                         policy))
+    assert build_site(data, out)["written"] == 0 and made == [] and _files(out) == first
+    data.sources[0].exempt = {"99-99": None}  # the archive now says a case of it is exempt: made anew
+    build_site(data, out)
+    assert made == [data.sources[0].id]
