@@ -129,6 +129,13 @@ def search_query(db: Path, query: str, options: dict[str, object]) -> object:
     return lambda: search(conn, query, **options)  # type: ignore[arg-type]
 
 
+def print_site_figures(work: Path, db: Path, workers: int, seed: int) -> None:
+    """`referat site` on the archive: build, a second build, and a rebuild after ten new documents."""
+    from benchmarks.site import print_site
+
+    print_site(db, work, write_corpus(work / "site-new", 10, seed=seed + 2), workers)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=5000)
@@ -198,6 +205,7 @@ def main() -> None:
             ms, rows = timed(search_query(db, query, options))
             label = " ".join([query, *(f"{k}={v}" for k, v in options.items())])
             print(f"  {label:<30} {ms:7.1f} ms  {rows:>7,} hits")
+        print_site_figures(work, db, args.workers, args.seed)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
