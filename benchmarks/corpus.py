@@ -3,6 +3,7 @@ and the same minutes as text. Used by the tests (fixtures with known answers) an
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,3 +149,39 @@ def _write_one(job: tuple[int, Path]) -> None:
     part = path.with_name(path.name + ".part")
     (write_pdf if path.suffix == ".pdf" else write_text)(minutes, part)
     part.replace(path)
+
+
+def chained_minutes(n: int, seed: int = 1, follow_share: float = 0.8) -> list[Minutes]:
+    """``n`` meetings four days apart, the bodies in turn, whose cases follow up cases of the
+    meetings before ('Oppfølging av sak 12/23 fra Partnermøtet'): the cases of the whole archive
+    link into long chains, as a case passed between bodies over years does. Members and texts are
+    ``random_minutes``'s; its own references are left out, so every reference finds its case."""
+    rng = random.Random(seed)
+    first = dt.date(2015, 1, 5)
+    numbers: dict[tuple[str, int], int] = {}
+    recent: list[tuple[str, str]] = []  # (body, number) of the last meetings' cases, for the follow-ups
+    out = []
+    for i in range(n):
+        day = first + dt.timedelta(days=4 * i)
+        body = BODIES[i % len(BODIES)]
+        minutes = random_minutes(seed * 100_000 + i, n_cases=rng.randint(4, 8))
+        cases = []
+        for case in minutes.cases:
+            k = numbers[body, day.year] = numbers.get((body, day.year), 0) + 1
+            number = f"{k}/{day.year % 100:02d}"
+            paragraphs = [p for p in case.paragraphs if not p.startswith("Oppfølging av sak")]
+            if recent and rng.random() < follow_share:
+                earlier_body, earlier = rng.choice(recent)
+                paragraphs.append(f"Oppfølging av sak {earlier} fra {earlier_body}. ")
+            title = f"{case.title.rsplit(' ', 1)[0]} {day.year}"
+            cases.append(Case(number, title, paragraphs, case.decision, case.exempt))
+        recent = [*recent, *((body, c.number) for c in cases)][-24:]
+        out.append(Minutes(body, day.strftime("%d.%m.%Y"), minutes.start, minutes.end, minutes.location,
+                           minutes.members, cases))
+    return out
+
+
+def write_chained_corpus(folder: Path, n: int, seed: int = 1) -> list[Path]:
+    """``chained_minutes`` as text files, named in date order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return [write_text(m, folder / f"chained-{i:05d}.txt") for i, m in enumerate(chained_minutes(n, seed))]

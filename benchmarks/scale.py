@@ -203,6 +203,13 @@ def print_reports(db: Path, out: Path) -> None:
         print(f"  report {name:<23} {cpu:7.2f} s CPU  {wall:7.2f} s wall")
 
 
+def print_site_figures(work: Path, db: Path, workers: int, seed: int) -> None:
+    """`referat site` on the archive: build, a second build, and a rebuild after ten new documents."""
+    from benchmarks.site import print_site
+
+    print_site(db, work, write_corpus(work / "site-new", 10, seed=seed + 2), workers)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=5000)
@@ -263,6 +270,7 @@ def main() -> None:
         print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
         print_queries(work / "full.duckdb")
         print_reports(work / "full.duckdb", work / "reports")
+        print_site_figures(work, work / "full.duckdb", args.workers, args.seed)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -166,7 +166,7 @@ class Published:
     data: bytes | None = None
 
 
-def _stored_bytes(source: Source) -> bytes | None:
+def stored_bytes(source: Source) -> bytes | None:
     """The file's bytes when they are still the ones the archive read; never what now lies at the path."""
     try:
         data = Path(source.path).read_bytes()
@@ -181,7 +181,7 @@ _NOT_FOUND = "holdt tilbake: sakene unntatt offentlighet ble ikke funnet i den"
 def publish_source(source: Source, policy: Policy) -> Published:
     """The copy of ``source`` an output may publish (its name is made unique by ``publish_sources``)."""
     withheld = {} if policy.include_exempt else source.exempt
-    data = _stored_bytes(source)
+    data = stored_bytes(source)
     suffix = Path(source.source).suffix.lower()
     text_name = source.source if source.media_type == "text" else Path(source.source).stem + ".txt"
     if not withheld:
@@ -233,12 +233,17 @@ def publish_sources(sources: list[Source], policy: Policy) -> dict[int, Publishe
     """Every source's copy, by document id, under names that cannot collide: two files both called
     referat.txt become referat-<id>.txt each, so each meeting links to its own."""
     published = {s.id: publish_source(s, policy) for s in sources}
+    unique_names(published)
+    return published
+
+
+def unique_names(published: dict[int, Published]) -> None:
+    """Names two copies share get their document's id: referat.txt becomes referat-<id>.txt."""
     taken = Counter(p.name for p in published.values() if p.name)
     for doc_id, p in published.items():
         if p.name and taken[p.name] > 1:
             path = Path(p.name)
             p.name = f"{path.stem}-{doc_id}{path.suffix}"
-    return published
 
 
 # --- data exports (Parquet) -------------------------------------------------------------------------

@@ -51,82 +51,147 @@ def parse_case(text: str, bodies: list[str]) -> Case:
     return body, number
 
 
-def trace(start: Case, items: list[dict[str, Any]]) -> Trace:
-    """Breadth-first over references in both directions; every case is visited once, so cycles end.
-    ``items`` are as the publication policy let them through: a withheld case has no references."""
-    by_case: dict[Case, list[dict[str, Any]]] = {}
-    for item in items:
-        by_case.setdefault((item["body"], item["number"]), []).append(item)
-    outgoing: dict[Case, list[tuple[Case, str]]] = {}
-    incoming: dict[Case, list[Case]] = {}
+@dataclass
+class CaseIndex:
+    """Each case's items and its references both ways: built once, then any number of traces and
+    case pages read it (building it per case made the site quadratic)."""
+
+    by_case: dict[Case, list[dict[str, Any]]] = field(default_factory=dict)
+    outgoing: dict[Case, list[Case]] = field(default_factory=dict)
+    incoming: dict[Case, list[Case]] = field(default_factory=dict)
+
+    def cases(self) -> list[Case]:
+        """Every case in the archive or referred to, in order."""
+        return sorted(self.by_case.keys() | self.incoming.keys())
+
+    def neighbours(self, case: Case) -> list[Case]:
+        return self.outgoing.get(case, []) + self.incoming.get(case, [])
+
+
+def index_cases(items: list[dict[str, Any]]) -> CaseIndex:
+    """``items`` are as the publication policy let them through: a withheld case has no references."""
+    index = CaseIndex()
     for item in items:
         source = (item["body"], item["number"])
+        index.by_case.setdefault(source, []).append(item)
         for ref in item["references"]:
             target = (ref["target_body"], ref["target_number"])
-            outgoing.setdefault(source, []).append((target, ref.get("raw") or ""))
-            incoming.setdefault(target, []).append(source)
-    result = Trace(start)
-    if start not in by_case and start not in incoming:
+            index.outgoing.setdefault(source, []).append(target)
+            index.incoming.setdefault(target, []).append(source)
+    return index
+
+
+def trace(start: Case, items: list[dict[str, Any]] | CaseIndex) -> Trace:
+    """Breadth-first over references in both directions; every case is visited once, so cycles end.
+    ``items`` are as the publication policy let them through (or their index): a withheld case has
+    no references."""
+    index = items if isinstance(items, CaseIndex) else index_cases(items)
+    if start not in index.by_case and start not in index.incoming:
         raise NotFoundError(f"{label(start)} is not in the archive and nothing refers to it")
     seen = {start}
     queue = deque([start])
     links: set[tuple[Case, Case]] = set()
     while queue:
         case = queue.popleft()
-        neighbours = [t for t, _ in outgoing.get(case, [])] + incoming.get(case, [])
-        for target, _raw in outgoing.get(case, []):
-            links.add((case, target))
-        for source in incoming.get(case, []):
-            links.add((source, case))
-        for n in neighbours:
+        links.update((case, target) for target in index.outgoing.get(case, []))
+        links.update((source, case) for source in index.incoming.get(case, []))
+        for n in index.neighbours(case):
             if n not in seen:
                 seen.add(n)
                 queue.append(n)
-    for case in seen:
-        meetings = by_case.get(case, [])
+    return _result(start, index, seen, links, _cycles(_graph(links)))
+
+
+def case_page(start: Case, index: CaseIndex, cycles: dict[Case, list[list[str]]]) -> Trace:
+    """What a case's page shows: the case with its meetings, and the cases it refers to or is
+    referred to by, each with its meetings' dates and titles and a link to its own page, instead of
+    the whole chain inlined (a chain of a thousand cases made every page of it hold all of them).
+    ``cycles`` are those of every case, from ``cycles_by_case``."""
+    linked = {start, *index.neighbours(start)}
+    links = {(start, target) for target in index.outgoing.get(start, [])}
+    links |= {(source, start) for source in index.incoming.get(start, [])}
+    return _result(start, index, linked, links, cycles.get(start, []), whole={start})
+
+
+def cycles_by_case(index: CaseIndex) -> dict[Case, list[list[str]]]:
+    """Every reference cycle of the archive once (found as ``trace`` finds those of one chain),
+    under each case in it."""
+    graph: dict[Case, list[Case]] = {}
+    for source in sorted(index.outgoing):
+        graph[source] = sorted(set(index.outgoing[source]))
+    out: dict[Case, list[list[str]]] = {}
+    for cases in _cycle_cases(graph):
+        for case in cases:
+            out.setdefault(case, []).append([label(c) for c in cases])
+    return out
+
+
+def _graph(links: set[tuple[Case, Case]]) -> dict[Case, list[Case]]:
+    graph: dict[Case, list[Case]] = {}
+    for a, b in sorted(links):
+        graph.setdefault(a, []).append(b)
+    return graph
+
+
+def _result(start: Case, index: CaseIndex, cases: set[Case], links: set[tuple[Case, Case]],
+            cycles: list[list[str]], whole: set[Case] | None = None) -> Trace:
+    """The trace of ``cases``; those not in ``whole`` (None: all) show their meetings without
+    decisions and follow-ups."""
+    result = Trace(start)
+    for case in cases:
+        meetings = index.by_case.get(case, [])
         withheld = any(m.get("withheld") for m in meetings)
+        full = whole is None or case in whole
         result.withheld += withheld
         result.cases.append({
             "case": label(case), "body": case[0], "number": case[1], "in_archive": bool(meetings),
             "withheld": withheld,
             "meetings": [{"date": str(m["date"]), "title": m["title"], "source": m["source"], "page": m["page"],
-                          "decisions": [d["text"] for d in m["decisions"]],
-                          "follow_ups": [f["text"] for f in m["follow_ups"]]} for m in meetings],
+                          "decisions": [d["text"] for d in m["decisions"]] if full else [],
+                          "follow_ups": [f["text"] for f in m["follow_ups"]] if full else []} for m in meetings],
         })
     result.cases.sort(key=lambda c: (not c["in_archive"], c["meetings"][0]["date"] if c["meetings"] else "",
                                      c["case"]))
     result.links = [{"from": label(a), "to": label(b)} for a, b in sorted(links)]
-    graph: dict[Case, list[Case]] = {}
-    for a, b in sorted(links):
-        graph.setdefault(a, []).append(b)
-    result.cycles = _cycles(graph)
+    result.cycles = cycles
     return result
 
 
 def _cycles(graph: dict[Case, list[Case]]) -> list[list[str]]:
     """Every reference cycle once, as the list of its cases."""
-    found: list[list[str]] = []
+    return [[label(c) for c in cycle] for cycle in _cycle_cases(graph)]
+
+
+def _cycle_cases(graph: dict[Case, list[Case]]) -> list[list[Case]]:
+    """Depth-first with a stack of its own: a chain of thousands of cases is deeper than Python's
+    recursion limit."""
+    found: list[list[Case]] = []
     seen_sets: set[frozenset[Case]] = set()
     state: dict[Case, int] = {}
-    stack: list[Case] = []
-
-    def visit(node: Case) -> None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in graph.get(node, []):
-            if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):]
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path: list[Case] = [root]
+        where = {root: 0}  # a case's place on the path, so a long chain is not searched for every cycle
+        state[root] = 1
+        todo = [iter(graph.get(root, []))]
+        while todo:
+            nxt = next(todo[-1], None)
+            if nxt is None:
+                todo.pop()
+                done = path.pop()
+                del where[done]
+                state[done] = 2
+            elif state.get(nxt) == 1:
+                cycle = path[where[nxt]:]
                 if frozenset(cycle) not in seen_sets:
                     seen_sets.add(frozenset(cycle))
-                    found.append([label(c) for c in cycle])
+                    found.append(cycle)
             elif nxt not in state:
-                visit(nxt)
-        stack.pop()
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node)
+                state[nxt] = 1
+                where[nxt] = len(path)
+                path.append(nxt)
+                todo.append(iter(graph.get(nxt, [])))
     return found
 
 

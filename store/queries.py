@@ -30,7 +30,7 @@ def meetings(conn: Connection) -> list[dict[str, Any]]:
                 JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS sources,
                (SELECT list(d2.id ORDER BY s.role DESC, d2.id) FROM meeting_sources s
                 JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS source_ids
-        FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.date, m.body""")
+        FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.date, m.body, m.id""")
 
 
 CHILDREN = ("decisions", "follow_ups", "references")
@@ -53,7 +53,7 @@ def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[st
         SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, {_legal_basis(conn)} AS legal_basis,
                i.page, i.line, i.document_id, d.source, d.path
         FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id {of_cases}
-        WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, i.seq""", [*params, include_exempt])
+        WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, m.id, i.seq, i.id""", [*params, include_exempt])
     by_id = {i["id"]: i for i in out}
     for i in out:
         i.update((key, []) for key in children)
@@ -180,13 +180,14 @@ def attendance_rates(conn: Connection, *, body: str | None = None, start: dt.dat
     if not found or not found[0]:
         return None
     columns = ", ".join(RATE_COLUMNS)
-    out = {key: _rows(conn, f"SELECT {columns} FROM {macro}(?::VARCHAR, ?::DATE, ?::DATE) ORDER BY name, body, year",
-                      [body, start, end])
+    # Two people may share a name: the other columns break the tie, so two builds list them alike.
+    out = {key: _rows(conn, f"SELECT {columns} FROM {macro}(?::VARCHAR, ?::DATE, ?::DATE) "
+                            f"ORDER BY name, body, year, {columns}", [body, start, end])
            for key, macro in (("people", "attendance_rates_between"),
                               ("organisations", "attendance_organisation_rates_between"))}
     out["others"] = _rows(conn, "SELECT name, body, year, category, organisation, meetings FROM "
                                 "attendance_others_between(?::VARCHAR, ?::DATE, ?::DATE, ?::BOOLEAN) "
-                                "ORDER BY name, body, year", [body, start, end, include_exempt])
+                                "ORDER BY ALL", [body, start, end, include_exempt])
     return out
 
 
@@ -195,11 +196,11 @@ def people(conn: Connection) -> list[dict[str, Any]]:
         SELECT p.id, p.name,
                (SELECT list(DISTINCT a.alias ORDER BY a.alias) FROM aliases a
                 WHERE a.entity_kind = 'person' AND a.entity_id = p.id) AS aliases
-        FROM people p WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.person_id = p.id) ORDER BY p.name""")
+        FROM people p WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.person_id = p.id) ORDER BY p.name, p.id""")
     roles = _rows(conn, """
         SELECT ms.person_id, b.name AS body, o.name AS organisation, ms.role, ms.first_date, ms.last_date
         FROM memberships ms JOIN bodies b ON b.id = ms.body_id LEFT JOIN organisations o ON o.id = ms.organisation_id
-        ORDER BY ms.first_date""")
+        ORDER BY ms.first_date, ms.person_id, b.name, ms.last_date, o.name, ms.role""")
     by_id = {p["id"]: p for p in out}
     for p in out:
         p["memberships"] = []
@@ -221,7 +222,8 @@ def votes(conn: Connection, *, body: str | None = None, start: dt.date | None = 
         LEFT JOIN items i ON i.id = v.item_id
         WHERE (? OR NOT coalesce(i.exempt, false)) AND (? IS NULL OR m.body = ?)
           AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
-        ORDER BY m.date, m.body, i.seq NULLS FIRST, v.seq""", [include_exempt, body, body, start, start, end, end])
+        ORDER BY m.date, m.body, m.id, i.seq NULLS FIRST, v.seq, v.id""",
+        [include_exempt, body, body, start, start, end, end])
     by_id = {v["id"]: v for v in out}
     for v in out:
         v.update(voters=[], parties=[])

@@ -1,0 +1,175 @@
+"""The static site as a build: the same archive gives the same bytes, a rebuild touches only the
+files whose bytes change, and a case page links to the cases it is linked with instead of
+inlining their whole chain."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from benchmarks.corpus import chained_minutes, write_text
+from referat.cli import main
+from referat.reports.render import slug
+from referat.reports.site import MANIFEST, build_site
+from referat.reports.trace import CaseIndex, case_page, cycles_by_case, index_cases, trace
+
+OLD = 946_684_800_000_000_000  # 2000-01-01 in ns: an mtime no build can give a file it writes
+
+
+def _ingest(db: Path, files: list[Path]) -> None:
+    result = CliRunner().invoke(main, ["ingest", *map(str, files), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+
+
+def _site(db: Path, out: Path) -> None:
+    result = CliRunner().invoke(main, ["site", "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _links(db: Path) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    from referat.store import connect
+
+    conn = connect(db, read_only=True)
+    rows = conn.execute("""SELECT m.body, i.number, r.target_body, r.target_number FROM item_references r
+        JOIN items i ON i.id = r.item_id JOIN meetings m ON m.id = i.meeting_id WHERE NOT i.exempt
+        ORDER BY m.date, i.seq""").fetchall()
+    conn.close()
+    return [((a, b), (c, d)) for a, b, c, d in rows]
+
+
+def _page(case: tuple[str, str]) -> str:
+    return f"cases/{slug(case[0] + '-' + case[1])}.html"
+
+
+@pytest.fixture(scope="module")
+def chained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    """Ten chained minutes as text: nine in the archive, the tenth kept back to be added."""
+    folder = tmp_path_factory.mktemp("chained")
+    files = [write_text(m, folder / f"chained-{k:02d}.txt") for k, m in enumerate(chained_minutes(10, seed=11))]
+    db = folder / "archive.duckdb"
+    _ingest(db, files[:9])
+    return db, files
+
+
+def test_two_builds_of_one_archive_are_byte_identical(chained: tuple[Path, list[Path]], tmp_path: Path):
+    db, _ = chained
+    _site(db, tmp_path / "a")
+    _site(db, tmp_path / "b")
+    a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
+    assert len(a) > 50 and a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_a_case_page_links_to_its_linked_cases_instead_of_inlining_the_chain(chained: tuple[Path, list[Path]],
+                                                                              tmp_path: Path):
+    db, _ = chained
+    _site(db, tmp_path / "site")
+    links = _links(db)
+    # a case whose follow-up is itself followed up: three cases in a row, a -> b -> c
+    a, b, c = next((a, b, c) for a, b in links for b2, c in links if b2 == b and c not in (a, b))
+    page = (tmp_path / "site" / _page(a)).read_text(encoding="utf-8")
+    assert f'href="../{_page(b)}"' in page
+    assert f"{b[0]} {b[1]}" in page and f"{c[0]} {c[1]}" not in page  # two steps away: on b's page only
+    assert f"{c[0]} {c[1]}" in (tmp_path / "site" / _page(b)).read_text(encoding="utf-8")
+
+
+def test_a_rebuild_rewrites_only_the_files_that_changed(chained: tuple[Path, list[Path]], tmp_path: Path):
+    db, files = chained
+    copy = tmp_path / "archive.duckdb"
+    copy.write_bytes(db.read_bytes())
+    out = tmp_path / "site"
+    _site(copy, out)
+    (out / "notes.txt").write_text("the archivist's own file", encoding="utf-8")
+    before = _files(out)
+    for path in out.rglob("*"):
+        os.utime(path, ns=(OLD, OLD))
+    _ingest(copy, files)  # the tenth minutes come
+    _site(copy, out)
+    after = _files(out)
+    changed = {name for name in after if before.get(name) != after[name]}
+    touched = {name for name in after if (out / name).stat().st_mtime_ns != OLD}
+    assert touched == changed
+    assert {"index.html", "register.html", MANIFEST} <= changed and len(changed) < len(after) / 2
+    new = [(a, b) for a, b in _links(copy) if a not in {x for x, _ in _links(db)}]
+    assert new and all(_page(a) in changed and _page(b) in changed for a, b in new)
+    meetings = sorted((name for name in after if name.startswith("meetings/")), key=lambda n: int(Path(n).stem))
+    assert [name for name in meetings if name in changed] == [meetings[-1]]  # the new meeting's page alone
+    assert after["notes.txt"] == before["notes.txt"]
+
+
+def test_a_removed_documents_pages_go(chained: tuple[Path, list[Path]], tmp_path: Path):
+    from referat.cli import _site_data
+
+    db, _ = chained
+    data = _site_data(str(db), False)
+    out = tmp_path / "site"
+    assert build_site(data, out)["removed"] == 0
+    last = data.meetings[-1]
+    gone_cases = {(i["body"], i["number"]) for i in data.items if i["meeting_id"] == last["id"]}
+    gone_cases -= {(i["body"], i["number"]) for i in data.items if i["meeting_id"] != last["id"]}
+    gone_cases -= {(r["target_body"], r["target_number"]) for i in data.items if i["meeting_id"] != last["id"]
+                   for r in i["references"]}
+    data.meetings = data.meetings[:-1]
+    data.items = [i for i in data.items if i["meeting_id"] != last["id"]]
+    data.attendance = [r for r in data.attendance if r["meeting_id"] != last["id"]]
+    data.sources = [s for s in data.sources if s.id not in last["source_ids"]]
+    data.search_units = [u for u in data.search_units if u["meeting_id"] != last["id"]]
+    counts = build_site(data, out)
+    assert not (out / "meetings" / f"{last['id']}.html").exists()
+    assert gone_cases and not any((out / _page(case)).exists() for case in gone_cases)
+    assert counts["removed"] >= 1 + len(gone_cases)
+    assert not [p for p in out.iterdir() if p.name.startswith(".building-")]
+    assert build_site(data, out)["written"] == 0  # nothing changed since: nothing written
+
+
+def _item(body: str, number: str, refs: list[tuple[str, str]]) -> dict[str, object]:
+    return {"id": hash((body, number)), "meeting_id": 1, "body": body, "date": "2024-01-01", "number": number,
+            "title": "Tittel", "exempt": False, "page": 1, "line": 1, "source": "x.txt",
+            "decisions": [{"text": f"Vedtak i {number}"}], "follow_ups": [],
+            "references": [{"target_body": b, "target_number": n, "raw": ""} for b, n in refs]}
+
+
+def test_a_chain_longer_than_the_recursion_limit_is_traced():
+    items = [_item("A", f"{k}-24", [("A", f"{k - 1}-24")] if k else []) for k in range(5000)]
+    items[0]["references"] = [{"target_body": "A", "target_number": "4999-24", "raw": ""}]  # and round again
+    index = index_cases(items)
+    assert len(trace(("A", "17-24"), index).cases) == 5000
+    cycles = cycles_by_case(index)
+    assert len(cycles[("A", "17-24")]) == 1 and len(cycles[("A", "17-24")][0]) == 5000
+
+
+def test_a_case_page_shows_the_decisions_of_its_own_case_only():
+    index: CaseIndex = index_cases([_item("A", "1-24", []), _item("A", "2-24", [("A", "1-24")]),
+                                    _item("A", "3-24", [("A", "2-24")])])
+    page = case_page(("A", "2-24"), index, {}).as_dict()
+    assert [c["case"] for c in page["cases"]] == ["A 1-24", "A 2-24", "A 3-24"]
+    assert [c["meetings"][0]["decisions"] for c in page["cases"]] == [[], ["Vedtak i 2-24"], []]
+    assert page["links"] == [{"from": "A 2-24", "to": "A 1-24"}, {"from": "A 3-24", "to": "A 2-24"}]
+
+
+def test_a_rebuild_reuses_the_source_copies_it_made(chained: tuple[Path, list[Path]], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    from referat.cli import _site_data
+    from referat.reports import site
+
+    db, _ = chained
+    data = _site_data(str(db), False)
+    out = tmp_path / "site"
+    build_site(data, out)
+    first = _files(out)
+    assert any(name.endswith("-sladdet.txt") for name in first)  # a redacted copy, made by reading its source again
+    made: list[int] = []
+    publish = site.publish_source
+    monkeypatch.setattr(site, "publish_source", lambda source, policy: made.append(source.id) or publish(source,
+                                                                                                         policy))
+    assert build_site(data, out)["written"] == 0 and made == [] and _files(out) == first
+    data.sources[0].exempt = {"99-99": None}  # the archive now says a case of it is exempt: made anew
+    build_site(data, out)
+    assert made == [data.sources[0].id]
