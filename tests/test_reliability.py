@@ -144,7 +144,9 @@ def test_a_second_process_is_refused_with_a_clear_message(tmp_path: Path):
     db = tmp_path / "a.duckdb"
     first = subprocess.Popen(_ingest_cmd(folder, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60
-    while time.time() < deadline and not db.exists():
+    # the writer's note, not the file: DuckDB creates the file a moment before the note names its writer
+    note = db.with_name(db.name + ".writer")
+    while time.time() < deadline and not note.exists():
         time.sleep(0.05)
     second = subprocess.run(_ingest_cmd(MINUTES, db), capture_output=True, text=True)
     first.wait()
