@@ -14,6 +14,7 @@ unnested by DuckDB: about 10 microseconds a row against Arrow's 5, but without i
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from referat.store.db import Connection
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 
+@cache
 def _arrow_type(duckdb_type: str) -> pa.DataType | None:
     """The Arrow type a column's values are sent as; None: let pyarrow infer it (dates, timestamps)."""
     import pyarrow as pa
@@ -46,7 +48,7 @@ SMALL = 10_000
 class Rows:
     def __init__(self, conn: Connection | None = None) -> None:
         self._tables: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-        self._types: dict[str, dict[str, pa.DataType | None]] = {}  # table -> column -> type
+        self._declared: dict[str, dict[str, str]] = {}  # table -> column -> DuckDB type, read once
         # Every path, file hash and (body, date) of a meeting the archive holds or this run added:
         # the loader only asks the database about a document when one of them may be known already,
         # which on a fresh shelf is almost never. In filters of fixed size: sets grew with the archive.
@@ -83,18 +85,23 @@ class Rows:
         self.pending_documents.clear()
         self.pending_meetings.clear()
 
-    def _flush_arrow(self, conn: Connection) -> None:
-        import pyarrow as pa
-
-        if self._tables and not self._types:
+    def _declared_types(self, conn: Connection) -> dict[str, dict[str, str]]:
+        """Each table's columns, in order, with the types the schema declares (asked once per Rows)."""
+        if not self._declared:
             for table, column, kind in conn.execute("SELECT table_name, column_name, data_type FROM duckdb_columns() "
                                                     "WHERE schema_name = current_schema() "
                                                     "ORDER BY table_name, column_index").fetchall():
-                self._types.setdefault(table, {})[column] = _arrow_type(kind)
+                self._declared.setdefault(table, {})[column] = kind
+        return self._declared
+
+    def _flush_arrow(self, conn: Connection) -> None:
+        import pyarrow as pa
+
+        declared = self._declared_types(conn)
         for (table, columns), rows in self._tables.items():
-            types = self._types[table]
+            types = declared[table]
             names = columns or tuple(types)
-            data = pa.table({f"c{k}": pa.array(column, type=types[names[k]])
+            data = pa.table({f"c{k}": pa.array(column, type=_arrow_type(types[names[k]]))
                              for k, column in enumerate(zip(*rows, strict=True))})
             into = f"{table} ({', '.join(columns)})" if columns else table
             conn.register("referat_rows", data)
@@ -108,11 +115,7 @@ class Rows:
         """``flush`` for a small batch: each column one list parameter, cast to the type its table declares."""
         if not self._tables:
             return
-        declared: dict[str, dict[str, str]] = {}
-        for table, column, kind in conn.execute("SELECT table_name, column_name, data_type FROM duckdb_columns() "
-                                                "WHERE schema_name = current_schema() "
-                                                "ORDER BY table_name, column_index").fetchall():
-            declared.setdefault(table, {})[column] = kind
+        declared = self._declared_types(conn)
         for (table, columns), rows in self._tables.items():
             types = declared[table]
             names = columns or tuple(types)
