@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_site import _site
 
 from benchmarks.corpus import chained_minutes, write_text
 from referat.cli import main
@@ -21,11 +22,6 @@ OLD = 946_684_800_000_000_000  # 2000-01-01 in ns: an mtime no build can give a 
 
 def _ingest(db: Path, files: list[Path]) -> None:
     result = CliRunner().invoke(main, ["ingest", *map(str, files), "--db", str(db), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-
-
-def _site(db: Path, out: Path) -> None:
-    result = CliRunner().invoke(main, ["site", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
 
 
