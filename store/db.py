@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from referat.errors import DatabaseError
-from referat.store import writer
+from referat.store import template, writer
 
 if TYPE_CHECKING:
     from referat.normalize.registry import Registry
@@ -37,7 +37,8 @@ MARKS = "seq_id"
 
 def connect(path: str | Path | Connection, *, read_only: bool = False,
             on_wait: Callable[[str], None] | None = None) -> Connection:
-    """Open (and create) the archive; accepts a path or an open connection.
+    """Open (and create) the archive; accepts a path or an open connection. A new archive is a copy
+    of an empty one made once (store/template.py), or made from the DDL where none can be kept.
 
     A file that is not a referat archive (another kind of file, a damaged one, another program's
     database) is refused untouched. While another process writes, a reader is refused with who
@@ -48,6 +49,8 @@ def connect(path: str | Path | Connection, *, read_only: bool = False,
     if read_only and not path.exists():
         raise DatabaseError(f"{path}: no such database; run `referat ingest PATH --db {path}` first")
     _check_file(path)
+    if not read_only and not path.exists() and not path.with_name(path.name + ".wal").exists():
+        template.place(path, _template_key(), _build_empty)
     conn = _open(path, read_only, on_wait)
     try:
         tables = _check_archive(conn, path)
@@ -66,10 +69,29 @@ def _sql(name: str) -> str:
     return resources.files("referat.store").joinpath(name).read_text(encoding="utf-8")
 
 
+def _ddl() -> tuple[str, str, str]:
+    return _sql("schema.sql"), _sql("views.sql"), _sql("comments.sql")
+
+
+def _template_key() -> str:
+    """What an empty archive's bytes follow from: the DDL, the duckdb that ran it, the storage format."""
+    made_by = "\0".join((*_ddl(), duckdb.__version__, STORAGE_VERSION))
+    return hashlib.sha256(made_by.encode()).hexdigest()[:16]
+
+
+def _build_empty(path: Path) -> None:
+    """An empty archive at ``path``, made as `connect` makes a new one without a template."""
+    conn = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
+    try:
+        _apply_schema(conn, set())
+    finally:
+        conn.close()
+
+
 def _apply_schema(conn: Connection, tables: set[str]) -> None:
     """The tables (schema.sql, with its migrations), views and comments, unless the archive was given
     these ones and still has every table."""
-    ddl = _sql("schema.sql"), _sql("views.sql"), _sql("comments.sql")
+    ddl = _ddl()
     mark = hashlib.sha256("\0".join(ddl).encode()).hexdigest()[:16]
     ours = set(re.findall(r"CREATE TABLE IF NOT EXISTS (\w+)", ddl[0]))
     if read_marks(conn).get("schema") == mark and ours <= tables:

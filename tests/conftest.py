@@ -25,6 +25,21 @@ def registry_copy(tmp_path_factory: pytest.TempPathFactory):
     os.environ.pop("REFERAT_REGISTRY", None)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def template_cache(tmp_path_factory: pytest.TempPathFactory):
+    """New archives are copies of a template kept in the cache folder (store/template.py): the tests'
+    own, so a run never reads or leaves one in the user's."""
+    import os
+
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive with the text seeds ingested once, shared by read-only tests."""
