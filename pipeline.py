@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from referat.errors import InputError
-from referat.ingest import SUFFIXES, join_parts, read_document
+from referat.ingest import SUFFIXES, TEXT_SUFFIXES, join_parts, read_document
 from referat.ingest.files import not_regular, printable, sha256
 from referat.workers import Limits, run_files
 
@@ -152,13 +152,21 @@ def _walk(folder: Path, found: list[Path], skipped: list[tuple[str, str]], seen:
         _walk(sub, found, skipped, seen)
 
 
+# A run's only file is read in the parent when it is text this small (with ``here``): 1 MB of minutes
+# reads in a few seconds and under 100 MB, so crashing a library or a memory limit of HERE_MEMORY_MB
+# or more is not what a worker would guard against; a worker would only add its start (0.05 s).
+HERE_BYTES = 1 << 20
+HERE_MEMORY_MB = 256
+
+
 def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | None = None,
-                limits: Limits | None = None) -> Iterator[Processed]:
+                limits: Limits | None = None, here: bool = False) -> Iterator[Processed]:
     """Results in the order of ``files``, each file read in a worker process within ``limits``.
 
     Even one worker is a process of its own, so that a file that crashes it or runs out of time
     or memory costs only that file. Cores go to files first; with fewer files than workers, each
-    file OCRs several pages at a time, so one long scan still uses the whole machine."""
+    file OCRs several pages at a time, so one long scan still uses the whole machine. With ``here``,
+    a run of one small text file reads it in this process, within the same time limit."""
     if not files:
         return
     ocr_jobs = max(1, workers // len(files))
@@ -167,6 +175,7 @@ def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | 
         return process_file(path, ocr_jobs, lambda _path, done, total: progress(done, total))
 
     limits = limits or Limits()
+    here = here and _small_text(files, limits)  # by the limit asked for, before the OCR threads' share
     if limits.memory_mb is not None and ocr_jobs > 1:
         # Each OCR thread reserves address space it may never touch (its stack, a malloc arena),
         # and the limit counts address space: without this a many-core machine fails every scan.
@@ -174,4 +183,18 @@ def process_all(files: list[Path], workers: int = 1, on_ocr_page: OcrProgress | 
     from referat.extract import warm_up  # here, not at import: a run with nothing to read needs no extractor
 
     warm_up()
-    yield from run_files(files, work, failed, workers=workers, limits=limits, on_page=on_ocr_page)
+    yield from run_files(files, work, failed, workers=workers, limits=limits, on_page=on_ocr_page, here=here)
+
+
+def _small_text(files: list[Path], limits: Limits) -> bool:
+    """One text file of at most HERE_BYTES, under no memory limit below HERE_MEMORY_MB; a PDF named
+    .txt is read as the PDF it is (read_document), so in a worker."""
+    if len(files) != 1 or files[0].suffix.lower() not in TEXT_SUFFIXES:
+        return False
+    if limits.memory_mb is not None and limits.memory_mb < HERE_MEMORY_MB:
+        return False
+    try:
+        with files[0].open("rb") as f:
+            return f.read(5) != b"%PDF-" and os.fstat(f.fileno()).st_size <= HERE_BYTES
+    except OSError:
+        return False

@@ -5,7 +5,11 @@ A worker that dies (killed, out of memory, a crash in the PDF library) costs onl
 file is tried once more in a fresh worker, then recorded as failed with the reason, and the run
 goes on. Workers die with the parent, so a killed run leaves no process holding the archive open.
 
-Results come back in the order of the files, as the loader wants them."""
+Results come back in the order of the files, as the loader wants them.
+
+A run of one small text file may read it in this process instead (``here``): starting a worker
+costs such a run a tenth of its time, and reading text neither crashes a library nor comes near a
+memory limit the caller lets it run under; the time limit holds here too."""
 
 from __future__ import annotations
 
@@ -117,7 +121,7 @@ def _serve(conn: Connection, work: Work, failure: Failure, limits: Limits, paren
             conn.send(("done", index, result))
             return  # a fresh worker takes the next file, not one whose heap is in pieces
         except Exception as exc:  # a bug met on one file must not cost the others
-            result = failure(path, f"referat failed on this file ({type(exc).__name__}: {exc}); please report it")
+            result = failure(path, _failed(exc))
         conn.send(("done", index, result))
 
 
@@ -149,11 +153,17 @@ def _signal_name(exitcode: int | None) -> str:
 
 
 def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int = 1, limits: Limits = Limits(),
-              on_page: Progress | None = None) -> Iterator[Any]:
+              on_page: Progress | None = None, here: bool = False) -> Iterator[Any]:
     """``work(path, progress)`` for every file in worker processes; results in file order.
 
     A file whose worker dies is tried once more in a fresh worker, then ``failure(path, reason)``
-    stands for it; so does a file that takes longer than ``limits.seconds``."""
+    stands for it; so does a file that takes longer than ``limits.seconds``. With ``here``, a single
+    file is read in this process (from the main thread, where the time limit can be kept)."""
+    import threading
+
+    if here and len(files) == 1 and threading.current_thread() is threading.main_thread():
+        yield _run_here(files[0], work, failure, limits, on_page)
+        return
     import multiprocessing
     from multiprocessing.connection import wait
 
@@ -194,8 +204,7 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
                 if outcome == "alive" and worker.task is not None and limits.seconds is not None \
                         and time.monotonic() - worker.started > limits.seconds:
                     index, path = worker.task
-                    done[index] = failure(path, f"reading it took longer than {limits.seconds:g} s "
-                                                "(--max-file-seconds); stopped")
+                    done[index] = failure(path, _too_long(limits))
                     outcome = "stopped"
                 if outcome == "alive":
                     continue
@@ -219,6 +228,50 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
     finally:
         for worker in pool:
             _finish(worker)
+
+
+class _OutOfTime(BaseException):
+    """Raised by the timer into the work it stops; not an Exception, which the work might catch."""
+
+
+def _run_here(path: Path, work: Work, failure: Failure, limits: Limits, on_page: Progress | None) -> Any:
+    """``work(path, progress)`` in this process, stopped as a worker would be after ``limits.seconds``
+    (from the last page read); failures in the worker's words."""
+    seconds = limits.seconds
+
+    def out_of_time(_signum: int, _frame: object) -> None:
+        raise _OutOfTime
+
+    def progress(done: int, total: int) -> None:
+        if seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        if on_page is not None:
+            on_page(str(path), done, total)
+
+    before = signal.signal(signal.SIGALRM, out_of_time) if seconds is not None else None
+    try:
+        if seconds is not None:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return work(path, progress)
+        finally:
+            if seconds is not None:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OutOfTime:
+        return failure(path, _too_long(limits))
+    except Exception as exc:
+        return failure(path, _failed(exc))
+    finally:
+        if seconds is not None:
+            signal.signal(signal.SIGALRM, before)
+
+
+def _too_long(limits: Limits) -> str:
+    return f"reading it took longer than {limits.seconds:g} s (--max-file-seconds); stopped"
+
+
+def _failed(exc: Exception) -> str:
+    return f"referat failed on this file ({type(exc).__name__}: {exc}); please report it"
 
 
 def _collect(worker: _Worker, done: dict[int, Any], on_page: Progress | None) -> str:

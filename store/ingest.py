@@ -89,7 +89,7 @@ def ingest(conn: Connection, files: list[Path], *, workers: int = 1,
         # Only here: a run with nothing to read never imports the readers or the extractors.
         from referat.pipeline import process_all
 
-        results = process_all(found.todo, workers, on_ocr_page, limits)
+        results = process_all(found.todo, workers, on_ocr_page, limits, here=True)
     if on_processed is not None:
         results = _heard(results, on_processed)
     summary = load_results(conn, results, on_result=on_result, batch=batch, db=db, stamps=found.stamps)
