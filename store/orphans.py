@@ -45,6 +45,11 @@ def remove_orphans(conn: Connection) -> dict[str, int]:
 
     A spelling from a deleted document that another document still writes is kept and points to
     that document instead."""
+    # Mostly there are none: one statement that says so costs a fifth of the fourteen below (30 ms
+    # on a small archive, most of the clean-up after a one-file ingest).
+    if not any(conn.execute(f"SELECT EXISTS ({ORPHAN_PEOPLE}), EXISTS ({ORPHAN_ORGANISATIONS}), "
+                            f"EXISTS (SELECT 1 FROM aliases a WHERE {STALE_ALIAS})").fetchone() or (True,)):
+        return {"people": 0, "organisations": 0, "aliases": 0}
     # Both sets are taken before anything goes, in tables: a long list of ids as a parameter is
     # searched once per row.
     conn.execute(f"CREATE OR REPLACE TEMP TABLE orphan_people AS {ORPHAN_PEOPLE}")

@@ -321,3 +321,28 @@ def test_proposals_are_kept_beside_the_decisions_and_replaced_with_them(tmp_path
     ingest(conn, [path])
     assert [r[2] for r in conn.execute(query).fetchall()] == [
         "Berit Moen (SV) fremmet følgende tilleggsforslag", "Kommunedirektørens forslag til vedtak"]
+
+
+@pytest.mark.parametrize(("damage", "removed"), [
+    ("INSERT INTO people VALUES (999999, 'Ingen Nevner')", {"people": 1, "organisations": 0, "aliases": 0}),
+    ("INSERT INTO aliases SELECT 'person', min(id), 'Ola Gammel', 'ola gammel', 'document:999999', 1.0, 999999 "
+     "FROM people", {"people": 0, "organisations": 0, "aliases": 1}),
+    ("INSERT INTO organisations VALUES (999999, 'Borte AS', NULL, NULL); INSERT INTO aliases VALUES "
+     "('organisation', 999999, 'Borte AS', 'borte as', 'document:999999', 1.0, 999999)",
+     {"people": 0, "organisations": 1, "aliases": 0}),  # its spelling goes with it, not counted as stale
+])
+def test_the_clean_up_finds_each_kind_of_orphan_alone(seeded_db: Path, tmp_path: Path, damage: str,
+                                                      removed: dict[str, int]):
+    """The clean-up first asks whether there is anything to do (store/orphans.py): each kind alone is enough."""
+    import shutil
+
+    from referat.store.orphans import remove_orphans
+    from referat.store.verify import verify
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(seeded_db, db)
+    conn = connect(db)
+    assert remove_orphans(conn) == {"people": 0, "organisations": 0, "aliases": 0}
+    conn.execute(damage)
+    assert remove_orphans(conn) == removed
+    assert verify(conn).ok
