@@ -5,10 +5,13 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from referat.extract.marks import Category, Status
+from referat.models import CONTRACT
 
 
 class Located(BaseModel):
     """Where a fact was read: page and line span in the source document."""
+
+    model_config = CONTRACT
 
     page: int = 1
     line: int = 1
@@ -127,6 +130,8 @@ class Problem(Located):
 
 
 class Extraction(BaseModel):
+    model_config = CONTRACT
+
     source: str
     kind: str  # "minutes" or "other"
     meeting: Meeting | None = None

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from referat.models import CONTRACT
+
 
 class Span(BaseModel):
     """A run of text in one style."""
+
+    model_config = CONTRACT
 
     text: str
     bold: bool = False
@@ -15,6 +19,8 @@ class Span(BaseModel):
 
 class Line(BaseModel):
     """One visual line, or one table row when ``cells`` is set."""
+
+    model_config = CONTRACT
 
     page: int
     number: int
@@ -69,6 +75,8 @@ def bold_prefix(spans: list[Span]) -> str:
 
 
 class Page(BaseModel):
+    model_config = CONTRACT
+
     number: int
     lines: list[Line] = Field(default_factory=list)
     # The page's text, kept when the lines are let go after extraction (see ``Document.slim``).
@@ -79,6 +87,8 @@ class Page(BaseModel):
 
 class Document(BaseModel):
     """What ingest hands to extract: the text of a file, with its provenance."""
+
+    model_config = CONTRACT
 
     source: str  # the file's base name, as the export contract wants it
     path: str

@@ -7,12 +7,15 @@ import datetime as dt
 from pydantic import BaseModel, Field
 
 from referat.extract.model import Extraction
+from referat.models import CONTRACT
 from referat.normalize.registry import Registry
 
 __all__ = ["Registry", "ResolvedMeeting", "resolve_names"]
 
 
 class ResolvedAttendee(BaseModel):
+    model_config = CONTRACT
+
     person_id: int
     name: str
     organisation_id: int | None = None
@@ -22,11 +25,15 @@ class ResolvedAttendee(BaseModel):
 
 
 class ResolvedReference(BaseModel):
+    model_config = CONTRACT
+
     body_id: int | None
     body: str
 
 
 class ResolvedMeeting(BaseModel):
+    model_config = CONTRACT
+
     body_id: int | None = None
     body: str | None = None
     attendance: list[ResolvedAttendee] = Field(default_factory=list)
