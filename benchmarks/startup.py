@@ -1,5 +1,6 @@
-"""What an archivist's smallest runs cost: one small text file into a new archive, the same file
-again (unchanged), and `referat --help`. Wall time, CPU time (user + system) and peak resident
+"""What an archivist's smallest runs cost: one small text file into a new archive (copied from the
+template an earlier run left in the cache, and made from the DDL where no cache can be kept), the
+same file again (unchanged), and `referat --help`. Wall time, CPU time (user + system) and peak resident
 memory of the one process, the median of --runs runs each, with the load average beside them.
 
     python benchmarks/startup.py [--runs 5] [--file PATH]
@@ -54,6 +55,9 @@ def print_startup(runs: int, small: Path = SMALL) -> None:
     # Byte code as an installed package has it: compiled once, not on every run
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     work = Path(tempfile.mkdtemp(prefix="referat-startup-"))
+    env["XDG_CACHE_HOME"] = str(work / "cache")  # the empty archive's template (store/template.py): our own
+    uncached = env | {"XDG_CACHE_HOME": str(work / "a-file")}  # a cache that cannot be made
+    (work / "a-file").write_text("not a folder")
     try:
         one = work / small.name
         shutil.copy(small, one)
@@ -61,6 +65,8 @@ def print_startup(runs: int, small: Path = SMALL) -> None:
         once(["ingest", str(one), "--db", str(db)], env)  # writes the byte code, warms the disk cache
         print(f"start-up, median of {runs} ({small.stat().st_size // 1000} kB text file):")
         measure("one small file into a new archive", ["ingest", str(one), "--db", str(db)], env, runs,
+                before=[db, work / "a.duckdb.wal"])
+        measure("the same, without a template cache", ["ingest", str(one), "--db", str(db)], uncached, runs,
                 before=[db, work / "a.duckdb.wal"])
         measure("the same file again, unchanged", ["ingest", str(one), "--db", str(db)], env, runs)
         measure("referat --help", ["--help"], env, runs)
