@@ -161,7 +161,9 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
     file is read in this process (from the main thread, where the time limit can be kept)."""
     import threading
 
-    if here and len(files) == 1 and threading.current_thread() is threading.main_thread():
+    # A timer the caller has set is its own: the time limit would need the same one.
+    if here and len(files) == 1 and threading.current_thread() is threading.main_thread() \
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0):
         yield _run_here(files[0], work, failure, limits, on_page)
         return
     import multiprocessing

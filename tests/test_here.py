@@ -107,3 +107,18 @@ def test_a_bug_met_here_is_reported_as_a_worker_reports_it(tmp_path: Path, monke
     [here] = process_all([lone], here=True, limits=Limits(None, None))
     [worker] = process_all([lone], limits=Limits(None, None))
     assert here.error == worker.error == "referat failed on this file (ValueError: a bug); please report it"
+
+
+def test_a_caller_s_own_timer_sends_the_file_to_a_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    log = tmp_path / "read-by"
+    _readers(monkeypatch, log)
+    before = signal.signal(signal.SIGALRM, lambda *_: None)
+    signal.setitimer(signal.ITIMER_REAL, 300)
+    try:
+        [result] = process_all([GOOD], here=True)
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+    assert result.error is None and 200 < left <= 300
+    assert _read_by(log)[GOOD.name] != os.getpid()
