@@ -344,7 +344,7 @@ def report() -> None:
 def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.date | None, out: str,
                       wait: bool) -> None:
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
-    from referat.reports.attendance import write_attendance
+    from referat.reports.attendance import write_attendance_pages
     from referat.reports.filters import check_range
     from referat.store import connect
     from referat.store import queries as q
@@ -358,7 +358,7 @@ def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.
     if not q.has_attendance(conn, body=body, start=start, end=end):
         click.echo("warning: no meeting with attendance matches --body, --from and --to; the report is empty",
                    err=True)
-    path = write_attendance(rows, Path(out), rates=rates)
+    path = write_attendance_pages(rows, Path(out), rates=rates)
     click.echo(f"wrote {path} and CSV beside it", err=True)
 
 

@@ -3,6 +3,8 @@
 import csv
 import datetime as dt
 import json
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -51,8 +53,54 @@ def test_attendance_report_files(seeded_db: Path, tmp_path: Path):
     assert {r["year"] for r in table} == {"2026"} and {r["body"] for r in table} == {"Partnermøtet"}
     wolff = next(r for r in table if r["name"] == "Kjell A. Wolff")
     assert (wolff["substituted"], wolff["substituted_by"]) == ("1", "Ingelin Søråas")
-    html = (tmp_path / "attendance.html").read_text(encoding="utf-8")
-    assert 'class="bars"' in html and "http" not in html.split("<body>")[1]
+    index = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    assert _links(index) == ["attendance/partnermotet-2026.html"]  # the one body and year selected
+    page = (tmp_path / "attendance" / "partnermotet-2026.html").read_text(encoding="utf-8")
+    assert 'class="bar"' in page and "http" not in page.split("<body>")[1] and "http" not in index.split("<body>")[1]
+
+
+def _links(html: str) -> list[str]:
+    """The pages an index links to, each once, in its order."""
+    return list(dict.fromkeys(re.findall(r'<a href="((?:attendance|register|votes)/[^"]+)"', html)))
+
+
+def _cells(html: str, table: str) -> list[list[str]]:
+    """The text of each cell of each body row of the table with this id, markup taken out."""
+    body = html.split(f'<table id="{table}"', 1)[1].split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+
+
+def test_the_attendance_index_links_a_page_per_body_and_year_with_exactly_its_rows(seeded_db: Path, tmp_path: Path):
+    result = CliRunner().invoke(main, ["report", "attendance", "--db", str(seeded_db), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    with (tmp_path / "attendance.csv").open(encoding="utf-8") as f:
+        people = list(csv.DictReader(f))
+    with (tmp_path / "attendance-organisations.csv").open(encoding="utf-8") as f:
+        organisations = list(csv.DictReader(f))
+    years = sorted({(r["body"], r["year"]) for r in people})
+    assert years == [("Partnermøtet", "2023"), ("Partnermøtet", "2026"), ("Styringsgruppen", "2023")]
+    assert _links(index) == ["attendance/partnermotet-2023.html", "attendance/partnermotet-2026.html",
+                             "attendance/styringsgruppen-2023.html"]
+    totals = _cells(index, "pages")
+    for (body, year), href, total in zip(years, _links(index), totals, strict=True):
+        page = (tmp_path / href).read_text(encoding="utf-8")
+        mine = [r for r in people if (r["body"], r["year"]) == (body, year)]
+        # the members table is the CSV's rows of this body and year, in its order, figure for figure
+        shown = _cells(page, "members")
+        assert [row[:9] for row in shown] == [[r["name"], r["organisation"], r["expected"], r["present"], r["remote"],
+                                               r["substituted"], r["absent"], r["unknown"], r["substituted_by"]]
+                                              for r in mine]
+        assert [row[9] for row in shown] == [f"{float(r['rate']) * 100:.0f} %" if r["rate"] else "–" for r in mine]
+        assert [row[:2] for row in _cells(page, "organisations")] == [
+            [r["name"], r["expected"]] for r in organisations if (r["body"], r["year"]) == (body, year)]
+        # the index's totals are the sums of the page's members
+        assert total[:4] == [body, year, str(len(mine)), str(sum(int(r["expected"]) for r in mine))]
+        assert f"<h1>Oppmøte – {body} {year}</h1>" in page and 'href="../attendance.html"' in page
+    # the organisations' rows are all on some page, once
+    assert sum(len(_cells((tmp_path / h).read_text(encoding="utf-8"), "organisations")) for h in _links(index)) \
+        == len(organisations)
 
 
 def test_exempt_cases_are_withheld_unless_asked(seeded_db: Path, tmp_path: Path):
