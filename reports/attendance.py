@@ -14,8 +14,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
-
 from referat.reports.labels import label, word
 from referat.reports.pages import group, page_names, write_csv
 from referat.reports.publication import PUBLIC, Policy, publish_attendance
@@ -148,7 +146,7 @@ def write_attendance_pages(rows: list[dict[str, Any]], out: Path, *, title: str 
     parts = {key: group(stats[key], _body_year) for key in ("people", "organisations", "others")}
     keys = set(parts["people"]) | set(parts["organisations"]) | set(parts["others"])
     names = page_names(keys, "attendance")
-    labels = {s: str(escape(label(s, "status"))) for s in STATUSES}  # written as they are: see the template
+    labels = {s: label(s, "status") for s in STATUSES}
     one, many = word(1, "møte"), word(2, "møte")
     index = []
     for key, href in names.items():
