@@ -24,6 +24,16 @@ def slug(text: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text or "")).strip("-") or "x"
 
 
+def _bytecode_cache() -> FileSystemBytecodeCache | None:
+    """jinja2's cache of compiled templates, in a folder of this user's in the temporary folder;
+    none where that folder cannot be made or is not this user's alone (the templates are then
+    compiled on each run, as before)."""
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @lru_cache(maxsize=4)
 def environment(user_templates: str | None = None) -> Environment:
     """Templates in $REFERAT_TEMPLATES (or the given folder) override the defaults by name.
@@ -34,7 +44,7 @@ def environment(user_templates: str | None = None) -> Environment:
     loaders = [FileSystemLoader(folder)] if folder else []
     env = Environment(loader=ChoiceLoader([*loaders, PackageLoader("referat.reports", "templates")]),
                       autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=True,
-                      lstrip_blocks=True, bytecode_cache=FileSystemBytecodeCache())
+                      lstrip_blocks=True, bytecode_cache=_bytecode_cache())
     env.filters["slug"] = slug
     labels.install(env)
     return env
