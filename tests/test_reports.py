@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from referat.cli import main
 from referat.reports.attendance import tally, write_attendance_pages
+from referat.reports.pages import page_names
 from referat.reports.publication import INTERNAL, PUBLIC, Policy
 from referat.reports.register import register_rows, write_register, write_register_pages
 from referat.reports.render import slug
@@ -213,3 +214,12 @@ def test_the_pages_escape_every_text_they_write_unescaped(tmp_path: Path):
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in pages[0].read_text(encoding="utf-8")
     # members: name, organisation, vara; organisations: name; others: name, organisation
     assert pages[1].read_text(encoding="utf-8").count("&lt;script&gt;") == 6
+
+
+def test_page_names_are_one_per_body_and_year_even_when_names_fold_alike():
+    names = page_names([("STYRET", 2024), ("Styret", 2024), ("Styret", None), (None, 2023), ("Årsmøtet", 2024)],
+                       "register")
+    assert names == {("STYRET", 2024): "register/styret-2024.html", ("Styret", 2024): "register/styret-2024-2.html",
+                     ("Styret", None): "register/styret-udatert.html",
+                     ("Årsmøtet", 2024): "register/arsmotet-2024.html", (None, 2023): "register/uten-organ-2023.html"}
+    assert list(names) == [("STYRET", 2024), ("Styret", 2024), ("Styret", None), ("Årsmøtet", 2024), (None, 2023)]
