@@ -344,7 +344,7 @@ def report() -> None:
 def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.date | None, out: str,
                       wait: bool) -> None:
     """Attendance per person and organisation, for each body and year (HTML and CSV)."""
-    from referat.reports.attendance import write_attendance
+    from referat.reports.attendance import write_attendance_pages
     from referat.reports.filters import check_range
     from referat.store import connect
     from referat.store import queries as q
@@ -358,7 +358,7 @@ def report_attendance(db: str, body: str | None, start: dt.date | None, end: dt.
     if not q.has_attendance(conn, body=body, start=start, end=end):
         click.echo("warning: no meeting with attendance matches --body, --from and --to; the report is empty",
                    err=True)
-    path = write_attendance(rows, Path(out), rates=rates)
+    path = write_attendance_pages(rows, Path(out), rates=rates)
     click.echo(f"wrote {path} and CSV beside it", err=True)
 
 
@@ -398,17 +398,17 @@ def report_votes(db: str, body: str | None, start: dt.date | None, end: dt.date 
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @wait_option
 def report_decisions(db: str, include_exempt: bool, out: str, wait: bool) -> None:
-    """The decision register: every vedtak, filterable by body, year and text."""
-    from referat.reports.publication import INTERNAL, PUBLIC, withheld_count
-    from referat.reports.register import write_register
+    """The decision register: every vedtak, a page per body and year, searchable by text."""
+    from referat.reports.publication import INTERNAL, PUBLIC
+    from referat.reports.register import withheld_in, write_register_pages
     from referat.store import connect
     from referat.store import queries as q
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     policy = INTERNAL if include_exempt else PUBLIC
-    items = q.items(conn, include_exempt=True, children=("decisions",))
-    path = write_register(items, Path(out), policy=policy)
-    withheld = withheld_count(items, policy)
+    decisions = q.register_decisions(conn, include_exempt=include_exempt)
+    path = write_register_pages(decisions, Path(out), policy=policy)
+    withheld = withheld_in(decisions, policy)
     click.echo(f"wrote {path}" + (f"; {_count(withheld, 'exempt case')} withheld" if withheld else ""), err=True)
     _warn_internal(include_exempt)
 

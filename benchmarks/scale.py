@@ -203,6 +203,18 @@ def print_reports(db: Path, out: Path) -> None:
         print(f"  report {name:<23} {cpu:7.2f} s CPU  {wall:7.2f} s wall")
 
 
+def print_report_pages(out: Path) -> None:
+    """What print_reports wrote: each report's HTML pages, the largest and all together (no page
+    should hold every row of an archive), and its CSV files, which hold them all."""
+    print("report pages (an index and a page per body, or per body and year):")
+    for name in ("attendance", "decisions", "votes"):
+        pages = sorted((p.stat().st_size for p in (out / name).rglob("*.html")), reverse=True)
+        csvs = sum(p.stat().st_size for p in (out / name).glob("*.csv"))
+        if pages:
+            print(f"  report {name:<11} {len(pages):5d} pages, largest {pages[0] / 1e6:6.2f} MB, "
+                  f"all {sum(pages) / 1e6:6.2f} MB; CSV {csvs / 1e6:6.2f} MB")
+
+
 def print_site_figures(work: Path, db: Path, workers: int, seed: int) -> None:
     """`referat site` on the archive: build, a second build, and a rebuild after ten new documents."""
     from benchmarks.site import print_site
@@ -245,6 +257,7 @@ def main() -> None:
             print_slices(work, files, args.slice, args.workers, work / "full.duckdb")
             print_queries(work / "full.duckdb")
             print_reports(work / "full.duckdb", work / "reports")
+            print_report_pages(work / "reports")
             return
         if args.topups_only:
             full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
@@ -270,6 +283,7 @@ def main() -> None:
         print_top_ups(work, work / "corpus", work / "full.duckdb", args.docs, args.workers, args.seed)
         print_queries(work / "full.duckdb")
         print_reports(work / "full.duckdb", work / "reports")
+        print_report_pages(work / "reports")
         print_site_figures(work, work / "full.duckdb", args.workers, args.seed)
     finally:
         if not args.keep:

@@ -8,13 +8,15 @@ archive to ask."""
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from referat.reports.publication import PUBLIC, Policy, csv_row, publish_attendance
+from referat.reports.labels import label, word
+from referat.reports.pages import group, page_names, write_csv
+from referat.reports.publication import PUBLIC, Policy, publish_attendance
 from referat.reports.render import render
 
 STATUSES = ("present", "remote", "substituted", "absent", "unknown")
@@ -90,20 +92,71 @@ def chart_rows(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [rows[name] for name in sorted(rows)]
 
 
+CSV_COLUMNS = ("name", "organisation", "body", "year", "expected", *STATUSES, "substituted_by", "rate")
+
+
+def _stats(rows: list[dict[str, Any]], policy: Policy,
+           rates: dict[str, list[dict[str, Any]]] | None) -> dict[str, list[dict[str, Any]]]:
+    return rates if rates is not None else tally(publish_attendance(rows, policy))
+
+
+def _write_csv(stats: dict[str, list[dict[str, Any]]], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, key in (("attendance.csv", "people"), ("attendance-organisations.csv", "organisations")):
+        write_csv(out / name, stats[key], CSV_COLUMNS)
+
+
 def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
                      policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
     """attendance.html (a bar per member, in HTML and CSS) and attendance.csv / attendance-organisations.csv beside it.
     ``rates`` are the figures as the archive's views give them (queries.attendance_rates, asked with
     the policy's include_exempt); without them they are tallied from ``rows``. Guests who came only
     for exempt cases are left out unless the policy includes them."""
-    stats = rates if rates is not None else tally(publish_attendance(rows, policy))
-    out.mkdir(parents=True, exist_ok=True)
-    for name, key in (("attendance.csv", "people"), ("attendance-organisations.csv", "organisations")):
-        with (out / name).open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=["name", "organisation", "body", "year", "expected", *STATUSES,
-                                                   "substituted_by", "rate"])
-            writer.writeheader()
-            writer.writerows(csv_row(row) for row in stats[key])
+    stats = _stats(rows, policy, rates)
+    _write_csv(stats, out)
     return render("attendance.html", out / "attendance.html", title=title, stats=stats, statuses=STATUSES, root="",
                   chart=chart_rows(stats["people"]),
                   internal=policy.internal)
+
+
+# A member's row on a page of the report, in the order the template unpacks it.
+_member = itemgetter("name", "organisation", "expected", *STATUSES, "substituted_by", "rate")
+
+
+def _body_year(row: dict[str, Any]) -> tuple[str | None, int | None]:
+    return (row["body"], row["year"])
+
+
+def _totals(people: list[dict[str, Any]]) -> dict[str, Any]:
+    """A body's year in figures: its members, their meetings by status, and the rate over all of them."""
+    sums = {s: sum(r[s] for r in people) for s in STATUSES}
+    expected = sum(sums.values())
+    known = expected - sums["unknown"]
+    return {"members": len(people), "expected": expected, **sums,
+            "rate": (sums["present"] + sums["remote"]) / known if known else None}
+
+
+def write_attendance_pages(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
+                           policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
+    """The report as `referat report attendance` writes it: attendance.html, an index with each
+    body's year in figures and a link to its page under attendance/ (its members' bars, the
+    members, organisations and others), and the same CSV files as ``write_attendance``, every row."""
+    stats = _stats(rows, policy, rates)
+    _write_csv(stats, out)
+    parts = {key: group(stats[key], _body_year) for key in ("people", "organisations", "others")}
+    keys = set(parts["people"]) | set(parts["organisations"]) | set(parts["others"])
+    names = page_names(keys, "attendance")
+    labels = {s: label(s, "status") for s in STATUSES}
+    one, many = word(1, "møte"), word(2, "møte")
+    index = []
+    for key, href in names.items():
+        body, year = key
+        people = parts["people"].get(key, [])
+        index.append({"body": body, "year": year, "href": href, **_totals(people)})
+        render("attendance-page.html", out / href, title=f"{title} – {body or 'uten organ'} {year or ''}".strip(),
+               people=list(map(_member, people)), organisations=parts["organisations"].get(key, []),
+               others=parts["others"].get(key, []),
+               top=max((r["expected"] for r in people), default=0) or 1, statuses=STATUSES, status_labels=labels,
+               one=one, many=many, root="../", internal=policy.internal)
+    return render("attendance-index.html", out / "attendance.html", title=title, pages=index, statuses=STATUSES,
+                  root="", internal=policy.internal)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from referat.reports.publication import PUBLIC, Policy, publish_items, withheld_count
+from referat.reports.pages import page_names
+from referat.reports.publication import PUBLIC, Policy, publish_items, withheld_count, withheld_title
 from referat.reports.render import render
 
 
@@ -36,3 +37,45 @@ def write_register(items: list[dict[str, Any]], out: Path, *, policy: Policy = P
     return render("register.html", out / "register.html", title="Vedtaksregister", rows=rows, root="",
                   bodies=sorted({r["body"] for r in rows if r["body"]}), internal=policy.internal,
                   years=sorted({r["year"] for r in rows if r["year"]}), withheld=withheld_count(items, policy))
+
+
+def _page_rows(decisions: list[tuple[Any, ...]], policy: Policy) -> dict[tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The register's rows by body and year, in its order: (date, number, title, decision text,
+    labelled, withheld, source, page), a tuple each, as register-page.html unpacks them, from the
+    rows of queries.register_decisions asked with the policy's include_exempt."""
+    pages: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+    for body, date, number, title, text, labeled, page, source, exempt, basis in decisions:
+        key = (body, date.year if date else None)
+        rows = pages.get(key)
+        if rows is None:
+            rows = pages[key] = []
+        if exempt and not policy.include_exempt:
+            rows.append((date, number, withheld_title(basis), "", False, True, source, page))
+        else:
+            rows.append((date, number, title, text, bool(labeled), False, source, page))
+    return pages
+
+
+def withheld_in(decisions: list[tuple[Any, ...]], policy: Policy) -> int:
+    """How many cases the register withholds: an exempt case has one row of queries.register_decisions."""
+    return 0 if policy.include_exempt else sum(1 for row in decisions if row[8])
+
+
+def write_register_pages(decisions: list[tuple[Any, ...]], out: Path, *, policy: Policy = PUBLIC) -> Path:
+    """The register as `referat report decisions` writes it: register.html, an index of each body's
+    years with their decisions counted and a link to each year's page under register/, where its
+    decisions are, in the register's order. ``decisions`` are queries.register_decisions's rows."""
+    pages = _page_rows(decisions, policy)
+    names = page_names(pages, "register")
+    index = []
+    for key, href in names.items():
+        held = sum(1 for row in pages[key] if row[5])
+        index.append({"body": key[0], "year": key[1], "href": href, "decisions": len(pages[key]) - held,
+                      "withheld": held})
+    withheld = withheld_in(decisions, policy)
+    for key, href in names.items():
+        body, year = key
+        render("register-page.html", out / href, title=f"Vedtaksregister – {body or 'uten organ'} {year or ''}".strip(),
+               rows=pages[key], root="../", internal=policy.internal, withheld=withheld)
+    return render("register-index.html", out / "register.html", title="Vedtaksregister", pages=index, root="",
+                  internal=policy.internal, withheld=withheld)

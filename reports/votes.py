@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from referat.reports.pages import group, page_names
 from referat.reports.publication import PUBLIC, Policy, csv_row, publish_votes
 from referat.reports.render import render
 
@@ -87,9 +88,10 @@ def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> No
 
 def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voteringer", withheld: int = 0,
                 policy: Policy = PUBLIC) -> Path:
-    """votes.html, and beside it votes.csv (one row per vote), vote-positions.csv (one row per
-    voter and vote), votes-people.csv and votes-parties.csv (counts). Votes in exempt cases are
-    left out unless the policy is internal."""
+    """votes.html, an index of the bodies with a link to each one's page under votes/ (its votes,
+    and how its parties and members voted), and beside it votes.csv (one row per vote),
+    vote-positions.csv (one row per voter and vote), votes-people.csv and votes-parties.csv
+    (counts), every row. Votes in exempt cases are left out unless the policy is internal."""
     votes = publish_votes(votes, policy)
     stats = tally_votes(votes)
     out.mkdir(parents=True, exist_ok=True)
@@ -104,9 +106,23 @@ def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voterin
     counts = ["name", "party", "body", *SIDES, "votes"]
     _write_csv(out / "votes-people.csv", stats["people"], counts)
     _write_csv(out / "votes-parties.csv", stats["parties"], counts[:1] + counts[2:])
-    bodies: dict[str, list[dict[str, Any]]] = {}  # one table per body: its members vote on its cases
-    for v in stats["votes"]:
-        if v["named"]:
-            bodies.setdefault(v["body"] or "", []).append(v)
-    return render("votes.html", out / "votes.html", title=title, stats=stats, bodies=bodies, sides=SIDES, root="",
-                  withheld=withheld, internal=policy.internal)
+    # A page per body: its members vote on its cases, and an archive's votes are too many for one page.
+    votes_of = group(stats["votes"], _body)
+    names = page_names(votes_of, "votes")
+    index = []
+    for key, href in names.items():
+        body = key[0]
+        of_body = votes_of[key]
+        named = [v for v in of_body if v["named"]]
+        index.append({"body": body, "href": href, "votes": len(of_body), "named": len(named)})
+        page = {"votes": of_body, "people": [r for r in stats["people"] if r["body"] == body],
+                "parties": [r for r in stats["parties"] if r["body"] == body]}
+        render("votes.html", out / href, title=f"{title} – {body or 'uten organ'}", stats=page,
+               bodies={body or "": named} if named else {}, sides=SIDES, root="../", withheld=withheld,
+               internal=policy.internal)
+    return render("votes-index.html", out / "votes.html", title=title, pages=index, root="", withheld=withheld,
+                  internal=policy.internal)
+
+
+def _body(row: dict[str, Any]) -> tuple[str | None]:
+    return (row["body"],)

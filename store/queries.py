@@ -77,6 +77,21 @@ def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[st
     return out
 
 
+def register_decisions(conn: Connection, *, include_exempt: bool = False) -> list[tuple[Any, ...]]:
+    """The decision register's rows, as tuples in its order (what ``items`` with its decisions
+    gives, without a dict for each of tens of thousands of rows): (body, date, number, title,
+    decision text, labelled, decision page, source, exempt, legal basis). An exempt case has, unless
+    ``include_exempt``, one row with no decision (text, labelled and page NULL) and its item's page,
+    for the publication policy to name it withheld."""
+    return conn.execute(f"""
+        SELECT m.body, m.date, i.number, i.title, c.text, c.labeled, coalesce(c.page, i.page), d.source, i.exempt,
+               {_legal_basis(conn)}
+        FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id
+        LEFT JOIN decisions c ON c.item_id = i.id AND (? OR NOT i.exempt)
+        WHERE c.item_id IS NOT NULL OR (i.exempt AND NOT ?)
+        ORDER BY m.date, m.body, m.id, i.seq, i.id, c.seq""", [include_exempt, include_exempt]).fetchall()
+
+
 def linked_cases(conn: Connection, start: tuple[str, str]) -> set[tuple[str, str]]:
     """Every case reachable from ``start`` through references, both ways: what a trace needs,
     found by one recursive query instead of reading every item of the archive. UNION (not UNION

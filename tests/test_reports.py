@@ -3,14 +3,19 @@
 import csv
 import datetime as dt
 import json
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from referat.cli import main
-from referat.reports.attendance import tally
-from referat.reports.register import write_register
+from referat.reports.attendance import tally, write_attendance_pages
+from referat.reports.pages import page_names
+from referat.reports.publication import INTERNAL, PUBLIC, Policy
+from referat.reports.register import register_rows, write_register, write_register_pages
+from referat.reports.render import slug
 from referat.reports.trace import parse_case, trace
 from referat.store import connect
 from referat.store import queries as q
@@ -51,21 +56,95 @@ def test_attendance_report_files(seeded_db: Path, tmp_path: Path):
     assert {r["year"] for r in table} == {"2026"} and {r["body"] for r in table} == {"Partnermøtet"}
     wolff = next(r for r in table if r["name"] == "Kjell A. Wolff")
     assert (wolff["substituted"], wolff["substituted_by"]) == ("1", "Ingelin Søråas")
-    html = (tmp_path / "attendance.html").read_text(encoding="utf-8")
-    assert 'class="bars"' in html and "http" not in html.split("<body>")[1]
+    index = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    assert _links(index) == ["attendance/partnermotet-2026.html"]  # the one body and year selected
+    page = (tmp_path / "attendance" / "partnermotet-2026.html").read_text(encoding="utf-8")
+    assert 'class="bar"' in page and "http" not in page.split("<body>")[1] and "http" not in index.split("<body>")[1]
+
+
+def _links(html: str) -> list[str]:
+    """The pages an index links to, each once, in its order."""
+    return list(dict.fromkeys(re.findall(r'<a href="((?:attendance|register|votes)/[^"]+)"', html)))
+
+
+def _cells(html: str, table: str) -> list[list[str]]:
+    """The text of each cell of each body row of the table with this id, markup taken out."""
+    body = html.split(f'<table id="{table}"', 1)[1].split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)]
+
+
+def test_the_attendance_index_links_a_page_per_body_and_year_with_exactly_its_rows(seeded_db: Path, tmp_path: Path):
+    result = CliRunner().invoke(main, ["report", "attendance", "--db", str(seeded_db), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    with (tmp_path / "attendance.csv").open(encoding="utf-8") as f:
+        people = list(csv.DictReader(f))
+    with (tmp_path / "attendance-organisations.csv").open(encoding="utf-8") as f:
+        organisations = list(csv.DictReader(f))
+    years = sorted({(r["body"], r["year"]) for r in people})
+    assert years == [("Partnermøtet", "2023"), ("Partnermøtet", "2026"), ("Styringsgruppen", "2023")]
+    assert _links(index) == ["attendance/partnermotet-2023.html", "attendance/partnermotet-2026.html",
+                             "attendance/styringsgruppen-2023.html"]
+    totals = _cells(index, "pages")
+    for (body, year), href, total in zip(years, _links(index), totals, strict=True):
+        page = (tmp_path / href).read_text(encoding="utf-8")
+        mine = [r for r in people if (r["body"], r["year"]) == (body, year)]
+        # the members table is the CSV's rows of this body and year, in its order, figure for figure
+        shown = _cells(page, "members")
+        assert [row[:9] for row in shown] == [[r["name"], r["organisation"], r["expected"], r["present"], r["remote"],
+                                               r["substituted"], r["absent"], r["unknown"], r["substituted_by"]]
+                                              for r in mine]
+        assert [row[9] for row in shown] == [f"{float(r['rate']) * 100:.0f} %" if r["rate"] else "–" for r in mine]
+        assert [row[:2] for row in _cells(page, "organisations")] == [
+            [r["name"], r["expected"]] for r in organisations if (r["body"], r["year"]) == (body, year)]
+        # the index's totals are the sums of the page's members
+        assert total[:4] == [body, year, str(len(mine)), str(sum(int(r["expected"]) for r in mine))]
+        assert f"<h1>Oppmøte – {body} {year}</h1>" in page and 'href="../attendance.html"' in page
+    # the organisations' rows are all on some page, once
+    assert sum(len(_cells((tmp_path / h).read_text(encoding="utf-8"), "organisations")) for h in _links(index)) \
+        == len(organisations)
+
+
+def _pages(folder: Path, index: str) -> str:
+    """The index and every page it links to, as one text."""
+    html = (folder / index).read_text(encoding="utf-8")
+    return html + "".join((folder / href).read_text(encoding="utf-8") for href in _links(html))
 
 
 def test_exempt_cases_are_withheld_unless_asked(seeded_db: Path, tmp_path: Path):
     public = CliRunner().invoke(main, ["report", "decisions", "--db", str(seeded_db), "--out", str(tmp_path / "p")])
     assert public.stderr.endswith("; 1 exempt case withheld\n") and public.stdout == ""
-    html = (tmp_path / "p" / "register.html").read_text(encoding="utf-8")
+    html = _pages(tmp_path / "p", "register.html")
     assert "Samarbeidsmidler for 2024" not in html and "samarbeidsmidlene" not in html and "1 sak unntatt" in html
     assert "Sak 40-23 – unntatt offentlighet</td>" in html  # shown as withheld, not as a gap in the numbering
     internal = CliRunner().invoke(main, ["report", "decisions", "--db", str(seeded_db), "--include-exempt",
                                          "--out", str(tmp_path / "i")])
     assert "exempt case withheld" not in internal.output
-    assert "Styringsgruppen vedtar fordeling av samarbeidsmidlene" in (tmp_path / "i" / "register.html").read_text(
-        encoding="utf-8")
+    assert "Styringsgruppen vedtar fordeling av samarbeidsmidlene" in _pages(tmp_path / "i", "register.html")
+
+
+@pytest.mark.parametrize("policy", [PUBLIC, INTERNAL])
+def test_the_register_index_links_a_page_per_body_and_year_with_exactly_its_decisions(
+        seeded_db: Path, tmp_path: Path, policy: Policy):
+    args = ["--include-exempt"] if policy.include_exempt else []
+    result = CliRunner().invoke(main, ["report", "decisions", "--db", str(seeded_db), "--out", str(tmp_path), *args])
+    assert result.exit_code == 0, result.output
+    # what the site's one-page register shows, from the items, is what the pages show between them
+    expected = register_rows(q.items(connect(seeded_db, read_only=True), include_exempt=True), policy=policy)
+    index = (tmp_path / "register.html").read_text(encoding="utf-8")
+    keys = list(dict.fromkeys((r["body"], r["year"]) for r in sorted(expected, key=lambda r: (r["body"], r["year"]))))
+    assert _links(index) == [f"register/{slug(body)}-{year}.html" for body, year in keys] and len(keys) == 3
+    for (body, year), href, total in zip(keys, _links(index), _cells(index, "pages"), strict=True):
+        mine = [r for r in expected if (r["body"], r["year"]) == (body, year)]
+        shown = _cells((tmp_path / href).read_text(encoding="utf-8"), "register")
+        assert shown == [[str(r["date"]), r["number"], r["title"],
+                          *([f"Sak {r['number']} – {r['title']}"] if r["withheld"] else
+                            [r["text"], "Vedtak/Konklusjon" if r["labeled"] else "umerket"]),
+                          f"{r['source']} s. {r['page']}"] for r in mine]
+        assert total == [body, str(year), str(sum(not r["withheld"] for r in mine)),
+                         str(sum(r["withheld"] for r in mine) or "")]
+    assert "Sak 40-23" not in index  # the index counts; the pages show
 
 
 def test_trace_follows_references_across_bodies(seeded_db: Path):
@@ -114,3 +193,33 @@ def test_html_is_autoescaped(tmp_path: Path):
     html = write_register([item], tmp_path).read_text(encoding="utf-8")
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Budsjett" in html
     assert "Vedtatt &lt;b&gt;nå&lt;/b&gt;" in html
+
+
+def test_the_pages_escape_every_text_they_write_unescaped(tmp_path: Path):
+    """The pages' rows are written with |e on each text instead of autoescape: every text is escaped."""
+    evil = "<script>alert('x')</script>"
+    decision = ("Styret <i>", dt.date(2024, 1, 1), evil, evil, evil, True, 1, evil, False, None)
+    write_register_pages([decision], tmp_path)
+    member = {"name": evil, "organisation": evil, "body": "Styret <i>", "year": 2024, "expected": 1, "present": 1,
+              "remote": 0, "substituted": 0, "absent": 0, "unknown": 0, "substituted_by": evil, "rate": 1.0}
+    other = {"name": evil, "body": "Styret <i>", "year": 2024, "category": "guest", "organisation": evil,
+             "meetings": 1}
+    write_attendance_pages([], tmp_path, rates={"people": [member], "organisations": [{**member, "name": evil}],
+                                                "others": [other]})
+    pages = [tmp_path / "register" / "styret-i-2024.html", tmp_path / "attendance" / "styret-i-2024.html",
+             tmp_path / "register.html", tmp_path / "attendance.html"]
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in html and "<i>" not in html, page
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in pages[0].read_text(encoding="utf-8")
+    # members: name, organisation, vara; organisations: name; others: name, organisation
+    assert pages[1].read_text(encoding="utf-8").count("&lt;script&gt;") == 6
+
+
+def test_page_names_are_one_per_body_and_year_even_when_names_fold_alike():
+    names = page_names([("STYRET", 2024), ("Styret", 2024), ("Styret", None), (None, 2023), ("Årsmøtet", 2024)],
+                       "register")
+    assert names == {("STYRET", 2024): "register/styret-2024.html", ("Styret", 2024): "register/styret-2024-2.html",
+                     ("Styret", None): "register/styret-udatert.html",
+                     ("Årsmøtet", 2024): "register/arsmotet-2024.html", (None, 2023): "register/uten-organ-2023.html"}
+    assert list(names) == [("STYRET", 2024), ("Styret", 2024), ("Styret", None), ("Årsmøtet", 2024), (None, 2023)]

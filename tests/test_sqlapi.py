@@ -99,10 +99,16 @@ def test_every_figure_of_the_attendance_report_is_the_view(seeded_db: Path, tmp_
         assert len(report) == len(view) > 0
         for shown, row in zip(report, view, strict=True):
             assert shown == {key: _text(row[key]) for key in shown}
-    # the last table of the page: everyone but members, with their meetings
-    page = (tmp_path / "attendance.html").read_text(encoding="utf-8")
-    others = re.findall(r"<tr[^>]*><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td class=\"n\">(.*?)</td>"
-                        r"<td class=\"n\">(.*?)</td></tr>", page.split('<table id="others"', 1)[1])
+    # the last table of each body's year: everyone but members, with their meetings
+    index = (tmp_path / "attendance.html").read_text(encoding="utf-8")
+    others = []
+    for href, body_name, year in re.findall(r'<tr><td><a href="([^"]+)">(.*?)</a></td><td class="n"><a [^>]+>(.*?)</a>',
+                                            index):
+        page = (tmp_path / href).read_text(encoding="utf-8")
+        others += [(name, category, organisation, body_name, year, meetings) for name, category, organisation, meetings
+                   in re.findall(r"<tr[^>]*><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td class=\"n\">(.*?)</td></tr>",
+                                 page.split('<table id="others"', 1)[1])]
+    others.sort(key=lambda row: (row[0], row[3], row[4]))
     view = [(name, label(category, "category"), *rest) for name, category, *rest in conn.execute(
         "SELECT name, category, coalesce(organisation, ''), body, year::VARCHAR, meetings::VARCHAR "
         "FROM attendance_others_between(?, ?, NULL, false) ORDER BY name, body, year", [body, start]).fetchall()]

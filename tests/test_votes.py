@@ -3,6 +3,7 @@ people known only from the vote lists. The minutes here are our own; one test re
 municipal protocol from ../shared in place."""
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,14 @@ def test_stored_votes_are_linked_to_the_people_of_the_attendance(archive: Path):
     assert "ok:" in CliRunner().invoke(main, ["verify", "--db", str(archive)]).output
 
 
+def _pages(folder: Path) -> str:
+    """votes.html, an index, and the page of each body it links to, as one text."""
+    index = (folder / "votes.html").read_text(encoding="utf-8")
+    pages = re.findall(r'<a href="(votes/[^"]+)"', index)
+    assert pages and all(page.startswith("votes/") for page in pages)
+    return index + "".join((folder / page).read_text(encoding="utf-8") for page in pages)
+
+
 def test_report_votes(archive: Path, tmp_path: Path):
     result = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--out", str(tmp_path / "p")])
     assert result.exit_code == 0, result.output
@@ -208,13 +217,13 @@ def test_report_votes(archive: Path, tmp_path: Path):
         parties = {(r["name"], r["body"]): r for r in csv.DictReader(f)}
     assert (parties[("SP", "Hovedutvalg for kultur")]["for"], parties[("SP", "Hovedutvalg for kultur")]["against"]) \
         == ("1", "3")
-    html = (tmp_path / "p" / "votes.html").read_text(encoding="utf-8")
+    html = _pages(tmp_path / "p")
     assert "Tilsetting av kultursjef" not in html and "leders dobbeltstemme" in html
     assert "http" not in html.split("<body>")[1]
     internal = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--include-exempt",
                                          "--out", str(tmp_path / "i")])
     assert "withheld" not in internal.output
-    internal_html = (tmp_path / "i" / "votes.html").read_text(encoding="utf-8")
+    internal_html = _pages(tmp_path / "i")
     assert "Tilsetting av kultursjef" in internal_html and "INTERNT" in internal_html
     assert "INTERNT" not in html
     # the extract's committee met in April, the protocol's in May
@@ -226,6 +235,32 @@ def test_report_votes(archive: Path, tmp_path: Path):
     assert ": 1 vote;" in april.stderr
     with (tmp_path / "a" / "vote-positions.csv").open(encoding="utf-8") as f:
         assert [(r["name"], r["side"]) for r in csv.DictReader(f)][-1] == ("Jonas Eng", "against")
+
+
+def test_the_votes_index_links_a_page_per_body_with_exactly_its_votes_and_voters(archive: Path, tmp_path: Path):
+    result = CliRunner().invoke(main, ["report", "votes", "--db", str(archive), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    index = (tmp_path / "votes.html").read_text(encoding="utf-8")
+    tables = {}
+    for name in ("votes.csv", "votes-people.csv"):
+        with (tmp_path / name).open(encoding="utf-8") as f:
+            tables[name] = list(csv.DictReader(f))
+    bodies = sorted({r["body"] for r in tables["votes.csv"]})
+    pages = re.findall(r'<a href="(votes/[^"]+)">([^<]+)</a>', index)
+    assert [body for _, body in pages] == bodies and len(bodies) == 2
+    shown = 0
+    for href, body in pages:
+        page = (tmp_path / href).read_text(encoding="utf-8")
+        # the first table is the body's votes, in the CSV's order; then how each of its members voted
+        votes = page.split("<h2>Voteringer</h2>", 1)[1].split("</table>", 1)[0]
+        titles = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>", votes)
+        assert titles == [(r["body"], r["number"], r["title"]) for r in tables["votes.csv"] if r["body"] == body]
+        people = page.split("<h2>Personer", 1)[1] if "<h2>Personer" in page else ""
+        names = re.findall(r"<tr><td>([^<]+)</td><td>[^<]*</td>", people)
+        assert names == [r["name"] for r in tables["votes-people.csv"] if r["body"] == body]
+        shown += len(names)
+        assert '<a href="../votes.csv">' in page and f"<h1>Voteringer – {body}</h1>" in page
+    assert shown == len(tables["votes-people.csv"]) > 0
 
 
 @pytest.mark.parametrize(("text", "expected"), [
