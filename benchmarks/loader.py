@@ -7,7 +7,8 @@ can, and did (issue #20). ``--sample`` generated minutes are read once; the load
 ``--docs`` results made from them, each with a path, bytes and meeting date of its own (the date
 drawn as the generated corpus draws it, so meetings of one body on one day meet as often as in
 the corpus), one top-up of ``--slice`` documents at a time, in process, as `referat ingest` loads
-them. Prints each slice's CPU per document, the process's resident memory after it and its peak.
+them. Prints each slice's CPU per document (the connection's close, a checkpoint, included), the process's
+resident memory after it and its peak during that slice (Linux: the peak is reset per slice).
 It asserts nothing."""
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import argparse
 import hashlib
 import os
 import random
-import resource
 import sys
 import tempfile
 import time
@@ -29,9 +29,15 @@ sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchm
 from benchmarks.corpus import write_corpus  # noqa: E402
 
 
-def _rss_mb() -> float:
+def _status_mb(key: str = "VmRSS") -> float:
     with open("/proc/self/status", encoding="ascii") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+        return next(int(line.split()[1]) for line in status if line.startswith(key)) / 1024
+
+
+def _reset_peak() -> None:
+    """Start the process's peak resident memory (VmHWM) afresh, so that each slice shows its own."""
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+        clear.write("5")
 
 
 def results(sample: list[object], start: int, stop: int) -> Iterator[object]:
@@ -65,19 +71,20 @@ def main() -> None:
         sample = [process_file(p) for p in write_corpus(work / "sample", args.sample, seed=11)]
         print(f"loader alone, {args.docs:,} documents made from {len(sample)} read; load average "
               f"{os.getloadavg()[0]:.1f} at the start")
-        print("  slice                CPU ms/doc   RSS MB after   peak RSS MB   load")
+        print("  slice                CPU ms/doc   RSS MB after   slice's peak   load")
         db = work / "loader.duckdb"
         total = 0.0
         for start in range(0, args.docs, args.slice):
             stop = min(args.docs, start + args.slice)
+            _reset_peak()
             conn = connect(db)
             cpu = time.process_time()
             load_results(conn, results(sample, start, stop))
             conn.close()
             spent = time.process_time() - cpu
             total += spent
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"  {start:>7,}-{stop:<9,}   {spent / (stop - start) * 1000:8.2f}   {_rss_mb():12.0f}   "
+            peak = _status_mb("VmHWM")
+            print(f"  {start:>7,}-{stop:<9,}   {spent / (stop - start) * 1000:8.2f}   {_status_mb():12.0f}   "
                   f"{peak:11.0f}   {os.getloadavg()[0]:4.1f}", flush=True)
         print(f"  all: {total / args.docs * 1000:.2f} ms/doc; database "
               f"{db.stat().st_size / args.docs / 1e3:.1f} kB/doc")

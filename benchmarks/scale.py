@@ -94,6 +94,7 @@ def print_slices(work: Path, files: list[Path], slice_size: int, workers: int, d
           "load")
     total_cpu = total_parent = seconds = peak = 0.0
     peak_parent = peak_workers = 0.0
+    loader: list[tuple[float, float]] = []  # each slice's loader CPU ms per document and peak MB
     for start in range(0, len(files), slice_size):
         chunk = files[start: start + slice_size]
         folder = work / "slices" / f"{start:07d}+{len(chunk)}"
@@ -110,6 +111,7 @@ def print_slices(work: Path, files: list[Path], slice_size: int, workers: int, d
         total_cpu, total_parent = total_cpu + result.cpu, total_parent + result.parent_cpu
         seconds, peak = seconds + result.seconds, max(peak, result.peak_mb)
         peak_parent, peak_workers = max(peak_parent, result.parent_mb), max(peak_workers, result.children_mb)
+        loader.append((result.parent_cpu / n * 1000, result.parent_mb))
         print(f"  {start:>7,}-{start + n:<7,} {n:>6,} {result.seconds:8.1f} {n / result.seconds:8.1f}   "
               f"{result.cpu / n * 1000:6.1f} ({result.parent_cpu / n * 1000:5.1f} + "
               f"{result.children_cpu / n * 1000:5.1f})            {result.parent_mb:8.0f} {result.children_mb:8.0f}  "
@@ -118,7 +120,18 @@ def print_slices(work: Path, files: list[Path], slice_size: int, workers: int, d
     print(f"  all {n:,} docs: CPU {total_cpu / n * 1000:.1f} ms/doc ({total_parent / n * 1000:.1f} in the loader); "
           f"peak memory: loader {peak_parent:.0f} MB, workers {peak_workers:.0f} MB (goal: loader < 500 MB, flat)")
     print(f"  database file: {db.stat().st_size / 1e6:,.0f} MB, {db.stat().st_size / n / 1e3:.1f} kB per document")
+    print_flatness(loader)
     return seconds, peak
+
+
+def print_flatness(loader: list[tuple[float, float]]) -> None:
+    """How the loader's cost moved from the first slice to the last (goal: CPU within 10%, peak < 500 MB)."""
+    if len(loader) < 2:
+        return
+    (first_cpu, first_mb), (last_cpu, last_mb) = loader[0], loader[-1]
+    print(f"  loader, first slice -> last: CPU {first_cpu:.1f} -> {last_cpu:.1f} ms/doc "
+          f"({(last_cpu / first_cpu - 1) * 100:+.0f}%, goal within 10%), peak {first_mb:.0f} -> {last_mb:.0f} MB "
+          f"(largest {max(mb for _, mb in loader):.0f})")
 
 
 def print_top_ups(work: Path, corpus: Path, db: Path, docs: int, workers: int, seed: int) -> None:

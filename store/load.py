@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 from dataclasses import dataclass
 
 from referat.extract.model import Meeting, Recusal, Vote
@@ -37,13 +36,16 @@ class Stored:
     note: str = ""
 
 
-def _delete_document(conn: Connection, document_id: int) -> None:
+def _delete_document(conn: Connection, document_id: int, rows: Rows) -> None:
     # Copies of a meeting whose primary source goes are forgotten too, so the next ingest reads them anew.
     copies = conn.execute("""SELECT c.document_id FROM meeting_sources p JOIN meeting_sources c
         ON c.meeting_id = p.meeting_id AND c.role = 'copy' WHERE p.document_id = ? AND p.role = 'primary'""",
                           [document_id]).fetchall()
     for (copy_id,) in copies:
-        _delete_document(conn, copy_id)
+        _delete_document(conn, copy_id, rows)
+    for meeting_id, body_id, date in conn.execute("SELECT id, body_id, strftime(date, '%Y-%m-%d') FROM meetings "
+                                                  "WHERE document_id = ?", [document_id]).fetchall():
+        rows.meetings.remove((body_id, date), meeting_id)
     for table in FACT_TABLES:
         conn.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     conn.execute("DELETE FROM reviews WHERE document_id = ? AND status = 'pending'", [document_id])
@@ -126,7 +128,7 @@ def _delete_documents(conn: Connection, document_ids: list[int], rows: Rows) -> 
         return
     rows.flush(conn)
     for doc_id in document_ids:
-        _delete_document(conn, doc_id)
+        _delete_document(conn, doc_id, rows)
 
 
 def _twin(conn: Connection, rows: Rows, sha: str, path: str) -> tuple[int, str] | None:
@@ -172,15 +174,14 @@ def _insert(conn: Connection, result: Processed, path: str, registry: Registry, 
     resolved = resolve_names(ex, registry, doc_id)
     key = (resolved.body_id, m.date)
     numbers = {i.number for i in m.items}
-    twin = _same_meeting(conn, rows, key, numbers) if key in rows.meeting_keys else None
+    twin = rows.meetings.twin(key, numbers)
     if twin is not None:
         rows.add("meeting_sources", [(twin, doc_id, "copy")])
         rows.add("warnings", [(doc_id, None, None, "the same meeting as an earlier document; kept as a second source")])
         add_changes(rows, registry)
         return "loaded"
     meeting_id = registry.new_id()
-    rows.meeting_keys.add(key)
-    rows.pending_meetings.setdefault(key, []).append((meeting_id, numbers))
+    rows.meetings.add(key, meeting_id, numbers)
     rows.add("meeting_sources", [(meeting_id, doc_id, "primary")])
     rows.add("meetings", [(meeting_id, doc_id, resolved.body_id, resolved.body, m.body, m.date, m.start_time,
                            m.end_time, m.location, m.page, m.line)])
@@ -226,21 +227,3 @@ def _add_votes(rows: Rows, registry: Registry, where: tuple[int, int | None, int
     ids = resolve_voters(recusals, m, resolved, registry, doc_id)
     rows.add("recusals", [(meeting_id, item_id, doc_id, pid, r.name, oid, r.party, r.text, r.page, r.line)
                           for r, (pid, oid) in zip(recusals, ids, strict=True)])
-
-
-def _same_meeting(conn: Connection, rows: Rows, key: tuple[int | None, str | None],
-                  numbers: set[str | None]) -> int | None:
-    """A meeting already loaded with the same body, date and (mostly) the same cases: in the
-    database first, then in this batch, each in the order they were loaded."""
-    body_id, date = key
-    if body_id is None or date is None:
-        return None
-    same_day = conn.execute("SELECT id FROM meetings WHERE body_id = ? AND date = ? ORDER BY id",
-                            [body_id, date]).fetchall()
-    known_ones = ((int(meeting_id), {n for (n,) in conn.execute("SELECT number FROM items WHERE meeting_id = ?",
-                                                                  [meeting_id]).fetchall()})
-                  for (meeting_id,) in same_day)
-    for meeting_id, known in itertools.chain(known_ones, rows.pending_meetings.get(key, [])):
-        if known == numbers or (known | numbers and len(known & numbers) / len(known | numbers) >= 0.5):
-            return meeting_id
-    return None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from referat.store.db import Connection
 from referat.store.keyfilter import KeyFilter
+from referat.store.sameday import SameDay
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -41,6 +42,11 @@ def _streamed(conn: Connection, sql: str, size: int = 10_000) -> Iterator[tuple[
         yield from chunk
 
 
+# Meetings with a body and a date, in the order they were loaded, with their case numbers: all a twin can be.
+_MEETINGS = """SELECT m.body_id, strftime(m.date, '%Y-%m-%d'), m.id, list(i.number) FILTER (WHERE i.number IS NOT NULL)
+    FROM meetings m LEFT JOIN items i ON i.meeting_id = m.id WHERE m.body_id IS NOT NULL AND m.date IS NOT NULL
+    GROUP BY m.id, m.body_id, m.date ORDER BY m.id"""
+
 # Rows per flush up to which lists are cheaper than importing pyarrow (0.11 s / ~5 us a row, halved)
 SMALL = 10_000
 
@@ -54,19 +60,19 @@ class Rows:
         # which on a fresh shelf is almost never. In filters of fixed size: sets grew with the archive.
         self.paths = KeyFilter()
         self.sha256s = KeyFilter()
-        self.meeting_keys = KeyFilter()  # (body id, 'yyyy-mm-dd')
+        self.meetings = SameDay()  # every meeting, this batch's too, by (body id, 'yyyy-mm-dd')
         # The same keys for what this batch added and the database has not seen: the loader looks a
         # document's twin up here instead of writing the batch to ask the database (a flush per
         # document made the cost per document grow with the archive). Cleared at ``flush``.
         self.pending_paths: set[str] = set()
         self.pending_documents: dict[str, tuple[int, str]] = {}  # sha256 -> (id, path): the first loaded
-        self.pending_meetings: dict[tuple[Any, Any], list[tuple[int, set[str | None]]]] = {}  # key -> (id, numbers)
         if conn is not None:
             for keys, sql in ((self.paths, "SELECT path FROM documents UNION ALL SELECT path FROM document_paths"),
-                              (self.sha256s, "SELECT sha256 FROM documents"),
-                              (self.meeting_keys, "SELECT body_id, strftime(date, '%Y-%m-%d') FROM meetings")):
-                for row in _streamed(conn, sql):
-                    keys.add(row[0] if len(row) == 1 else row)
+                              (self.sha256s, "SELECT sha256 FROM documents")):
+                for (key,) in _streamed(conn, sql):
+                    keys.add(key)
+            for body_id, date, meeting_id, numbers in _streamed(conn, _MEETINGS):
+                self.meetings.add((body_id, date), meeting_id, numbers)
 
     def add(self, table: str, rows: list[tuple[Any, ...]], columns: tuple[str, ...] = ()) -> None:
         if rows:
@@ -83,7 +89,6 @@ class Rows:
             self._flush_arrow(conn)
         self.pending_paths.clear()
         self.pending_documents.clear()
-        self.pending_meetings.clear()
 
     def _declared_types(self, conn: Connection) -> dict[str, dict[str, str]]:
         """Each table's columns, in order, with the types the schema declares (asked once per Rows)."""

@@ -1,12 +1,20 @@
 -- referat archive schema. Every extracted fact carries document_id, page and line
 -- (the first line of the fact; line_end where it spans several), so it can be
 -- traced back to its source file.
+--
+-- Only the registry's small tables (bodies, organisations, people, reviews) have a PRIMARY KEY. The
+-- tables that grow with every document take their ids from the loader's one counter (seq_id, see
+-- store/db.py next_free_id), which never hands one out twice; `referat verify` checks that they are
+-- unique. DuckDB keeps a key's index whole in memory once a row is added and writes it whole at every
+-- checkpoint of a v1.1 file: at 7,200 documents that was 1.2 s of CPU and 300 MB per checkpoint,
+-- growing with the archive, half the loader's CPU. An archive made before keeps its keys (DuckDB
+-- cannot drop one); ingest it anew into a new file to be rid of them.
 
 CREATE SEQUENCE IF NOT EXISTS seq_id START 1;
 
 -- One row per file ever offered to `referat ingest`, loaded or not.
 CREATE TABLE IF NOT EXISTS documents (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     source      VARCHAR NOT NULL,       -- base name, as the export contract wants it
     path        VARCHAR NOT NULL,       -- resolved absolute path: a file is one document however its path is written
     sha256      VARCHAR NOT NULL,
@@ -107,7 +115,7 @@ CREATE TABLE IF NOT EXISTS decisions_log (
 );
 
 CREATE TABLE IF NOT EXISTS meetings (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     document_id BIGINT NOT NULL,
     body_id     BIGINT,
     body        VARCHAR,                -- the body's name as the meeting had it, canonical spelling
@@ -129,7 +137,7 @@ CREATE TABLE IF NOT EXISTS meeting_sources (
 );
 
 CREATE TABLE IF NOT EXISTS items (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     meeting_id  BIGINT NOT NULL,
     document_id BIGINT NOT NULL,
     seq         INTEGER NOT NULL,
@@ -148,7 +156,7 @@ CREATE TABLE IF NOT EXISTS items (
 ALTER TABLE items ADD COLUMN IF NOT EXISTS legal_basis VARCHAR;
 
 CREATE TABLE IF NOT EXISTS decisions (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     item_id     BIGINT NOT NULL,
     document_id BIGINT NOT NULL,
     seq         INTEGER NOT NULL,
@@ -160,7 +168,7 @@ CREATE TABLE IF NOT EXISTS decisions (
 );
 
 CREATE TABLE IF NOT EXISTS follow_ups (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     item_id     BIGINT NOT NULL,
     document_id BIGINT NOT NULL,
     seq         INTEGER NOT NULL,
@@ -172,7 +180,7 @@ CREATE TABLE IF NOT EXISTS follow_ups (
 -- What was put to the meeting ('Innstilling:', 'Forslag til vedtak:', 'X fremmet følgende forslag:'):
 -- kept beside the decisions, never one of them, and not in the export.
 CREATE TABLE IF NOT EXISTS proposals (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     item_id     BIGINT NOT NULL,
     document_id BIGINT NOT NULL,
     seq         INTEGER NOT NULL,
@@ -185,7 +193,7 @@ CREATE TABLE IF NOT EXISTS proposals (
 );
 
 CREATE TABLE IF NOT EXISTS item_references (
-    id             BIGINT PRIMARY KEY,
+    id             BIGINT NOT NULL,   
     item_id        BIGINT NOT NULL,
     document_id    BIGINT NOT NULL,
     raw            VARCHAR,             -- the text around the reference
@@ -197,7 +205,7 @@ CREATE TABLE IF NOT EXISTS item_references (
 );
 
 CREATE TABLE IF NOT EXISTS attendance (
-    id               BIGINT PRIMARY KEY,
+    id               BIGINT NOT NULL,   
     meeting_id       BIGINT NOT NULL,
     document_id      BIGINT NOT NULL,
     seq              INTEGER NOT NULL,
@@ -239,7 +247,7 @@ CREATE TABLE IF NOT EXISTS warnings (
 -- 'Enstemmig vedtatt'); item_id is NULL for a vote read outside any case. Counts are on the
 -- vote's own proposal: a list for a rival proposal counts against it.
 CREATE TABLE IF NOT EXISTS votes (
-    id            BIGINT PRIMARY KEY,
+    id            BIGINT NOT NULL,   
     meeting_id    BIGINT NOT NULL,
     item_id       BIGINT,
     document_id   BIGINT NOT NULL,
@@ -302,7 +310,7 @@ CREATE TABLE IF NOT EXISTS recusals (
 -- text, a decision, a proposal, a follow-up); postings are its stemmed terms (searchterms.py) with
 -- their counts, for BM25. Written with the document's other rows, deleted with them.
 CREATE TABLE IF NOT EXISTS search_units (
-    id          BIGINT PRIMARY KEY,
+    id          BIGINT NOT NULL,   
     document_id BIGINT NOT NULL,
     meeting_id  BIGINT NOT NULL,
     item_id     BIGINT NOT NULL,

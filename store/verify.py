@@ -57,6 +57,9 @@ REFERENCES = [
     ("search_units", "item_id", "items", ""),
     ("search_postings", "unit_id", "search_units", ""),
 ]
+# Tables whose ids only the loader's counter keeps unique (no PRIMARY KEY: see schema.sql), checked here instead.
+COUNTED_IDS = ("documents", "meetings", "items", "decisions", "follow_ups", "proposals", "item_references",
+               "attendance", "votes", "search_units")
 ORPHANS = [
     ("meetings without a primary source", "SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM "
                                           "meeting_sources s WHERE s.meeting_id = m.id AND s.role = 'primary')"),
@@ -97,6 +100,12 @@ def verify(conn: Connection) -> Report:
                          "WHERE d.id IS NULL OR d.status <> 'loaded'").fetchone()[0]
         if n:
             report.problems.append(f"{n} {table} rows without a loaded document")
+    for table in COUNTED_IDS:
+        if table not in present:
+            continue
+        n = conn.execute(f"SELECT count(*) - count(DISTINCT id) FROM {table}").fetchone()[0]
+        if n:
+            report.problems.append(f"{n} {table} rows whose id another row has too")
     for table in PROVENANCE:
         n = conn.execute(f"SELECT count(*) FROM {table} WHERE page IS NULL OR line IS NULL").fetchone()[0]
         if n:
