@@ -191,7 +191,7 @@ def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
     cycles = cycles_by_case(index)
     cases = index.cases()
     for case in cases:
-        render("case.html", out / "cases" / f"{slug(case[0] + '-' + case[1])}.html", title=f"Sak {case[0]} {case[1]}",
+        render("case.html", out / "cases" / f"{slug(f'{case[0]}-{case[1]}')}.html", title=f"Sak {case[0]} {case[1]}",
                t=case_page(case, index, cycles).as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)

@@ -125,7 +125,7 @@ def test_a_removed_documents_pages_go(chained: tuple[Path, list[Path]], tmp_path
     assert build_site(data, out)["written"] == 0  # nothing changed since: nothing written
 
 
-def _item(body: str, number: str, refs: list[tuple[str, str]]) -> dict[str, object]:
+def _item(body: str | None, number: str, refs: list[tuple[str, str]]) -> dict[str, object]:
     return {"id": hash((body, number)), "meeting_id": 1, "body": body, "date": "2024-01-01", "number": number,
             "title": "Tittel", "exempt": False, "page": 1, "line": 1, "source": "x.txt",
             "decisions": [{"text": f"Vedtak i {number}"}], "follow_ups": [],
@@ -169,3 +169,12 @@ def test_a_rebuild_reuses_the_source_copies_it_made(chained: tuple[Path, list[Pa
     data.sources[0].exempt = {"99-99": None}  # the archive now says a case of it is exempt: made anew
     build_site(data, out)
     assert made == [data.sources[0].id]
+
+
+def test_a_case_of_a_meeting_without_a_body_is_indexed_and_sorted_first():
+    # a real meeting's minutes named no body (helse-nord-foretaksmote): its cases have None for it
+    items = [_item("A", "1-24", [("A", "2-24")]), _item(None, "7-24", []), _item("A", "2-24", [("A", "1-24")])]
+    index = index_cases(items)
+    assert index.cases() == [(None, "7-24"), ("A", "1-24"), ("A", "2-24")]
+    assert cycles_by_case(index)[("A", "1-24")] == [["A 1-24", "A 2-24"]]
+    assert case_page((None, "7-24"), index, {}).as_dict()["case"] == "None 7-24"
