@@ -9,6 +9,7 @@ afterwards, it returns None and the caller leaves the file out."""
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -258,8 +259,23 @@ def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | Non
         fresh.close()
     finally:
         pdf.close()
-    result = out.getvalue()
+    result = _reproducible(out.getvalue())
     return None if still_readable(result, removed) else result
+
+
+_CREATED = re.compile(rb"/CreationDate\(D:\d{14}\+00'00'\)")
+_FILE_ID = re.compile(rb"/ID\[<[0-9A-F]{32}><[0-9A-F]{32}>\]")
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The copy without the moment pdfium saved it: its creation date and the file ID it derives
+    from the clock are replaced, in bytes of the same length (the cross-reference offsets stay
+    right), by a fixed date and an ID from the contents, so two builds make the same file."""
+    if len(_CREATED.findall(data)) != 1 or len(_FILE_ID.findall(data)) != 1:
+        return data
+    data = _CREATED.sub(b"/CreationDate(D:20000101000000+00'00')", data)
+    digest = hashlib.md5(_FILE_ID.sub(b"", data), usedforsecurity=False).hexdigest().upper().encode("ascii")
+    return _FILE_ID.sub(b"/ID[<" + digest + b"><" + digest + b">]", data)
 
 
 def _squeeze(text: str) -> str:

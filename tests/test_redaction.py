@@ -41,3 +41,22 @@ def test_generated_chained_minutes_with_exempt_cases(tmp_path: Path):
     found = [case_headings(read_document(p)) for p in files]
     assert any(h.exempt for headings in found for h in headings)
     assert found == [_headings(p) for p in files]
+
+
+def test_a_redacted_pdf_has_the_same_bytes_whenever_it_is_made():
+    import time
+
+    from referat.reports.publication import withheld_line
+    from referat.reports.redaction import exempt_regions, pdf_text, redact_pdf
+
+    path = EXEMPT / "teknisk-utvalg-2025-02-11.pdf"
+    doc = read_document(path)
+    number = next(h.number for h in case_headings(doc) if h.exempt)
+    made = []
+    for _ in range(2):
+        regions = exempt_regions(doc, {number: withheld_line(number, None)})
+        assert regions
+        made.append(redact_pdf(path.read_bytes(), doc, regions))
+        time.sleep(1.1)  # pdfium dates the file it saves to the second, and derives its ID from the clock
+    assert made[0] is not None and made[0] == made[1]
+    assert "Fjellmaskin" not in pdf_text(made[0]) and "Sak 10/25 Vedlikeholdsplan" in pdf_text(made[0])
