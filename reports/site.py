@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -53,10 +54,11 @@ class SiteData:
     items: list[dict[str, Any]]  # every case, exempt ones included: the policy withholds them
     attendance: list[dict[str, Any]]
     people: list[dict[str, Any]]
-    sources: list[Source]
+    sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
     rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
-    search_units: list[dict[str, Any]] = field(default_factory=list)  # exempt ones too: the policy withholds them
+    # exempt ones too: the policy withholds them; read once a build, as sources are
+    search_units: Iterable[dict[str, Any]] = field(default_factory=list)
     activity: dict[str, list[dict[str, Any]]] | None = None  # queries.person_activity, exempt ones too
 
 
@@ -109,7 +111,7 @@ def _copy_key(source: Source, policy: Policy) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _copy_sources(sources: list[Source], policy: Policy, out: Path, site: Path) -> dict[int, Published]:
+def _copy_sources(sources: Iterable[Source], policy: Policy, out: Path, site: Path) -> dict[int, Published]:
     """Every source's copy under sources/, written as soon as it is made instead of all held at
     once. Redacting a copy reads its source again (for minutes with exempt cases, most of a
     build's time): a copy the last build made from the same ``_copy_key`` is taken from ``site``."""
