@@ -310,15 +310,15 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt
     from referat.reports.site import SiteData
     from referat.store import connect
     from referat.store import queries as q
-    from referat.store.search import site_units
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
     body, first, last = _body(conn, body), start, end
     return SiteData(
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=first, end=last),
-        people=q.people(conn), sources=[Source(**row) for row in q.sources(conn)],
-        policy=INTERNAL if include_exempt else PUBLIC, search_units=site_units(conn), activity=q.person_activity(conn),
+        people=q.people(conn), sources=q.paged_sources(conn, lambda row: Source(**row)),
+        policy=INTERNAL if include_exempt else PUBLIC, search_units=q.paged_search_units(conn),
+        activity=q.person_activity(conn),
         rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
 
 

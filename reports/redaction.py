@@ -9,15 +9,13 @@ afterwards, it returns None and the caller leaves the file out."""
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import io
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from referat.ingest.document import Document, Page
-
-if TYPE_CHECKING:  # reading a source again loads the extractors; only redaction needs them
-    from referat.extract.model import Item
 
 Position = tuple[int, int]  # (page, line) as the Document numbers them
 
@@ -35,11 +33,9 @@ class Region:
 def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | None:
     """Where each case in ``notices`` (number -> withheld line) and each case the document itself
     flags as exempt stands in ``doc``; None when one of the archive's exempt cases is not found."""
-    from referat.extract import extract_meeting
     from referat.reports.publication import withheld_line
 
-    meeting = extract_meeting(doc).meeting
-    items = meeting.items if meeting else []
+    items = case_headings(doc)
     last = max(((line.page, line.number) for line in doc.lines()), default=(1, 1))
     regions: list[Region] = []
     for k, item in enumerate(items):
@@ -58,7 +54,56 @@ def exempt_regions(doc: Document, notices: dict[str, str]) -> list[Region] | Non
     return regions + _title_lines(doc, [i for i in items if i.number in found], regions, notices)
 
 
-def _title_lines(doc: Document, exempt: list[Item], regions: list[Region], notices: dict[str, str]) -> list[Region]:
+@dataclass(frozen=True)
+class Heading:
+    """Where a case of the minutes stands and whether it is exempt: the part of an extracted Item
+    that redaction needs."""
+
+    number: str
+    title: str
+    exempt: bool
+    legal_basis: str | None
+    page: int
+    line: int
+    page_end: int | None
+    line_end: int | None
+
+
+def case_headings(doc: Document) -> list[Heading]:
+    """The cases of ``doc`` as ``extract_meeting`` reads them (none when it is not minutes), by its
+    steps that place and flag a case only: the decisions, references, votes and people that are
+    most of extraction's time are not read (redacting the sources of a large archive was most of
+    a site build's time). Only when whether it is minutes turns on the number of people listed is
+    the whole meeting extracted."""
+    from referat.extract import extract_meeting
+    from referat.extract.blocks import build_blocks
+    from referat.extract.cases import split_cases
+    from referat.extract.classify import is_minutes
+    from referat.extract.exempt import exemption
+    from referat.extract.header import read_header
+
+    blocks = build_blocks(doc)
+    preamble, cases = split_cases(blocks)
+    header = read_header(preamble or blocks[:30], whole=blocks)
+    # is_minutes only asks whether one or two people were listed: when none and two give one answer, so does any
+    minutes = is_minutes(blocks, len(cases), header, 0)
+    if minutes != is_minutes(blocks, len(cases), header, 2):
+        meeting = extract_meeting(doc).meeting
+        return [Heading(i.number, i.title, i.exempt, i.legal_basis, i.page, i.line, i.page_end, i.line_end)
+                for i in (meeting.items if meeting else [])]
+    if not minutes:
+        return []
+    out = []
+    for case in cases:
+        text = " ".join([case.title, case.lead, *(b.text for b in case.body if not b.is_row)])
+        end = case.body[-1] if case.body else case.heading
+        exempt, _, basis = exemption(case.exempt, case.exempt_raw, case.heading.text, text)
+        out.append(Heading(case.number, case.title, exempt, basis, case.heading.page, case.heading.line,
+                           end.lines[-1].page, end.line_end))
+    return out
+
+
+def _title_lines(doc: Document, exempt: list[Heading], regions: list[Region], notices: dict[str, str]) -> list[Region]:
     """Lines outside the cases that name an exempt case by its title, as a saksliste does: each a
     region of one line. A short title ('Personalsak') says nothing and is left."""
     from referat.reports.publication import withheld_line
@@ -214,8 +259,23 @@ def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | Non
         fresh.close()
     finally:
         pdf.close()
-    result = out.getvalue()
+    result = _reproducible(out.getvalue())
     return None if still_readable(result, removed) else result
+
+
+_CREATED = re.compile(rb"/CreationDate\(D:\d{14}\+00'00'\)")
+_FILE_ID = re.compile(rb"/ID\[<[0-9A-F]{32}><[0-9A-F]{32}>\]")
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The copy without the moment pdfium saved it: its creation date and the file ID it derives
+    from the clock are replaced, in bytes of the same length (the cross-reference offsets stay
+    right), by a fixed date and an ID from the contents, so two builds make the same file."""
+    if len(_CREATED.findall(data)) != 1 or len(_FILE_ID.findall(data)) != 1:
+        return data
+    data = _CREATED.sub(b"/CreationDate(D:20000101000000+00'00')", data)
+    digest = hashlib.md5(_FILE_ID.sub(b"", data), usedforsecurity=False).hexdigest().upper().encode("ascii")
+    return _FILE_ID.sub(b"/ID[<" + digest + b"><" + digest + b">]", data)
 
 
 def _squeeze(text: str) -> str:

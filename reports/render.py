@@ -62,7 +62,8 @@ def render(template: str, path: Path, **context: object) -> Path:
     path.write_text(environment().get_template(template).render(**context), encoding="utf-8")
     root = context.get("root")
     if isinstance(root, str):
-        write_assets((path.parent / root).resolve())
+        # a join and normalisation of the path, not resolve(): thousands of pages, no stat each
+        write_assets(Path(os.path.abspath(os.path.join(path.parent, root))))
     return path
 
 

@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
@@ -53,10 +54,11 @@ class SiteData:
     items: list[dict[str, Any]]  # every case, exempt ones included: the policy withholds them
     attendance: list[dict[str, Any]]
     people: list[dict[str, Any]]
-    sources: list[Source]
+    sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
     rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
-    search_units: list[dict[str, Any]] = field(default_factory=list)  # exempt ones too: the policy withholds them
+    # exempt ones too: the policy withholds them; read once a build, as sources are
+    search_units: Iterable[dict[str, Any]] = field(default_factory=list)
     activity: dict[str, list[dict[str, Any]]] | None = None  # queries.person_activity, exempt ones too
 
 
@@ -109,7 +111,7 @@ def _copy_key(source: Source, policy: Policy) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def _copy_sources(sources: list[Source], policy: Policy, out: Path, site: Path) -> dict[int, Published]:
+def _copy_sources(sources: Iterable[Source], policy: Policy, out: Path, site: Path) -> dict[int, Published]:
     """Every source's copy under sources/, written as soon as it is made instead of all held at
     once. Redacting a copy reads its source again (for minutes with exempt cases, most of a
     build's time): a copy the last build made from the same ``_copy_key`` is taken from ``site``."""
@@ -191,7 +193,7 @@ def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
     cycles = cycles_by_case(index)
     cases = index.cases()
     for case in cases:
-        render("case.html", out / "cases" / f"{slug(case[0] + '-' + case[1])}.html", title=f"Sak {case[0]} {case[1]}",
+        render("case.html", out / "cases" / f"{slug(f'{case[0]}-{case[1]}')}.html", title=f"Sak {case[0]} {case[1]}",
                t=case_page(case, index, cycles).as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)

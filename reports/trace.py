@@ -31,6 +31,15 @@ def label(case: Case) -> str:
     return f"{case[0]} {case[1]}"
 
 
+def case_order(case: Case) -> tuple[str, str]:
+    """Cases in order of body and number; a meeting whose body was not found has None, sorted first."""
+    return case[0] or "", case[1] or ""
+
+
+def _link_order(link: tuple[Case, Case]) -> tuple[tuple[str, str], tuple[str, str]]:
+    return case_order(link[0]), case_order(link[1])
+
+
 # Words around a case in an analyst's phrasing: 'Oppfølging av sak 24-23 fra Styringsgruppen'
 _FILLER = {"oppfolging", "av", "sak", "saken", "fra", "i", "til", "jf", "jfr", "om"}
 
@@ -62,7 +71,7 @@ class CaseIndex:
 
     def cases(self) -> list[Case]:
         """Every case in the archive or referred to, in order."""
-        return sorted(self.by_case.keys() | self.incoming.keys())
+        return sorted(self.by_case.keys() | self.incoming.keys(), key=case_order)
 
     def neighbours(self, case: Case) -> list[Case]:
         return self.outgoing.get(case, []) + self.incoming.get(case, [])
@@ -117,8 +126,8 @@ def cycles_by_case(index: CaseIndex) -> dict[Case, list[list[str]]]:
     """Every reference cycle of the archive once (found as ``trace`` finds those of one chain),
     under each case in it."""
     graph: dict[Case, list[Case]] = {}
-    for source in sorted(index.outgoing):
-        graph[source] = sorted(set(index.outgoing[source]))
+    for source in sorted(index.outgoing, key=case_order):
+        graph[source] = sorted(set(index.outgoing[source]), key=case_order)
     out: dict[Case, list[list[str]]] = {}
     for cases in _cycle_cases(graph):
         for case in cases:
@@ -128,7 +137,7 @@ def cycles_by_case(index: CaseIndex) -> dict[Case, list[list[str]]]:
 
 def _graph(links: set[tuple[Case, Case]]) -> dict[Case, list[Case]]:
     graph: dict[Case, list[Case]] = {}
-    for a, b in sorted(links):
+    for a, b in sorted(links, key=_link_order):
         graph.setdefault(a, []).append(b)
     return graph
 
@@ -152,7 +161,7 @@ def _result(start: Case, index: CaseIndex, cases: set[Case], links: set[tuple[Ca
         })
     result.cases.sort(key=lambda c: (not c["in_archive"], c["meetings"][0]["date"] if c["meetings"] else "",
                                      c["case"]))
-    result.links = [{"from": label(a), "to": label(b)} for a, b in sorted(links)]
+    result.links = [{"from": label(a), "to": label(b)} for a, b in sorted(links, key=_link_order)]
     result.cycles = cycles
     return result
 
@@ -168,7 +177,7 @@ def _cycle_cases(graph: dict[Case, list[Case]]) -> list[list[Case]]:
     found: list[list[Case]] = []
     seen_sets: set[frozenset[Case]] = set()
     state: dict[Case, int] = {}
-    for root in sorted(graph):
+    for root in sorted(graph, key=case_order):
         if root in state:
             continue
         path: list[Case] = [root]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from referat.store.db import Connection
@@ -12,6 +13,29 @@ def _rows(conn: Connection, sql: str, params: list[Any] | None = None) -> list[d
     cursor = conn.execute(sql, params or [])
     columns = [d[0] for d in cursor.description or []]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+class Paged:
+    """The rows of one query, read a page at a time on a cursor of their own each time they are
+    iterated: the site streams a large archive's texts instead of holding them all, and other
+    queries may run on the connection meanwhile. ``convert`` makes each row's dict into what the
+    caller wants."""
+
+    def __init__(self, conn: Connection, sql: str, params: list[Any] | None = None, *, size: int = 500,
+                 convert: Callable[[dict[str, Any]], Any] | None = None) -> None:
+        self.conn, self.sql, self.params, self.size, self.convert = conn, sql, params or [], size, convert
+
+    def __iter__(self) -> Iterator[Any]:
+        cursor = self.conn.cursor()
+        try:
+            cursor.execute(self.sql, self.params)
+            columns = [d[0] for d in cursor.description or []]
+            while rows := cursor.fetchmany(self.size):
+                for row in rows:
+                    found = dict(zip(columns, row, strict=True))
+                    yield self.convert(found) if self.convert else found
+        finally:
+            cursor.close()
 
 
 def _legal_basis(conn: Connection) -> str:
@@ -120,18 +144,38 @@ def case_history(conn: Connection, start: tuple[str, str]) -> list[dict[str, Any
     return items(conn, include_exempt=True, cases=linked_cases(conn, start))
 
 
-def sources(conn: Connection) -> list[dict[str, Any]]:
-    """Every loaded document as a source copy is made from it, with its meeting's exempt cases."""
-    out = _rows(conn, f"""
+def _sources_sql(conn: Connection) -> str:
+    return f"""
         SELECT d.id, d.source, d.path, d.sha256, d.media_type, d.raw_text,
                EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.ocr) AS scanned,
                (SELECT list({{'number': i.number, 'legal_basis': {_legal_basis(conn)}}} ORDER BY i.seq)
                 FROM meeting_sources s JOIN items i ON i.meeting_id = s.meeting_id
                 WHERE s.document_id = d.id AND i.exempt) AS exempt
-        FROM documents d WHERE d.status = 'loaded' ORDER BY d.id""")
-    for row in out:
-        row["exempt"] = {i["number"]: i["legal_basis"] for i in row["exempt"] or []}
-    return out
+        FROM documents d WHERE d.status = 'loaded' ORDER BY d.id"""
+
+
+def _exempt_by_number(row: dict[str, Any]) -> dict[str, Any]:
+    row["exempt"] = {i["number"]: i["legal_basis"] for i in row["exempt"] or []}
+    return row
+
+
+def sources(conn: Connection) -> list[dict[str, Any]]:
+    """Every loaded document as a source copy is made from it, with its meeting's exempt cases."""
+    return [_exempt_by_number(row) for row in _rows(conn, _sources_sql(conn))]
+
+
+def paged_sources(conn: Connection, convert: Callable[[dict[str, Any]], Any] | None = None) -> Paged:
+    """``sources`` a page at a time (their texts are most of an archive), each row made by ``convert``."""
+    return Paged(conn, _sources_sql(conn), size=100,
+                 convert=(lambda row: convert(_exempt_by_number(row))) if convert else _exempt_by_number)
+
+
+def paged_search_units(conn: Connection) -> Paged:
+    """store.search.site_units a page at a time: every unit with its meeting and case, exempt ones
+    included (the policy withholds them), in the order of the site's search index."""
+    return Paged(conn, """SELECT u.kind, u.text, u.exempt, u.meeting_id, u.page, u.line, m.body,
+        strftime(m.date, '%Y-%m-%d') AS date, i.number, i.title FROM search_units u JOIN items i ON i.id = u.item_id
+        JOIN meetings m ON m.id = u.meeting_id ORDER BY m.date, u.meeting_id, u.id""", size=2000)
 
 
 def legal_bases(conn: Connection) -> dict[tuple[str | None, str | None, str], str | None]:

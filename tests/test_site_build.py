@@ -125,7 +125,7 @@ def test_a_removed_documents_pages_go(chained: tuple[Path, list[Path]], tmp_path
     assert build_site(data, out)["written"] == 0  # nothing changed since: nothing written
 
 
-def _item(body: str, number: str, refs: list[tuple[str, str]]) -> dict[str, object]:
+def _item(body: str | None, number: str, refs: list[tuple[str, str]]) -> dict[str, object]:
     return {"id": hash((body, number)), "meeting_id": 1, "body": body, "date": "2024-01-01", "number": number,
             "title": "Tittel", "exempt": False, "page": 1, "line": 1, "source": "x.txt",
             "decisions": [{"text": f"Vedtak i {number}"}], "follow_ups": [],
@@ -166,6 +166,41 @@ def test_a_rebuild_reuses_the_source_copies_it_made(chained: tuple[Path, list[Pa
     monkeypatch.setattr(site, "publish_source", lambda source, policy: made.append(source.id) or publish(source,
                                                                                                          policy))
     assert build_site(data, out)["written"] == 0 and made == [] and _files(out) == first
+    data.sources = list(data.sources)
     data.sources[0].exempt = {"99-99": None}  # the archive now says a case of it is exempt: made anew
     build_site(data, out)
     assert made == [data.sources[0].id]
+
+
+def test_a_case_of_a_meeting_without_a_body_is_indexed_and_sorted_first():
+    # a real meeting's minutes named no body (helse-nord-foretaksmote): its cases have None for it
+    items = [_item("A", "1-24", [("A", "2-24")]), _item(None, "7-24", []), _item("A", "2-24", [("A", "1-24")])]
+    index = index_cases(items)
+    assert index.cases() == [(None, "7-24"), ("A", "1-24"), ("A", "2-24")]
+    assert cycles_by_case(index)[("A", "1-24")] == [["A 1-24", "A 2-24"]]
+    assert case_page((None, "7-24"), index, {}).as_dict()["case"] == "None 7-24"
+
+
+def test_the_search_index_written_a_unit_at_a_time_is_the_whole_index_dumped_at_once(
+        chained: tuple[Path, list[Path]], tmp_path: Path):
+    import json
+
+    from referat.reports.publication import INTERNAL, PUBLIC
+    from referat.reports.sitesearch import search_index, write_search
+    from referat.store import connect
+    from referat.store.queries import paged_search_units
+    from referat.store.search import site_units
+
+    db, _ = chained
+    conn = connect(db, read_only=True)
+    units = site_units(conn)
+    assert list(paged_search_units(conn)) == units  # the same rows, a page at a time
+    conn.close()
+    units.append({**units[0], "text": "Vedtak: </script><script>alert(1)</script> ble ikke vedtatt"})
+    for policy in (PUBLIC, INTERNAL):
+        write_search(iter(units), tmp_path, policy=policy)  # a stream, read once
+        whole = json.dumps(search_index(units, policy), ensure_ascii=False, separators=(",", ":"))
+        written = (tmp_path / "search-index.js").read_text(encoding="utf-8")
+        assert written == "window.REFERAT_SEARCH = " + whole.replace("</", "<\\/") + ";\n"
+        assert "</script" not in written and any(u["exempt"] for u in units)
+    assert len(search_index(units, PUBLIC)["docs"]) < len(search_index(units, INTERNAL)["docs"])
