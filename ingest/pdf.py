@@ -240,7 +240,7 @@ def _join_glyphs(runs: list[Run]) -> list[Run]:
     """Runs that are parts of one word joined, and a line set glyph by glyph joined into words, so
     that 'M ø t e' reads 'Møte'; a soft hyphen (U+00AD, as Chrome writes every hyphen) is a hyphen
     and a zero-width space is nothing."""
-    runs = [r if not any(c in r.text for c in "\xad\u200b") else
+    runs = [r if "\xad" not in r.text and "\u200b" not in r.text else
             Run(r.text.replace("\xad", "-").replace("\u200b", ""), r.bold, r.italic, r.x0, r.x1, r.top, r.bottom,
                 r.baseline, r.size) for r in runs]
     runs = [r for r in runs if r.text.strip()]
@@ -364,8 +364,8 @@ def _scanned_runs(words: list[Any]) -> list[Run]:
 def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanned: bool = False) -> list[Line]:
     """Lines of a page in reading order: text lines, and one line per table row."""
     in_table: list[Run] = []
-    outside: list[Run] = []
-    for r in runs:  # split once: `r not in in_table` compared every pair of runs field by field
+    outside: list[Run] = [] if grids else runs  # most pages hold no table
+    for r in runs if grids else ():  # split once: `r not in in_table` compared every pair of runs field by field
         inside = any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)
         (in_table if inside else outside).append(r)
     plain = _lines(outside)
