@@ -235,6 +235,37 @@ def print_site_figures(work: Path, db: Path, workers: int, seed: int) -> None:
     print_site(db, work, write_corpus(work / "site-new", 10, seed=seed + 2), workers)
 
 
+def print_worker_cost(files: list[Path], sample: int = 200, repeats: int = 3) -> None:
+    """A worker's CPU per document, reading and extracting apart, by kind of file: ``process_file``'s
+    two stages in this process on the first ``sample`` files, best of ``repeats`` (the machine is shared)."""
+    from referat.extract import extract_meeting, warm_up
+    from referat.ingest import read_document
+
+    warm_up()
+    chosen = files[:sample]
+    best: dict[tuple[str, str], float] = {}
+    for _ in range(repeats):
+        spent: dict[tuple[str, str], float] = {}
+        for path in chosen:
+            started = time.process_time()
+            document = read_document(path)
+            read = time.process_time()
+            extract_meeting(document)
+            done = time.process_time()
+            kind = path.suffix.lstrip(".")
+            spent[(kind, "read")] = spent.get((kind, "read"), 0.0) + read - started
+            spent[(kind, "extract")] = spent.get((kind, "extract"), 0.0) + done - read
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+    print(f"a worker's CPU per document, in process (first {len(chosen)} files, best of {repeats}; load "
+          f"{os.getloadavg()[0]:.1f}):")
+    for kind in sorted({k for k, _ in best}):
+        n = sum(p.suffix == f".{kind}" for p in chosen)
+        read, extract = best[(kind, "read")] / n * 1000, best[(kind, "extract")] / n * 1000
+        print(f"  {kind:<4} {n:>4} docs   read {read:6.2f} ms + extract {extract:6.2f} ms = {read + extract:6.2f} ms")
+    total = sum(best.values()) / len(chosen) * 1000
+    print(f"  all  {len(chosen):>4} docs   {total:6.2f} ms a document")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=5000)
@@ -266,6 +297,7 @@ def main() -> None:
         pdfs = sum(p.suffix == ".pdf" for p in files)
         print(f"corpus: {len(files)} documents ({pdfs} PDF, {len(files) - pdfs} text), "
               f"generated in {time.perf_counter() - started:.0f} s")
+        print_worker_cost(files)
         if args.slices_only:
             print_slices(work, files, args.slice, args.workers, work / "full.duckdb")
             print_queries(work / "full.duckdb")

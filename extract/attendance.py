@@ -296,8 +296,11 @@ def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cate
 
 
 def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
+    if ":" not in text:  # every label ends in a colon: most lines are tried against none of them
+        return None
+    text = text.strip()
     for pattern, category, status in LIST_LABELS:
-        m = pattern.match(text.strip())
+        m = pattern.match(text)
         if m:
             return m, category, status
     return None

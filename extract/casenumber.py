@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # A number as written: 36-23, 6/23, 2023/6, 06/2023, 5 / 24, and OCR's en dash.
 NUMBER = r"\d{1,4}\s?[-/–]\s?\d{1,4}"
@@ -67,6 +68,7 @@ def _ocr_digits(raw: str) -> str:
     return raw.translate(str.maketrans("lIO", "110"))
 
 
+@lru_cache(maxsize=8192)  # asked again for every mention, heading candidate and label of the same numbers
 def normalize_number(raw: str) -> str | None:
     """'6/23' -> '06-23'; '2023/6' -> '06-23'; '5/2024' -> '05-24'; '1002/24' -> '1002-24'; 'Sak 20.2009' ->
     '20-09'. None when it is not a case number (an archive number '2018/3556', a zero)."""

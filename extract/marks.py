@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from referat.folding import fold, lookalike_forms
 
@@ -51,6 +52,7 @@ YES = ("x", "ja", "j", "1", "ok", "mott", "til stede", "tilstede", "deltok", "ti
 _CHECKS = "✓✔√☑☒■●•"
 
 
+@lru_cache(maxsize=4096)  # a shelf's tables have a few dozen headers, each tried against every column word
 def column_kind(header: str) -> Column | None:
     """What a table column means, from its header text; also as OCR damaged it ('Mgtt', 'M0tt')."""
     folded = fold(header)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 from referat.models import CONTRACT
@@ -39,16 +43,24 @@ class Line(BaseModel):
     # Measured in a PDF: the line reaches the right margin, so a full stop there is no paragraph end.
     wraps_hard: bool = False
 
-    @property
+    # Kept once asked: the extractors ask a line for its text and boldness a thousand times a
+    # document, and a line is not changed once it is made (model_copy forgets them; see below).
+    @cached_property
     def text(self) -> str:
         if self.cells is not None:
             return "\t".join(self.cells)
         return "".join(s.text for s in self.spans)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         """True when every visible character of the line is bold."""
         return all_styled(self.spans, "bold")
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Line:
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("text", None)
+        copy.__dict__.pop("bold", None)
+        return copy
 
     @property
     def italic(self) -> bool:

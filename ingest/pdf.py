@@ -115,44 +115,53 @@ def _runs(page: Any, textpage: Any, height: float) -> list[Run]:
 
     runs: list[Run] = []
     fonts: dict[int, tuple[bool, bool]] = {}
-    size = ctypes.c_float()
+    # The calls and their out-parameters bound once a page: ctypes converts a pointer it is given
+    # faster than the number it would have to take the address of, and the lookups add up at six
+    # calls an object.
+    size, left, bottom, right, top = (ctypes.c_float() for _ in range(5))
     matrix = c.FS_MATRIX()
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size_p, matrix_p, left_p, bottom_p, right_p, top_p = (ctypes.pointer(v) for v in (size, matrix, left, bottom,
+                                                                                       right, top))
+    get_text, get_font, get_size = c.FPDFTextObj_GetText, c.FPDFTextObj_GetFont, c.FPDFTextObj_GetFontSize
+    get_matrix, get_bounds = c.FPDFPageObj_GetMatrix, c.FPDFPageObj_GetBounds
+    address = ctypes.c_void_p.from_buffer  # a pointer's address, without ctypes.cast's call into C
     objects = list(page_objects(page.raw, c.FPDF_PAGEOBJ_TEXT))
     texts = _object_texts(textpage) if len(objects) > MANY_OBJECTS else None
     # pdfium finds an object's text by scanning the page's characters (14 µs on a page of minutes):
     # asked once, into a buffer that usually holds it, rather than once for the length and once more.
     buffer = (ctypes.c_ushort * 256)()
+    handle = textpage.raw
     for obj in objects:
         if texts is not None:
-            text = texts.get(ctypes.cast(obj, ctypes.c_void_p).value or 0, "")
+            text = texts.get(address(obj).value or 0, "")
         else:
-            n = c.FPDFTextObj_GetText(obj, textpage.raw, buffer, 2 * len(buffer))  # bytes, the NUL included
+            n = get_text(obj, handle, buffer, 2 * len(buffer))  # bytes, the NUL included
             if n <= 2:
                 continue
             if n > 2 * len(buffer):  # pdfium wrote nothing: the text is longer than the buffer
                 buffer = (ctypes.c_ushort * (n // 2 + 1))()
-                c.FPDFTextObj_GetText(obj, textpage.raw, buffer, 2 * len(buffer))
-            text = ctypes.string_at(buffer, n).decode("utf-16-le", errors="replace").rstrip("\x00")
-        text = text.replace("\r", " ").replace("\n", " ")
-        text = text.replace("\u00ad", "-")  # Chrome writes every hyphen as a soft one ('Lind\u00adJohansen')
+                get_text(obj, handle, buffer, 2 * len(buffer))
+            text = bytes(buffer)[:n].decode("utf-16-le", errors="replace").rstrip("\x00")
+        if "\r" in text or "\n" in text:
+            text = text.replace("\r", " ").replace("\n", " ")
+        if "\u00ad" in text:
+            text = text.replace("\u00ad", "-")  # Chrome writes every hyphen as a soft one ('Lind\u00adJohansen')
         if not text.strip():
             continue
-        font = c.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in fonts:
+        font = get_font(obj)
+        key = address(font).value or 0
+        style = fonts.get(key)
+        if style is None:
             length = c.FPDFFont_GetBaseFontName(font, None, 0)
             name = ctypes.create_string_buffer(max(length, 1))
             c.FPDFFont_GetBaseFontName(font, name, length)
-            fonts[key] = _style(name.value.decode("latin-1"))
-        bold, italic = fonts[key]
-        c.FPDFTextObj_GetFontSize(obj, size)
-        c.FPDFPageObj_GetMatrix(obj, matrix)
-        scale = abs(matrix.d) or 1.0
-        font_size = size.value * scale
-        c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            style = fonts[key] = _style(name.value.decode("latin-1"))
+        get_size(obj, size_p)
+        get_matrix(obj, matrix_p)
+        font_size = size.value * (abs(matrix.d) or 1.0)
+        get_bounds(obj, left_p, bottom_p, right_p, top_p)
         baseline = height - matrix.f
-        runs.append(Run(text, bold, italic, left.value, right.value, baseline - 0.8 * font_size,
+        runs.append(Run(text, style[0], style[1], left.value, right.value, baseline - 0.8 * font_size,
                         baseline + 0.2 * font_size, baseline, font_size))
     return runs
 
@@ -231,7 +240,7 @@ def _join_glyphs(runs: list[Run]) -> list[Run]:
     """Runs that are parts of one word joined, and a line set glyph by glyph joined into words, so
     that 'M ø t e' reads 'Møte'; a soft hyphen (U+00AD, as Chrome writes every hyphen) is a hyphen
     and a zero-width space is nothing."""
-    runs = [r if not any(c in r.text for c in "\xad\u200b") else
+    runs = [r if "\xad" not in r.text and "\u200b" not in r.text else
             Run(r.text.replace("\xad", "-").replace("\u200b", ""), r.bold, r.italic, r.x0, r.x1, r.top, r.bottom,
                 r.baseline, r.size) for r in runs]
     runs = [r for r in runs if r.text.strip()]
@@ -355,8 +364,8 @@ def _scanned_runs(words: list[Any]) -> list[Run]:
 def _layout(runs: list[Run], grids: list[Any], number: int, width: float, scanned: bool = False) -> list[Line]:
     """Lines of a page in reading order: text lines, and one line per table row."""
     in_table: list[Run] = []
-    outside: list[Run] = []
-    for r in runs:  # split once: `r not in in_table` compared every pair of runs field by field
+    outside: list[Run] = [] if grids else runs  # most pages hold no table
+    for r in runs if grids else ():  # split once: `r not in in_table` compared every pair of runs field by field
         inside = any(g.contains((r.x0 + r.x1) / 2, (r.top + r.bottom) / 2) for g in grids)
         (in_table if inside else outside).append(r)
     plain = _lines(outside)

@@ -22,6 +22,8 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^)\[\]]*\)")
 _TOKEN = re.compile(r"(<b>|</b>|<i>|</i>|<strong>|</strong>|<em>|</em>|\*\*|__)")
 _SINGLE_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+# A character that every piece of inline markup (links, tags, stars, underscores) starts with.
+_MARKUP = "[<*_"
 _HEADING = re.compile(r"^\s*(#{1,6})\s+")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -72,7 +74,7 @@ def _wide(head: bytes) -> str | None:
     """UTF-32 or UTF-16 without a byte-order mark, told by the NUL bytes of its Latin letters: in
     text, most characters are ASCII, so each has one letter byte and the rest NUL."""
     head = head[: len(head) // 4 * 4]
-    if len(head) < 8:
+    if len(head) < 8 or b"\x00" not in head:  # every wide encoding writes a Latin letter with a NUL byte
         return None
     for name, width, low in (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("utf-16-be", 2, 1)):
         units = [head[k:k + width] for k in range(0, len(head), width)]
@@ -93,6 +95,8 @@ def _control_ratio(data: bytes) -> float:
 
 def parse_spans(text: str) -> list[Span]:
     """Inline markup to styled spans; links keep their text."""
+    if not any(mark in text for mark in _MARKUP):  # most lines: every pattern below would find nothing
+        return [Span(text=text)] if text else []
     text = _LINK.sub(r"\1", text)
     text = _SINGLE_STAR.sub(r"<i>\1</i>", text)
     spans: list[Span] = []
@@ -190,7 +194,8 @@ def _without_furniture(raw: str) -> str:
     """A line without the web page's chrome and the page's footer: '' when it was nothing else."""
     if _CHROME.match(raw) or _PRINTED_AT.match(raw):
         return ""
-    return _SIGNED.sub("", raw)
+    # _SIGNED tried at every position of every line was a third of reading a text file.
+    return _SIGNED.sub("", raw) if "Sign" in raw else raw
 
 
 def parse_text(text: str) -> list[Page]:

@@ -264,3 +264,26 @@ def test_a_pdf_text_object_longer_than_the_reader_s_buffer_is_read_whole(tmp_pat
     c.save()
     lines = read_document(path).pages[0].lines
     assert [(line.text, line.bold) for line in lines] == [(long, False), ("Sak 1/25 Kort", True)]
+
+
+def test_a_line_copied_with_other_spans_reads_its_own_text_and_style():
+    """Line keeps its text and boldness once asked; a copy with new spans must not keep the old ones."""
+    from referat.ingest.document import Line, Span
+
+    line = Line(page=1, number=1, spans=[Span(text="Vedtak", bold=True)])
+    assert (line.text, line.bold) == ("Vedtak", True)
+    copy = line.model_copy(update={"spans": [Span(text="Saken ble drøftet.")]})
+    assert (copy.text, copy.bold) == ("Saken ble drøftet.", False)
+    assert (line.text, line.bold) == ("Vedtak", True)
+    assert line == Line(page=1, number=1, spans=[Span(text="Vedtak", bold=True)])  # the kept text is no field
+
+
+@pytest.mark.parametrize("text", ["Saken ble drøftet", "  Møtt: Kari Holm  ", "a_b", "x < y", "3 * 4 = 12",
+                                  "[lenke](#)", ""])
+def test_a_line_without_markup_is_one_plain_span_as_one_with_markup_would_be_read(text: str):
+    from referat.ingest.document import Span
+
+    spans = parse_spans(text)
+    if not any(mark in text for mark in "[<*_"):
+        assert spans == ([Span(text=text)] if text else [])
+    assert "".join(s.text for s in spans) == text.replace("[lenke](#)", "lenke")
