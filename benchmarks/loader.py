@@ -60,17 +60,25 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=20_000)
     parser.add_argument("--sample", type=int, default=60)
     parser.add_argument("--slice", type=int, default=2_000)
+    parser.add_argument("--set", action="append", default=[],
+                        help="a DuckDB SET statement's body for the loader's connection, e.g. threads=1 (to try one)")
+    parser.add_argument("--storage", help="the new archive's storage version instead of store/db.py's (to try one)")
     args = parser.parse_args()
 
     from referat.pipeline import process_file
     from referat.store import connect
+    from referat.store import db as store_db
     from referat.store.ingest import load_results
+
+    if args.storage:
+        store_db.STORAGE_VERSION = args.storage
 
     with tempfile.TemporaryDirectory(prefix="referat-loader-") as scratch:
         work = Path(scratch)
         sample = [process_file(p) for p in write_corpus(work / "sample", args.sample, seed=11)]
         print(f"loader alone, {args.docs:,} documents made from {len(sample)} read; load average "
               f"{os.getloadavg()[0]:.1f} at the start")
+        print(f"  settings: {args.set or 'those of store/db.py'}; storage {store_db.STORAGE_VERSION}")
         print("  slice                CPU ms/doc   RSS MB after   slice's peak   load")
         db = work / "loader.duckdb"
         total = 0.0
@@ -78,6 +86,8 @@ def main() -> None:
             stop = min(args.docs, start + args.slice)
             _reset_peak()
             conn = connect(db)
+            for setting in args.set:
+                conn.execute(f"SET {setting}")
             cpu = time.process_time()
             load_results(conn, results(sample, start, stop))
             conn.close()
