@@ -65,6 +65,14 @@ def stamps_of(files: list[Path]) -> dict[str, Stamp]:
     return {str(path): found for path in files if (found := stamp(path)) is not None}
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _sha256(path: Path) -> str | None:
     digest = hashlib.sha256()
     try:
@@ -80,7 +88,10 @@ def triage(conn: Connection, files: list[Path], *, rehash: bool = False) -> Tria
     """Split ``files`` into those to read and those unchanged; record the stamps of files found
     unchanged by their hash, so that the next run need not hash them."""
     reals = [document_path(path) for path in files]
-    known = {path: row for path, *row in conn.execute(_KNOWN, [sorted(set(reals))]).fetchall()}
+    # A name that is not UTF-8 is stored with escapes, so its raw form finds no record: left out of
+    # the query, which cannot take it, it is read as before.
+    offered = sorted({real for real in reals if _utf8(real)})
+    known = {path: row for path, *row in conn.execute(_KNOWN, [offered]).fetchall()}
     found = Triage()
     restamped: dict[str, list[tuple[int, int, str]]] = {"documents": [], "document_paths": []}
     for path, real in zip(files, reals, strict=True):
