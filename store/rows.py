@@ -55,9 +55,10 @@ class Rows:
     def __init__(self, conn: Connection | None = None) -> None:
         self._tables: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         self._declared: dict[str, dict[str, str]] = {}  # table -> column -> DuckDB type, read once
-        # Every path, file hash and (body, date) of a meeting the archive holds or this run added:
-        # the loader only asks the database about a document when one of them may be known already,
-        # which on a fresh shelf is almost never. In filters of fixed size: sets grew with the archive.
+        # Every path and file hash the archive holds or this run added: the loader only asks the
+        # database about a document when one of them may be known already, which on a fresh shelf
+        # is almost never. In filters of fixed size: sets grew with the archive. Meetings are kept
+        # by body and day with their case numbers (SameDay), which the twin check needs whole.
         self.paths = KeyFilter()
         self.sha256s = KeyFilter()
         self.meetings = SameDay()  # every meeting, this batch's too, by (body id, 'yyyy-mm-dd')

@@ -238,11 +238,15 @@ def search(conn: Connection, query: str, *, body: str | None = None, start: dt.d
             for h in shown]
 
 
+# Every unit with its meeting and case, exempt ones included (the policy withholds them), in the
+# order of the site's search index: whole here, a page at a time in queries.paged_search_units.
+SITE_UNITS = """SELECT u.kind, u.text, u.exempt, u.meeting_id, u.page, u.line, m.body,
+    strftime(m.date, '%Y-%m-%d') AS date, i.number, i.title FROM search_units u JOIN items i ON i.id = u.item_id
+    JOIN meetings m ON m.id = u.meeting_id ORDER BY m.date, u.meeting_id, u.id"""
+
+
 def site_units(conn: Connection) -> list[dict[str, Any]]:
-    """Every unit with its meeting and case, exempt ones included (the policy withholds them): what
-    the site's search index is built from."""
-    cols = ("kind", "text", "exempt", "meeting_id", "page", "line", "body", "date", "number", "title")
-    rows = conn.execute("""SELECT u.kind, u.text, u.exempt, u.meeting_id, u.page, u.line, m.body,
-        strftime(m.date, '%Y-%m-%d'), i.number, i.title FROM search_units u JOIN items i ON i.id = u.item_id
-        JOIN meetings m ON m.id = u.meeting_id ORDER BY m.date, u.meeting_id, u.id""").fetchall()
-    return [dict(zip(cols, r, strict=True)) for r in rows]
+    """What the site's search index is built from (SITE_UNITS), as one dict a unit."""
+    result = conn.execute(SITE_UNITS)
+    cols = [d[0] for d in result.description]
+    return [dict(zip(cols, r, strict=True)) for r in result.fetchall()]
