@@ -6,13 +6,12 @@ named by; votes with no names (a unanimous decision) are listed but give nobody 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from referat.reports.pages import group, page_names
-from referat.reports.publication import PUBLIC, Policy, csv_row, publish_votes
+from referat.reports.pages import group, page_names, write_csv
+from referat.reports.publication import PUBLIC, Policy, publish_votes
 from referat.reports.render import render
 
 SIDES = ("for", "against", "abstain")
@@ -79,13 +78,6 @@ def tally_votes(votes: list[dict[str, Any]]) -> dict[str, Any]:
             "parties": [parties[k].row(person=False) for k in sorted(parties, key=lambda k: (k[1] or "", k[0]))]}
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(csv_row(row) for row in rows)
-
-
 def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voteringer", withheld: int = 0,
                 policy: Policy = PUBLIC) -> Path:
     """votes.html, an index of the bodies with a link to each one's page under votes/ (its votes,
@@ -95,17 +87,17 @@ def write_votes(votes: list[dict[str, Any]], out: Path, *, title: str = "Voterin
     votes = publish_votes(votes, policy)
     stats = tally_votes(votes)
     out.mkdir(parents=True, exist_ok=True)
-    _write_csv(out / "votes.csv", stats["votes"], ["date", "body", "number", "title", "proposal", "outcome", "for",
+    write_csv(out / "votes.csv", stats["votes"], ["date", "body", "number", "title", "proposal", "outcome", "for",
                                                    "against", "abstain", "unanimous", "casting_vote", "named",
                                                    "source", "page", "line"])
     positions = [{"date": v["date"], "body": v["body"], "number": v["number"], "proposal": v["proposal"],
                   "outcome": v["outcome"], "name": p["name"], "party": p["party"], "side": p["side"],
                   "proposal_voted": p["proposal"]} for v in votes for p in v["voters"]]
-    _write_csv(out / "vote-positions.csv", positions, ["date", "body", "number", "proposal", "outcome", "name",
+    write_csv(out / "vote-positions.csv", positions, ["date", "body", "number", "proposal", "outcome", "name",
                                                         "party", "side", "proposal_voted"])
     counts = ["name", "party", "body", *SIDES, "votes"]
-    _write_csv(out / "votes-people.csv", stats["people"], counts)
-    _write_csv(out / "votes-parties.csv", stats["parties"], counts[:1] + counts[2:])
+    write_csv(out / "votes-people.csv", stats["people"], counts)
+    write_csv(out / "votes-parties.csv", stats["parties"], counts[:1] + counts[2:])
     # A page per body: its members vote on its cases, and an archive's votes are too many for one page.
     votes_of = group(stats["votes"], _body)
     names = page_names(votes_of, "votes")
