@@ -5,7 +5,9 @@ A worker that dies (killed, out of memory, a crash in the PDF library) costs onl
 file is tried once more in a fresh worker, then recorded as failed with the reason, and the run
 goes on. Workers die with the parent, so a killed run leaves no process holding the archive open.
 
-Results come back in the order of the files, as the loader wants them.
+Results come back in the order of the files, as the loader wants them. Each worker is given its
+next file before it has finished the one it reads (``QUEUED``), so that it reads on while the parent
+loads what it sent: with one worker the two would otherwise take turns on two cores.
 
 A run of one small text file may read it in this process instead (``here``): starting a worker
 costs such a run a tenth of its time, and reading text neither crashes a library nor comes near a
@@ -21,7 +23,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -118,22 +120,37 @@ def _serve(conn: Connection, work: Work, failure: Failure, limits: Limits, paren
         except MemoryError:
             result = failure(path, f"reading it needs more than {limits.memory_mb} MB of memory "
                                    "(--max-file-memory)")
-            conn.send(("done", index, result))
+            # The last result: the files queued behind this one were not begun, which the parent
+            # must know to give them to a fresh worker without counting a try.
+            conn.send(("done", index, result, True))
             return  # a fresh worker takes the next file, not one whose heap is in pieces
         except Exception as exc:  # a bug met on one file must not cost the others
             result = failure(path, _failed(exc))
-        conn.send(("done", index, result))
+        conn.send(("done", index, result, False))
+
+
+# Files a worker holds at once: the one it reads and the next, which it begins as soon as it has
+# sent the first's result, without waiting for the parent to come back from loading it.
+QUEUED = 2
 
 
 @dataclass
 class _Worker:
     process: BaseProcess
     conn: Connection
-    task: tuple[int, Path] | None = None
-    started: float = 0.0
+    tasks: deque[tuple[int, Path]] = field(default_factory=deque)  # the first is being read, the rest wait
+    started: float = 0.0  # when the first of ``tasks`` began (as far as the parent knows)
+    leaving: bool = False  # it said its last result: it read nothing after it
+
+    @property
+    def task(self) -> tuple[int, Path] | None:
+        """The file being read."""
+        return self.tasks[0] if self.tasks else None
 
     def give(self, index: int, path: Path) -> None:
-        self.task, self.started = (index, path), time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append((index, path))
         self.conn.send((index, path))
 
     def stop(self) -> None:
@@ -194,7 +211,8 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
     try:
         while following < len(files):
             for worker in pool:
-                if worker.task is None and pending and pending[0][0] < following + ahead:
+                while (len(worker.tasks) < QUEUED and not worker.leaving and pending
+                       and pending[0][0] < following + ahead):
                     worker.give(*pending.popleft())
             busy = [w for w in pool if w.task is not None]
             timeout = None
@@ -211,7 +229,13 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
                 if outcome == "alive":
                     continue
                 worker.stop()  # reaped, so that its exit code says how it died
-                if outcome == "died" and worker.task is not None:
+                if outcome == "stopped":
+                    worker.tasks.popleft()
+                # Files queued behind the one being read were not begun: back in line, no try counted.
+                unread = list(worker.tasks)[1:] if outcome == "died" and not worker.leaving else list(worker.tasks)
+                if unread:
+                    pending = deque(sorted([*unread, *pending]))
+                if outcome == "died" and not worker.leaving and worker.task is not None:
                     index, path = worker.task
                     if index in retried:
                         done[index] = failure(path, f"the worker reading it died twice "
@@ -220,6 +244,7 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
                     else:
                         retried.add(index)
                         pending.appendleft((index, path))
+                worker.tasks.clear()
                 pool[k] = start() if pending else worker
             while following in done:
                 yield done.pop(following)
@@ -289,7 +314,9 @@ def _collect(worker: _Worker, done: dict[int, Any], on_page: Progress | None) ->
                     on_page(str(worker.task[1]), message[2], message[3])
                 continue
             done[message[1]] = message[2]
-            worker.task = None
+            worker.tasks.popleft()
+            worker.started = time.monotonic()  # the worker began its next file when it sent this one
+            worker.leaving = message[3]
     except (EOFError, OSError):
         return "died"
     return "alive" if worker.process.is_alive() else "died"
