@@ -314,10 +314,48 @@ def _row(cells: list[list[TextLine]]) -> tuple[list[str], list[list[list[Span]]]
     return text, [[_spans(part) for part in cell] for cell in cells]
 
 
+class _TextPage:
+    """A text page by its raw handle: pypdfium2's PdfTextPage adds a finalizer and a parent's
+    reference to every page's text page, which we open and close within one call."""
+
+    def __init__(self, page: Any) -> None:
+        import pypdfium2.raw as c
+
+        self.raw = c.FPDFText_LoadPage(page.raw)
+        if not self.raw:
+            raise pdfium_error()("Failed to load text page.")
+
+    def close(self) -> None:
+        import pypdfium2.raw as c
+
+        c.FPDFText_ClosePage(self.raw)
+
+    def get_text_range(self) -> str:
+        """The page's text, as ``PdfTextPage.get_text_range()`` gives it: the characters with no
+        place in pdfium's text at either end left out (https://crbug.com/pdfium/2079)."""
+        import pypdfium2.raw as c
+
+        count = c.FPDFText_CountChars(self.raw)
+        if count == -1:
+            raise pdfium_error()("Failed to get character count.")
+        start, stop = 0, count - 1
+        while start <= stop and c.FPDFText_GetTextIndexFromCharIndex(self.raw, start) == -1:
+            start += 1
+        while start <= stop and c.FPDFText_GetTextIndexFromCharIndex(self.raw, stop) == -1:
+            stop -= 1
+        if start > stop:
+            return ""
+        size = c.FPDFText_GetTextIndexFromCharIndex(self.raw, stop) + 2 - \
+            c.FPDFText_GetTextIndexFromCharIndex(self.raw, start)  # the NUL included
+        buffer = (ctypes.c_ushort * size)()
+        written = c.FPDFText_GetText(self.raw, start, stop + 1 - start, buffer)
+        return bytes(memoryview(buffer)[:written - 1]).decode("utf-16-le", errors="ignore")
+
+
 def _page_content(page: Any, number: int, plumber: Any, warnings: list[str]) -> tuple[list[Run], list[Any], str]:
     """A born-digital page: its text runs, its ruled tables and its text as pdfium reads it."""
     height = page.get_height()
-    textpage = page.get_textpage()
+    textpage = _TextPage(page)
     try:
         runs = _runs(page, textpage, height)
         text = textpage.get_text_range() if runs else ""
