@@ -9,7 +9,8 @@ the given ``SET`` statements, and prints the peak resident memory (VmHWM, reset 
 checkpoint) of the inserts and of each checkpoint, the CPU of both and the file's size. Linux only.
 It asserts nothing. It did not reproduce the loader's spikes: 24,000 rows (batches of 100 or 2,000)
 peaked at 266-311 MB, each checkpoint 0.01 s of CPU (DuckDB had already written the rows), so the
-loader's spikes come from what it does beyond appending text (its several tables, its transactions)."""
+loader's spikes come from what it does beyond appending text (its several tables, its transactions).
+They came from DuckDB's merges of small row groups at a checkpoint: benchmarks/ckpt_probe.py."""
 
 from __future__ import annotations
 

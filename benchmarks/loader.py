@@ -1,6 +1,6 @@
 """The loader alone, as the archive grows: its CPU per document and its memory, no file read.
 
-    python benchmarks/loader.py [--docs 20000] [--sample 60] [--slice 2000]
+    python benchmarks/loader.py [--docs 20000] [--sample 60] [--slice 2000] [--keep ARCHIVE]
 
 The workers' cost per document cannot grow with the archive (each reads one file); the loader's
 can, and did (issue #20). ``--sample`` generated minutes are read once; the loader is then fed
@@ -9,6 +9,7 @@ drawn as the generated corpus draws it, so meetings of one body on one day meet 
 the corpus), one top-up of ``--slice`` documents at a time, in process, as `referat ingest` loads
 them. Prints each slice's CPU per document (the connection's close, a checkpoint, included), the process's
 resident memory after it and its peak during that slice (Linux: the peak is reset per slice).
+``--keep`` copies the archive there at the end (to query it, or to top it up with peak_stack.py).
 It asserts nothing."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import argparse
 import hashlib
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -63,6 +65,7 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[],
                         help="a DuckDB SET statement's body for the loader's connection, e.g. threads=1 (to try one)")
     parser.add_argument("--storage", help="the new archive's storage version instead of store/db.py's (to try one)")
+    parser.add_argument("--keep", type=Path, help="copy the archive here at the end")
     args = parser.parse_args()
 
     from referat.pipeline import process_file
@@ -98,6 +101,8 @@ def main() -> None:
                   f"{peak:11.0f}   {os.getloadavg()[0]:4.1f}", flush=True)
         print(f"  all: {total / args.docs * 1000:.2f} ms/doc; database "
               f"{db.stat().st_size / args.docs / 1e3:.1f} kB/doc")
+        if args.keep:
+            shutil.copyfile(db, args.keep)
 
 
 if __name__ == "__main__":

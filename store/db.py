@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import time
@@ -25,6 +26,14 @@ WAIT_STEP = 0.2  # seconds between tries while another process holds the archive
 # minimum in pyproject.toml) can open it; duckdb 2's default is a format only 2.x reads. An archive made
 # before keeps its format: ingest it anew to open it with duckdb 1.x.
 STORAGE_VERSION = "v1.1.0"
+# A writer's checkpoints never merge the archive's row groups. DuckDB merges (vacuums) small row groups
+# of tables without an index at a checkpoint, into groups of up to 122,880 rows that it holds whole
+# in memory before compressing them: the loader's automatic checkpoints each write a small row group,
+# so merges came again and again, ever larger (a group of documents holds 120,000 raw texts), and
+# lifted the loader's memory by up to 1-3 GB for a second (issue #20; benchmarks/ckpt_probe.py shows
+# it). Without merges a checkpoint writes only the rows committed since the last one. Row groups of
+# fully deleted rows are still dropped; partly deleted ones keep their deleted rows' space.
+WRITER_SETTINGS = {"max_vacuum_tasks": 0}
 # The views and comments are written only when they changed: rewriting them costs every writer a
 # second. Their fingerprint is kept in the comment of the macro the attendance figures come from.
 VIEWS_MARK = "attendance_rates_between"
@@ -164,8 +173,10 @@ def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) ->
             holder = None if read_only else writer.other_writer(path)
             if holder is None:
                 try:
-                    config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
-                    return duckdb.connect(str(path), read_only=read_only, config=config)
+                    if read_only:
+                        return duckdb.connect(str(path), read_only=True)
+                    return writer_settings(duckdb.connect(str(path), config={
+                        "storage_compatibility_version": STORAGE_VERSION}))
                 except duckdb.IOException as exc:
                     if "lock" not in str(exc).lower():
                         raise DatabaseError(f"{path}: the database is damaged or truncated ({exc}); restore it "
@@ -184,6 +195,14 @@ def _open(path: Path, read_only: bool, on_wait: Callable[[str], None] | None) ->
     finally:
         if queued is not None:
             queued.unlink(missing_ok=True)
+
+
+def writer_settings(conn: Connection) -> Connection:
+    """``conn`` with WRITER_SETTINGS, those its duckdb knows (an older one may lack a setting)."""
+    for name, value in WRITER_SETTINGS.items():
+        with contextlib.suppress(duckdb.CatalogException):
+            conn.execute(f"SET {name} = {value}")  # our names and numbers: no quoting needed
+    return conn
 
 
 def _check_archive(conn: Connection, path: Path) -> set[str]:

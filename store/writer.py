@@ -129,7 +129,9 @@ def make_way(conn: duckdb.DuckDBPyConnection, db: Path) -> duckdb.DuckDBPyConnec
         while readers_waiting(db):
             time.sleep(REOPEN_STEP)
         try:
-            return duckdb.connect(str(db))
+            from referat.store.db import writer_settings  # db imports this module
+
+            return writer_settings(duckdb.connect(str(db)))
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
