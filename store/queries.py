@@ -238,38 +238,16 @@ def attendance_rates(conn: Connection, *, body: str | None = None, start: dt.dat
                          "AND schema_name = current_schema()").fetchone()
     if not found or not found[0]:
         return None
-    # One query for the three tables: attendance_rows, which each macro reads (and which finds every
-    # organisation by a window over all attendance), is made once for the selection, as a CTE of the
-    # view's name that the macros then read; a DuckDB that bound them to the view would give the same
-    # rows, only slower, since the macros filter by the same body and dates.
-    out: dict[str, list[dict[str, Any]]] = {"people": [], "organisations": [], "others": []}
-    selection = [body, start, end]
-    for part, *row in conn.execute(f"""
-            WITH attendance_rows AS MATERIALIZED (
-                FROM attendance_rows WHERE (?::VARCHAR IS NULL OR body = ?::VARCHAR)
-                    AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE))
-            SELECT 'people' AS part, {_RATES} FROM attendance_rates_between(?::VARCHAR, ?::DATE, ?::DATE)
-            UNION ALL BY NAME
-            SELECT 'organisations' AS part, {_RATES}
-            FROM attendance_organisation_rates_between(?::VARCHAR, ?::DATE, ?::DATE)
-            UNION ALL BY NAME
-            SELECT 'others' AS part, name, body, year, category, organisation, meetings
-            FROM attendance_others_between(?::VARCHAR, ?::DATE, ?::DATE, ?::BOOLEAN)
-            ORDER BY part, name, body, year, {_RATES}, category, meetings""",
-            [body, body, start, start, end, end, *selection, *selection, *selection, include_exempt]).fetchall():
-        out[part].append(dict(zip(_OTHERS if part == "others" else RATE_COLUMNS, _pick(part, row), strict=True)))
+    columns = ", ".join(RATE_COLUMNS)
+    # Two people may share a name: the other columns break the tie, so two builds list them alike.
+    out = {key: _rows(conn, f"SELECT {columns} FROM {macro}(?::VARCHAR, ?::DATE, ?::DATE) "
+                            f"ORDER BY name, body, year, {columns}", [body, start, end])
+           for key, macro in (("people", "attendance_rates_between"),
+                              ("organisations", "attendance_organisation_rates_between"))}
+    out["others"] = _rows(conn, "SELECT name, body, year, category, organisation, meetings FROM "
+                                "attendance_others_between(?::VARCHAR, ?::DATE, ?::DATE, ?::BOOLEAN) "
+                                "ORDER BY ALL", [body, start, end, include_exempt])
     return out
-
-
-_RATES = ", ".join(RATE_COLUMNS)
-_OTHERS = ("name", "body", "year", "category", "organisation", "meetings")
-# where each table's columns are in a row of attendance_rates' query (after its part): RATE_COLUMNS, then
-# category and meetings
-_AT = {c: k for k, c in enumerate((*RATE_COLUMNS, "category", "meetings"))}
-
-
-def _pick(part: str, row: list[Any]) -> list[Any]:
-    return [row[_AT[c]] for c in (_OTHERS if part == "others" else RATE_COLUMNS)]
 
 
 def people(conn: Connection) -> list[dict[str, Any]]:
