@@ -35,6 +35,7 @@ sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchm
 
 from benchmarks.corpus import write_corpus  # noqa: E402
 from benchmarks.measure import run  # noqa: E402
+from benchmarks.reports import print_traces  # noqa: E402
 
 QUERIES = {
     "decisions by text": """
@@ -303,6 +304,7 @@ def main() -> None:
             print_queries(work / "full.duckdb")
             print_reports(work / "full.duckdb", work / "reports")
             print_report_pages(work / "reports")
+            print_traces(work / "full.duckdb", 20, 3)
             return
         if args.topups_only:
             full_s, full_mb = ingest(work / "corpus", work / "full.duckdb", args.workers)
@@ -329,6 +331,7 @@ def main() -> None:
         print_queries(work / "full.duckdb")
         print_reports(work / "full.duckdb", work / "reports")
         print_report_pages(work / "reports")
+        print_traces(work / "full.duckdb", 20, 3)
         print_site_figures(work, work / "full.duckdb", args.workers, args.seed)
     finally:
         if not args.keep:

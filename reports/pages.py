@@ -40,6 +40,13 @@ def page_names(keys: Iterable[Key], folder: str) -> dict[Key, str]:
     return names
 
 
+def part_name(href: str, k: int) -> str:
+    """The name of a page's ``k``th part: 'register/styret-2024.html' itself for the first, then
+    'register/styret-2024-side-2.html' and on (a page name ends in a year of four digits or
+    'udatert', so no other key's page is named so)."""
+    return href if k == 1 else f"{href.removesuffix('.html')}-side-{k}.html"
+
+
 def group(rows: Iterable[dict[str, Any]], key: Callable[[dict[str, Any]], Key]) -> dict[Key, list[dict[str, Any]]]:
     """The rows by key, each group in the rows' order."""
     out: dict[Key, list[dict[str, Any]]] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from referat.reports.pages import page_names
+from referat.reports.pages import page_names, part_name
 from referat.reports.publication import PUBLIC, Policy, publish_items, withheld_count, withheld_title
 from referat.reports.render import render
 
@@ -56,6 +56,30 @@ def _page_rows(decisions: list[tuple[Any, ...]], policy: Policy) -> dict[tuple[A
     return pages
 
 
+# A page of the register holds at most this many decisions, or about this many characters: a
+# body's year of a national archive is thousands of decisions (1.8 MB on one page at 100,000
+# documents), so a year longer than that is split into pages with links between them.
+PAGE_ROWS = 500
+PAGE_CHARS = 200_000
+ROW_MARKUP = 160  # the tags of a row around its texts
+
+
+def split_rows(rows: list[tuple[Any, ...]], *, most: int = PAGE_ROWS,
+               chars: int = PAGE_CHARS) -> list[list[tuple[Any, ...]]]:
+    """A page's rows (as _page_rows makes them) in parts of at most ``most`` rows and, but for a
+    single row longer than that, about ``chars`` characters of HTML, in their order."""
+    parts: list[list[tuple[Any, ...]]] = [[]]
+    size = 0
+    for row in rows:
+        cost = ROW_MARKUP + len(row[2] or "") + len(row[3] or "") + len(row[6] or "")
+        if parts[-1] and (len(parts[-1]) >= most or size + cost > chars):
+            parts.append([])
+            size = 0
+        parts[-1].append(row)
+        size += cost
+    return parts
+
+
 def withheld_in(decisions: list[tuple[Any, ...]], policy: Policy) -> int:
     """How many cases the register withholds: an exempt case has one row of queries.register_decisions."""
     return 0 if policy.include_exempt else sum(1 for row in decisions if row[8])
@@ -64,7 +88,9 @@ def withheld_in(decisions: list[tuple[Any, ...]], policy: Policy) -> int:
 def write_register_pages(decisions: list[tuple[Any, ...]], out: Path, *, policy: Policy = PUBLIC) -> Path:
     """The register as `referat report decisions` writes it: register.html, an index of each body's
     years with their decisions counted and a link to each year's page under register/, where its
-    decisions are, in the register's order. ``decisions`` are queries.register_decisions's rows."""
+    decisions are, in the register's order; a year of more than a page (``split_rows``) goes on in
+    pages '-side-2' and on, each linking to the others. ``decisions`` are
+    queries.register_decisions's rows."""
     pages = _page_rows(decisions, policy)
     names = page_names(pages, "register")
     index = []
@@ -75,7 +101,12 @@ def write_register_pages(decisions: list[tuple[Any, ...]], out: Path, *, policy:
     withheld = withheld_in(decisions, policy)
     for key, href in names.items():
         body, year = key
-        render("register-page.html", out / href, title=f"Vedtaksregister – {body or 'uten organ'} {year or ''}".strip(),
-               rows=pages[key], root="../", internal=policy.internal, withheld=withheld)
+        title = f"Vedtaksregister – {body or 'uten organ'} {year or ''}".strip()
+        parts = split_rows(pages[key])
+        hrefs = [part_name(href, k) for k in range(1, len(parts) + 1)]
+        for k, (rows, path) in enumerate(zip(parts, hrefs, strict=True), start=1):
+            render("register-page.html", out / path, title=title + (f" – side {k} av {len(parts)}" if k > 1 else ""),
+                   rows=rows, root="../", internal=policy.internal, withheld=withheld,
+                   part=k, parts=[name.rsplit("/", 1)[-1] for name in hrefs], total=len(pages[key]))
     return render("register-index.html", out / "register.html", title="Vedtaksregister", pages=index, root="",
                   internal=policy.internal, withheld=withheld)

@@ -14,7 +14,7 @@ from referat.cli import main
 from referat.reports.attendance import tally, write_attendance_pages
 from referat.reports.pages import page_names
 from referat.reports.publication import INTERNAL, PUBLIC, Policy
-from referat.reports.register import register_rows, write_register, write_register_pages
+from referat.reports.register import register_rows, split_rows, write_register, write_register_pages
 from referat.reports.render import slug
 from referat.reports.trace import parse_case, trace
 from referat.store import connect
@@ -223,3 +223,36 @@ def test_page_names_are_one_per_body_and_year_even_when_names_fold_alike():
                      ("Styret", None): "register/styret-udatert.html",
                      ("Årsmøtet", 2024): "register/arsmotet-2024.html", (None, 2023): "register/uten-organ-2023.html"}
     assert list(names) == [("STYRET", 2024), ("Styret", 2024), ("Styret", None), ("Årsmøtet", 2024), (None, 2023)]
+
+
+def test_a_year_of_more_decisions_than_a_page_holds_goes_on_in_linked_pages(tmp_path: Path):
+    """A body's year of 1,201 decisions: three pages of at most PAGE_ROWS, every decision once and in
+    order, each page linking to the others; the index links the first and counts them all."""
+    decisions = [("Styret", dt.date(2024, 1, 1) + dt.timedelta(days=k // 10), f"{k:04d}-24", f"Sak {k}",
+                  f"Vedtak nummer {k}", True, 1, "styret.txt", False, None) for k in range(1201)]
+    decisions.append(("Styret", dt.date(2023, 5, 1), "01-23", "Sak", "Vedtak", False, 1, "styret.txt", False, None))
+    write_register_pages(decisions, tmp_path)
+    index = (tmp_path / "register.html").read_text(encoding="utf-8")
+    assert _links(index) == ["register/styret-2023.html", "register/styret-2024.html"]
+    assert _cells(index, "pages")[1] == ["Styret", "2024", "1201", ""]
+    parts = ["styret-2024.html", "styret-2024-side-2.html", "styret-2024-side-3.html"]
+    assert sorted(p.name for p in (tmp_path / "register").iterdir()) == sorted(["styret-2023.html", *parts])
+    shown = []
+    for k, name in enumerate(parts):
+        html = (tmp_path / "register" / name).read_text(encoding="utf-8")
+        rows = _cells(html, "register")
+        assert len(rows) == (500 if k < 2 else 201)
+        shown += [row[3] for row in rows]
+        pager = html.split('<nav class="pager"', 1)[1].split("</nav>", 1)[0]
+        assert all(f'href="{other}"' in pager for j, other in enumerate(parts) if j != k)
+        assert f'<strong aria-current="page">{k + 1}</strong>' in pager
+        assert ('rel="prev"' in pager) == (k > 0) and ('rel="next"' in pager) == (k < 2)
+    assert shown == [f"Vedtak nummer {k}" for k in range(1201)]
+    assert '<nav class="pager"' not in (tmp_path / "register" / "styret-2023.html").read_text(encoding="utf-8")
+
+
+def test_a_page_of_long_decisions_is_split_by_its_size():
+    rows = [(dt.date(2024, 1, 1), "01-24", "Sak", "x" * 50_000, True, False, "a.txt", 1)] * 9
+    parts = split_rows(rows)
+    assert [len(p) for p in parts] == [3, 3, 3] and [r for p in parts for r in p] == rows
+    assert split_rows([]) == [[]] and [len(p) for p in split_rows(rows[:1] * 2, chars=10)] == [1, 1]
