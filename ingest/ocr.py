@@ -178,13 +178,25 @@ def _runs_of(mask: Any, length: int, axis: int = 1) -> Any:
 
     Such a pixel lies in a window of ``length`` pixels that are all set: the windows are found by
     doubling (a window of 2n is two of n side by side) and then spread back over their pixels the
-    same way, a dozen whole-page ANDs and ORs. Along either axis, so a vertical rule needs no
-    transposed copy of the page."""
+    same way, a dozen ANDs and ORs. Along either axis, so a vertical rule needs no transposed copy
+    of the page; a band of rows (or of columns) at a time, so the steps stay in the CPU's cache."""
     import numpy as np
 
-    size = mask.shape[axis]
-    if size < length:
+    if mask.shape[axis] < length:
         return np.zeros(mask.shape, dtype=bool)
+    out = np.empty(mask.shape, dtype=bool)
+    band = RUN_BANDS[axis]
+    for start in range(0, mask.shape[1 - axis], band):
+        cut = (slice(start, start + band), slice(None))[::1 if axis == 1 else -1]
+        out[cut] = _long_runs(mask[cut], length, axis)
+    return out
+
+
+RUN_BANDS = (512, 256)  # columns at a time for runs down the page, rows at a time for runs along it
+
+
+def _long_runs(mask: Any, length: int, axis: int) -> Any:
+    size = mask.shape[axis]
 
     def part(a: Any, start: int | None, stop: int | None) -> Any:
         return a[start:stop] if axis == 0 else a[:, start:stop]
