@@ -230,3 +230,40 @@ def test_the_lone_marks_of_a_table_are_read_in_one_tesseract_run(tmp_path: Path,
     # the prose, the tables (psm 6), and the marks that were alone in their cells (psm 8), each read once
     assert [run[run.index("--psm") + 1] for run in runs] == ["3", "6", "8"]
     assert sum(w.text == "x" for w in page.words) >= 2  # the two marks psm 6 misread, read again as 'x'
+
+
+def test_long_runs_are_found_along_rows_and_columns_as_counted_pixel_by_pixel():
+    """Ruling lines are runs of ink at least a third (across) or a sixth (down) of an inch long."""
+    import numpy as np
+
+    from referat.ingest import ocr
+
+    def counted(mask: np.ndarray, length: int) -> np.ndarray:  # along rows, one pixel at a time
+        out = np.zeros_like(mask)
+        for r, row in enumerate(mask.tolist()):
+            start = 0
+            for c in range(len(row) + 1):
+                if c == len(row) or not row[c]:
+                    if c - start >= length:
+                        out[r, start:c] = True
+                    start = c + 1
+        return out
+
+    rng = np.random.default_rng(4)
+    for _ in range(60):
+        mask = rng.random(tuple(rng.integers(1, 30, 2))) < rng.uniform(0.3, 0.95)
+        for length in (1, 2, 3, 5, 8, 13, 29):
+            assert np.array_equal(ocr._runs_of(mask, length), counted(mask, length))
+            assert np.array_equal(ocr._runs_of(mask, length, axis=0), counted(mask.T, length).T)
+
+
+def test_stroke_width_is_the_median_of_a_box_s_horizontal_ink_runs():
+    import numpy as np
+
+    from referat.ingest import ocr
+
+    ink = np.zeros((4, 12), dtype=bool)
+    ink[0, 1:3] = ink[1, 1:3] = ink[1, 5:10] = ink[2, 0:4] = True  # runs of 2, 2, 5 and 4 (2 inside the box)
+    assert ocr._strokes(ink, 2, 0, 12, 4) == 1.5  # cut at the box: 1, 1, 5 and 2
+    assert ocr._strokes(ink, 0, 0, 12, 4) == 3.0  # 2, 2, 5, 4: the mean of the middle two
+    assert ocr._strokes(ink, 0, 3, 12, 4) == 0.0
