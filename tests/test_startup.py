@@ -30,3 +30,17 @@ def test_one_small_file_imports_no_arrow(tmp_path):
     (tmp_path / "m.txt").write_bytes((SAMPLES / "000_b0133e4c38a4f008.txt").read_bytes())
     imported = _imported(["ingest", str(tmp_path / "m.txt"), "--db", str(tmp_path / "a.duckdb")])
     assert "referat.extract" in imported and "pyarrow" not in imported and "numpy" not in imported
+
+
+def test_trace_imports_the_case_grammar_not_the_extractors(tmp_path):
+    """`referat trace` parses a case number: the extractors behind `referat.extract` (0.2 s of imports
+    and regex compiling) are for reading minutes, and the package hands them out on first use."""
+    db = str(tmp_path / "a.duckdb")
+    _imported(["ingest", str(SAMPLES / "000_b0133e4c38a4f008.txt"), "--db", db])
+    code = ("import sys\nfrom referat.cli import main\n"
+            f"sys.argv = ['referat', 'trace', '--db', {db!r}, 'Styringsgruppen 36-23']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('referat.extract')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ast.literal_eval(run.stdout.splitlines()[-1]) == ["referat.extract", "referat.extract.casenumber"]
+    assert "Styringsgruppen 36-23" in run.stdout
