@@ -1,0 +1,231 @@
+"""Ray at scale: one generated corpus ingested into two archives, one by the local process pool
+(``--workers``) and one by ``--engine ray``, in top-ups of ``--slice`` documents, then whether the
+two archives hold the same rows (ids included) and export the same JSON.
+
+    python benchmarks/ray_scale.py [--docs 2000] [--slice 1000] [--workers 2] [--keep DIR]
+
+For each slice and engine it prints the wall time, the CPU per document (the driver, which is also
+the loader, and everything it started: the local pool's workers, or Ray's processes and workers),
+docs/s and peak resident memory of the driver and of the rest of its process tree. CPU is counted
+exactly: this script makes itself the subreaper of the runs, so a Ray worker that outlives the
+raylet is reaped here and its CPU counted, not lost to init. Last, an estimate for 100,000
+documents from the slices' trend. It prints figures and asserts nothing; it exits 1 if the two
+archives or their exports differ."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
+
+from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.measure import _cpu_seconds, _tree_rss_kb  # noqa: E402
+from benchmarks.same_archive import digests  # noqa: E402
+
+PR_SET_CHILD_SUBREAPER = 36
+
+
+@dataclass
+class Tree:
+    """What one command cost, with every process it started."""
+
+    seconds: float
+    driver_cpu: float
+    rest_cpu: float  # every other process of the tree, reaped by its parent or by us
+    driver_mb: float  # the largest resident memory of the command itself
+    rest_mb: float  # the largest sum over the rest of the tree at one moment
+    returncode: int
+    stderr: str
+    leftover: int  # processes still alive when we stopped waiting for them
+
+
+def run_tree(command: list[str], interval: float = 0.05, linger: float = 30.0) -> Tree:
+    """Run ``command`` and measure it with all its descendants, orphans included: wall, CPU (its
+    own, and the rest's from this process's reaped-children account), and peak memory sampled from
+    /proc every ``interval`` seconds. Waits up to ``linger`` seconds for orphans to exit."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    me = os.getpid()
+    driver = rest = 0
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal driver, rest
+        while not done.is_set():
+            try:
+                own = _tree_rss_kb(process.pid)[0]
+            except OSError:
+                own = 0
+            everything = _tree_rss_kb(me)[1]  # the command's tree and any orphan reparented to us
+            driver, rest = max(driver, own), max(rest, everything - own)
+            done.wait(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr: list[str] = []
+    reader = threading.Thread(target=lambda: stderr.append(process.stderr.read() if process.stderr else ""))
+    reader.start()
+    os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)
+    own_cpu, _ = _cpu_seconds(process.pid)
+    process.wait()
+    seconds = time.perf_counter() - started
+    leftover = _reap_orphans(process.pid, linger)
+    reader.join()
+    done.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return Tree(seconds, own_cpu, max(0.0, total - own_cpu), driver / 1024, rest / 1024, process.returncode,
+                "".join(stderr), leftover)
+
+
+def _reap_orphans(root: int, linger: float) -> int:
+    """Reap the processes the command left to us (Ray's workers outlive their raylet by a moment);
+    the number still alive after ``linger`` seconds."""
+    deadline = time.monotonic() + linger
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return 0
+        if pid:
+            continue
+        if time.monotonic() > deadline:
+            return len([p for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == os.getpid()]) - 1
+        time.sleep(0.1)
+
+
+def _parent(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return int(stat.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def ingest_slice(folder: Path, db: Path, engine: str, workers: int) -> Tree:
+    command = [sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db), "--workers", str(workers),
+               "--quiet"]
+    if engine == "ray":
+        command += ["--engine", "ray"]
+    result = run_tree(command)
+    if result.returncode != 0:
+        raise SystemExit(f"referat ingest --engine {engine} failed:\n{result.stderr[-3000:]}")
+    return result
+
+
+def slice_folders(work: Path, files: list[Path], size: int) -> list[Path]:
+    """A folder of links per slice; the archive stores the files by their resolved paths, so both
+    engines and every slicing store the same paths."""
+    folders = []
+    for start in range(0, len(files), size):
+        chunk = files[start: start + size]
+        folder = work / "slices" / f"{start:07d}+{len(chunk)}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in chunk:
+            link = folder / path.name
+            if not link.is_symlink():
+                link.symlink_to(path.resolve())
+        folders.append(folder)
+    return folders
+
+
+def export(db: Path, out: Path) -> bytes:
+    subprocess.run([sys.executable, "-m", "referat.cli", "export", "--db", str(db), "--out", str(out)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out.read_bytes()
+
+
+def print_estimate(rows: list[tuple[int, Tree]], target: int = 100_000) -> None:
+    """The 100k run's time and memory by the slices' trend: the cost per document of the later
+    slices (the first pays for a new archive), its drift per slice, and the largest peaks."""
+    later = rows[1:] or rows
+    per_doc = [r.seconds / n for n, r in later]
+    cpu_per_doc = [(r.driver_cpu + r.rest_cpu) / n for n, r in later]
+    mean = sum(per_doc) / len(per_doc)
+    drift = (per_doc[-1] / per_doc[0] - 1) * 100 if len(per_doc) > 1 else 0.0
+    print(f"  at {target:,} documents by this trend: about {mean * target / 60:,.0f} min wall on this machine now "
+          f"({1 / mean:.1f} docs/s; later slices drift {drift:+.0f}% first to last), "
+          f"{sum(cpu_per_doc) / len(cpu_per_doc) * target / 60:,.0f} CPU min; peaks so far: driver "
+          f"{max(r.driver_mb for _, r in rows):,.0f} MB, Ray's processes {max(r.rest_mb for _, r in rows):,.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--slice", type=int, default=1000, help="documents per top-up")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--jobs", type=int, default=2, help="processes writing the corpus")
+    parser.add_argument("--keep", type=Path, help="keep the corpus and archives here")
+    args = parser.parse_args()
+
+    if ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+        raise SystemExit("cannot become a subreaper: Ray's orphaned workers' CPU would not be counted")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="referat-ray-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        started = time.perf_counter()
+        files = write_corpus(work / "corpus", args.docs, seed=args.seed, jobs=args.jobs)
+        pdfs = sum(p.suffix == ".pdf" for p in files)
+        print(f"corpus: {len(files)} documents ({pdfs} PDF, {len(files) - pdfs} text), "
+              f"generated in {time.perf_counter() - started:.0f} s")
+        dbs = {engine: work / f"{engine}.duckdb" for engine in ("local", "ray")}
+        for db in dbs.values():
+            db.unlink(missing_ok=True)
+        print(f"ingest in slices of {args.slice:,} (top-ups of one archive per engine), --workers {args.workers}; "
+              f"load average {os.getloadavg()[0]:.1f} at the start:")
+        print("  slice            engine   docs   wall s  docs/s   CPU ms/doc (driver + rest)   peak MB driver    "
+              "rest  load")
+        rows: dict[str, list[tuple[int, Tree]]] = {"local": [], "ray": []}
+        start = 0
+        for folder in slice_folders(work, files, args.slice):
+            n = int(folder.name.split("+")[1])
+            for engine, db in dbs.items():
+                r = ingest_slice(folder, db, engine, args.workers)
+                rows[engine].append((n, r))
+                cpu = (r.driver_cpu + r.rest_cpu) / n * 1000
+                left = f"  ({r.leftover} processes left)" if r.leftover else ""
+                print(f"  {start:>7,}-{start + n:<7,} {engine:<6} {n:>6,} {r.seconds:8.1f} {n / r.seconds:7.1f}   "
+                      f"{cpu:6.1f} ({r.driver_cpu / n * 1000:5.1f} + {r.rest_cpu / n * 1000:5.1f})          "
+                      f"{r.driver_mb:8.0f} {r.rest_mb:7.0f}  {os.getloadavg()[0]:4.1f}{left}", flush=True)
+            start += n
+        for engine, done in rows.items():
+            n = sum(k for k, _ in done)
+            cpu = sum(r.driver_cpu + r.rest_cpu for _, r in done)
+            wall = sum(r.seconds for _, r in done)
+            driver_cpu = sum(r.driver_cpu for _, r in done)
+            print(f"  all {n:,} docs, {engine:<5}: {wall:7.1f} s wall, {n / wall:5.1f} docs/s, CPU "
+                  f"{cpu / n * 1000:.1f} ms/doc ({driver_cpu / n * 1000:.1f} in the driver); peak: driver "
+                  f"{max(r.driver_mb for _, r in done):.0f} MB, rest {max(r.rest_mb for _, r in done):.0f} MB")
+        print_estimate(rows["ray"])
+        left, right = digests(dbs["local"]), digests(dbs["ray"])
+        differ = [t for t in sorted(left.keys() | right.keys()) if left.get(t) != right.get(t)]
+        rows_held = sum(count for count, _ in left.values())
+        print(f"same archive (every table, row by row, ids included; benchmarks/same_archive.py): "
+              f"{len(left) - len(differ)} of {len(left.keys() | right.keys())} tables the same, {rows_held:,} rows"
+              + (f"; DIFFER: {', '.join(differ)}" if differ else ""))
+        local_json, ray_json = export(dbs["local"], work / "local.json"), export(dbs["ray"], work / "ray.json")
+        same_json = local_json == ray_json
+        print(f"export JSON: {len(local_json) / 1e6:.1f} MB, {'byte-identical' if same_json else 'DIFFERS'}")
+        sys.exit(0 if same_json and not differ else 1)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
