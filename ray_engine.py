@@ -4,6 +4,8 @@ Files are processed by Ray tasks in contiguous batches, each batch written as on
 a long PDF is read in page ranges by tasks of their own and joined by one more task. The same
 pure functions run as with ``--workers`` (``process_file``, ``read_part``, ``process_parts``),
 and the shards are loaded by the same loader, in file order, so the database comes out the same.
+The driver keeps a window of tasks in flight and loads each shard as soon as it and those before
+it are written, so at 100,000 files it holds no more than at 1,000 and loading overlaps reading.
 
 Needs the extra: ``pip install 'referat[ray]'``. Without an address a local Ray is started; on a
 cluster, every node needs referat installed (or a runtime_env that provides it)."""
