@@ -6,9 +6,9 @@ two archives hold the same rows (ids included) and export the same JSON.
 
 For each slice and engine it prints the wall time, the CPU per document (the driver, which is also
 the loader, and everything it started: the local pool's workers, or Ray's processes and workers),
-docs/s and peak resident memory of the driver and of the rest of its process tree. CPU is counted
-exactly: this script makes itself the subreaper of the runs, so a Ray worker that outlives the
-raylet is reaped here and its CPU counted, not lost to init. Last, an estimate for 100,000
+docs/s and peak resident memory of the driver and of the rest of its process tree. This script
+makes itself the subreaper of the runs, so a Ray process that outlives the raylet is reaped and
+measured here, not lost to init (see run_tree for how the CPU is counted). Last, an estimate for 100,000
 documents from the slices' trend. It prints figures and asserts nothing; it exits 1 if the two
 archives or their exports differ."""
 
@@ -31,10 +31,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
 
 from benchmarks.corpus import write_corpus  # noqa: E402
-from benchmarks.measure import _cpu_seconds, _tree_rss_kb  # noqa: E402
+from benchmarks.measure import _cpu_seconds  # noqa: E402
 from benchmarks.same_archive import digests  # noqa: E402
 
 PR_SET_CHILD_SUBREAPER = 36
+MB = 1 << 20
 
 
 @dataclass
@@ -51,13 +52,19 @@ class Tree:
     leftover: int  # processes still alive when we stopped waiting for them
 
 
-def run_tree(command: list[str], interval: float = 0.05, linger: float = 30.0) -> Tree:
-    """Run ``command`` and measure it with all its descendants, orphans included: wall, CPU (its
-    own, and the rest's from this process's reaped-children account), and peak memory sampled from
-    /proc every ``interval`` seconds. Waits up to ``linger`` seconds for orphans to exit."""
+def run_tree(command: list[str], interval: float = 0.1, linger: float = 30.0) -> Tree:
+    """Run ``command`` and measure it with all its descendants, orphans included: wall, CPU and peak
+    memory. Waits up to ``linger`` seconds for orphans to exit.
+
+    The rest's CPU is the larger of two counts that can each only fall short: this process's
+    reaped-children account (exact for the local pool, but Ray's raylet lets its workers go
+    unaccounted when they exit: their CPU never reaches a parent that waits), and the sum of every
+    descendant's own CPU as last seen in /proc every ``interval`` seconds (short of what a process
+    spends after its last sample)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     me = os.getpid()
-    driver = rest = 0
+    driver = rest = 0.0
+    seen: dict[int, float] = {}  # CPU seconds of every descendant but the driver, as last sampled
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     done = threading.Event()
@@ -65,12 +72,12 @@ def run_tree(command: list[str], interval: float = 0.05, linger: float = 30.0) -
     def sample() -> None:
         nonlocal driver, rest
         while not done.is_set():
-            try:
-                own = _tree_rss_kb(process.pid)[0]
-            except OSError:
-                own = 0
-            everything = _tree_rss_kb(me)[1]  # the command's tree and any orphan reparented to us
-            driver, rest = max(driver, own), max(rest, everything - own)
+            processes = _processes()
+            tree = _descendants(me, processes)  # the command's tree and any orphan reparented to us
+            own = processes[process.pid][2] if process.pid in processes else 0.0
+            driver, rest = max(driver, own), max(rest, sum(processes[p][2] for p in tree) - own)
+            for pid in tree - {process.pid}:
+                seen[pid] = processes[pid][1]
             done.wait(interval)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -82,17 +89,46 @@ def run_tree(command: list[str], interval: float = 0.05, linger: float = 30.0) -
     own_cpu, _ = _cpu_seconds(process.pid)
     process.wait()
     seconds = time.perf_counter() - started
-    leftover = _reap_orphans(process.pid, linger)
+    leftover = _reap_orphans(linger)
     reader.join()
     done.set()
     sampler.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    total = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return Tree(seconds, own_cpu, max(0.0, total - own_cpu), driver / 1024, rest / 1024, process.returncode,
+    reaped = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime - own_cpu
+    return Tree(seconds, own_cpu, max(reaped, sum(seen.values())), driver / MB, rest / MB, process.returncode,
                 "".join(stderr), leftover)
 
 
-def _reap_orphans(root: int, linger: float) -> int:
+def _processes() -> dict[int, tuple[int, float, float]]:
+    """Every process's parent, CPU seconds (its own) and resident bytes, from /proc."""
+    tick, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
+    out: dict[int, tuple[int, float, float]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(entry)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / tick, int(fields[21]) * page)
+    return out
+
+
+def _descendants(root: int, processes: dict[int, tuple[int, float, float]]) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _, _) in processes.items():
+        children.setdefault(parent, []).append(pid)
+    found: set[int] = set()
+    stack = list(children.get(root, []))
+    while stack:
+        pid = stack.pop()
+        found.add(pid)
+        stack += children.get(pid, [])
+    return found
+
+
+def _reap_orphans(linger: float) -> int:
     """Reap the processes the command left to us (Ray's workers outlive their raylet by a moment);
     the number still alive after ``linger`` seconds."""
     deadline = time.monotonic() + linger
@@ -104,16 +140,8 @@ def _reap_orphans(root: int, linger: float) -> int:
         if pid:
             continue
         if time.monotonic() > deadline:
-            return len([p for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == os.getpid()]) - 1
+            return len(_descendants(os.getpid(), _processes()))
         time.sleep(0.1)
-
-
-def _parent(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return int(stat.read().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0
 
 
 def ingest_slice(folder: Path, db: Path, engine: str, workers: int) -> Tree:
@@ -149,18 +177,16 @@ def export(db: Path, out: Path) -> bytes:
     return out.read_bytes()
 
 
-def print_estimate(rows: list[tuple[int, Tree]], target: int = 100_000) -> None:
-    """The 100k run's time and memory by the slices' trend: the cost per document of the later
-    slices (the first pays for a new archive), its drift per slice, and the largest peaks."""
-    later = rows[1:] or rows
-    per_doc = [r.seconds / n for n, r in later]
-    cpu_per_doc = [(r.driver_cpu + r.rest_cpu) / n for n, r in later]
-    mean = sum(per_doc) / len(per_doc)
-    drift = (per_doc[-1] / per_doc[0] - 1) * 100 if len(per_doc) > 1 else 0.0
-    print(f"  at {target:,} documents by this trend: about {mean * target / 60:,.0f} min wall on this machine now "
-          f"({1 / mean:.1f} docs/s; later slices drift {drift:+.0f}% first to last), "
-          f"{sum(cpu_per_doc) / len(cpu_per_doc) * target / 60:,.0f} CPU min; peaks so far: driver "
-          f"{max(r.driver_mb for _, r in rows):,.0f} MB, Ray's processes {max(r.rest_mb for _, r in rows):,.0f} MB")
+def print_estimate(rows: list[tuple[int, Tree]], target: int = 100_000, cores: int = 2) -> None:
+    """The 100k run's time and memory by the slices' trend: CPU per document (what a busy machine
+    does not change) first slice to last, the time it means on ``cores`` idle cores, and the peaks."""
+    cpu = [(r.driver_cpu + r.rest_cpu) / n for n, r in rows]
+    driver = [r.driver_mb for _, r in rows]
+    mean = sum(cpu) / len(cpu)
+    print(f"  at {target:,} documents by this trend: CPU {cpu[0] * 1000:.1f} -> {cpu[-1] * 1000:.1f} ms/doc "
+          f"first slice to last ({(cpu[-1] / cpu[0] - 1) * 100:+.0f}%), {mean * target / 60:,.0f} CPU min, so at "
+          f"least {mean * target / cores / 60:,.0f} min on {cores} idle cores; driver's peak {driver[0]:,.0f} -> "
+          f"{driver[-1]:,.0f} MB, Ray's processes {max(r.rest_mb for _, r in rows):,.0f} MB at most")
 
 
 def main() -> None:
