@@ -117,8 +117,12 @@ def shards_on_ray(files: list[Path], folder: Path, *, address: str | None = None
     folder.mkdir(parents=True, exist_ok=True)
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
-                 log_to_driver=False, configure_logging=False)
+        try:
+            ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
+                     log_to_driver=False, configure_logging=False)
+        except Exception as exc:  # Ray raises a bare Exception when its processes do not come up in time
+            raise RayUnavailableError(f"Ray did not start ({exc}); on a busy machine run the same ingest "
+                                      "again, or join a running cluster with --ray-address") from exc
     try:
         if window is None:
             window = max(TASKS_PER_CPU, TASKS_PER_CPU * int(ray.cluster_resources().get("CPU", 1)))

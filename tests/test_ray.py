@@ -169,3 +169,24 @@ def test_the_driver_holds_a_window_of_tasks(shelf: Path, tmp_path: Path, local_r
     assert len(files) > 10 and len(taken) == len(files)
     assert len(written_at_first) <= 2
     assert taken == sorted(taken) == sorted(folder.glob("*.parquet"))
+
+
+def test_ray_that_does_not_start_is_an_error_not_a_traceback(shelf: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch):
+    """On a machine too busy for Ray's processes to come up in time (seen at load 35), ray.init
+    raises a bare Exception; the user gets a message and exit code 5, and nothing is stored."""
+    from click.testing import CliRunner
+
+    from referat.cli import main
+
+    def init(**_: object) -> None:
+        raise Exception("The current node timed out during startup.")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", init)
+    result = CliRunner().invoke(main, ["ingest", str(shelf / "styret-2024-09-02.md"), "--db",
+                                       str(tmp_path / "busy.duckdb"), "--engine", "ray"])
+    assert result.exit_code == 5, result.output
+    assert result.output.splitlines()[-1] == (
+        "Error: Ray did not start (The current node timed out during startup.); on a busy machine run the same "
+        "ingest again, or join a running cluster with --ray-address")
