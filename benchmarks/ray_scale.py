@@ -150,6 +150,11 @@ def ingest_slice(folder: Path, db: Path, engine: str, workers: int) -> Tree:
     if engine == "ray":
         command += ["--engine", "ray"]
     result = run_tree(command)
+    for _ in range(2):  # Ray gives its processes 30 s to come up, too few on a machine at load 30
+        if result.returncode != 5 or "Ray did not start" not in result.stderr:
+            break
+        print(f"  (Ray did not start at load {os.getloadavg()[0]:.0f}; trying again)", flush=True)
+        result = run_tree(command)
     if result.returncode != 0:
         raise SystemExit(f"referat ingest --engine {engine} failed:\n{result.stderr[-3000:]}")
     return result
