@@ -1,6 +1,7 @@
 """`referat ingest --engine ray` on a local Ray: the same database as the local process pool."""
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,13 +100,13 @@ def test_ray_skips_unchanged_files_before_it_starts(shelf: Path, tmp_path: Path,
     db = tmp_path / "topup.duckdb"
     args = ["ingest", str(folder), "--db", str(db), "--engine", "ray"]
     asked: list[list[str]] = []
-    real = referat.ray_engine.run_on_ray
+    real = referat.ray_engine.shards_on_ray
 
-    def run_on_ray(files: list[Path], *a: object, **k: object) -> list[Path]:
+    def shards_on_ray(files: list[Path], *a: object, **k: object) -> Iterator[Path]:
         asked.append(sorted(p.name for p in files))
         return real(files, *a, **k)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(referat.ray_engine, "run_on_ray", run_on_ray)
+    monkeypatch.setattr(referat.ray_engine, "shards_on_ray", shards_on_ray)
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
     again = CliRunner().invoke(main, args)
@@ -149,3 +150,43 @@ def test_ray_tasks_read_each_file_within_the_limits(shelf: Path, tmp_path: Path,
     assert good.error is None and good.extraction is not None
     assert stopped.error == "reading it took longer than 2 s (--max-file-seconds); stopped"
     assert part == "reading it took longer than 2 s (--max-file-seconds); stopped"
+
+
+def test_the_driver_holds_a_window_of_tasks(shelf: Path, tmp_path: Path, local_ray):
+    """At 100k files the driver must not submit every task at once: with a window of 2, when the
+    first shard is handed over at most 2 tasks have been submitted, so at most 2 shards exist; the
+    rest are submitted as the shards before them are taken, and all come in file order."""
+    from referat.ray_engine import shards_on_ray
+
+    files, _ = find_files([shelf])
+    folder = tmp_path / "shards"
+    taken: list[Path] = []
+    written_at_first: list[str] = []
+    for shard in shards_on_ray(files, folder, batch_files=1, chunk_pages=3, window=2):
+        if not taken:
+            written_at_first = sorted(p.name for p in folder.glob("*.parquet"))
+        taken.append(shard)
+    assert len(files) > 10 and len(taken) == len(files)
+    assert len(written_at_first) <= 2
+    assert taken == sorted(taken) == sorted(folder.glob("*.parquet"))
+
+
+def test_ray_that_does_not_start_is_an_error_not_a_traceback(shelf: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch):
+    """On a machine too busy for Ray's processes to come up in time (seen at load 35), ray.init
+    raises a bare Exception; the user gets a message and exit code 5, and nothing is stored."""
+    from click.testing import CliRunner
+
+    from referat.cli import main
+
+    def init(**_: object) -> None:
+        raise Exception("The current node timed out during startup.")
+
+    monkeypatch.setattr(ray, "is_initialized", lambda: False)
+    monkeypatch.setattr(ray, "init", init)
+    result = CliRunner().invoke(main, ["ingest", str(shelf / "styret-2024-09-02.md"), "--db",
+                                       str(tmp_path / "busy.duckdb"), "--engine", "ray"])
+    assert result.exit_code == 5, result.output
+    assert result.output.splitlines()[-1] == (
+        "Error: Ray did not start (The current node timed out during startup.); on a busy machine run the same "
+        "ingest again, or join a running cluster with --ray-address")
