@@ -317,7 +317,8 @@ def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt
         meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
         attendance=q.attendance(conn, body=body, start=first, end=last),
         people=q.people(conn), sources=q.paged_sources(conn, lambda row: Source(**row)),
-        policy=INTERNAL if include_exempt else PUBLIC, search_units=q.paged_search_units(conn),
+        policy=INTERNAL if include_exempt else PUBLIC, search_units=q.paged_search_units(conn, include_exempt),
+        search_postings=q.paged_search_postings(conn, include_exempt),
         activity=q.person_activity(conn),
         rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
 

@@ -48,6 +48,11 @@ def tokens(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), t
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written, as ``tokens`` finds them (``term`` gives each its term)."""
+    return _WORD.findall(text)
+
+
 def terms(text: str) -> list[str]:
     return [t for _, _, t in tokens(text)]
 

@@ -57,8 +57,10 @@ class SiteData:
     sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
     rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
-    # exempt ones too: the policy withholds them; read once a build, as sources are
+    # what the site's search shows (store.search.SITE_UNITS, SITE_POSTINGS), asked with the policy's
+    # include_exempt; read once a build, as sources are
     search_units: Iterable[dict[str, Any]] = field(default_factory=list)
+    search_postings: Iterable[tuple[str, list[int], list[int]]] = field(default_factory=list)
     activity: dict[str, list[dict[str, Any]]] | None = None  # queries.person_activity, exempt ones too
 
 
@@ -197,6 +199,6 @@ def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
                t=case_page(case, index, cycles).as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)
-    write_search(data.search_units, out, policy=policy)
+    write_search(data.search_units, data.search_postings, out, policy=policy)
     return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
             "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}

@@ -238,15 +238,35 @@ def search(conn: Connection, query: str, *, body: str | None = None, start: dt.d
             for h in shown]
 
 
-# Every unit with its meeting and case, exempt ones included (the policy withholds them), in the
-# order of the site's search index: whole here, a page at a time in queries.paged_search_units.
-SITE_UNITS = """SELECT u.kind, u.text, u.exempt, u.meeting_id, u.page, u.line, m.body,
-    strftime(m.date, '%Y-%m-%d') AS date, i.number, i.title FROM search_units u JOIN items i ON i.id = u.item_id
-    JOIN meetings m ON m.id = u.meeting_id ORDER BY m.date, u.meeting_id, u.id"""
+# The units the site's search index shows, numbered in its order (``doc``): by date, meeting and
+# unit. Exempt ones only for an internal site (``?`` is the policy's include_exempt), so the numbers
+# of SITE_UNITS and SITE_POSTINGS are the same units'.
+_SITE_SHOWN = """SELECT u.id, row_number() OVER (ORDER BY m.date, u.meeting_id, u.id) - 1 AS doc
+    FROM search_units u JOIN items i ON i.id = u.item_id JOIN meetings m ON m.id = u.meeting_id
+    WHERE ? OR NOT u.exempt"""
+
+# Every shown unit with its meeting and case, in the index's order: whole here, a page at a time in
+# queries.paged_search_units.
+SITE_UNITS = f"""WITH shown AS ({_SITE_SHOWN})
+    SELECT s.doc, u.kind, u.text, u.exempt, u.length, u.meeting_id, u.page, u.line, m.body,
+    strftime(m.date, '%Y-%m-%d') AS date, i.number, i.title FROM shown s JOIN search_units u ON u.id = s.id
+    JOIN items i ON i.id = u.item_id JOIN meetings m ON m.id = u.meeting_id ORDER BY s.doc"""
+
+# Every term of the shown units with the units that hold it (their ``doc`` numbers, ascending) and
+# how often each holds it: the archive's own postings, which the loader made with searchterms.tokens,
+# so the site's terms are the command's. By term, each term once.
+SITE_POSTINGS = f"""WITH shown AS ({_SITE_SHOWN})
+    SELECT p.term, list(s.doc ORDER BY s.doc) AS docs, list(p.tf ORDER BY s.doc) AS tfs
+    FROM search_postings p JOIN shown s ON s.id = p.unit_id GROUP BY p.term ORDER BY p.term"""
 
 
-def site_units(conn: Connection) -> list[dict[str, Any]]:
-    """What the site's search index is built from (SITE_UNITS), as one dict a unit."""
-    result = conn.execute(SITE_UNITS)
+def site_units(conn: Connection, include_exempt: bool) -> list[dict[str, Any]]:
+    """What the site's search index shows (SITE_UNITS), as one dict a unit."""
+    result = conn.execute(SITE_UNITS, [include_exempt])
     cols = [d[0] for d in result.description]
     return [dict(zip(cols, r, strict=True)) for r in result.fetchall()]
+
+
+def site_postings(conn: Connection, include_exempt: bool) -> list[tuple[str, list[int], list[int]]]:
+    """The terms of what the site's search index shows (SITE_POSTINGS): (term, docs, tfs)."""
+    return conn.execute(SITE_POSTINGS, [include_exempt]).fetchall()
