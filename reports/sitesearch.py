@@ -6,9 +6,8 @@ The index holds only the units the publication policy lets the site show, number
 the meetings' dates. ``search-index.js`` is what a query is matched and ranked with:
 
 - ``postings``: every term with the units that hold it, as the archive's ``search_postings`` has
-  them (the loader's terms, so the page finds what ``referat search`` finds): a string of the
-  units' numbers, each as its distance from the one before, in hexadecimal, and ``.tf`` after it
-  when the unit holds the term more than once ("3,1a.2" is unit 3 once and unit 29 twice);
+  them (the loader's terms, so the page finds what ``referat search`` finds), encoded as
+  store.search.SITE_POSTINGS says ("3,1a.2" is unit 3 once and unit 29 twice);
 - ``lengths``: how many words each unit has (its terms' tf summed), which a score is divided by;
 - ``meetings``: [id, body, date, how many units] of each meeting, in the units' order;
 - ``forms``: every folded word of the units' texts with its term: the page needs no stemmer of its
@@ -23,6 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ from referat.folding import OCR_LOOKALIKES, fold
 from referat.reports.labels import label
 from referat.reports.publication import Policy, publish_hits
 from referat.reports.render import render
-from referat.searchterms import MIN_PART, stem, words
+from referat.searchterms import MIN_PART, stem
 
 TEXT = 600  # characters of a unit's text the page shows around its hits
 SHARD = 200  # units a file of what the page shows of them: 100 hits load at most 100 such files
@@ -41,14 +41,8 @@ def _js(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
-def encode_postings(docs: list[int], tfs: list[int]) -> str:
-    """One term's units (ascending) and how often each holds it, as the page reads them."""
-    gaps = [d - c for c, d in zip([0, *docs], docs, strict=False)]  # the first from unit 0
-    return ",".join(f"{g:x}" if tf == 1 else f"{g:x}.{tf:x}" for g, tf in zip(gaps, tfs, strict=True))
-
-
 def decode_postings(text: str) -> list[tuple[int, int]]:
-    """(unit, tf) of one term, from ``encode_postings``: as the page's script reads it."""
+    """(unit, tf) of one term's postings (store.search.SITE_POSTINGS), as the page's script reads them."""
     out, doc = [], 0
     for part in text.split(",") if text else []:
         gap, _, tf = part.partition(".")
@@ -71,18 +65,25 @@ def _shard(out: Path, k: int, rows: list[list[Any]]) -> None:
     (out / f"{k}.js").write_text(f"REFERAT_SEARCH_SHARD({k},{_js(rows)});\n", encoding="utf-8")
 
 
-def write_search(units: Iterable[dict[str, Any]], postings: Iterable[tuple[str, list[int], list[int]]], out: Path,
-                 *, policy: Policy, shard: int = SHARD) -> Path:
-    """search-index.js and search/*.js from the units the site's search shows (store.search's
-    SITE_UNITS, numbered in the index's order, a page at a time) and their terms' postings
-    (SITE_POSTINGS, by term), both asked with ``policy``'s include_exempt; ``shard`` units a file of search/."""
+@dataclass(frozen=True)
+class SearchSource:
+    """What the index is written from, each read once a build (from the archive a page at a time):
+    store.search's SITE_UNITS (texts cut to TEXT characters), SITE_POSTINGS and SITE_WORDS, all
+    asked with the policy's include_exempt."""
+
+    units: Iterable[dict[str, Any]] = ()
+    postings: Iterable[tuple[str, str]] = ()
+    words: Iterable[str] = ()
+
+
+def write_search(source: SearchSource, out: Path, *, policy: Policy, shard: int = SHARD) -> Path:
+    """search-index.js, search/*.js (``shard`` units a file) and search.html into ``out``."""
     folder = out / "search"
     folder.mkdir(parents=True, exist_ok=True)
     meetings: list[list[Any]] = []
     lengths: list[int] = []
-    written: set[str] = set()
     rows: list[list[Any]] = []
-    for u in units:
+    for u in source.units:
         if u["doc"] != len(lengths) or not publish_hits([u], policy):
             raise ValueError(f"search unit {u['doc']} is not the next one the policy shows")  # the query's fault
         if meetings and meetings[-1][0] == u["meeting_id"]:
@@ -90,8 +91,7 @@ def write_search(units: Iterable[dict[str, Any]], postings: Iterable[tuple[str, 
         else:
             meetings.append([u["meeting_id"], u["body"], u["date"], 1])
         lengths.append(u["length"])
-        written.update(words(u["text"]))
-        rows.append([u["number"], u["title"], label(u["kind"], "kind"), u["page"], u["line"], u["text"][:TEXT]])
+        rows.append([u["number"], u["title"], label(u["kind"], "kind"), u["page"], u["line"], u["text"]])
         if len(rows) == shard:
             _shard(folder, len(lengths) // shard - 1, rows)
             rows = []
@@ -100,9 +100,9 @@ def write_search(units: Iterable[dict[str, Any]], postings: Iterable[tuple[str, 
     lookalikes = sorted({(damaged, fold(letter)) for damaged, letter in OCR_LOOKALIKES})
     with (out / "search-index.js").open("w", encoding="utf-8") as f:
         f.write('window.REFERAT_SEARCH = {"postings":{')
-        for n, (term, docs, tfs) in enumerate(postings):
-            f.write(("," if n else "") + _js(term) + ":" + _js(encode_postings(docs, tfs)))
-        rest = {"lengths": lengths, "meetings": meetings, "forms": forms(written), "lookalikes": lookalikes,
+        for n, (term, encoded) in enumerate(source.postings):
+            f.write(("," if n else "") + _js(term) + ":" + _js(encoded))
+        rest = {"lengths": lengths, "meetings": meetings, "forms": forms(source.words), "lookalikes": lookalikes,
                 "minPart": MIN_PART, "text": TEXT, "shard": shard}
         f.write("}," + _js(rest)[1:] + ";\n")
     return render("search.html", out / "search.html", title="Søk", root="", internal=policy.internal,

@@ -184,27 +184,29 @@ def test_a_case_of_a_meeting_without_a_body_is_indexed_and_sorted_first():
 def test_the_search_index_from_the_archive_a_page_at_a_time_is_the_index_from_whole_lists(
         chained: tuple[Path, list[Path]], tmp_path: Path):
     from referat.reports.publication import INTERNAL, PUBLIC
-    from referat.reports.sitesearch import read_search, write_search
+    from referat.reports.sitesearch import TEXT, SearchSource, read_search, write_search
     from referat.store import connect
-    from referat.store.queries import paged_search_postings, paged_search_units
-    from referat.store.search import site_postings, site_units
+    from referat.store.queries import paged_search_postings, paged_search_units, paged_search_words
+    from referat.store.search import site_postings, site_units, site_words
 
     db, _ = chained
     conn = connect(db, read_only=True)
     for policy in (PUBLIC, INTERNAL):
-        units, postings = site_units(conn, policy.include_exempt), site_postings(conn, policy.include_exempt)
-        assert list(paged_search_units(conn, policy.include_exempt)) == units  # the same rows, a page at a time
-        assert list(paged_search_postings(conn, policy.include_exempt)) == postings
-        write_search(iter(paged_search_units(conn, policy.include_exempt)),
-                     iter(paged_search_postings(conn, policy.include_exempt)), tmp_path / "paged", policy=policy,
-                     shard=16)
-        write_search(units, postings, tmp_path / "whole", policy=policy, shard=16)
+        exempt = policy.include_exempt
+        whole = SearchSource(site_units(conn, exempt, TEXT), site_postings(conn, exempt), site_words(conn, exempt))
+        paged = SearchSource(paged_search_units(conn, exempt, TEXT), paged_search_postings(conn, exempt),
+                             paged_search_words(conn, exempt))
+        assert (list(paged.units), list(paged.postings), list(paged.words)) == (whole.units, whole.postings,
+                                                                               whole.words)
+        write_search(SearchSource(*map(iter, paged)), tmp_path / "paged", policy=policy, shard=16)  # streams
+        write_search(whole, tmp_path / "whole", policy=policy, shard=16)
         assert _files(tmp_path / "paged") == _files(tmp_path / "whole")
+        units = whole.units
         assert len(units) > 32 and len(list((tmp_path / "whole" / "search").glob("*.js"))) == -(-len(units) // 16)
     conn.close()
     # '</' is written escaped: no text ends the <script> element the page loads it in
-    units.append({**units[0], "doc": len(units), "text": "Vedtak: </script><script>alert(1)</script> ble ikke vedtatt"})
-    write_search(units, postings, tmp_path / "odd", policy=INTERNAL)
+    units = [*units, {**units[0], "doc": len(units), "text": "Vedtak: </script><script>alert(1)</script> ble ikke"}]
+    write_search(SearchSource(units, whole.postings, whole.words), tmp_path / "odd", policy=INTERNAL)
     assert all("</script" not in text.decode("utf-8") for name, text in _files(tmp_path / "odd").items()
                if name.endswith(".js")) and "alert(1)" in (tmp_path / "odd" / "search" / "0.js").read_text("utf-8")
     assert read_search(tmp_path / "odd")[1][-1][5] == units[-1]["text"]
@@ -212,13 +214,13 @@ def test_the_search_index_from_the_archive_a_page_at_a_time_is_the_index_from_wh
 
 def test_the_search_index_refuses_a_unit_the_policy_withholds(chained: tuple[Path, list[Path]], tmp_path: Path):
     from referat.reports.publication import PUBLIC
-    from referat.reports.sitesearch import write_search
+    from referat.reports.sitesearch import TEXT, SearchSource, write_search
     from referat.store import connect
-    from referat.store.search import site_postings, site_units
+    from referat.store.search import site_units
 
     conn = connect(chained[0], read_only=True)
-    units, postings = site_units(conn, True), site_postings(conn, True)
+    units = site_units(conn, True, TEXT)
     conn.close()
     assert any(u["exempt"] for u in units)
     with pytest.raises(ValueError, match="is not the next one the policy shows"):
-        write_search(units, postings, tmp_path, policy=PUBLIC)
+        write_search(SearchSource(units), tmp_path, policy=PUBLIC)
