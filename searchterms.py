@@ -13,8 +13,10 @@ from functools import lru_cache
 
 from referat.folding import fold, lookalike_forms
 
-# Letters and digits; '_' is a word character to re but a separator to fold.
+# Letters and digits; '_' is a word character to re but a separator to fold. WORD_SQL is the same
+# for DuckDB's regular expressions (RE2, whose \w is ASCII), which the site's index asks for words.
 _WORD = re.compile(r"[^\W_]+")
+WORD_SQL = r"[\p{L}\p{N}]+"
 
 # A compound's last part found by a query for the part alone ('midler' in 'samarbeidsmidler') must
 # be a word, not a syllable: 'ler' would find half the language.
@@ -46,6 +48,11 @@ def tokens(text: str) -> Iterator[tuple[int, int, str]]:
         t = term(m.group())
         if t:
             yield m.start(), m.end(), t
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as written, as ``tokens`` finds them (``term`` gives each its term)."""
+    return _WORD.findall(text)
 
 
 def terms(text: str) -> list[str]:

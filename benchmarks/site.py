@@ -68,6 +68,12 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def search_shards(out: Path) -> str:
+    """What the search's hits show, in files the page loads for the hits shown (none before 2026-11-30)."""
+    shards = [p.stat().st_size for p in (out / "search").glob("*.js")]
+    return f" + search/ {sum(shards) / 1e6:.1f} MB in {len(shards):,} files" if shards else ""
+
+
 def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
     """Build the site of ``db`` twice, add the documents ``new`` to it, and build again."""
     out, again = work / "site", work / "site-again"
@@ -82,7 +88,8 @@ def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
           "(goal at 5k docs: < 30 s, < 100 MB; 1,000 chained minutes: < 10 s, < 30 MB)")
     print(f"  pages:   {len(pages):,} HTML ({len(cases):,} case pages, largest "
           f"{max((p.stat().st_size for p in cases), default=0) / 1e3:.0f} kB), {len(files(out)):,} files, "
-          f"{size / 1e6:.1f} MB in all; search-index.js {(out / 'search-index.js').stat().st_size / 1e6:.1f} MB")
+          f"{size / 1e6:.1f} MB in all; search-index.js {(out / 'search-index.js').stat().st_size / 1e6:.1f} MB"
+          f"{search_shards(out)}")
     second = build(db, again)
     print(f"  again into another folder: {second.seconds:5.1f} s wall  {second.cpu:6.1f} s CPU; byte-identical: "
           f"{'yes' if identical(out, again) else 'NO'}")

@@ -41,7 +41,7 @@ from referat.reports.publication import (
 )
 from referat.reports.register import write_register
 from referat.reports.render import render, slug
-from referat.reports.sitesearch import write_search
+from referat.reports.sitesearch import SearchSource, write_search
 from referat.reports.trace import case_page, cycles_by_case, index_cases
 
 MANIFEST = ".referat-site"
@@ -57,8 +57,7 @@ class SiteData:
     sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
     rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
-    # exempt ones too: the policy withholds them; read once a build, as sources are
-    search_units: Iterable[dict[str, Any]] = field(default_factory=list)
+    search: SearchSource = field(default_factory=SearchSource)  # read once a build, as sources are
     activity: dict[str, list[dict[str, Any]]] | None = None  # queries.person_activity, exempt ones too
 
 
@@ -197,6 +196,6 @@ def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
                t=case_page(case, index, cycles).as_dict(), root="../", internal=policy.internal)
     write_register(data.items, out, policy=policy, sources=names)
     write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)
-    write_search(data.search_units, out, policy=policy)
+    write_search(data.search, out, policy=policy)
     return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
             "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}

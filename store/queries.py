@@ -170,12 +170,26 @@ def paged_sources(conn: Connection, convert: Callable[[dict[str, Any]], Any] | N
                  convert=(lambda row: convert(_exempt_by_number(row))) if convert else _exempt_by_number)
 
 
-def paged_search_units(conn: Connection) -> Paged:
-    """store.search.site_units a page at a time: every unit with its meeting and case, exempt ones
-    included (the policy withholds them), in the order of the site's search index."""
+def paged_search_units(conn: Connection, include_exempt: bool, text: int) -> Paged:
+    """store.search.site_units a page at a time: every unit the site's search shows, with its
+    meeting and case, numbered in the index's order; exempt ones only with ``include_exempt``."""
     from referat.store.search import SITE_UNITS  # here: the stemmer it imports is no report's business
 
-    return Paged(conn, SITE_UNITS, size=2000)
+    return Paged(conn, SITE_UNITS, [include_exempt, text], size=2000)
+
+
+def paged_search_postings(conn: Connection, include_exempt: bool) -> Paged:
+    """store.search.site_postings a page of terms at a time, each row a (term, postings) tuple."""
+    from referat.store.search import SITE_POSTINGS
+
+    return Paged(conn, SITE_POSTINGS, [include_exempt], size=2000, convert=lambda row: (row["term"], row["postings"]))
+
+
+def paged_search_words(conn: Connection, include_exempt: bool) -> Paged:
+    """store.search.site_words a page at a time."""
+    from referat.store.search import SITE_WORDS
+
+    return Paged(conn, SITE_WORDS, [include_exempt], size=5000, convert=lambda row: row["word"])
 
 
 def legal_bases(conn: Connection) -> dict[tuple[str | None, str | None, str], str | None]:

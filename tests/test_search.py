@@ -9,8 +9,9 @@ from click.testing import CliRunner
 
 from helpers import MINUTES
 from referat.cli import main
+from referat.folding import fold
 from referat.reports.publication import INTERNAL, PUBLIC, publish_hits
-from referat.searchterms import query_terms, term, terms
+from referat.searchterms import WORD_SQL, query_terms, term, terms, words
 from referat.store import connect
 from referat.store.ingest import ingest
 from referat.store.search import search
@@ -179,20 +180,76 @@ def test_an_archive_made_before_the_index_gets_it_at_the_next_ingest(tmp_path: P
     assert len(before[0]) > 10
 
 
-def test_the_site_index_holds_public_units_only(conn, seeded_db: Path, tmp_path: Path):
-    from referat.reports.sitesearch import search_index
-    from referat.store.search import site_units
+def _site_index(conn, policy, out: Path):
+    from referat.reports.sitesearch import TEXT, SearchSource, read_search, write_search
+    from referat.store.search import site_postings, site_units, site_words
 
-    units = site_units(conn)
-    public, internal = search_index(units, PUBLIC), search_index(units, INTERNAL)
-    assert len(internal["docs"]) == len(units) > len(public["docs"])
-    assert not any(d["n"] == "40-23" and d["b"] == "Styringsgruppen" for d in public["docs"])
+    units = site_units(conn, policy.include_exempt, TEXT)
+    source = SearchSource(units, site_postings(conn, policy.include_exempt), site_words(conn, policy.include_exempt))
+    write_search(source, out, policy=policy)
+    return units, *read_search(out)
+
+
+def test_the_site_index_holds_public_units_only(conn, seeded_db: Path, tmp_path: Path):
+    units, public, rows = _site_index(conn, PUBLIC, tmp_path / "public")
+    _, internal, internal_rows = _site_index(conn, INTERNAL, tmp_path / "internal")
+    assert len(public["lengths"]) == len(rows) == len(units) < len(internal_rows)
+    assert sum(m[3] for m in public["meetings"]) == len(rows)  # each unit's meeting, by runs
+    assert ("Styringsgruppen", "40-23") in {(m[1], r[0]) for m, r in _with_meetings(internal, internal_rows)}
+    assert ("Styringsgruppen", "40-23") not in {(m[1], r[0]) for m, r in _with_meetings(public, rows)}
     assert "vurderingskomiteen" not in public["forms"] and internal["forms"]["vurderingskomiteen"] == "vurderingskomite"
+    assert "vurderingskomite" not in public["postings"] and "vurderingskomite" in internal["postings"]
     assert public["forms"]["samarbeidsmidlene"] == public["forms"]["samarbeidsmidler"] == "samarbeidsmidl"
-    assert ("g", "o") in public["lookalikes"]  # folding.py's 'g' for 'ø', folded
+    assert ["g", "o"] in public["lookalikes"]  # folding.py's 'g' for 'ø', folded
     result = run("site", "--db", str(seeded_db), "--out", str(tmp_path / "site"))
     assert result.exit_code == 0
-    script = (tmp_path / "site" / "search-index.js").read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    script = "".join(p.read_text(encoding="utf-8") for p in [site / "search-index.js", *(site / "search").glob("*.js")])
     assert script.startswith("window.REFERAT_SEARCH = {") and "samarbeidsmidlene" in script
     assert "vurderingskomite" not in script and "Samarbeidsmidler for 2024 – innstilling" not in script
-    assert 'href="search.html"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="search.html"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def _with_meetings(index, rows):
+    """(meeting, row) of every unit of a written index."""
+    meetings = [m for m in index["meetings"] for _ in range(m[3])]
+    return list(zip(meetings, rows, strict=True))
+
+
+def test_the_site_index_has_the_archives_terms_of_each_unit(conn, tmp_path: Path):
+    """The postings the page ranks with are the archive's, made by the tokeniser from each unit's
+    whole text: every unit holds its text's terms, as often as the text says them; and every word
+    of the texts has its term in ``forms``."""
+    from collections import Counter
+
+    from referat.reports.sitesearch import TEXT, decode_postings
+
+    units, index, rows = _site_index(conn, PUBLIC, tmp_path)
+    texts = [t for (t,) in conn.execute(
+        "SELECT u.text FROM search_units u JOIN meetings m ON m.id = u.meeting_id WHERE NOT u.exempt "
+        "ORDER BY m.date, u.meeting_id, u.id").fetchall()]
+    held: list[Counter] = [Counter() for _ in units]
+    for found, encoded in index["postings"].items():
+        for unit, tf in decode_postings(encoded):
+            held[unit][found] += tf
+    assert held == [Counter(terms(t)) for t in texts]
+    assert index["lengths"] == [len(terms(t)) for t in texts]
+    assert [r[5] for r in rows] == [t[:TEXT] for t in texts] and any(len(t) > TEXT for t in texts)
+    assert index["forms"] == {fold(w): term(w) for t in texts for w in words(t)}
+    some = next(m for m, r in _with_meetings(index, rows) if r[0] == "07-23")
+    assert some[1:3] == ["Partnermøtet", "2023-10-23"]
+
+
+def test_postings_are_gaps_in_hexadecimal_with_the_count_after_a_dot():
+    from referat.reports.sitesearch import decode_postings
+
+    assert decode_postings("3,1a.2,1") == [(3, 1), (29, 2), (30, 1)]
+    assert decode_postings("0.11,1000") == [(0, 17), (4096, 1)]
+
+
+def test_the_words_duckdb_finds_are_the_tokenisers():
+    import duckdb
+
+    text = "Møte_2024 café e\u0301 ½ ²  A1b ١٢٣ 一 ǅx ʰa Ⅻ ﬁne naïve 3,5 l'été—ok «sitat» Ø@ 𝟙x"
+    found = duckdb.connect().execute(f"SELECT regexp_extract_all(?, '{WORD_SQL}')", [text]).fetchone()
+    assert found == (words(text),) and len(words(text)) == 22

@@ -220,8 +220,9 @@ def test_attendance_filter_and_sort_are_kept_in_the_address(built: Path, served:
         assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
 
 
-def test_site_search_finds_the_meeting_offline(served: str, browser, seeded_db: Path, tmp_path: Path):
+def test_site_search_finds_the_meeting_offline(built: Path, served: str, browser, seeded_db: Path, tmp_path: Path):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     from referat.store import connect
 
@@ -230,6 +231,9 @@ def test_site_search_finds_the_meeting_offline(served: str, browser, seeded_db: 
     conn.close()
 
     def hits() -> list[tuple[str, str]]:
+        # the hits are shown once the files of what they show (search/N.js) are loaded
+        WebDriverWait(browser, 10).until(
+            lambda b: b.find_element(By.ID, "search-hits").get_attribute("aria-busy") == "false")
         return [(li.find_element(By.TAG_NAME, "a").get_attribute("href").rsplit("/", 1)[-1], li.text)
                 for li in browser.find_elements(By.CSS_SELECTOR, "#search-hits > li")]
 
@@ -258,3 +262,9 @@ def test_site_search_finds_the_meeting_offline(served: str, browser, seeded_db: 
     box.clear()
     box.send_keys("vurderingskomiteen")  # written only in an exempt case
     assert hits() == [] and browser.find_element(By.ID, "search-count").text == "0 treff"
+    # opened from disk, where the page loads the index and what the hits show as <script> files
+    browser.get((built / "search.html").as_uri() + "?q=samarbeidsmidlene")
+    found = hits()
+    assert f"{meeting}.html" in [href for href, _ in found] and any("Sak 07-23" in text for _, text in found)
+    assert "samarbeidsmidler" in [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-hits mark")]
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

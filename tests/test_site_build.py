@@ -102,6 +102,7 @@ def test_a_rebuild_rewrites_only_the_files_that_changed(chained: tuple[Path, lis
 
 def test_a_removed_documents_pages_go(chained: tuple[Path, list[Path]], tmp_path: Path):
     from referat.cli import _site_data
+    from referat.reports.sitesearch import SearchSource
 
     db, _ = chained
     data = _site_data(str(db), False)
@@ -116,7 +117,8 @@ def test_a_removed_documents_pages_go(chained: tuple[Path, list[Path]], tmp_path
     data.items = [i for i in data.items if i["meeting_id"] != last["id"]]
     data.attendance = [r for r in data.attendance if r["meeting_id"] != last["id"]]
     data.sources = [s for s in data.sources if s.id not in last["source_ids"]]
-    data.search_units = [u for u in data.search_units if u["meeting_id"] != last["id"]]
+    # the archive's search still holds the meeting (its units and postings are numbered together): no search
+    data.search = SearchSource()
     counts = build_site(data, out)
     assert not (out / "meetings" / f"{last['id']}.html").exists()
     assert gone_cases and not any((out / _page(case)).exists() for case in gone_cases)
@@ -181,26 +183,47 @@ def test_a_case_of_a_meeting_without_a_body_is_indexed_and_sorted_first():
     assert case_page((None, "7-24"), index, {}).as_dict()["case"] == "None 7-24"
 
 
-def test_the_search_index_written_a_unit_at_a_time_is_the_whole_index_dumped_at_once(
+def test_the_search_index_from_the_archive_a_page_at_a_time_is_the_index_from_whole_lists(
         chained: tuple[Path, list[Path]], tmp_path: Path):
-    import json
-
     from referat.reports.publication import INTERNAL, PUBLIC
-    from referat.reports.sitesearch import search_index, write_search
+    from referat.reports.sitesearch import TEXT, SearchSource, read_search, write_search
     from referat.store import connect
-    from referat.store.queries import paged_search_units
-    from referat.store.search import site_units
+    from referat.store.queries import paged_search_postings, paged_search_units, paged_search_words
+    from referat.store.search import site_postings, site_units, site_words
 
     db, _ = chained
     conn = connect(db, read_only=True)
-    units = site_units(conn)
-    assert list(paged_search_units(conn)) == units  # the same rows, a page at a time
-    conn.close()
-    units.append({**units[0], "text": "Vedtak: </script><script>alert(1)</script> ble ikke vedtatt"})
     for policy in (PUBLIC, INTERNAL):
-        write_search(iter(units), tmp_path, policy=policy)  # a stream, read once
-        whole = json.dumps(search_index(units, policy), ensure_ascii=False, separators=(",", ":"))
-        written = (tmp_path / "search-index.js").read_text(encoding="utf-8")
-        assert written == "window.REFERAT_SEARCH = " + whole.replace("</", "<\\/") + ";\n"
-        assert "</script" not in written and any(u["exempt"] for u in units)
-    assert len(search_index(units, PUBLIC)["docs"]) < len(search_index(units, INTERNAL)["docs"])
+        exempt = policy.include_exempt
+        whole = SearchSource(site_units(conn, exempt, TEXT), site_postings(conn, exempt), site_words(conn, exempt))
+        paged = SearchSource(paged_search_units(conn, exempt, TEXT), paged_search_postings(conn, exempt),
+                             paged_search_words(conn, exempt))
+        assert (list(paged.units), list(paged.postings), list(paged.words)) == (whole.units, whole.postings,
+                                                                               whole.words)
+        streams = SearchSource(iter(paged.units), iter(paged.postings), iter(paged.words))  # each read once
+        write_search(streams, tmp_path / "paged", policy=policy, shard=16)
+        write_search(whole, tmp_path / "whole", policy=policy, shard=16)
+        assert _files(tmp_path / "paged") == _files(tmp_path / "whole")
+        units = whole.units
+        assert len(units) > 32 and len(list((tmp_path / "whole" / "search").glob("*.js"))) == -(-len(units) // 16)
+    conn.close()
+    # '</' is written escaped: no text ends the <script> element the page loads it in
+    units = [*units, {**units[0], "doc": len(units), "text": "Vedtak: </script><script>alert(1)</script> ble ikke"}]
+    write_search(SearchSource(units, whole.postings, whole.words), tmp_path / "odd", policy=INTERNAL)
+    assert all("</script" not in text.decode("utf-8") for name, text in _files(tmp_path / "odd").items()
+               if name.endswith(".js")) and "alert(1)" in (tmp_path / "odd" / "search" / "0.js").read_text("utf-8")
+    assert read_search(tmp_path / "odd")[1][-1][5] == units[-1]["text"]
+
+
+def test_the_search_index_refuses_a_unit_the_policy_withholds(chained: tuple[Path, list[Path]], tmp_path: Path):
+    from referat.reports.publication import PUBLIC
+    from referat.reports.sitesearch import TEXT, SearchSource, write_search
+    from referat.store import connect
+    from referat.store.search import site_units
+
+    conn = connect(chained[0], read_only=True)
+    units = site_units(conn, True, TEXT)
+    conn.close()
+    assert any(u["exempt"] for u in units)
+    with pytest.raises(ValueError, match="is not the next one the policy shows"):
+        write_search(SearchSource(units), tmp_path, policy=PUBLIC)
