@@ -68,6 +68,22 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+# What every build pays before its first page: the interpreter, the site's imports and the open archive.
+FLOOR = """import sys
+from referat.reports import attendance, site, sitesearch
+from referat.store import connect
+from referat.store.sitequeries import SiteQueries
+SiteQueries(connect(sys.argv[1], read_only=True)).exempt_cases()"""
+
+
+def floor(db: Path) -> Build:
+    before = _children_cpu()
+    result = run([sys.executable, "-c", FLOOR, str(db)])
+    if result.returncode != 0:
+        raise SystemExit(f"the floor's imports failed:\n{result.stderr[-2000:]}")
+    return Build(result.seconds, _children_cpu() - before, result.peak_mb)
+
+
 def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
     """Build the site of ``db`` twice, add the documents ``new`` to it, and build again."""
     out, again = work / "site", work / "site-again"
@@ -83,6 +99,9 @@ def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
     print(f"  pages:   {len(pages):,} HTML ({len(cases):,} case pages, largest "
           f"{max((p.stat().st_size for p in cases), default=0) / 1e3:.0f} kB), {len(files(out)):,} files, "
           f"{size / 1e6:.1f} MB in all; search-index.js {(out / 'search-index.js').stat().st_size / 1e6:.1f} MB")
+    base = floor(db)
+    print(f"  floor:   {base.cpu:6.1f} s CPU  peak {base.peak_mb:6.0f} MB   (the interpreter, the site's imports and "
+          "the open archive, no page)")
     second = build(db, again)
     print(f"  again into another folder: {second.seconds:5.1f} s wall  {second.cpu:6.1f} s CPU; byte-identical: "
           f"{'yes' if identical(out, again) else 'NO'}")
