@@ -303,26 +303,21 @@ exempt_option = click.option("--include-exempt", is_flag=True,
                              help="Include cases marked 'Unntatt offentlighet' (internal use only).")
 
 
-def _site_data(db: str, include_exempt: bool, body: str | None = None, start: dt.date | None = None,
-               end: dt.date | None = None, wait: bool = False) -> SiteData:
-    """The archive as it is, exempt cases included: the reports withhold what the policy says."""
+def _site_data(db: str, include_exempt: bool, wait: bool = False) -> SiteData:
+    """The archive as it is, exempt cases included: the site withholds what the policy says."""
     from referat.reports.publication import INTERNAL, PUBLIC, Source
     from referat.reports.site import SiteData
     from referat.reports.sitesearch import TEXT, SearchSource
     from referat.store import connect
     from referat.store import queries as q
+    from referat.store.sitequeries import SiteQueries
 
     conn = connect(db, read_only=True, on_wait=_waiting(wait))
-    body, first, last = _body(conn, body), start, end
-    return SiteData(
-        meetings=q.meetings(conn), items=q.items(conn, include_exempt=True),
-        attendance=q.attendance(conn, body=body, start=first, end=last),
-        people=q.people(conn), sources=q.paged_sources(conn, lambda row: Source(**row)),
-        policy=INTERNAL if include_exempt else PUBLIC,
-        search=SearchSource(q.paged_search_units(conn, include_exempt, TEXT),
-                            q.paged_search_postings(conn, include_exempt), q.paged_search_words(conn, include_exempt)),
-        activity=q.person_activity(conn),
-        rates=q.attendance_rates(conn, body=body, start=first, end=last, include_exempt=include_exempt))
+    return SiteData(archive=SiteQueries(conn), sources=q.paged_sources(conn, lambda row: Source(**row)),
+                    policy=INTERNAL if include_exempt else PUBLIC,
+                    search=SearchSource(q.paged_search_units(conn, include_exempt, TEXT),
+                                        q.paged_search_postings(conn, include_exempt),
+                                        q.paged_search_words(conn, include_exempt)))
 
 
 def _warn_internal(include_exempt: bool) -> None:

@@ -72,6 +72,20 @@ def search_shards(out: Path) -> str:
     """What the search's hits show, in files the page loads for the hits shown (none before 2026-11-30)."""
     shards = [p.stat().st_size for p in (out / "search").glob("*.js")]
     return f" + search/ {sum(shards) / 1e6:.1f} MB in {len(shards):,} files" if shards else ""
+# What every build pays before its first page: the interpreter, the site's imports and the open archive.
+FLOOR = """import sys
+from referat.reports import attendance, site, sitesearch
+from referat.store import connect
+from referat.store.sitequeries import SiteQueries
+SiteQueries(connect(sys.argv[1], read_only=True)).exempt_cases()"""
+
+
+def floor(db: Path) -> Build:
+    before = _children_cpu()
+    result = run([sys.executable, "-c", FLOOR, str(db)])
+    if result.returncode != 0:
+        raise SystemExit(f"the floor's imports failed:\n{result.stderr[-2000:]}")
+    return Build(result.seconds, _children_cpu() - before, result.peak_mb)
 
 
 def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
@@ -90,6 +104,9 @@ def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
           f"{max((p.stat().st_size for p in cases), default=0) / 1e3:.0f} kB), {len(files(out)):,} files, "
           f"{size / 1e6:.1f} MB in all; search-index.js {(out / 'search-index.js').stat().st_size / 1e6:.1f} MB"
           f"{search_shards(out)}")
+    base = floor(db)
+    print(f"  floor:   {base.cpu:6.1f} s CPU  peak {base.peak_mb:6.0f} MB   (the interpreter, the site's imports and "
+          "the open archive, no page)")
     second = build(db, again)
     print(f"  again into another folder: {second.seconds:5.1f} s wall  {second.cpu:6.1f} s CPU; byte-identical: "
           f"{'yes' if identical(out, again) else 'NO'}")

@@ -76,22 +76,6 @@ def tally(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
             "others": [others[k] for k in sorted(others)]}
 
 
-def chart_rows(people: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A row per member for the chart, by name: their counts summed over bodies and years, and
-    ``parts``, the counts per body and year, from which the page sums what its filter selects."""
-    rows: dict[str, dict[str, Any]] = {}
-    for r in people:
-        row = rows.setdefault(r["name"], {"name": r["name"], "expected": 0, **dict.fromkeys(STATUSES, 0),
-                                          "bodies": [], "parts": []})
-        row["expected"] += r["expected"]
-        for s in STATUSES:
-            row[s] += r[s]
-        if r["body"] not in row["bodies"]:
-            row["bodies"].append(r["body"])
-        row["parts"].append([r["body"], r["year"], *(r[s] for s in STATUSES)])
-    return [rows[name] for name in sorted(rows)]
-
-
 CSV_COLUMNS = ("name", "organisation", "body", "year", "expected", *STATUSES, "substituted_by", "rate")
 
 
@@ -104,19 +88,6 @@ def _write_csv(stats: dict[str, list[dict[str, Any]]], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, key in (("attendance.csv", "people"), ("attendance-organisations.csv", "organisations")):
         write_csv(out / name, stats[key], CSV_COLUMNS)
-
-
-def write_attendance(rows: list[dict[str, Any]], out: Path, *, title: str = "Oppmøte",
-                     policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
-    """attendance.html (a bar per member, in HTML and CSS) and attendance.csv / attendance-organisations.csv beside it.
-    ``rates`` are the figures as the archive's views give them (queries.attendance_rates, asked with
-    the policy's include_exempt); without them they are tallied from ``rows``. Guests who came only
-    for exempt cases are left out unless the policy includes them."""
-    stats = _stats(rows, policy, rates)
-    _write_csv(stats, out)
-    return render("attendance.html", out / "attendance.html", title=title, stats=stats, statuses=STATUSES, root="",
-                  chart=chart_rows(stats["people"]),
-                  internal=policy.internal)
 
 
 # A member's row on a page of the report, in the order the template unpacks it.
@@ -140,7 +111,7 @@ def write_attendance_pages(rows: list[dict[str, Any]], out: Path, *, title: str 
                            policy: Policy = PUBLIC, rates: dict[str, list[dict[str, Any]]] | None = None) -> Path:
     """The report as `referat report attendance` writes it: attendance.html, an index with each
     body's year in figures and a link to its page under attendance/ (its members' bars, the
-    members, organisations and others), and the same CSV files as ``write_attendance``, every row."""
+    members, organisations and others), and attendance.csv / attendance-organisations.csv, every row."""
     stats = _stats(rows, policy, rates)
     _write_csv(stats, out)
     parts = {key: group(stats[key], _body_year) for key in ("people", "organisations", "others")}

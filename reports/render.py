@@ -67,6 +67,18 @@ def render(template: str, path: Path, **context: object) -> Path:
     return path
 
 
+def render_stream(template: str, path: Path, **context: object) -> Path:
+    """``render`` written as the template makes it: a page of every decision is never held whole.
+    Its rows may be a one-pass iterable (and ``reports.site.Counted`` where the page counts them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        f.writelines(environment().get_template(template).generate(**context))
+    root = context.get("root")
+    if isinstance(root, str):
+        write_assets(Path(os.path.abspath(os.path.join(path.parent, root))))
+    return path
+
+
 def write_assets(folder: Path) -> None:
     """ASSETS into ``folder``, once a build: a file already there as the templates have it is left be."""
     if folder in _written and all((folder / name).exists() for name in ASSETS):

@@ -18,14 +18,15 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, islice
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from referat.reports.attendance import write_attendance
-from referat.reports.person import activity_by_person, overall_rate
+from referat.reports.attendance import write_attendance_pages
+from referat.reports.person import overall_rate
 from referat.reports.publication import (
     PUBLIC,
     Policy,
@@ -33,16 +34,18 @@ from referat.reports.publication import (
     Source,
     publish_attendance,
     publish_items,
-    publish_people,
     publish_source,
+    publish_votes,
     stored_bytes,
     unique_names,
-    withheld_count,
 )
-from referat.reports.register import write_register
-from referat.reports.render import render, slug
+from referat.reports.register import register_rows
+from referat.reports.render import render, render_stream, slug
 from referat.reports.sitesearch import SearchSource, write_search
-from referat.reports.trace import case_page, cycles_by_case, index_cases
+from referat.reports.trace import CaseIndex, case_order, case_page, cycles_by_case
+
+if TYPE_CHECKING:
+    from referat.store.sitequeries import SiteQueries
 
 MANIFEST = ".referat-site"
 COPIES = ".referat-copies.json"  # how each source copy was made, so the next build can reuse it
@@ -50,15 +53,10 @@ COPIES = ".referat-copies.json"  # how each source copy was made, so the next bu
 
 @dataclass
 class SiteData:
-    meetings: list[dict[str, Any]]
-    items: list[dict[str, Any]]  # every case, exempt ones included: the policy withholds them
-    attendance: list[dict[str, Any]]
-    people: list[dict[str, Any]]
+    archive: SiteQueries  # each page kind is read from it a batch at a time, exempt cases included
     sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
-    rates: dict[str, list[dict[str, Any]]] | None = None  # the attendance views' member figures
     search: SearchSource = field(default_factory=SearchSource)  # read once a build, as sources are
-    activity: dict[str, list[dict[str, Any]]] | None = None  # queries.person_activity, exempt ones too
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -148,54 +146,163 @@ def _copy_sources(sources: Iterable[Source], policy: Policy, out: Path, site: Pa
     return published
 
 
+
+
+# Meetings and cases are read this many at a time: a batch's rows are all the site holds of them.
+MEETING_BATCH = 200
+CASE_BATCH = 300
+NO_BODY = "(ukjent organ)"
+
+
+class Counted:
+    """Rows a template goes through once and asks the number of, read as it goes."""
+
+    def __init__(self, length: int, rows: Iterable[Any]) -> None:
+        self.length, self.rows = length, rows
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.rows)
+
+
+class ByKey:
+    """Rows ordered by ``key``, taken a key at a time in rising order; rows of a key never asked
+    for are passed over."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]], key: str) -> None:
+        self.rows, self.key = iter(rows), key
+        self.next = next(self.rows, None)
+
+    def take(self, value: Any) -> list[dict[str, Any]]:
+        while self.next is not None and (self.next[self.key] is None or self.next[self.key] < value):
+            self.next = next(self.rows, None)
+        out = []
+        while self.next is not None and self.next[self.key] == value:
+            out.append(self.next)
+            self.next = next(self.rows, None)
+        return out
+
+
+def batches(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(rows)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
 def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
     """The whole site into ``out``; ``site`` is the folder of the last build, whose source copies
-    are reused where they were made from the same bytes under the same policy."""
-    policy = data.policy
-    items = publish_items(data.items, policy)
-    attendance = publish_attendance(data.attendance, policy)
-    people = publish_people(data.people, attendance)
-    withheld = withheld_count(data.items, policy)
+    are reused where they were made from the same bytes under the same policy. Each page kind is
+    read a batch at a time and each page written as it is made."""
+    policy, archive = data.policy, data.archive
+    withheld = 0 if policy.include_exempt else archive.exempt_cases()
     published = _copy_sources(data.sources, policy, out, site)
     names = {doc_id: p.name for doc_id, p in published.items()}
-    common = {"withheld": withheld, "internal": policy.internal}
-    bodies = [(body, list(rows)) for body, rows in groupby(sorted(data.meetings, key=lambda m: (m["body"] or "",
-                                                                                                m["date"])),
-                                                             key=lambda m: m["body"] or "(ukjent organ)")]
-    render("index.html", out / "index.html", title="Møter", bodies=bodies, root="", **common)
-    items_by_meeting: dict[int, list[dict[str, Any]]] = {}
-    for item in items:
-        item["href"] = names.get(item.get("document_id"))  # the published copy of its source, if any
-        items_by_meeting.setdefault(item["meeting_id"], []).append(item)
-    attendance_by_meeting: dict[int, list[dict[str, Any]]] = {}
-    for row in attendance:
-        attendance_by_meeting.setdefault(row["meeting_id"], []).append(row)
-    for m in data.meetings:
-        files = [(name, published[doc_id].name, published[doc_id].note)
-                 for name, doc_id in zip(m["sources"] or [], m["source_ids"] or [], strict=True) if doc_id in published]
-        render("meeting.html", out / "meetings" / f"{m['id']}.html", title=f"{m['body']} {m['date']}", m=m,
-               files=files, items=items_by_meeting.get(m["id"], []), attendance=attendance_by_meeting.get(m["id"], []),
-               root="../", withheld=0 if policy.include_exempt else m["n_exempt"], internal=policy.internal)
-    meetings_of: dict[int, list[dict[str, Any]]] = {}
-    for row in attendance:
-        meetings_of.setdefault(row["person_id"], []).append(row)
-    activity = activity_by_person(data.activity or {}, policy)
-    for p in people:
-        p["meetings"] = len({r["meeting_id"] for r in meetings_of.get(p["id"], [])})
-        render("person.html", out / "people" / f"{p['id']}.html", title=p["name"], p=p,
-               rows=meetings_of.get(p["id"], []), root="../", internal=policy.internal,
-               **{key: rows.get(p["id"], []) for key, rows in activity.items()},
-               overall=overall_rate(activity["rates"].get(p["id"], [])))
-    render("people.html", out / "people" / "index.html", title="Personer", people=people, root="../",
-           internal=policy.internal)
-    index = index_cases(items)
-    cycles = cycles_by_case(index)
-    cases = index.cases()
-    for case in cases:
-        render("case.html", out / "cases" / f"{slug(f'{case[0]}-{case[1]}')}.html", title=f"Sak {case[0]} {case[1]}",
-               t=case_page(case, index, cycles).as_dict(), root="../", internal=policy.internal)
-    write_register(data.items, out, policy=policy, sources=names)
-    write_attendance(data.attendance, out, title="Oppmøte", policy=policy, rates=data.rates)
+    meetings = _write_meetings(archive, policy, published, out, withheld)
+    people = _write_people(archive, policy, out)
+    cases = _write_cases(archive, policy, out)
+    _write_register(archive, policy, names, withheld, out)
+    rates = archive.attendance_rates(policy.include_exempt)
+    write_attendance_pages([] if rates is not None else archive.attendance_rows(), out, title="Oppmøte",
+                           policy=policy, rates=rates)
     write_search(data.search, out, policy=policy)
-    return {"meetings": len(data.meetings), "people": len(people), "cases": len(cases),
-            "decisions": sum(len(i["decisions"]) for i in items), "withheld": withheld}
+    return {"meetings": meetings, "people": people, "cases": cases,
+            "decisions": archive.decisions(policy.include_exempt), "withheld": withheld}
+
+
+def _bodies(meetings: Iterable[dict[str, Any]]) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """The meetings, in the index's order, a body at a time."""
+    for body, rows in groupby(meetings, key=lambda m: m["body"] or NO_BODY):
+        yield body, list(rows)
+
+
+def _write_meetings(archive: SiteQueries, policy: Policy, published: dict[int, Published], out: Path,
+                    withheld: int) -> int:
+    """The index of meetings by body, and a page per meeting with its cases and attendance."""
+    render_stream("index.html", out / "index.html", title="Møter", bodies=_bodies(archive.meetings()), root="",
+                  withheld=withheld, internal=policy.internal)
+    count = 0
+    for batch in batches(archive.meetings(), MEETING_BATCH):
+        ids = [m["id"] for m in batch]
+        items_of: dict[int, list[dict[str, Any]]] = {}
+        for item in publish_items(archive.meeting_items(ids), policy):
+            doc = published.get(item.get("document_id"))  # type: ignore[arg-type]
+            item["href"] = doc.name if doc else None  # the published copy of its source, if any
+            items_of.setdefault(item["meeting_id"], []).append(item)
+        attendance_of: dict[int, list[dict[str, Any]]] = {}
+        for row in publish_attendance(archive.meeting_attendance(ids), policy):
+            attendance_of.setdefault(row["meeting_id"], []).append(row)
+        for m in batch:
+            files = [(name, published[doc_id].name, published[doc_id].note)
+                     for name, doc_id in zip(m["sources"] or [], m["source_ids"] or [], strict=True)
+                     if doc_id in published]
+            render("meeting.html", out / "meetings" / f"{m['id']}.html", title=f"{m['body']} {m['date']}", m=m,
+                   files=files, items=items_of.get(m["id"], []), attendance=attendance_of.get(m["id"], []),
+                   root="../", withheld=0 if policy.include_exempt else m["n_exempt"], internal=policy.internal)
+        count += len(batch)
+    return count
+
+
+def _write_people(archive: SiteQueries, policy: Policy, out: Path) -> int:
+    """A page per person some published attendance row names (``publish_people``), from rows read
+    a person at a time, and the index of them."""
+    people = archive.people()
+    rows_of = ByKey(archive.attendance_by_person(), "person_id")
+    activity = {key: ByKey(rows, "person_id") for key, rows in archive.activity_by_person().items()}
+    shown = set()
+    for p in sorted(people, key=lambda p: p["id"]):
+        rows = publish_attendance(rows_of.take(p["id"]), policy)
+        mine = {key: publish_votes(found.take(p["id"]), policy) for key, found in activity.items()}
+        if not rows:
+            continue
+        shown.add(p["id"])
+        p["meetings"] = len({r["meeting_id"] for r in rows})
+        render("person.html", out / "people" / f"{p['id']}.html", title=p["name"], p=p, rows=rows, root="../",
+               internal=policy.internal, **mine, overall=overall_rate(mine["rates"]))
+    listed = [p for p in people if p["id"] in shown]
+    render("people.html", out / "people" / "index.html", title="Personer", people=listed, root="../",
+           internal=policy.internal)
+    return len(listed)
+
+
+def _write_cases(archive: SiteQueries, policy: Policy, out: Path) -> int:
+    """A page per case, from an index of the archive's links alone: each batch of cases reads its
+    own items whole and its linked cases' items without their decisions and follow-ups."""
+    links = CaseIndex()
+    for source, target in archive.case_links(policy.include_exempt):
+        links.outgoing.setdefault(source, []).append(target)
+        links.incoming.setdefault(target, []).append(source)
+    cycles = cycles_by_case(links)
+    cases = sorted(set(archive.case_keys()) | links.incoming.keys(), key=case_order)
+    for batch in batches(cases, CASE_BATCH):
+        own = set(batch)
+        linked = sorted({n for case in batch for n in links.neighbours(case)} - own, key=case_order)
+        page = CaseIndex(outgoing=links.outgoing, incoming=links.incoming)
+        for item in publish_items(archive.case_items(linked, children=()) + archive.case_items(batch), policy):
+            page.by_case.setdefault((item["body"], item["number"]), []).append(item)
+        for case in batch:
+            render("case.html", out / "cases" / f"{slug(f'{case[0]}-{case[1]}')}.html",
+                   title=f"Sak {case[0]} {case[1]}", t=case_page(case, page, cycles).as_dict(), root="../",
+                   internal=policy.internal)
+    return len(cases)
+
+
+def _register_rows(rows: Iterable[dict[str, Any]], policy: Policy,
+                   names: dict[int, str | None]) -> Iterator[dict[str, Any]]:
+    """register_rows of each case as it comes, from rows of a case and one of its decisions each."""
+    for _, group in groupby(rows, key=itemgetter("id")):
+        first, *rest = group
+        item = {key: value for key, value in first.items() if key != "has_decision" and not key.startswith("d_")}
+        item["decisions"] = [{"text": r["d_text"], "labeled": r["d_labeled"], "page": r["d_page"],
+                              "line": r["d_line"]} for r in (first, *rest) if r["has_decision"]]
+        yield from register_rows([item], policy=policy, sources=names)
+
+
+def _write_register(archive: SiteQueries, policy: Policy, names: dict[int, str | None], withheld: int,
+                    out: Path) -> None:
+    """The site's one-page decision register, written a case at a time."""
+    count, bodies, years = archive.register_summary(policy.include_exempt)
+    render_stream("register.html", out / "register.html", title="Vedtaksregister", root="",
+                  rows=Counted(count, _register_rows(archive.register_items(), policy, names)), bodies=bodies,
+                  years=years, internal=policy.internal, withheld=withheld)

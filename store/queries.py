@@ -45,8 +45,8 @@ def _legal_basis(conn: Connection) -> str:
     return "i.legal_basis" if found and found[0] else "NULL::VARCHAR"
 
 
-def meetings(conn: Connection) -> list[dict[str, Any]]:
-    return _rows(conn, """
+# A meeting with its counts and sources, as the site's index and meeting pages show it.
+MEETING_ROWS = """
         SELECT m.id, m.body, m.date, m.start_time, m.end_time, m.location, d.source, d.path, m.page,
                (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS n_items,
                (SELECT count(*) FROM items i WHERE i.meeting_id = m.id AND i.exempt) AS n_exempt,
@@ -54,10 +54,22 @@ def meetings(conn: Connection) -> list[dict[str, Any]]:
                 JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS sources,
                (SELECT list(d2.id ORDER BY s.role DESC, d2.id) FROM meeting_sources s
                 JOIN documents d2 ON d2.id = s.document_id WHERE s.meeting_id = m.id) AS source_ids
-        FROM meetings m JOIN documents d ON d.id = m.document_id ORDER BY m.date, m.body, m.id""")
+        FROM meetings m JOIN documents d ON d.id = m.document_id"""
+
+
+def meetings(conn: Connection) -> list[dict[str, Any]]:
+    return _rows(conn, MEETING_ROWS + " ORDER BY m.date, m.body, m.id")
 
 
 CHILDREN = ("decisions", "follow_ups", "references")
+# Each kind of an item's children, in its order; {only} is where a query narrows them to chosen items.
+CHILD_ROWS = {
+    "decisions": "SELECT c.item_id, c.text, c.labeled, c.page, c.line FROM decisions c {only} "
+                 "ORDER BY c.item_id, c.seq",
+    "follow_ups": "SELECT c.item_id, c.text, c.page, c.line FROM follow_ups c {only} ORDER BY c.item_id, c.seq",
+    "references": "SELECT c.item_id, c.target_body, c.target_number, c.raw FROM item_references c {only} "
+                  "ORDER BY c.id",
+}
 
 
 def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[str, str]] | None = None,
@@ -87,15 +99,8 @@ def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[st
     if cases is not None:
         only = "SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = c.item_id"
         ids = [list(by_id)]
-    queries = {
-        "decisions": "SELECT c.item_id, c.text, c.labeled, c.page, c.line FROM decisions c {only} "
-                     "ORDER BY c.item_id, c.seq",
-        "follow_ups": "SELECT c.item_id, c.text, c.page, c.line FROM follow_ups c {only} ORDER BY c.item_id, c.seq",
-        "references": "SELECT c.item_id, c.target_body, c.target_number, c.raw FROM item_references c {only} "
-                      "ORDER BY c.id",
-    }
     for key in children:
-        for row in _rows(conn, queries[key].format(only=only), ids):
+        for row in _rows(conn, CHILD_ROWS[key].format(only=only), ids):
             if row["item_id"] in by_id:
                 by_id[row["item_id"]][key].append(row)
     return out
@@ -209,7 +214,13 @@ def body_names(conn: Connection) -> list[str]:
 def attendance(conn: Connection, *, body: str | None = None, start: dt.date | None = None,
                end: dt.date | None = None) -> list[dict[str, Any]]:
     """One row per person per meeting, with who substituted for them."""
-    return _rows(conn, """
+    return _rows(conn, ATTENDANCE_ROWS + """
+        WHERE (? IS NULL OR m.body = ?) AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
+        ORDER BY m.date, a.seq, a.id""", [body, body, start, start, end, end])
+
+
+# One row per person per meeting (``attendance``), each naming its meeting's exempt cases for the policy.
+ATTENDANCE_ROWS = """
         SELECT a.meeting_id, m.body, m.date, year(m.date) AS year, a.person_id, p.name,
                coalesce(top.name, o.name) AS organisation, ao.inferred_from IS NOT NULL AS organisation_inferred,
                a.role, a.category, a.status,
@@ -222,9 +233,7 @@ def attendance(conn: Connection, *, body: str | None = None, start: dt.date | No
         JOIN documents d ON d.id = a.document_id
         JOIN attendance_organisations ao ON ao.attendance_id = a.id
         LEFT JOIN organisations o ON o.id = ao.organisation_id LEFT JOIN organisations top ON top.id = o.parent_id
-        LEFT JOIN people s ON s.id = a.substitute_for_id
-        WHERE (? IS NULL OR m.body = ?) AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
-        ORDER BY m.date, a.seq, a.id""", [body, body, start, start, end, end])
+        LEFT JOIN people s ON s.id = a.substitute_for_id"""
 
 
 def has_attendance(conn: Connection, *, body: str | None = None, start: dt.date | None = None,
@@ -331,15 +340,20 @@ def person_activity(conn: Connection) -> dict[str, list[dict[str, Any]]]:
     them in, with its side) and 'cases' (each case they came for as a guest, voted on or were
     recused from, as ``involvement`` guest | vote | recusal). Exempt cases are in, marked
     ``exempt``: the publication policy withholds them."""
-    rates = _rows(conn, "SELECT person_id, body, year, expected, present, remote, substituted, absent, unknown, "
-                        "attended, rate FROM attendance_rates ORDER BY person_id, body, year")
-    votes = _rows(conn, """
+    return {key: _rows(conn, sql) for key, sql in PERSON_ACTIVITY.items()}
+
+
+# person_activity's queries, each ordered by person first: the site reads them a person at a time.
+PERSON_ACTIVITY = {
+    "rates": ("SELECT person_id, body, year, expected, present, remote, substituted, absent, unknown, "
+              "attended, rate FROM attendance_rates ORDER BY person_id, body, year"),
+    "votes": """
         SELECT x.person_id, v.id AS vote_id, v.meeting_id, m.body, m.date, i.number, i.title,
                coalesce(i.exempt, false) AS exempt, coalesce(x.proposal, v.proposal) AS proposal, v.outcome, x.side
         FROM vote_voters x JOIN votes v ON v.id = x.vote_id JOIN meetings m ON m.id = v.meeting_id
         LEFT JOIN items i ON i.id = v.item_id
-        ORDER BY x.person_id, m.date, i.seq NULLS FIRST, v.seq, x.seq""")
-    cases = _rows(conn, """
+        ORDER BY x.person_id, m.date, i.seq NULLS FIRST, v.seq, x.seq""",
+    "cases": """
         WITH tied AS (
             SELECT a.person_id, i.id AS item_id, 'guest' AS involvement
             FROM attendance a JOIN items i ON i.meeting_id = a.meeting_id AND list_contains(a.items, i.number)
@@ -350,5 +364,5 @@ def person_activity(conn: Connection) -> dict[str, list[dict[str, Any]]]:
         SELECT t.person_id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt,
                list(t.involvement ORDER BY t.involvement) AS involvement
         FROM tied t JOIN items i ON i.id = t.item_id JOIN meetings m ON m.id = i.meeting_id
-        GROUP BY ALL ORDER BY t.person_id, m.date, i.number""")
-    return {"rates": rates, "votes": votes, "cases": cases}
+        GROUP BY ALL ORDER BY t.person_id, m.date, i.number""",
+}

@@ -244,13 +244,13 @@ def test_a_moved_pdf_never_becomes_a_pdf_of_plain_text(tmp_path: Path):
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_text(tmp_path: Path):
-    from referat.reports.attendance import write_attendance
+    from referat.reports.attendance import write_attendance_pages
 
     evil = "@SUM(1+1)*cmd|' /C calc'!A0"
     rows = [{"meeting_id": 1, "body": "Styret", "date": None, "year": 2025, "person_id": 1, "name": "=HYPERLINK(1)",
              "organisation": evil, "category": "member", "status": "present", "substitutes": [], "items": [],
              "exempt_cases": []}]
-    write_attendance(rows, tmp_path)
+    write_attendance_pages(rows, tmp_path)
     for name in ("attendance.csv", "attendance-organisations.csv"):
         with (tmp_path / name).open(encoding="utf-8") as f:
             cells = [cell for row in csv.reader(f) for cell in row]

@@ -122,20 +122,37 @@ def test_a_traces_links_are_links_to_the_linked_cases(site: Path):
     assert len(targets) == 4 and all((site / "cases" / t).exists() for t in targets)
 
 
-def test_attendance_bars_are_as_long_as_the_meetings_with_the_counts_on_them(site: Path):
-    html = _page(site, "attendance.html")
-    chart = html.split('<ol class="bars"')[1].split("</ol>")[0]
-    rows = chart.split("<li ")[1:]
-    assert len(rows) == len(set(re.findall(r'<span class="bar-name">([^<]+) <', chart)))  # one row per member
-    widths = {name: float(w) for name, w in re.findall(
-        r'<span class="bar-name">([^<]+) <.*?\* ([0-9.]+)\)"', chart, re.S)}
-    assert widths["Gottfried Greve"] == 1.0 and widths["Karsten Specht"] == 0.5  # 2 meetings against 1
-    greve = next(r for r in rows if "Gottfried Greve" in r)
-    assert 'title="til stede: 2 møter"><span>2</span>' in greve and "2 møter</span>" in greve
-    wolff = next(r for r in rows if "Kjell A. Wolff" in r)
-    assert 'title="vara møtte: 1 møte"><span>1</span>' in wolff
-    assert "#D55E00" in html and "#009E73" not in html and "font-size: 11" not in html  # Okabe-Ito, no 11 px
-    assert "<svg" not in html
+def _internal_links(page: Path) -> list[str]:
+    """The files a page links to or loads, as paths inside the site; anchors and data: left out."""
+    found = re.findall(r'(?:href|src)="([^"#]*)(?:#[^"]*)?"', page.read_text(encoding="utf-8"))
+    return [link for link in found if link and not link.startswith(("data:", "http:", "https:"))]
+
+
+def test_the_sites_attendance_is_the_reports_index_and_pages_and_every_link_on_them_resolves(
+        site: Path, seeded_db: Path, tmp_path: Path):
+    result = CliRunner().invoke(main, ["report", "attendance", "--db", str(seeded_db), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    report = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*")
+              if p.is_file() and p.name != "site.js"}
+    assert sorted(report) == ["attendance-organisations.csv", "attendance.csv", "attendance.html",
+                              "attendance/partnermotet-2023.html", "attendance/partnermotet-2026.html",
+                              "attendance/styringsgruppen-2023.html"]
+    made = {name for name in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+            if name.startswith("attendance")}
+    assert made == report.keys()  # the report's files and no others: no one-page chart beside them
+    for name, data in report.items():
+        assert (site / name).read_bytes() == data, name
+        if name.endswith(".html"):
+            page = site / name
+            assert all((page.parent / link).resolve().is_file() for link in _internal_links(page)), name
+    # every page of the site links to the attendance index, from its own folder
+    pages = (site / "index.html", next((site / "meetings").iterdir()), site / "attendance" / "partnermotet-2023.html")
+    for page in pages:
+        assert any(link.endswith("attendance.html") and (page.parent / link).resolve() == site / "attendance.html"
+                   for link in _internal_links(page))
+    wolff = _page(site, "attendance/partnermotet-2026.html").split("Kjell A. Wolff", 1)[1].split("</tr>", 1)[0]
+    assert '<span class="seg s-substituted" style="flex-grow: 1"><span>1</span>' in wolff
+    assert "1 møte</span>" in wolff
 
 
 def test_person_pages_show_the_rate_as_the_view_defines_it(site: Path, seeded_db: Path):
