@@ -149,9 +149,9 @@ def case_history(conn: Connection, start: tuple[str, str]) -> list[dict[str, Any
     return items(conn, include_exempt=True, cases=linked_cases(conn, start))
 
 
-def _sources_sql(conn: Connection) -> str:
+def _sources_sql(conn: Connection, text: str = "d.raw_text") -> str:
     return f"""
-        SELECT d.id, d.source, d.path, d.sha256, d.media_type, d.raw_text,
+        SELECT d.id, d.source, d.path, d.sha256, d.media_type, {text} AS raw_text,
                EXISTS (SELECT 1 FROM pages p WHERE p.document_id = d.id AND p.ocr) AS scanned,
                (SELECT list({{'number': i.number, 'legal_basis': {_legal_basis(conn)}}} ORDER BY i.seq)
                 FROM meeting_sources s JOIN items i ON i.meeting_id = s.meeting_id
@@ -169,10 +169,35 @@ def sources(conn: Connection) -> list[dict[str, Any]]:
     return [_exempt_by_number(row) for row in _rows(conn, _sources_sql(conn))]
 
 
+class PagedSources(Paged):
+    """``sources`` a page at a time, their texts asked by id for each page: sorted with the rest of
+    the row, every text of the archive went through DuckDB's sort at once (530 MB at 5k documents)."""
+
+    def __iter__(self) -> Iterator[Any]:
+        texts = self.conn.cursor()
+        try:
+            page: list[dict[str, Any]] = []
+            for row in Paged(self.conn, self.sql, size=self.size):
+                page.append(row)
+                if len(page) == self.size:
+                    yield from self._with_texts(texts, page)
+                    page = []
+            yield from self._with_texts(texts, page)
+        finally:
+            texts.close()
+
+    def _with_texts(self, cursor: Connection, page: list[dict[str, Any]]) -> Iterator[Any]:
+        found = dict(cursor.execute("SELECT id, raw_text FROM documents WHERE id IN (SELECT unnest(?))",
+                                    [[row["id"] for row in page]]).fetchall()) if page else {}
+        for row in page:
+            row["raw_text"] = found[row["id"]]
+            yield self.convert(row) if self.convert else row
+
+
 def paged_sources(conn: Connection, convert: Callable[[dict[str, Any]], Any] | None = None) -> Paged:
     """``sources`` a page at a time (their texts are most of an archive), each row made by ``convert``."""
-    return Paged(conn, _sources_sql(conn), size=100,
-                 convert=(lambda row: convert(_exempt_by_number(row))) if convert else _exempt_by_number)
+    return PagedSources(conn, _sources_sql(conn, text="NULL::VARCHAR"), size=100,
+                        convert=(lambda row: convert(_exempt_by_number(row))) if convert else _exempt_by_number)
 
 
 def paged_search_units(conn: Connection, include_exempt: bool, text: int) -> Paged:

@@ -219,3 +219,17 @@ def test_the_search_index_refuses_a_unit_the_policy_withholds(chained: tuple[Pat
     assert any(u["exempt"] for u in units)
     with pytest.raises(ValueError, match="is not the next one the policy shows"):
         write_search(SearchSource(units), tmp_path, policy=PUBLIC)
+
+
+def test_sources_read_a_page_at_a_time_are_the_sources_read_whole(chained: tuple[Path, list[Path]]):
+    """The site asks each page's texts by id; a page boundary inside the archive must lose, repeat
+    or reorder no source, and each keeps its own text and exempt cases."""
+    from referat.store import connect
+    from referat.store.queries import PagedSources, _exempt_by_number, _sources_sql, sources
+
+    conn = connect(chained[0], read_only=True)
+    whole = sources(conn)
+    assert len(whole) == 9 and all(row["raw_text"] for row in whole)
+    for size in (1, 4, 9, 100):
+        paged = PagedSources(conn, _sources_sql(conn, text="NULL::VARCHAR"), size=size, convert=_exempt_by_number)
+        assert list(paged) == whole
