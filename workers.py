@@ -210,10 +210,12 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
     following = 0
     try:
         while following < len(files):
-            for worker in pool:
-                while (len(worker.tasks) < QUEUED and not worker.leaving and pending
-                       and pending[0][0] < following + ahead):
-                    worker.give(*pending.popleft())
+            # each worker one file before any is given a second: two files on two workers are read at once
+            for depth in range(1, QUEUED + 1):
+                for worker in pool:
+                    if (len(worker.tasks) < depth and not worker.leaving and pending
+                            and pending[0][0] < following + ahead):
+                        worker.give(*pending.popleft())
             busy = [w for w in pool if w.task is not None]
             timeout = None
             if limits.seconds is not None and busy:

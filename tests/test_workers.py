@@ -31,6 +31,17 @@ def test_a_worker_reads_the_next_file_while_the_parent_holds_the_last_result(tmp
     assert list(results) == ["b", "c"]
 
 
+def test_each_worker_is_given_a_file_before_any_is_given_a_second():
+    """Two files on two workers are read at once: queueing the second behind the first on one
+    worker would leave the other idle and take twice as long."""
+    def work(path: Path, _progress: Callable[[int, int], None]) -> int:
+        time.sleep(0.5)  # long enough that a lone worker could not take the second file first
+        return os.getpid()
+
+    pids = list(run_files([Path("a"), Path("b")], work, lambda p, r: r, workers=2, limits=Limits(None, None)))
+    assert len(set(pids)) == 2, pids
+
+
 def _attempts(log: Path, name: str) -> int:
     return log.read_text().split().count(name) if log.exists() else 0
 
