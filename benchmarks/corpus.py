@@ -204,3 +204,19 @@ def write_chained_corpus(folder: Path, n: int, seed: int = 1) -> list[Path]:
     """``chained_minutes`` as text files, named in date order."""
     folder.mkdir(parents=True, exist_ok=True)
     return [write_text(m, folder / f"chained-{i:05d}.txt") for i, m in enumerate(chained_minutes(n, seed))]
+
+
+def slice_folders(work: Path, files: list[Path], size: int) -> list[Path]:
+    """A folder of links per slice; the archive stores the files by their resolved paths, so both
+    engines and every slicing store the same paths."""
+    folders = []
+    for start in range(0, len(files), size):
+        chunk = files[start: start + size]
+        folder = work / "slices" / f"{start:07d}+{len(chunk)}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in chunk:
+            link = folder / path.name
+            if not link.is_symlink():
+                link.symlink_to(path.resolve())
+        folders.append(folder)
+    return folders

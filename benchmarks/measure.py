@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -89,3 +91,18 @@ def run(command: list[str], env: dict[str, str] | None = None, interval: float =
     sampler.join()
     return Run(seconds, peak / 1024, process.returncode, "".join(stderr), parent / 1024, workers / 1024,
                own_cpu, workers_cpu)
+
+
+def least_seconds(args: list[str], repeat: int = 3) -> tuple[float, float]:
+    """The least CPU seconds (user + sys) and wall seconds of `referat ARGS` over ``repeat`` runs:
+    noise on a shared machine only ever adds to either."""
+    cpu, wall = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "referat.cli", *args], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        wall.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return min(cpu), min(wall)

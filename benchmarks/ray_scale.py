@@ -30,7 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
 
-from benchmarks.corpus import write_corpus  # noqa: E402
+from benchmarks.corpus import slice_folders, write_corpus  # noqa: E402
 from benchmarks.measure import _cpu_seconds  # noqa: E402
 from benchmarks.same_archive import digests  # noqa: E402
 
@@ -158,22 +158,6 @@ def ingest_slice(folder: Path, db: Path, engine: str, workers: int) -> Tree:
     if result.returncode != 0:
         raise SystemExit(f"referat ingest --engine {engine} failed:\n{result.stderr[-3000:]}")
     return result
-
-
-def slice_folders(work: Path, files: list[Path], size: int) -> list[Path]:
-    """A folder of links per slice; the archive stores the files by their resolved paths, so both
-    engines and every slicing store the same paths."""
-    folders = []
-    for start in range(0, len(files), size):
-        chunk = files[start: start + size]
-        folder = work / "slices" / f"{start:07d}+{len(chunk)}"
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in chunk:
-            link = folder / path.name
-            if not link.is_symlink():
-                link.symlink_to(path.resolve())
-        folders.append(folder)
-    return folders
 
 
 def export(db: Path, out: Path) -> bytes:

@@ -15,10 +15,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +25,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
 
+from benchmarks.measure import least_seconds  # noqa: E402
+
 REPORTS = ("attendance", "decisions", "votes")
 
 
@@ -34,25 +34,11 @@ def _load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
 
-def command_seconds(args: list[str], repeat: int) -> tuple[float, float]:
-    """The least CPU seconds (user + sys) and wall seconds of `referat ARGS` over ``repeat`` runs."""
-    cpu, wall = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "referat.cli", *args], check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        wall.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(cpu), min(wall)
-
-
 def print_reports(db: Path, out: Path, repeat: int) -> None:
     print(f"reports (least of {repeat}, a process each; goal < 1 s CPU):")
     for name in REPORTS:
         shutil.rmtree(out / name, ignore_errors=True)
-        cpu, wall = command_seconds(["report", name, "--db", str(db), "--out", str(out / name)], repeat)
+        cpu, wall = least_seconds(["report", name, "--db", str(db), "--out", str(out / name)], repeat)
         pages = sorted((p.stat().st_size for p in (out / name).rglob("*.html")), reverse=True)
         csvs = sum(p.stat().st_size for p in (out / name).glob("*.csv"))
         print(f"  report {name:<11} {cpu:6.2f} s CPU {wall:6.2f} s wall   {len(pages):5d} pages, largest "
@@ -104,7 +90,7 @@ def print_traces(db: Path, n: int, repeat: int) -> None:
         print(f"  {len(starts) - 1} other cases: median {statistics.median(spent[1:]):.1f} ms, largest "
               f"{max(spent[1:]):.1f} ms CPU; median {statistics.median(sizes[1:]):.0f} cases, "
               f"{statistics.median(shown[1:]):,.0f} items   ({_load()})")
-    cpu, wall = command_seconds(["trace", "--db", str(db), first], repeat)
+    cpu, wall = least_seconds(["trace", "--db", str(db), first], repeat)
     print(f"  referat trace {first!r} as a process: {cpu:.2f} s CPU, {wall:.2f} s wall   ({_load()})")
 
 

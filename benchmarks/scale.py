@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,8 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script from a checkout: `benchmarks` is importable
 
-from benchmarks.corpus import write_corpus  # noqa: E402
-from benchmarks.measure import run  # noqa: E402
+from benchmarks.corpus import slice_folders, write_corpus  # noqa: E402
+from benchmarks.measure import least_seconds, run  # noqa: E402
 from benchmarks.reports import print_traces  # noqa: E402
 
 QUERIES = {
@@ -96,14 +94,8 @@ def print_slices(work: Path, files: list[Path], slice_size: int, workers: int, d
     total_cpu = total_parent = seconds = peak = 0.0
     peak_parent = peak_workers = 0.0
     loader: list[tuple[float, float]] = []  # each slice's loader CPU ms per document and peak MB
-    for start in range(0, len(files), slice_size):
+    for start, folder in zip(range(0, len(files), slice_size), slice_folders(work, files, slice_size), strict=True):
         chunk = files[start: start + slice_size]
-        folder = work / "slices" / f"{start:07d}+{len(chunk)}"
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in chunk:
-            link = folder / path.name
-            if not link.is_symlink():
-                link.symlink_to(path.resolve())
         result = run([sys.executable, "-m", "referat.cli", "ingest", str(folder), "--db", str(db),
                       "--workers", str(workers), "--quiet"])
         if result.returncode != 0:
@@ -194,26 +186,11 @@ def search_query(db: Path, query: str, options: dict[str, object]) -> object:
     return lambda: search(conn, query, **options)  # type: ignore[arg-type]
 
 
-def report_seconds(args: list[str], repeat: int = 3) -> tuple[float, float]:
-    """The least CPU seconds (user + sys) and wall seconds of `referat ARGS` over ``repeat`` runs:
-    noise on a shared machine only ever adds to either."""
-    cpu, wall = [], []
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "referat.cli", *args], check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        wall.append(time.perf_counter() - started)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(cpu), min(wall)
-
-
 def print_reports(db: Path, out: Path) -> None:
     """The time of each report command on the archive, as a user runs it (a new process: imports included)."""
     print(f"reports on it (least of 3, a process each; goal < 1 s; load average {os.getloadavg()[0]:.1f}):")
     for name in ("attendance", "decisions", "votes"):
-        cpu, wall = report_seconds(["report", name, "--db", str(db), "--out", str(out / name)])
+        cpu, wall = least_seconds(["report", name, "--db", str(db), "--out", str(out / name)])
         print(f"  report {name:<23} {cpu:7.2f} s CPU  {wall:7.2f} s wall")
 
 
