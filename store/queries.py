@@ -72,6 +72,32 @@ CHILD_ROWS = {
 }
 
 
+# An item's columns, tables and order, as every list of cases has them (``items``, the site's
+# batches in store/sitequeries.py): a page shows a case the same way whichever query read it.
+ITEM_COLUMNS = """i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, {basis} AS legal_basis,
+               i.page, i.line, i.document_id, d.source, d.path"""
+ITEM_FROM = "items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id"
+ITEM_ORDER = "m.date, m.body, m.id, i.seq, i.id"
+
+
+def with_children(conn: Connection, out: list[dict[str, Any]], children: tuple[str, ...],
+                  chosen: bool) -> list[dict[str, Any]]:
+    """``out``'s items, each given its ``children`` (lists by kind); ``chosen``: ask only theirs,
+    not every item's (a few items of a large archive)."""
+    by_id = {i["id"]: i for i in out}
+    for i in out:
+        i.update((key, []) for key in children)
+    if not by_id:
+        return out
+    only, ids = ("SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = c.item_id",
+                 [list(by_id)]) if chosen else ("", [])
+    for key in children:
+        for row in _rows(conn, CHILD_ROWS[key].format(only=only), ids):
+            if row["item_id"] in by_id:
+                by_id[row["item_id"]][key].append(row)
+    return out
+
+
 def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[str, str]] | None = None,
           children: tuple[str, ...] = CHILDREN) -> list[dict[str, Any]]:
     """Items with their decisions, follow-ups and references (only the ``children`` named: the
@@ -86,24 +112,10 @@ def items(conn: Connection, *, include_exempt: bool = False, cases: set[tuple[st
         params = [[body for body, _ in sorted(cases)], [number for _, number in sorted(cases)]]
     out = _rows(conn, f"""
         {among}
-        SELECT i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, {_legal_basis(conn)} AS legal_basis,
-               i.page, i.line, i.document_id, d.source, d.path
-        FROM items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id {of_cases}
-        WHERE ? OR NOT i.exempt ORDER BY m.date, m.body, m.id, i.seq, i.id""", [*params, include_exempt])
-    by_id = {i["id"]: i for i in out}
-    for i in out:
-        i.update((key, []) for key in children)
-    if not by_id:
-        return out
-    only, ids = "", []
-    if cases is not None:
-        only = "SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = c.item_id"
-        ids = [list(by_id)]
-    for key in children:
-        for row in _rows(conn, CHILD_ROWS[key].format(only=only), ids):
-            if row["item_id"] in by_id:
-                by_id[row["item_id"]][key].append(row)
-    return out
+        SELECT {ITEM_COLUMNS.format(basis=_legal_basis(conn))}
+        FROM {ITEM_FROM} {of_cases}
+        WHERE ? OR NOT i.exempt ORDER BY {ITEM_ORDER}""", [*params, include_exempt])
+    return with_children(conn, out, children, chosen=cases is not None)
 
 
 def register_decisions(conn: Connection, *, include_exempt: bool = False) -> list[tuple[Any, ...]]:

@@ -14,8 +14,10 @@ from typing import Any
 from referat.store.db import Connection
 from referat.store.queries import (
     ATTENDANCE_ROWS,
-    CHILD_ROWS,
     CHILDREN,
+    ITEM_COLUMNS,
+    ITEM_FROM,
+    ITEM_ORDER,
     MEETING_ROWS,
     PERSON_ACTIVITY,
     Paged,
@@ -24,15 +26,10 @@ from referat.store.queries import (
     attendance,
     attendance_rates,
     people,
+    with_children,
 )
 
 Case = tuple[str | None, str]
-
-# Item columns as queries.items has them, so a page shows a case the same way whichever query read it.
-_ITEM_COLUMNS = """i.id, i.meeting_id, m.body, m.date, i.number, i.title, i.exempt, {basis} AS legal_basis,
-               i.page, i.line, i.document_id, d.source, d.path"""
-_ITEM_FROM = "items i JOIN meetings m ON m.id = i.meeting_id JOIN documents d ON d.id = i.document_id"
-_ITEM_ORDER = "m.date, m.body, m.id, i.seq, i.id"
 
 
 class SiteQueries:
@@ -106,7 +103,7 @@ class SiteQueries:
             cursor.execute(f"""
                 SELECT m.body, i.number, r.target_body, r.target_number
                 FROM item_references r JOIN items i ON i.id = r.item_id JOIN meetings m ON m.id = i.meeting_id
-                WHERE ? OR NOT i.exempt ORDER BY {_ITEM_ORDER}, r.id""", [include_exempt])
+                WHERE ? OR NOT i.exempt ORDER BY {ITEM_ORDER}, r.id""", [include_exempt])
             while rows := cursor.fetchmany(5000):
                 for body, number, target_body, target_number in rows:
                     yield (body, number), (target_body, target_number)
@@ -127,10 +124,10 @@ class SiteQueries:
         """Each case that has a decision or is exempt, with its decisions as queries.items gives them
         (a row per decision, ``d_*`` NULL for a case without one), in queries.items's order."""
         return Paged(self.conn, f"""
-            SELECT {_ITEM_COLUMNS.format(basis=self.basis)}, c.item_id IS NOT NULL AS has_decision,
+            SELECT {ITEM_COLUMNS.format(basis=self.basis)}, c.item_id IS NOT NULL AS has_decision,
                    c.text AS d_text, c.labeled AS d_labeled, c.page AS d_page, c.line AS d_line
-            FROM {_ITEM_FROM} LEFT JOIN decisions c ON c.item_id = i.id
-            WHERE c.item_id IS NOT NULL OR i.exempt ORDER BY {_ITEM_ORDER}, c.seq""", size=2000)
+            FROM {ITEM_FROM} LEFT JOIN decisions c ON c.item_id = i.id
+            WHERE c.item_id IS NOT NULL OR i.exempt ORDER BY {ITEM_ORDER}, c.seq""", size=2000)
 
     def register_summary(self, include_exempt: bool) -> tuple[int, list[str], list[int]]:
         """The register's row count, bodies and years: a decision a row, an exempt case one row
@@ -145,15 +142,6 @@ class SiteQueries:
         return int(count), sorted(bodies or []), sorted(y for y in years or [] if y)
 
     def _items(self, where: str, params: list[Any], children: tuple[str, ...]) -> list[dict[str, Any]]:
-        out = _rows(self.conn, f"SELECT {_ITEM_COLUMNS.format(basis=self.basis)} FROM {_ITEM_FROM} {where} "
-                               f"ORDER BY {_ITEM_ORDER}", params)
-        by_id = {i["id"]: i for i in out}
-        for i in out:
-            i.update((key, []) for key in children)
-        if not by_id:
-            return out
-        only = "SEMI JOIN (SELECT unnest(?::BIGINT[]) AS id) chosen ON chosen.id = c.item_id"
-        for key in children:
-            for row in _rows(self.conn, CHILD_ROWS[key].format(only=only), [list(by_id)]):
-                by_id[row["item_id"]][key].append(row)
-        return out
+        out = _rows(self.conn, f"SELECT {ITEM_COLUMNS.format(basis=self.basis)} FROM {ITEM_FROM} {where} "
+                               f"ORDER BY {ITEM_ORDER}", params)
+        return with_children(self.conn, out, children, chosen=True)
