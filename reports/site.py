@@ -146,8 +146,6 @@ def _copy_sources(sources: Iterable[Source], policy: Policy, out: Path, site: Pa
     return published
 
 
-
-
 # Meetings and cases are read this many at a time: a batch's rows are all the site holds of them.
 MEETING_BATCH = 200
 CASE_BATCH = 300
