@@ -203,7 +203,8 @@ def _ingest_on_ray(conn: Connection, files: list[Path], workers: int | None, add
 @wait_option
 def export(db: str, out: str, fmt: str, public: bool, include_exempt: bool, wait: bool) -> None:
     """Export the archive: every document as JSON (the evaluation contract), Parquet or Popolo."""
-    from referat.store import connect, export_documents
+    from referat.store import connect
+    from referat.store.export import iter_documents, write_json
 
     if fmt == "json" and include_exempt:
         raise click.UsageError("--include-exempt is for --format parquet or popolo; JSON withholds with --public")
@@ -217,19 +218,38 @@ def export(db: str, out: str, fmt: str, public: bool, include_exempt: bool, wait
         data: Any = _popolo(conn, include_exempt)
         count = ", ".join([_count(len(data["persons"]), "person", "people"), _count(len(data["events"]), "meeting"),
                            _count(len(data["vote_events"]), "vote")])
-    else:
-        data = export_documents(conn)
-        count = _count(len(data), "document")
-    if public:
-        from referat.reports.publication import PUBLIC, publish_export
-        from referat.store.queries import legal_bases
 
-        data = publish_export(data, legal_bases(conn), PUBLIC)
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    if out == "-":
-        click.echo(text)
+        def write(stream: Any) -> None:
+            stream.write(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        Path(out).write_text(text, encoding="utf-8")
+        documents = iter_documents(conn)
+        if public:
+            from referat.reports.publication import PUBLIC, publish_document
+            from referat.store.queries import legal_bases
+
+            bases = legal_bases(conn)
+            documents = (publish_document(doc, bases, PUBLIC) for doc in documents)
+        written = 0
+
+        def write(stream: Any) -> None:
+            nonlocal written
+            written = write_json(documents, stream)
+    if out == "-":
+        stdout = click.get_text_stream("stdout")
+        write(stdout)
+        stdout.write("\n")
+    else:
+        # Written beside and renamed: a run stopped halfway leaves the last export, not half of one.
+        target = Path(out)
+        part = target.with_name(target.name + ".part")
+        try:
+            with part.open("w", encoding="utf-8") as stream:
+                write(stream)
+            part.replace(target)
+        finally:
+            part.unlink(missing_ok=True)
+        if fmt == "json":
+            count = _count(written, "document")
         click.echo(f"{count} written to {out}", err=True)
     _warn_internal(include_exempt)
 

@@ -27,12 +27,15 @@ def digests(db: Path) -> dict[str, tuple[int, str]]:
                 "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? "
                 "ORDER BY column_index", [table]).fetchall() if not kind.startswith("TIMESTAMP")]
             quoted = ", ".join(f'"{c}"' for c in columns)
-            rows = conn.execute(f'SELECT {quoted} FROM "{table}" ORDER BY ALL').fetchall()
-            digest = hashlib.sha256()
-            for row in rows:
-                digest.update(repr(row).encode("utf-8"))
-                digest.update(b"\n")
-            out[table] = (len(rows), digest.hexdigest())
+            cursor = conn.execute(f'SELECT {quoted} FROM "{table}" ORDER BY ALL')
+            digest, count = hashlib.sha256(), 0
+            # In batches: a 100k archive's texts do not fit in memory as Python rows at once.
+            while rows := cursor.fetchmany(10_000):
+                for row in rows:
+                    digest.update(repr(row).encode("utf-8"))
+                    digest.update(b"\n")
+                count += len(rows)
+            out[table] = (count, digest.hexdigest())
         return out
     finally:
         conn.close()

@@ -103,27 +103,21 @@ def publish_people(people: list[dict[str, Any]], attendance: list[dict[str, Any]
     return [p for p in people if p["id"] in named]
 
 
-def publish_export(documents: list[dict[str, Any]], bases: dict[tuple[Any, Any, str], str | None],
-                   policy: Policy) -> list[dict[str, Any]]:
-    """The export contract with exempt cases withheld, in the same shape: an exempt case keeps its
-    number and flag, its title says it is withheld and why, and it has no decisions, follow-ups or
-    references. ``bases`` is (body, 'yyyy-mm-dd', number) -> legal basis."""
-    if policy.include_exempt:
-        return documents
-    out = []
-    for doc in documents:
-        if "items" not in doc:
-            out.append(doc)
-            continue
-        meeting = doc.get("meeting") or {}
-        exempt = {i["number"] for i in doc["items"] if i.get("exempt")}
-        items = [{**i, "title": withheld_title(bases.get((meeting.get("body"), meeting.get("date"), i["number"]))),
-                  "decisions": [], "follow_ups": [], "references": []} if i.get("exempt") else i
-                 for i in doc["items"]]
-        attendance = [a for a in (publish_attendee(row, exempt, policy) for row in doc.get("attendance", []))
-                      if a is not None]
-        out.append({**doc, "attendance": attendance, "items": items})
-    return out
+def publish_document(doc: dict[str, Any], bases: dict[tuple[Any, Any, str], str | None],
+                     policy: Policy) -> dict[str, Any]:
+    """One document of the export contract with exempt cases withheld, in the same shape: an exempt
+    case keeps its number and flag, its title says it is withheld and why, and it has no decisions,
+    follow-ups or references. ``bases`` is (body, 'yyyy-mm-dd', number) -> legal basis."""
+    if policy.include_exempt or "items" not in doc:
+        return doc
+    meeting = doc.get("meeting") or {}
+    exempt = {i["number"] for i in doc["items"] if i.get("exempt")}
+    items = [{**i, "title": withheld_title(bases.get((meeting.get("body"), meeting.get("date"), i["number"]))),
+              "decisions": [], "follow_ups": [], "references": []} if i.get("exempt") else i
+             for i in doc["items"]]
+    attendance = [a for a in (publish_attendee(row, exempt, policy) for row in doc.get("attendance", []))
+                  if a is not None]
+    return {**doc, "attendance": attendance, "items": items}
 
 
 # OWASP, CSV injection: a cell a spreadsheet would read as a formula is made text with a leading quote.

@@ -2,50 +2,96 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
 
 from referat.store.db import Connection
 
+# Documents read per round of queries: a query per table and round, not per document and item,
+# which at 5,000 documents took minutes (the attendance view alone is a join over every row).
+BATCH = 5_000
+
 
 def export_documents(conn: Connection) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+    return list(iter_documents(conn))
+
+
+def iter_documents(conn: Connection, batch: int = BATCH) -> Iterator[dict[str, Any]]:
+    """Every loaded document in id order, as the export contract has it, ``batch`` at a time."""
     docs = conn.execute("SELECT id, source, kind FROM documents WHERE status = 'loaded' ORDER BY id").fetchall()
+    for start in range(0, len(docs), batch):
+        chunk = docs[start: start + batch]
+        yield from _documents(conn, chunk, chunk[0][0], chunk[-1][0])
+
+
+def _documents(conn: Connection, docs: list[tuple[int, str, str]], low: int, high: int) -> Iterator[dict[str, Any]]:
+    # Every query below reads the meetings of the documents with ids from low to high; ids of other
+    # documents in that range (not loaded) only cost a few rows that no document asks for.
+    meetings_of = """(SELECT meeting_id FROM meeting_sources WHERE document_id BETWEEN $low AND $high)"""
+    span = {"low": low, "high": high}
+    meeting: dict[int, tuple[Any, ...]] = {}
+    for doc_id, *row in conn.execute(
+            "SELECT s.document_id, m.id, m.body, m.date, m.start_time, m.end_time, m.location FROM meetings m "
+            "JOIN meeting_sources s ON s.meeting_id = m.id WHERE s.document_id BETWEEN $low AND $high "
+            "ORDER BY s.document_id, m.id", span).fetchall():
+        meeting.setdefault(doc_id, tuple(row))
+    attendance: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for mid, name, org, role, category, status, sub, items in conn.execute(f"""
+            SELECT a.meeting_id, p.name, coalesce(top.name, o.name), a.role, a.category, a.status, s.name, a.items
+            FROM attendance a JOIN people p ON p.id = a.person_id
+            JOIN attendance_organisations ao ON ao.attendance_id = a.id
+            LEFT JOIN organisations o ON o.id = ao.organisation_id
+            LEFT JOIN organisations top ON top.id = o.parent_id
+            LEFT JOIN people s ON s.id = a.substitute_for_id
+            WHERE a.meeting_id IN {meetings_of} ORDER BY a.meeting_id, a.seq""", span).fetchall():
+        attendance[mid].append({"name": name, "organisation": org, "role": role, "category": category,
+                                "status": status, "substitute_for": sub, "items": list(items or [])})
+    children: dict[str, dict[int, list[Any]]] = {}
+    for kind, sql in (
+            ("decisions", "SELECT d.item_id, d.text, d.labeled FROM decisions d JOIN items i ON i.id = d.item_id "
+                          f"WHERE i.meeting_id IN {meetings_of} ORDER BY d.item_id, d.seq"),
+            ("follow_ups", "SELECT f.item_id, f.text FROM follow_ups f JOIN items i ON i.id = f.item_id "
+                           f"WHERE i.meeting_id IN {meetings_of} ORDER BY f.item_id, f.seq"),
+            ("references", "SELECT r.item_id, r.target_body, r.target_number FROM item_references r "
+                           f"JOIN items i ON i.id = r.item_id WHERE i.meeting_id IN {meetings_of} "
+                           "ORDER BY r.item_id, r.id")):
+        by_item: dict[int, list[Any]] = defaultdict(list)
+        for item_id, *row in conn.execute(sql, span).fetchall():
+            by_item[item_id].append(row)
+        children[kind] = by_item
+    items: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for mid, item_id, number, title, exempt in conn.execute(
+            f"SELECT meeting_id, id, number, title, exempt FROM items WHERE meeting_id IN {meetings_of} "
+            "ORDER BY meeting_id, seq", span).fetchall():
+        items[mid].append({
+            "number": number, "title": title, "exempt": exempt,
+            "decisions": [{"text": t, "labeled": lab} for t, lab in children["decisions"].get(item_id, [])],
+            "follow_ups": [t for (t,) in children["follow_ups"].get(item_id, [])],
+            "references": [{"body": b, "number": n} for b, n in children["references"].get(item_id, [])],
+        })
     for doc_id, source, kind in docs:
         entry: dict[str, Any] = {"source": source, "kind": kind}
-        meeting = conn.execute("SELECT m.id, m.body, m.date, m.start_time, m.end_time, m.location FROM meetings m "
-                               "JOIN meeting_sources s ON s.meeting_id = m.id WHERE s.document_id = ?",
-                               [doc_id]).fetchone()
-        if meeting is None:
-            out.append(entry)
-            continue
-        mid, body, date, start, end, location = meeting
-        entry["meeting"] = {"body": body, "date": date.isoformat() if date else None, "start_time": start,
-                            "end_time": end, "location": location}
-        entry["attendance"] = [
-            {"name": name, "organisation": org, "role": role, "category": category, "status": status,
-             "substitute_for": sub, "items": list(items or [])}
-            for name, org, role, category, status, sub, items in conn.execute("""
-                SELECT p.name, coalesce(top.name, o.name), a.role, a.category, a.status, s.name, a.items
-                FROM attendance a JOIN people p ON p.id = a.person_id
-                JOIN attendance_organisations ao ON ao.attendance_id = a.id
-                LEFT JOIN organisations o ON o.id = ao.organisation_id
-                LEFT JOIN organisations top ON top.id = o.parent_id
-                LEFT JOIN people s ON s.id = a.substitute_for_id
-                WHERE a.meeting_id = ? ORDER BY a.seq""", [mid]).fetchall()
-        ]
-        items = []
-        for item_id, number, title, exempt in conn.execute(
-                "SELECT id, number, title, exempt FROM items WHERE meeting_id = ? ORDER BY seq", [mid]).fetchall():
-            items.append({
-                "number": number, "title": title, "exempt": exempt,
-                "decisions": [{"text": t, "labeled": lab} for t, lab in conn.execute(
-                    "SELECT text, labeled FROM decisions WHERE item_id = ? ORDER BY seq", [item_id]).fetchall()],
-                "follow_ups": [t for (t,) in conn.execute(
-                    "SELECT text FROM follow_ups WHERE item_id = ? ORDER BY seq", [item_id]).fetchall()],
-                "references": [{"body": b, "number": n} for b, n in conn.execute(
-                    "SELECT target_body, target_number FROM item_references WHERE item_id = ? ORDER BY id",
-                    [item_id]).fetchall()],
-            })
-        entry["items"] = items
-        out.append(entry)
-    return out
+        if doc_id in meeting:
+            mid, body, date, start, end, location = meeting[doc_id]
+            entry["meeting"] = {"body": body, "date": date.isoformat() if date else None, "start_time": start,
+                                "end_time": end, "location": location}
+            entry["attendance"] = attendance.get(mid, [])
+            entry["items"] = items.get(mid, [])
+        yield entry
+
+
+def write_json(documents: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write ``documents`` to ``out`` as ``json.dumps(list(documents), ensure_ascii=False, indent=1)``
+    would, one document at a time, so that an archive of 100,000 documents is never one string in
+    memory; the number written is returned."""
+    count = 0
+    out.write("[")
+    for doc in documents:
+        out.write(",\n " if count else "\n ")
+        # A newline inside a string is escaped in JSON, so every newline here starts a line to indent.
+        out.write(json.dumps(doc, ensure_ascii=False, indent=1).replace("\n", "\n "))
+        count += 1
+    out.write("\n]" if count else "]")
+    return count

@@ -1,3 +1,5 @@
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -5,6 +7,7 @@ import pytest
 from helpers import MINUTES, SAMPLES
 from referat.pipeline import find_files
 from referat.store import connect, export_documents
+from referat.store.export import iter_documents, write_json
 from referat.store.ingest import ingest
 
 TABLES = ("documents", "meetings", "items", "decisions", "follow_ups", "item_references", "attendance", "people",
@@ -81,6 +84,26 @@ def test_memberships_span_first_to_last_meeting(seeded_db: Path):
         WHERE p.name = 'Kristin Walter' GROUP BY b.name ORDER BY b.name""").fetchall()
     assert [(r[0], str(r[1]), str(r[2])) for r in rows] == [("Partnermøtet", "2023-10-23", "2026-03-23"),
                                                            ("Styringsgruppen", "2023-12-11", "2023-12-11")]
+
+
+def test_export_read_in_batches_is_the_export_read_at_once(tmp_path: Path):
+    """The export reads a batch of documents per query; a batch's edge splits no meeting, and two
+    documents of one meeting (the sample PDF of seed 000 and its text) both carry it whole."""
+    conn = connect(tmp_path / "a.duckdb")
+    files, _ = find_files([SAMPLES, MINUTES])
+    ingest(conn, files)
+    whole = list(iter_documents(conn, batch=len(files)))
+    assert list(iter_documents(conn, batch=3)) == whole and len(whole) == len(files)
+    by_source = {d["source"]: d for d in whole}
+    pdf, text = by_source["styringsgruppen-2023-12-11.pdf"], by_source["000_b0133e4c38a4f008.txt"]
+    assert pdf["items"] == text["items"] and len(text["items"]) == 7
+    assert pdf["attendance"] == text["attendance"] and len(text["attendance"]) == 28
+    assert "meeting" not in by_source["002_ea662edd9b1a6dc1.txt"]  # the annual report is no meeting
+    out = io.StringIO()
+    assert write_json(iter(whole), out) == len(files)
+    assert out.getvalue() == json.dumps(whole, ensure_ascii=False, indent=1)
+    empty = io.StringIO()
+    assert write_json([], empty) == 0 and empty.getvalue() == "[]"
 
 
 def test_organisation_from_the_same_person_elsewhere(seeded_db: Path, tmp_path: Path):
