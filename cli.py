@@ -235,7 +235,7 @@ def export(db: str, out: str, fmt: str, public: bool, include_exempt: bool, wait
             nonlocal written
             written = write_json(documents, stream)
     if out == "-":
-        stdout = click.get_text_stream("stdout")
+        stdout = sys.stdout
         write(stdout)
         stdout.write("\n")
     else:
