@@ -33,7 +33,13 @@ STORAGE_VERSION = "v1.1.0"
 # lifted the loader's memory by up to 1-3 GB for a second (issue #20; benchmarks/ckpt_probe.py shows
 # it). Without merges a checkpoint writes only the rows committed since the last one. Row groups of
 # fully deleted rows are still dropped; partly deleted ones keep their deleted rows' space.
-WRITER_SETTINGS = {"max_vacuum_tasks": 0}
+# A writer's DuckDB keeps at most 256 MB of blocks: by default it keeps every block it has read, up to
+# 80% of the machine's memory, and the loader's start (the next free id, the keys of the duplicate
+# checks) reads the id and key columns of the whole archive, whose blocks at 100,000 documents
+# came to 540 MB, so the loader's peak grew with the archive (423 -> 847 MB over ten top-ups of
+# 10,000; workers forked after it share those pages). With the limit a 2,000-file top-up of that
+# archive peaks at 429 MB instead of 813, the rows the same; what needs more spills to disk.
+WRITER_SETTINGS = {"max_vacuum_tasks": 0, "memory_limit": "'256MB'"}
 # The views and comments are written only when they changed: rewriting them costs every writer a
 # second. Their fingerprint is kept in the comment of the macro the attendance figures come from.
 VIEWS_MARK = "attendance_rates_between"
@@ -201,7 +207,7 @@ def writer_settings(conn: Connection) -> Connection:
     """``conn`` with WRITER_SETTINGS, those its duckdb knows (an older one may lack a setting)."""
     for name, value in WRITER_SETTINGS.items():
         with contextlib.suppress(duckdb.CatalogException):
-            conn.execute(f"SET {name} = {value}")  # our names and numbers: no quoting needed
+            conn.execute(f"SET {name} = {value}")  # our names and values, quoted where they need it
     return conn
 
 

@@ -397,3 +397,14 @@ def test_a_checkpoint_never_rewrites_the_row_groups_written_before(tmp_path: Pat
     assert groups == [(0, 10), (1, 11), (2, 12)]
     assert written[0] == written[1] == written[2]  # the first group's blocks are never written again
     assert conn.execute("SELECT count(*) FROM decisions_log").fetchone() == (33,)
+
+
+@pytest.mark.parametrize("open_writer", [connect, _reopened], ids=["connect", "make_way"])
+def test_a_writer_keeps_at_most_256_mb_of_blocks(tmp_path: Path, open_writer):
+    # DuckDB keeps every block it reads up to 80% of the machine's memory: the loader's start reads
+    # the key columns of the whole archive, 540 MB of blocks at 100,000 documents (issue #20)
+    conn = open_writer(tmp_path / "a.duckdb")
+    assert conn.execute("SELECT current_setting('memory_limit')").fetchone() == ("244.1 MiB",)  # 256 MB
+    conn.close()
+    reader = connect(tmp_path / "a.duckdb", read_only=True)  # a reader is not held back
+    assert reader.execute("SELECT current_setting('memory_limit')").fetchone() != ("244.1 MiB",)
