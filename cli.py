@@ -234,24 +234,32 @@ def export(db: str, out: str, fmt: str, public: bool, include_exempt: bool, wait
         def write(stream: Any) -> None:
             nonlocal written
             written = write_json(documents, stream)
+    target = Path(out)
     if out == "-":
-        stdout = sys.stdout
-        write(stdout)
-        stdout.write("\n")
+        write(sys.stdout)
+        sys.stdout.write("\n")
     else:
-        # Written beside and renamed: a run stopped halfway leaves the last export, not half of one.
-        target = Path(out)
-        part = target.with_name(target.name + ".part")
-        try:
-            with part.open("w", encoding="utf-8") as stream:
+        if target.exists() and not target.is_file():  # a pipe or a device, such as /dev/stdout
+            with target.open("w", encoding="utf-8") as stream:
                 write(stream)
-            part.replace(target)
-        finally:
-            part.unlink(missing_ok=True)
+        else:
+            _write_whole(target, write)
         if fmt == "json":
             count = _count(written, "document")
         click.echo(f"{count} written to {out}", err=True)
     _warn_internal(include_exempt)
+
+
+def _write_whole(target: Path, write: Callable[[Any], None]) -> None:
+    """``write(stream)`` into a file beside ``target``, renamed to it once whole: an export stopped
+    halfway (an error, a full disk, Ctrl-C) leaves the one before, never half of one."""
+    part = target.with_name(target.name + ".part")
+    try:
+        with part.open("w", encoding="utf-8") as stream:
+            write(stream)
+        part.replace(target)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def _export_parquet(conn: Connection, out: str, include_exempt: bool) -> None:

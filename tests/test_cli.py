@@ -57,6 +57,29 @@ def test_ingest_export_query(tmp_path: Path):
     assert pdf["meeting"]["date"] == "2023-12-11" and len(pdf["items"]) == 7
 
 
+def test_an_export_stopped_halfway_leaves_the_one_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import referat.store.export as export
+
+    db = str(tmp_path / "a.duckdb")
+    assert run("ingest", str(SAMPLES), "--db", db, "--workers", "1").exit_code == 0
+    out = tmp_path / "e.json"
+    assert run("export", "--db", db, "--out", str(out)).exit_code == 0
+    before = out.read_bytes()
+    assert len(json.loads(before)) == 6
+    whole = export.iter_documents
+
+    def stops_after_two(conn, batch=export.BATCH):
+        for k, doc in enumerate(whole(conn, batch)):
+            if k == 2:
+                raise OSError(28, "No space left on device")
+            yield doc
+
+    monkeypatch.setattr(export, "iter_documents", stops_after_two)
+    result = CliRunner().invoke(main, ["export", "--db", db, "--out", str(out)])
+    assert result.exit_code != 0 and isinstance(result.exception, OSError)
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.glob("e.json*")) == ["e.json"]
+
+
 def test_ingest_reports_bad_files_and_exits_nonzero(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "ok.md").write_bytes((MINUTES / "styret-2024-09-02.md").read_bytes())
