@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from referat.store.db import Connection
+from referat.store.queries import CHILDREN, with_children
 
 # Documents read per round of queries: a query per table and round, not per document and item,
 # which at 5,000 documents took minutes (the attendance view alone is a join over every row).
@@ -48,28 +49,16 @@ def _documents(conn: Connection, docs: list[tuple[int, str, str]], low: int, hig
             WHERE a.meeting_id IN {meetings_of} ORDER BY a.meeting_id, a.seq""", span).fetchall():
         attendance[mid].append({"name": name, "organisation": org, "role": role, "category": category,
                                 "status": status, "substitute_for": sub, "items": list(items or [])})
-    children: dict[str, dict[int, list[Any]]] = {}
-    for kind, sql in (
-            ("decisions", "SELECT d.item_id, d.text, d.labeled FROM decisions d JOIN items i ON i.id = d.item_id "
-                          f"WHERE i.meeting_id IN {meetings_of} ORDER BY d.item_id, d.seq"),
-            ("follow_ups", "SELECT f.item_id, f.text FROM follow_ups f JOIN items i ON i.id = f.item_id "
-                           f"WHERE i.meeting_id IN {meetings_of} ORDER BY f.item_id, f.seq"),
-            ("references", "SELECT r.item_id, r.target_body, r.target_number FROM item_references r "
-                           f"JOIN items i ON i.id = r.item_id WHERE i.meeting_id IN {meetings_of} "
-                           "ORDER BY r.item_id, r.id")):
-        by_item: dict[int, list[Any]] = defaultdict(list)
-        for item_id, *row in conn.execute(sql, span).fetchall():
-            by_item[item_id].append(row)
-        children[kind] = by_item
+    cases = conn.execute(f"SELECT id, meeting_id, number, title, exempt FROM items WHERE meeting_id IN {meetings_of} "
+                         "ORDER BY meeting_id, seq", span).fetchall()
+    children = with_children(conn, [{"id": item_id} for item_id, *_ in cases], CHILDREN, chosen=True)
     items: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for mid, item_id, number, title, exempt in conn.execute(
-            f"SELECT meeting_id, id, number, title, exempt FROM items WHERE meeting_id IN {meetings_of} "
-            "ORDER BY meeting_id, seq", span).fetchall():
+    for (_, mid, number, title, exempt), case in zip(cases, children, strict=True):
         items[mid].append({
             "number": number, "title": title, "exempt": exempt,
-            "decisions": [{"text": t, "labeled": lab} for t, lab in children["decisions"].get(item_id, [])],
-            "follow_ups": [t for (t,) in children["follow_ups"].get(item_id, [])],
-            "references": [{"body": b, "number": n} for b, n in children["references"].get(item_id, [])],
+            "decisions": [{"text": d["text"], "labeled": d["labeled"]} for d in case["decisions"]],
+            "follow_ups": [f["text"] for f in case["follow_ups"]],
+            "references": [{"body": r["target_body"], "number": r["target_number"]} for r in case["references"]],
         })
     for doc_id, source, kind in docs:
         entry: dict[str, Any] = {"source": source, "kind": kind}
