@@ -51,7 +51,7 @@ Failure = Callable[[Path, str], Any]
 Progress = Callable[[str, int, int], None]
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Ask Linux to kill this worker when the parent dies; elsewhere a thread watches the parent."""
     import ctypes
 
@@ -100,7 +100,7 @@ def _limit_memory(memory_mb: int | None) -> None:
 
 def _serve(conn: Connection, work: Work, failure: Failure, limits: Limits, parent: int) -> None:
     """A worker: read (index, path) from the parent, send back results until told to stop."""
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _limit_memory(limits.memory_mb)
     while True:

@@ -13,8 +13,6 @@ the folder is touched. A failed build leaves the site as it was."""
 from __future__ import annotations
 
 import filecmp
-import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -26,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from referat.reports.attendance import write_attendance_pages
+from referat.reports.copies import SourceCopies
 from referat.reports.person import overall_rate
 from referat.reports.publication import (
     PUBLIC,
@@ -34,10 +33,7 @@ from referat.reports.publication import (
     Source,
     publish_attendance,
     publish_items,
-    publish_source,
     publish_votes,
-    stored_bytes,
-    unique_names,
 )
 from referat.reports.register import register_rows
 from referat.reports.render import render, render_stream, slug
@@ -48,7 +44,6 @@ if TYPE_CHECKING:
     from referat.store.sitequeries import SiteQueries
 
 MANIFEST = ".referat-site"
-COPIES = ".referat-copies.json"  # how each source copy was made, so the next build can reuse it
 
 
 @dataclass
@@ -57,6 +52,7 @@ class SiteData:
     sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
     search: SearchSource = field(default_factory=SearchSource)  # read once a build, as sources are
+    workers: int = 1  # processes that redact source copies (reports/copies.py); 1: this one alone
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -97,53 +93,6 @@ def _move_into_place(staging: Path, out: Path) -> dict[str, int]:
     if not manifest.is_file() or manifest.read_text(encoding="utf-8") != listing:
         manifest.write_text(listing, encoding="utf-8")
     return {"written": written, "removed": len(gone)}
-
-
-def _copy_key(source: Source, policy: Policy) -> str:
-    """What a source's copy depends on: its bytes and text, its exempt cases, the policy, and
-    whether the file it was read from is still there unchanged (publish_source decides by that)."""
-    parts = [policy.include_exempt, source.source, source.media_type, source.sha256, source.scanned,
-             sorted(source.exempt.items()), hashlib.sha256(source.raw_text.encode("utf-8")).hexdigest(),
-             stored_bytes(source) is not None]
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-def _copy_sources(sources: Iterable[Source], policy: Policy, out: Path, site: Path) -> dict[int, Published]:
-    """Every source's copy under sources/, written as soon as it is made instead of all held at
-    once. Redacting a copy reads its source again (for minutes with exempt cases, most of a
-    build's time): a copy the last build made from the same ``_copy_key`` is taken from ``site``."""
-    folder = out / "sources"
-    folder.mkdir()
-    old = site / COPIES
-    before: dict[str, dict[str, Any]] = json.loads(old.read_text(encoding="utf-8")) if old.is_file() else {}
-    published: dict[int, Published] = {}
-    made: dict[int, Path] = {}
-    keys: dict[int, str] = {}
-    for source in sources:
-        key = keys[source.id] = _copy_key(source, policy)
-        hit = before.get(key)
-        if hit and (hit["file"] is None or (site / "sources" / hit["file"]).is_file()):
-            published[source.id] = Published(hit["name"], hit["note"])
-            if hit["file"]:
-                made[source.id] = site / "sources" / hit["file"]
-            continue
-        p = publish_source(source, policy)
-        if p.name and p.data is not None:
-            made[source.id] = folder / f".{source.id}"
-            made[source.id].write_bytes(p.data)
-        published[source.id] = Published(p.name, p.note)
-    names = {doc_id: p.name for doc_id, p in published.items()}  # before they are made unique
-    unique_names(published)
-    copies = {}
-    for doc_id, p in published.items():
-        if p.name and doc_id in made:
-            if made[doc_id].parent == folder:
-                made[doc_id].rename(folder / p.name)
-            else:
-                shutil.copyfile(made[doc_id], folder / p.name)
-        copies[keys[doc_id]] = {"name": names[doc_id], "note": p.note, "file": p.name if doc_id in made else None}
-    (out / COPIES).write_text(json.dumps(copies, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
-    return published
 
 
 # Meetings and cases are read this many at a time: a batch's rows are all the site holds of them.
@@ -195,16 +144,23 @@ def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
     read a batch at a time and each page written as it is made."""
     policy, archive = data.policy, data.archive
     withheld = 0 if policy.include_exempt else archive.exempt_cases()
-    published = _copy_sources(data.sources, policy, out, site)
+    copies = SourceCopies(data.sources, policy, out, site, workers=data.workers)
+    if data.workers > 1:
+        copies.start(redacts=withheld > 0)  # while the pages that do not link to a copy are written
+    try:
+        people = _write_people(archive, policy, out)
+        cases = _write_cases(archive, policy, out)
+        rates = archive.attendance_rates(policy.include_exempt)
+        write_attendance_pages([] if rates is not None else archive.attendance_rows(), out, title="Oppmøte",
+                               policy=policy, rates=rates)
+        write_search(data.search, out, policy=policy)
+    except BaseException:
+        copies.stop()
+        raise
+    published = copies.result()
     names = {doc_id: p.name for doc_id, p in published.items()}
     meetings = _write_meetings(archive, policy, published, out, withheld)
-    people = _write_people(archive, policy, out)
-    cases = _write_cases(archive, policy, out)
     _write_register(archive, policy, names, withheld, out)
-    rates = archive.attendance_rates(policy.include_exempt)
-    write_attendance_pages([] if rates is not None else archive.attendance_rows(), out, title="Oppmøte",
-                           policy=policy, rates=rates)
-    write_search(data.search, out, policy=policy)
     return {"meetings": meetings, "people": people, "cases": cases,
             "decisions": archive.decisions(policy.include_exempt), "withheld": withheld}
 

@@ -5,13 +5,16 @@ inlining their whole chain."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from test_site import _site
 
-from benchmarks.corpus import chained_minutes, write_text
+from benchmarks.corpus import chained_minutes, write_corpus, write_text
+from helpers import EXEMPT
 from referat.cli import main
 from referat.reports.render import slug
 from referat.reports.site import MANIFEST, build_site
@@ -147,7 +150,7 @@ def test_a_case_page_shows_the_decisions_of_its_own_case_only():
 def test_a_rebuild_reuses_the_source_copies_it_made(chained: tuple[Path, list[Path]], tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch):
     from referat.cli import _site_data
-    from referat.reports import site
+    from referat.reports import copies
 
     db, _ = chained
     data = _site_data(str(db), False)
@@ -156,8 +159,8 @@ def test_a_rebuild_reuses_the_source_copies_it_made(chained: tuple[Path, list[Pa
     first = _files(out)
     assert any(name.endswith("-sladdet.txt") for name in first)  # a redacted copy, made by reading its source again
     made: list[int] = []
-    publish = site.publish_source
-    monkeypatch.setattr(site, "publish_source", lambda source, policy: made.append(source.id) or publish(source,
+    publish = copies.publish_source
+    monkeypatch.setattr(copies, "publish_source", lambda source, policy: made.append(source.id) or publish(source,
                                                                                                          policy))
     assert build_site(data, out)["written"] == 0 and made == [] and _files(out) == first
     data.sources = list(data.sources)
@@ -233,3 +236,49 @@ def test_sources_read_a_page_at_a_time_are_the_sources_read_whole(chained: tuple
     for size in (1, 4, 9, 100):
         paged = PagedSources(conn, _sources_sql(conn, text="NULL::VARCHAR"), size=size, convert=_exempt_by_number)
         assert list(paged) == whole
+
+
+@pytest.fixture(scope="module")
+def with_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Twenty synthetic minutes, half of them PDF, some with exempt cases, and the exempt fixtures:
+    copies to redact of both kinds (a generated PDF's exempt case repeats the text of its public
+    ones, so it is held back whole: the fixtures are the PDFs that are redacted)."""
+    folder = tmp_path_factory.mktemp("with-pdfs")
+    files = write_corpus(folder / "corpus", 20, seed=3) + sorted(EXEMPT.iterdir())
+    db = folder / "archive.duckdb"
+    _ingest(db, files)
+    return db
+
+
+def test_copies_redacted_by_a_pool_of_processes_are_the_copies_made_in_one(with_pdfs: Path, tmp_path: Path):
+    _site(with_pdfs, tmp_path / "one", "--workers", "1")
+    _site(with_pdfs, tmp_path / "two", "--workers", "2")
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    redacted = sorted(name for name in one if "-sladdet." in name)
+    assert {Path(name).suffix for name in redacted} == {".pdf", ".txt"}
+    assert one.keys() == two.keys() and [name for name in one if one[name] != two[name]] == []
+
+
+def _dies(source: Any, policy: Any) -> Any:
+    """publish_source killed as it redacts (out of memory, a crash in pdfium): copies that redact
+    are made in the pool's processes, so only a worker dies."""
+    from referat.reports.publication import publish_source
+
+    if source.exempt:
+        os._exit(9)
+    return publish_source(source, policy)
+
+
+def test_a_copy_whose_process_dies_fails_the_build_by_the_files_name_and_leaves_the_site(
+        with_pdfs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from referat.reports import copies
+
+    out = _site(with_pdfs, tmp_path / "site", "--workers", "2")
+    (out / copies.COPIES).unlink()  # every copy is made again
+    before = _files(out)
+    monkeypatch.setattr(copies, "publish_source", _dies)
+    result = CliRunner().invoke(main, ["site", "--db", str(with_pdfs), "--out", str(out), "--workers", "2"])
+    assert result.exit_code == 3, result.output
+    assert re.search(r"[\w-]+\.(pdf|txt): its copy for the site could not be made: the process making it "
+                     r"stopped", result.output)
+    assert _files(out) == before and not list(out.glob(".building-*"))
