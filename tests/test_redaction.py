@@ -60,3 +60,67 @@ def test_a_redacted_pdf_has_the_same_bytes_whenever_it_is_made():
         time.sleep(1.1)  # pdfium dates the file it saves to the second, and derives its ID from the clock
     assert made[0] is not None and made[0] == made[1]
     assert "Fjellmaskin" not in pdf_text(made[0]) and "Sak 10/25 Vedlikeholdsplan" in pdf_text(made[0])
+
+
+def _boilerplate_pdf(path: Path) -> Path:
+    """Minutes whose exempt case says what its public cases say, word for word, besides a line of its own."""
+    from benchmarks.corpus import Case, Minutes, write_pdf
+
+    said = "Saken ble drøftet, og styret ba sekretariatet følge den opp til neste møte."
+    cases = [Case("4/24", "Budsjett for samarbeidet", [said]),
+             Case("5/24", "Ansettelse av ny daglig leder",
+                  [said, "Kandidaten Kari Nordmann ble innstilt som nummer én."], exempt=True),
+             Case("6/24", "Handlingsplan for fagrådet", [said])]
+    return write_pdf(Minutes("Styringsgruppen", "12.03.2024", "10.00", "12.00", "Rådhuset", [], cases), path)
+
+
+def test_an_exempt_case_that_repeats_a_public_cases_words_is_redacted_and_its_own_words_are_gone(tmp_path: Path):
+    from referat.reports.publication import withheld_line
+    from referat.reports.redaction import _squeeze, exempt_regions, pdf_text, redact_pdf
+
+    path = _boilerplate_pdf(tmp_path / "styringsgruppen.pdf")
+    doc = read_document(path)
+    regions = exempt_regions(doc, {"05-24": withheld_line("05-24", None)})
+    redacted = redact_pdf(path.read_bytes(), doc, regions or [])
+    assert redacted is not None
+    before, after = _squeeze(pdf_text(path.read_bytes())), _squeeze(pdf_text(redacted))
+    assert "ansettelse" in before and "karinordmann" in before
+    assert "ansettelse" not in after and "karinordmann" not in after and "sak05-24–unntattoffentlighet" in after
+    said = _squeeze("Saken ble drøftet, og styret ba sekretariatet følge den opp til neste møte.")
+    assert (before.count(said), after.count(said)) == (3, 2)  # the public cases keep theirs
+
+
+def test_a_redaction_that_removes_nothing_is_caught_and_the_copy_withheld(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch):
+    from referat.reports import redaction
+    from referat.reports.publication import withheld_line
+
+    path = _boilerplate_pdf(tmp_path / "styringsgruppen.pdf")
+    doc = read_document(path)
+    regions = redaction.exempt_regions(doc, {"05-24": withheld_line("05-24", None)})
+    assert regions and redaction.redact_pdf(path.read_bytes(), doc, regions) is not None
+    monkeypatch.setattr(redaction, "_remove_and_cover", lambda *args: None)  # covers nothing, removes nothing
+    assert redaction.redact_pdf(path.read_bytes(), doc, regions) is None
+
+
+def test_a_line_is_still_readable_when_it_is_found_more_often_than_before_less_the_times_it_was_removed():
+    from referat.reports.redaction import still_readable
+
+    line = "Styret ba sekretariatet følge saken opp."
+    assert not still_readable(_pdf_of([line, line]), [line], before=f"{line}\n{line}\n{line}")
+    assert still_readable(_pdf_of([line, line, line]), [line], before=f"{line}\n{line}\n{line}")
+    assert still_readable(_pdf_of([line]), [line], before=line)
+    assert not still_readable(_pdf_of(["Annet"]), [line, "kort linje"], before="Annet")  # short lines are not asked
+
+
+def _pdf_of(lines: list[str]) -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    for k, line in enumerate(lines):
+        page.drawString(72, 760 - 16 * k, line)
+    page.save()
+    return out.getvalue()
