@@ -2,13 +2,15 @@
 (are the two byte-identical?), then ten new documents and a rebuild into the first folder (how long,
 and how many files it wrote).
 
-    python benchmarks/site.py [--docs 5000 | --chained 1000] [--db ARCHIVE] [--keep DIR]
+    python benchmarks/site.py [--docs 5000 | --chained 1000] [--db ARCHIVE] [--keep DIR] [--workers 2]
 
 --docs generates the synthetic corpus of benchmarks/corpus.py (half PDF); --chained generates text
 minutes whose cases follow up the cases of the meetings before, so the archive's cases link into
 long chains. --db builds from an archive you have (the rebuild then adds ten synthetic minutes to
-it: use a copy). Time is wall and CPU (user + system) of the build process; peak memory is its
-resident set, sampled (benchmarks/measure.py). It prints figures and asserts nothing."""
+it: use a copy). --workers is the ingest's and the site's (the processes that redact source
+copies). Time is wall and CPU (user + system) of the build process and its workers; peak memory
+is its resident set and their private memory, sampled (benchmarks/measure.py). It prints figures
+and asserts nothing."""
 
 from __future__ import annotations
 
@@ -40,9 +42,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def build(db: Path, out: Path) -> Build:
+def build(db: Path, out: Path, workers: int) -> Build:
     before = _children_cpu()
-    result = run([sys.executable, "-m", "referat.cli", "site", "--db", str(db), "--out", str(out)])
+    result = run([sys.executable, "-m", "referat.cli", "site", "--db", str(db), "--out", str(out), "--workers",
+                  str(workers)])
     if result.returncode != 0:
         raise SystemExit(f"referat site failed:\n{result.stderr[-2000:]}")
     return Build(result.seconds, _children_cpu() - before, result.peak_mb)
@@ -93,8 +96,8 @@ def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
     out, again = work / "site", work / "site-again"
     for folder in (out, again):
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"referat site ({load()}):")
-    first = build(db, out)
+    print(f"referat site --workers {workers} ({load()}):")
+    first = build(db, out, workers)
     pages = [p for n, p in files(out).items() if n.endswith(".html")]
     cases = [p for p in pages if p.parent.name == "cases"]
     size = sum(p.stat().st_size for p in files(out).values())
@@ -107,12 +110,12 @@ def print_site(db: Path, work: Path, new: list[Path], workers: int = 2) -> None:
     base = floor(db)
     print(f"  floor:   {base.cpu:6.1f} s CPU  peak {base.peak_mb:6.0f} MB   (the interpreter, the site's imports and "
           "the open archive, no page)")
-    second = build(db, again)
+    second = build(db, again, workers)
     print(f"  again into another folder: {second.seconds:5.1f} s wall  {second.cpu:6.1f} s CPU; byte-identical: "
           f"{'yes' if identical(out, again) else 'NO'}")
     stamps = {n: p.stat().st_mtime_ns for n, p in files(out).items()}
     ingest(new, db, workers)
-    rebuilt = build(db, out)
+    rebuilt = build(db, out, workers)
     now = files(out)
     written = sum(stamps.get(n) != p.stat().st_mtime_ns for n, p in now.items())
     print(f"  rebuild after {len(new)} new documents: {rebuilt.seconds:5.1f} s wall  {rebuilt.cpu:6.1f} s CPU  "
@@ -126,7 +129,7 @@ def main() -> None:
     kind.add_argument("--docs", type=int, help="synthetic minutes, half PDF (default 5000)")
     kind.add_argument("--chained", type=int, help="text minutes whose cases follow each other up")
     parser.add_argument("--db", type=Path, help="build from this archive instead (ten minutes are added to it)")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="for the ingest and the site (default 2)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="keep the corpus, archive and sites here")
     args = parser.parse_args()
