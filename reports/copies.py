@@ -2,16 +2,16 @@
 says, or taken from the last build when it was made from the same bytes under the same policy.
 
 Redacting a source means reading it again, and on an archive with many exempt cases it is most of
-a build's CPU. So the copies are made on a thread of their own while the build renders the pages
-that do not link to them (people, cases, attendance, search), and the redactions go to a pool of
-processes. What comes out does not depend on the pool: each copy is a pure function of its source
-and the policy, and the copies are named and listed once all are made, in the archive's order."""
+a build's CPU. So the copies are made on a thread of their own while the build writes the pages
+that do not link to them (people, cases, attendance, search), and the redactions go to the
+build's processes (``pool.py``). What comes out does not depend on them: each copy is a pure
+function of its source and the policy, and the copies are named and listed once all are made, in
+the archive's order."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import threading
 from collections import deque
@@ -21,17 +21,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from referat.errors import ReferatError
+from referat.reports.pool import stopped
 from referat.reports.publication import Policy, Published, Source, publish_source, stored_bytes, unique_names
 
 COPIES = ".referat-copies.json"  # how each source copy was made, so the next build can reuse it
-
-
-class CopyError(ReferatError):
-    """A source copy could not be made: the process redacting it stopped."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: its copy for the site could not be made: {reason}")
 
 
 def copy_key(source: Source, policy: Policy) -> str:
@@ -48,22 +41,18 @@ def _redacts(source: Source, policy: Policy) -> bool:
     return bool(source.exempt) and not policy.include_exempt
 
 
-def _die_with_parent() -> None:
-    from referat.workers import die_with_parent
-
-    die_with_parent(os.getppid())
-
-
 class SourceCopies:
     """Every source's copy, made on a thread of its own (``start``) and handed over by ``result``.
 
-    With ``workers`` above 1, the copies that redact are made by that many processes, at most two
-    each in hand, so the sources held at once stay few; the other copies are the file's bytes or
+    Given a ``pool`` of ``workers`` processes, the copies that redact are made there, at most two a
+    process in hand, so the sources held at once stay few; the other copies are the file's bytes or
     its text, made on the thread. A copy the last build in ``site`` made from the same
     ``copy_key`` is taken from it."""
 
-    def __init__(self, sources: Iterable[Source], policy: Policy, out: Path, site: Path, workers: int = 1) -> None:
-        self.sources, self.policy, self.out, self.site, self.workers = sources, policy, out, site, workers
+    def __init__(self, sources: Iterable[Source], policy: Policy, out: Path, site: Path,
+                 pool: ProcessPoolExecutor | None = None, workers: int = 1) -> None:
+        self.sources, self.policy, self.out, self.site = sources, policy, out, site
+        self.pool, self.workers = pool, workers
         self.folder = out / "sources"
         self.published: dict[int, Published] = {}
         self.made: dict[int, Path] = {}  # the copy's bytes, made in this build or by the last
@@ -71,13 +60,9 @@ class SourceCopies:
         self._error: BaseException | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._pool: ProcessPoolExecutor | None = None
 
-    def start(self, redacts: bool) -> None:
-        """Make the copies on a thread from now on; ``redacts``: some copy will be redacted, so
-        the pool is started here, before the thread, on the thread that calls (see ``_pool``)."""
-        if redacts and self.workers > 1:
-            self._pool = _pool(self.workers)
+    def start(self) -> None:
+        """Make the copies on a thread from now on."""
         self._thread = threading.Thread(target=self._run, name="source-copies", daemon=True)
         self._thread.start()
 
@@ -92,11 +77,15 @@ class SourceCopies:
             raise self._error
         return self._finish()
 
-    def stop(self) -> None:
-        """Stop making copies (the build failed elsewhere): the thread ends after the copy in hand."""
-        self._stop.set()
+    def stop(self, finish: bool = False) -> BaseException | None:
+        """Stop making copies (the build failed elsewhere): the thread ends after the copy in hand,
+        or, with ``finish``, when it meets the pool the build found broken. What stopped the
+        thread, if anything: then the same cause, told with the files it had in hand."""
+        if not finish:
+            self._stop.set()
         if self._thread is not None:
             self._thread.join()
+        return self._error
 
     def _run(self) -> None:
         try:
@@ -108,7 +97,7 @@ class SourceCopies:
         self.folder.mkdir()
         old = self.site / COPIES
         before: dict[str, dict[str, Any]] = json.loads(old.read_text(encoding="utf-8")) if old.is_file() else {}
-        pool = self._pool
+        pool = self.pool
         in_hand: deque[tuple[Source, Future[Published]]] = deque()
         try:
             for source in self.sources:
@@ -123,15 +112,23 @@ class SourceCopies:
                     continue
                 if pool is not None and _redacts(source, self.policy):
                     while len(in_hand) >= 2 * self.workers:
-                        self._take(*_collect(*in_hand.popleft()))
+                        self._collect(in_hand)
                     in_hand.append((source, pool.submit(publish_source, source, self.policy)))
                 else:
                     self._take(source.id, publish_source(source, self.policy))
             while in_hand:
-                self._take(*_collect(*in_hand.popleft()))
+                self._collect(in_hand)
+        except BrokenProcessPool:
+            names = ", ".join(source.source for source, _ in in_hand)
+            raise stopped(f"it redacted the copies of {names} or rendered pages") from None
         finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+            for _, future in in_hand:  # the build stopped: what was not started never will be
+                future.cancel()
+
+    def _collect(self, in_hand: deque[tuple[Source, Future[Published]]]) -> None:
+        source, future = in_hand[0]
+        self._take(source.id, future.result())
+        in_hand.popleft()
 
     def _take(self, doc_id: int, p: Published) -> None:
         if p.name and p.data is not None:
@@ -155,26 +152,3 @@ class SourceCopies:
         (self.out / COPIES).write_text(json.dumps(copies, ensure_ascii=False, sort_keys=True, indent=0),
                                        encoding="utf-8")
         return published
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """``workers`` processes forked from the build, all at once and now, before the copies' thread
-    runs: a process forked while another thread holds a lock (an import's) would wait on it for
-    ever. Forked, not spawned: a spawned process imports the caller's main module again, which a
-    script that builds a site need not guard. The reader is imported first, once for all."""
-    import multiprocessing
-
-    import referat.ingest  # noqa: F401
-    import referat.reports.redaction  # noqa: F401
-
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent)
-    pool.submit(int).result()  # with "fork", the first task starts every worker
-    return pool
-
-
-def _collect(source: Source, future: Future[Published]) -> tuple[int, Published]:
-    try:
-        return source.id, future.result()
-    except BrokenProcessPool:
-        raise CopyError(source.source, "the process making it stopped (out of memory, or the PDF library "
-                                       "crashed)") from None

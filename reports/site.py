@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from referat.reports.attendance import write_attendance_pages
 from referat.reports.copies import SourceCopies
 from referat.reports.person import overall_rate
+from referat.reports.pool import Pages, PoolError, start_pool
 from referat.reports.publication import (
     PUBLIC,
     Policy,
@@ -52,7 +53,7 @@ class SiteData:
     sources: Iterable[Source]  # read once a build, a page at a time from the archive (queries.paged_sources)
     policy: Policy = PUBLIC
     search: SearchSource = field(default_factory=SearchSource)  # read once a build, as sources are
-    workers: int = 1  # processes that redact source copies (reports/copies.py); 1: this one alone
+    workers: int = 1  # processes that render pages and redact source copies (reports/pool.py); 1: this one alone
 
 
 def build_site(data: SiteData, out: Path) -> dict[str, int]:
@@ -144,23 +145,32 @@ def _write_site(data: SiteData, out: Path, site: Path) -> dict[str, int]:
     read a batch at a time and each page written as it is made."""
     policy, archive = data.policy, data.archive
     withheld = 0 if policy.include_exempt else archive.exempt_cases()
-    copies = SourceCopies(data.sources, policy, out, site, workers=data.workers)
-    if data.workers > 1:
-        copies.start(redacts=withheld > 0)  # while the pages that do not link to a copy are written
+    pool = start_pool(data.workers) if data.workers > 1 else None
     try:
-        people = _write_people(archive, policy, out)
-        cases = _write_cases(archive, policy, out)
-        rates = archive.attendance_rates(policy.include_exempt)
-        write_attendance_pages([] if rates is not None else archive.attendance_rows(), out, title="Oppmøte",
-                               policy=policy, rates=rates)
-        write_search(data.search, out, policy=policy)
-    except BaseException:
-        copies.stop()
-        raise
-    published = copies.result()
-    names = {doc_id: p.name for doc_id, p in published.items()}
-    meetings = _write_meetings(archive, policy, published, out, withheld)
-    _write_register(archive, policy, names, withheld, out)
+        pages = Pages(pool, data.workers)
+        copies = SourceCopies(data.sources, policy, out, site, pool, data.workers)
+        if pool is not None:
+            copies.start()  # while the pages that do not link to a copy are written
+        try:
+            people = _write_people(archive, policy, out, pages)
+            cases = _write_cases(archive, policy, out, pages)
+            rates = archive.attendance_rates(policy.include_exempt)
+            write_attendance_pages([] if rates is not None else archive.attendance_rows(), out, title="Oppmøte",
+                                   policy=policy, rates=rates)
+            write_search(data.search, out, policy=policy)
+        except BaseException as exc:
+            cause = copies.stop(finish=isinstance(exc, PoolError))
+            if isinstance(exc, PoolError) and isinstance(cause, PoolError):
+                raise cause from None  # the same death, told with the files the copies had in hand
+            raise
+        published = copies.result()
+        names = {doc_id: p.name for doc_id, p in published.items()}
+        meetings = _write_meetings(archive, policy, published, out, withheld, pages)
+        _write_register(archive, policy, names, withheld, out)
+        pages.close()
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return {"meetings": meetings, "people": people, "cases": cases,
             "decisions": archive.decisions(policy.include_exempt), "withheld": withheld}
 
@@ -172,7 +182,7 @@ def _bodies(meetings: Iterable[dict[str, Any]]) -> Iterator[tuple[str, list[dict
 
 
 def _write_meetings(archive: SiteQueries, policy: Policy, published: dict[int, Published], out: Path,
-                    withheld: int) -> int:
+                    withheld: int, pages: Pages) -> int:
     """The index of meetings by body, and a page per meeting with its cases and attendance."""
     render_stream("index.html", out / "index.html", title="Møter", bodies=_bodies(archive.meetings()), root="",
                   withheld=withheld, internal=policy.internal)
@@ -191,14 +201,14 @@ def _write_meetings(archive: SiteQueries, policy: Policy, published: dict[int, P
             files = [(name, published[doc_id].name, published[doc_id].note)
                      for name, doc_id in zip(m["sources"] or [], m["source_ids"] or [], strict=True)
                      if doc_id in published]
-            render("meeting.html", out / "meetings" / f"{m['id']}.html", title=f"{m['body']} {m['date']}", m=m,
+            pages.render("meeting.html", out / "meetings" / f"{m['id']}.html", title=f"{m['body']} {m['date']}", m=m,
                    files=files, items=items_of.get(m["id"], []), attendance=attendance_of.get(m["id"], []),
                    root="../", withheld=0 if policy.include_exempt else m["n_exempt"], internal=policy.internal)
         count += len(batch)
     return count
 
 
-def _write_people(archive: SiteQueries, policy: Policy, out: Path) -> int:
+def _write_people(archive: SiteQueries, policy: Policy, out: Path, pages: Pages) -> int:
     """A page per person some published attendance row names (``publish_people``), from rows read
     a person at a time, and the index of them."""
     people = archive.people()
@@ -212,7 +222,7 @@ def _write_people(archive: SiteQueries, policy: Policy, out: Path) -> int:
             continue
         shown.add(p["id"])
         p["meetings"] = len({r["meeting_id"] for r in rows})
-        render("person.html", out / "people" / f"{p['id']}.html", title=p["name"], p=p, rows=rows, root="../",
+        pages.render("person.html", out / "people" / f"{p['id']}.html", title=p["name"], p=p, rows=rows, root="../",
                internal=policy.internal, **mine, overall=overall_rate(mine["rates"]))
     listed = [p for p in people if p["id"] in shown]
     render("people.html", out / "people" / "index.html", title="Personer", people=listed, root="../",
@@ -220,7 +230,7 @@ def _write_people(archive: SiteQueries, policy: Policy, out: Path) -> int:
     return len(listed)
 
 
-def _write_cases(archive: SiteQueries, policy: Policy, out: Path) -> int:
+def _write_cases(archive: SiteQueries, policy: Policy, out: Path, pages: Pages) -> int:
     """A page per case, from an index of the archive's links alone: each batch of cases reads its
     own items whole and its linked cases' items without their decisions and follow-ups."""
     links = CaseIndex()
@@ -236,7 +246,7 @@ def _write_cases(archive: SiteQueries, policy: Policy, out: Path) -> int:
         for item in publish_items(archive.case_items(linked, children=()) + archive.case_items(batch), policy):
             page.by_case.setdefault((item["body"], item["number"]), []).append(item)
         for case in batch:
-            render("case.html", out / "cases" / f"{slug(f'{case[0]}-{case[1]}')}.html",
+            pages.render("case.html", out / "cases" / f"{slug(f'{case[0]}-{case[1]}')}.html",
                    title=f"Sak {case[0]} {case[1]}", t=case_page(case, page, cycles).as_dict(), root="../",
                    internal=policy.internal)
     return len(cases)

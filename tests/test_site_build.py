@@ -278,7 +278,8 @@ def test_a_copy_whose_process_dies_fails_the_build_by_the_files_name_and_leaves_
     before = _files(out)
     monkeypatch.setattr(copies, "publish_source", _dies)
     result = CliRunner().invoke(main, ["site", "--db", str(with_pdfs), "--out", str(out), "--workers", "2"])
-    assert result.exit_code == 3, result.output
-    assert re.search(r"[\w-]+\.(pdf|txt): its copy for the site could not be made: the process making it "
-                     r"stopped", result.output)
+    assert result.exit_code == 3, (result.output, result.exception)
+    assert "the site could not be built: one of its processes stopped (out of memory, or a library crashed) " \
+           "while it redacted the copies of " in result.output
+    assert re.search(r"copies of ([\w.-]+\.(pdf|txt)(, )?)+ or rendered pages", result.output)
     assert _files(out) == before and not list(out.glob(".building-*"))
