@@ -229,11 +229,12 @@ def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | Non
     cannot be placed or a redacted line can still be extracted."""
     import pypdfium2 as pdfium
 
-    before = pdf_text(data)
     pages: dict[int, Page] = {p.number: p for p in doc.pages}
     pdf = pdfium.PdfDocument(data)
     try:
         removed: list[str] = []
+        redacted: list[int] = []  # the other pages are copied as they are: their text is the same after
+        before: list[str] = []
         for index in range(len(pdf)):
             page_no = index + 1
             lines = pages[page_no].lines if page_no in pages else []
@@ -243,6 +244,8 @@ def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | Non
                 continue
             page = pdf[index]
             try:
+                redacted.append(index)
+                before.append(_page_text(page))
                 extents = _line_extents(page)
                 if extents is None or len(extents) != len(lines):
                     return None
@@ -262,7 +265,7 @@ def redact_pdf(data: bytes, doc: Document, regions: list[Region]) -> bytes | Non
     finally:
         pdf.close()
     result = _reproducible(out.getvalue())
-    return None if still_readable(result, removed, before) else result
+    return None if still_readable(result, removed, "\n".join(before), redacted) else result
 
 
 _CREATED = re.compile(rb"/CreationDate\(D:\d{14}\+00'00'\)")
@@ -284,31 +287,39 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text).casefold()
 
 
-def pdf_text(data: bytes) -> str:
-    """Every character pdfium extracts from a PDF, page after page."""
+def _page_text(page: Any) -> str:
+    textpage = page.get_textpage()
+    try:
+        return str(textpage.get_text_range())
+    finally:
+        textpage.close()
+
+
+def pdf_text(data: bytes, pages: list[int] | None = None) -> str:
+    """Every character pdfium extracts from a PDF (or from its ``pages``, 0-based), page after page."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
     try:
         texts = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
-            textpage.close()
+        for index in range(len(pdf)) if pages is None else pages:
+            page = pdf[index]
+            texts.append(_page_text(page))
             page.close()
         return "\n".join(texts)
     finally:
         pdf.close()
 
 
-def still_readable(data: bytes, lines: list[str], before: str) -> bool:
-    """Whether a redacted line of some length can still be extracted from the PDF: whether its
-    words are found in it more often than in the text ``before`` it was redacted, less the times
-    they were removed. Counted, not merely looked for, since an exempt case's line often recurs in
-    a public one ('Innstillingen ble enstemmig vedtatt.'), and that copy is not the one removed."""
+def still_readable(data: bytes, lines: list[str], before: str, pages: list[int] | None = None) -> bool:
+    """Whether a redacted line of some length can still be extracted from the PDF (or from its
+    ``pages``): whether its words are found there more often than in the text ``before`` it was
+    redacted, less the times they were removed. Counted, not merely looked for, since an exempt
+    case's line often recurs in a public one ('Innstillingen ble enstemmig vedtatt.'), and that
+    copy is not the one removed."""
     removed = Counter(text for text in map(_squeeze, lines) if len(text) >= 12)
     if not removed:
         return False
-    after, earlier = _squeeze(pdf_text(data)), _squeeze(before)
+    after, earlier = _squeeze(pdf_text(data, pages)), _squeeze(before)
     return any(after.count(text) > max(earlier.count(text) - times, 0) for text, times in removed.items())
 
