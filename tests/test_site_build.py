@@ -250,7 +250,8 @@ def with_pdfs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_copies_redacted_by_a_pool_of_processes_are_the_copies_made_in_one(with_pdfs: Path, tmp_path: Path):
+def test_a_site_rendered_and_redacted_by_a_pool_of_processes_is_the_site_made_in_one(with_pdfs: Path,
+                                                                                      tmp_path: Path):
     _site(with_pdfs, tmp_path / "one", "--workers", "1")
     _site(with_pdfs, tmp_path / "two", "--workers", "2")
     one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
