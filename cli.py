@@ -338,9 +338,10 @@ def _site_data(db: str, include_exempt: bool, wait: bool = False) -> SiteData:
     from referat.reports.sitesearch import TEXT, SearchSource
     from referat.store import connect
     from referat.store import queries as q
+    from referat.store.db import site_settings
     from referat.store.sitequeries import SiteQueries
 
-    conn = connect(db, read_only=True, on_wait=_waiting(wait))
+    conn = site_settings(connect(db, read_only=True, on_wait=_waiting(wait)))
     return SiteData(archive=SiteQueries(conn), sources=q.paged_sources(conn, lambda row: Source(**row)),
                     policy=INTERNAL if include_exempt else PUBLIC,
                     search=SearchSource(q.paged_search_units(conn, include_exempt, TEXT),

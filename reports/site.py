@@ -42,7 +42,7 @@ from referat.reports.sitesearch import SearchSource, write_search
 from referat.reports.trace import CaseIndex, case_order, case_page, cycles_by_case
 
 if TYPE_CHECKING:
-    from referat.store.sitequeries import SiteQueries
+    from referat.store.sitequeries import Case, SiteQueries
 
 MANIFEST = ".referat-site"
 
@@ -99,6 +99,7 @@ def _move_into_place(staging: Path, out: Path) -> dict[str, int]:
 # Meetings and cases are read this many at a time: a batch's rows are all the site holds of them.
 MEETING_BATCH = 200
 CASE_BATCH = 300
+CASE_ITEMS = 20_000  # items a batch of case pages reads, its own and its linked cases'
 NO_BODY = "(ukjent organ)"
 
 
@@ -238,8 +239,9 @@ def _write_cases(archive: SiteQueries, policy: Policy, out: Path, pages: Pages) 
         links.outgoing.setdefault(source, []).append(target)
         links.incoming.setdefault(target, []).append(source)
     cycles = cycles_by_case(links)
-    cases = sorted(set(archive.case_keys()) | links.incoming.keys(), key=case_order)
-    for batch in batches(cases, CASE_BATCH):
+    counts = archive.case_keys()
+    cases = sorted(counts.keys() | links.incoming.keys(), key=case_order)
+    for batch in _case_batches(cases, counts, links):
         own = set(batch)
         linked = sorted({n for case in batch for n in links.neighbours(case)} - own, key=case_order)
         page = CaseIndex(outgoing=links.outgoing, incoming=links.incoming)
@@ -250,6 +252,22 @@ def _write_cases(archive: SiteQueries, policy: Policy, out: Path, pages: Pages) 
                    title=f"Sak {case[0]} {case[1]}", t=case_page(case, page, cycles).as_dict(), root="../",
                    internal=policy.internal)
     return len(cases)
+
+
+def _case_batches(cases: list[Case], counts: dict[Case, int], links: CaseIndex) -> Iterator[list[Case]]:
+    """The cases in order, CASE_BATCH at a time, or fewer where their items and their linked cases'
+    would pass CASE_ITEMS: a case number that recurs in every meeting of a year holds hundreds."""
+    batch: list[Case] = []
+    items = 0
+    for case in cases:
+        n = counts.get(case, 0) + sum(counts.get(other, 0) for other in links.neighbours(case))
+        if batch and (len(batch) >= CASE_BATCH or items + n > CASE_ITEMS):
+            yield batch
+            batch, items = [], 0
+        batch.append(case)
+        items += n
+    if batch:
+        yield batch
 
 
 def _register_rows(rows: Iterable[dict[str, Any]], policy: Policy,

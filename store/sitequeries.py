@@ -90,10 +90,11 @@ class SiteQueries:
 
     # --- cases ----------------------------------------------------------------------------------------
 
-    def case_keys(self) -> list[Case]:
-        """Every case the archive holds a meeting of, once."""
-        return [(body, number) for body, number in self.conn.execute(
-            "SELECT DISTINCT m.body, i.number FROM items i JOIN meetings m ON m.id = i.meeting_id").fetchall()]
+    def case_keys(self) -> dict[Case, int]:
+        """Every case the archive holds a meeting of, with how many items it has."""
+        return {(body, number): n for body, number, n in self.conn.execute(
+            "SELECT m.body, i.number, count(*) FROM items i JOIN meetings m ON m.id = i.meeting_id "
+            "GROUP BY m.body, i.number").fetchall()}
 
     def case_links(self, include_exempt: bool) -> Iterator[tuple[Case, Case]]:
         """(case, the case it refers to), in queries.items's order; an exempt case's references only

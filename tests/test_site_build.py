@@ -284,3 +284,25 @@ def test_a_copy_whose_process_dies_fails_the_build_by_the_files_name_and_leaves_
            "while it redacted the copies of " in result.output
     assert re.search(r"copies of ([\w.-]+\.(pdf|txt)(, )?)+ or rendered pages", result.output)
     assert _files(out) == before and not list(out.glob(".building-*"))
+
+
+def test_case_pages_read_a_few_items_at_a_time_are_the_pages_read_in_large_batches(
+        chained: tuple[Path, list[Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from referat.reports import site
+
+    db, _ = chained
+    links = CaseIndex(outgoing={("A", "2"): [("A", "1")]}, incoming={("A", "1"): [("A", "2")]})
+    counts = {("A", "1"): 4, ("A", "2"): 3, ("A", "3"): 9, ("A", "4"): 1}
+    monkeypatch.setattr(site, "CASE_ITEMS", 9)
+    # a batch holds its cases' items and their linked cases': 1 and 2 count 7 each, 3 is 9 alone
+    assert list(site._case_batches(sorted(counts), counts, links)) == [[("A", "1")], [("A", "2")], [("A", "3")],
+                                                                        [("A", "4")]]
+    monkeypatch.setattr(site, "CASE_ITEMS", 20)
+    assert list(site._case_batches(sorted(counts), counts, links)) == [[("A", "1"), ("A", "2")],
+                                                                        [("A", "3"), ("A", "4")]]
+    monkeypatch.undo()
+    _site(db, tmp_path / "large")
+    monkeypatch.setattr(site, "CASE_ITEMS", 3)
+    _site(db, tmp_path / "small")
+    large, small = _files(tmp_path / "large"), _files(tmp_path / "small")
+    assert large.keys() == small.keys() and [name for name in large if large[name] != small[name]] == []

@@ -408,3 +408,16 @@ def test_a_writer_keeps_at_most_256_mb_of_blocks(tmp_path: Path, open_writer):
     conn.close()
     reader = connect(tmp_path / "a.duckdb", read_only=True)  # a reader is not held back
     assert reader.execute("SELECT current_setting('memory_limit')").fetchone() != ("244.1 MiB",)
+
+
+def test_the_sites_reader_keeps_at_most_1_gb_of_blocks_and_other_readers_are_not_held_back(tmp_path: Path):
+    # the site reads every text of the archive: at 100,000 documents its blocks came to gigabytes
+    from referat.cli import _site_data
+
+    connect(tmp_path / "a.duckdb").close()
+    site = _site_data(str(tmp_path / "a.duckdb"), False).archive.conn
+    assert site.execute("SELECT current_setting('memory_limit')").fetchone() == ("953.6 MiB",)  # 1 GB
+    site.close()
+    reader = connect(tmp_path / "a.duckdb", read_only=True)
+    assert reader.execute("SELECT current_setting('memory_limit')").fetchone() not in {("953.6 MiB",),
+                                                                                      ("244.1 MiB",)}
