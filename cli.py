@@ -505,7 +505,7 @@ def search(db: str, query: str, body: str | None, start: dt.date | None, end: dt
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes for redacting source copies (default: number of cores).")
+              help="Processes for rendering pages and redacting source copies (default: number of cores).")
 @wait_option
 def site(db: str, include_exempt: bool, out: str, workers: int | None, wait: bool) -> None:
     """A static site of the archive: meetings, people, cases, the register and attendance."""
