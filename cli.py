@@ -504,15 +504,16 @@ def search(db: str, query: str, body: str | None, start: dt.date | None, end: dt
 @db_option
 @exempt_option
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for rendering pages and redacting source copies; above 1, a pool of that many.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for rendering pages and redacting source copies (default: number of cores); "
+                   "1: this one alone.")
 @wait_option
-def site(db: str, include_exempt: bool, out: str, workers: int, wait: bool) -> None:
+def site(db: str, include_exempt: bool, out: str, workers: int | None, wait: bool) -> None:
     """A static site of the archive: meetings, people, cases, the register and attendance."""
     from referat.reports.site import build_site
 
     data = _site_data(db, include_exempt, wait=wait)
-    data.workers = workers  # 1 by default until a pool's build killed in the tests is explained (README)
+    data.workers = workers or os.cpu_count() or 1
     counts = build_site(data, Path(out))
     click.echo(f"{_count(counts['meetings'], 'meeting')}, {_count(counts['people'], 'person', 'people')}, "
                f"{_count(counts['cases'], 'case')}, {_count(counts['decisions'], 'decision')}; "

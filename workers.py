@@ -51,6 +51,19 @@ Failure = Callable[[Path, str], Any]
 Progress = Callable[[str, int, int], None]
 
 
+@contextlib.contextmanager
+def parents_heap_frozen() -> Iterator[None]:
+    """Fork processes inside this: a child must never collect the parent's garbage. An unreachable
+    DuckDB connection or PDF handle would be finalised there, with threads and locks that exist
+    only in the parent, and DuckDB's crashes the child (a failed build leaves its connection in a
+    cycle with the error's traceback until the parent's next collection)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # in the parent only: a forked child never returns here
+
+
 def die_with_parent(parent: int) -> None:
     """Ask Linux to kill this worker when the parent dies; elsewhere a thread watches the parent."""
     import ctypes
@@ -192,13 +205,8 @@ def run_files(files: list[Path], work: Work, failure: Failure, *, workers: int =
     def start() -> _Worker:
         ours, theirs = context.Pipe()
         process = context.Process(target=_serve, args=(theirs, work, failure, limits, parent), daemon=True)
-        # The child must never collect the parent's garbage: an unreachable database connection or
-        # PDF handle would be finalised there, with threads and locks that exist only in the parent.
-        gc.freeze()
-        try:
+        with parents_heap_frozen():
             process.start()
-        finally:
-            gc.unfreeze()
         theirs.close()
         return _Worker(process, ours)
 

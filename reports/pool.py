@@ -5,8 +5,10 @@ Rendering is most of a build's CPU after redaction, and each page is a pure func
 template and context, so a page comes out the same whichever process renders it. The pool is
 forked from the build, all its processes at once, before the build starts the thread that makes
 the copies: a process forked while another thread holds a lock (an import's, say) would wait on
-it for ever. Forked, not spawned: a spawned process imports the caller's main module again, which
-a script that builds a site should not have to guard."""
+it for ever. And they never collect the build's garbage (``parents_heap_frozen``): the connection
+of a build that failed before this one crashes the process that finalises it. Forked, not
+spawned: a spawned process imports the caller's main module again, which a script that builds a
+site should not have to guard."""
 
 from __future__ import annotations
 
@@ -40,9 +42,11 @@ def start_pool(workers: int) -> ProcessPoolExecutor:
 
     import referat.ingest  # noqa: F401
     import referat.reports.redaction  # noqa: F401
+    from referat.workers import parents_heap_frozen
 
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with_parent)
-    pool.submit(int).result()  # with "fork", the first task starts every process
+    with parents_heap_frozen():
+        pool.submit(int).result()  # with "fork", the first task starts every process
     return pool
 
 

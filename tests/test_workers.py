@@ -94,3 +94,42 @@ def test_a_file_queued_behind_a_stopped_one_is_read(tmp_path: Path):
                              limits=Limits(1.0, None)))
     assert results == ["failed slow: reading it took longer than 1 s (--max-file-seconds); stopped", "read next"]
     assert time.monotonic() - started < 60
+
+
+def _leave_a_connection_in_garbage(db: Path) -> None:
+    """A DuckDB connection only a cycle holds, as a failed build leaves it with its traceback."""
+    import duckdb
+
+    holder: dict[str, object] = {"connection": duckdb.connect(str(db))}
+    holder["itself"] = holder
+
+
+def _collect(_path: Path, _progress: Callable[[int, int], None]) -> int:
+    import gc
+
+    return gc.collect()
+
+
+def test_a_worker_never_finalises_the_parents_garbage(tmp_path: Path):
+    """DuckDB's destructor crashes a forked child (SIGSEGV): the child must not collect what the
+    parent left unreachable. Without the frozen heap both kinds of process die here."""
+    import gc
+
+    from referat.reports.pool import start_pool
+
+    gc.disable()  # the cycle must still be there when the processes are forked
+    try:
+        _leave_a_connection_in_garbage(tmp_path / "ingest.duckdb")
+        results = list(run_files([Path("a"), Path("b")], _collect, lambda p, r: r, workers=2,
+                                 limits=Limits(None, None)))
+        assert all(isinstance(r, int) for r in results), results  # not a failure for a dead worker
+        _leave_a_connection_in_garbage(tmp_path / "site.duckdb")
+        pool = start_pool(2)
+        try:
+            assert [f.result(timeout=60) >= 0 for f in [pool.submit(_collect, Path(), print) for _ in range(4)]] \
+                == [True] * 4
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    finally:
+        gc.enable()
+        gc.collect()
