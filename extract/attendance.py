@@ -34,7 +34,7 @@ from referat.folding import fold
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
 # Among the others present, those who serve the body: its coordinator, its adviser
 _STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
-NAME_HEADERS = ("navn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
+NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
 ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
                "org")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")

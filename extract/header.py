@@ -16,11 +16,11 @@ LABELS = {
     # 'Åpningstid' is when a polling station's board sat
     "time": ("kl", "tid", "klokkeslett", "tidspunkt", "motetid", "motetidspunkt", "apningstid", "motestart"),
     "end": ("moteslutt", "slutt", "motet slutt", "avsluttet", "motet avsluttet", "motet hevet"),
-    "body": ("organ", "utvalg", "motets navn", "mote i", "styre", "gruppe", "forum"),
+    "body": ("organ", "utvalg", "utval", "motets navn", "motets namn", "mote i", "styre", "gruppe", "forum"),
 }
 _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|"
                      r"møtetidspunkt|møtetid|åpningstid|møtestart|møteslutt|(?:møtet\s+)?(?:slutt|avsluttet|hevet)|"
-                     r"organ|utvalg|møte\s+i|møtets\s+navn)\s*[:.]\s*")
+                     r"organ|utvalg?|møte\s+i|møtets\s+nav?mn)\s*[:.]\s*")
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Referat fra møte i X', 'Protokoll – X', 'Sammendrag fra møte i X', or the meeting alone: 'Møte i X 10.09.2024',
 # 'Styremøte i Helse Vest RHF'

@@ -57,11 +57,12 @@ def repair_label(text: str) -> str:
 # follow-up, or the record of the treatment. Each is one grammar here, in bokmål and nynorsk; what a
 # label's paragraphs become is for decisions.py.
 
-# A decision: 'Vedtak:', 'VEDTAK' or 'Vedtak.' alone, 'Samrøystes vedtak:', 'Formannskapets vedtak 05.09.2024:',
+# A decision: 'Vedtak:', 'VEDTAK' or 'Vedtak.' alone, 'Samrøystes vedtak:', 'Formannskapets vedtak 05.09.2024:'
+# (nynorsk 'Formannskapet sitt vedtak:'),
 # 'Konklusjon/vedtak:', 'Vedtak i saken:', 'Enstemmig vedtatt:', an advisory council's 'uttalelse'
 # (nynorsk 'fråsegn'), and the sentence 'Styret fattet følgende (enstemmige) vedtak(:)'.
 DECISION_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå]+s|enstemmig|endelig)\s+"
+    r"(?i)^\s*(?:(?:[\wæøå]+s|[\wæøå]+\s+sitt|enstemmig|endelig)\s+"  # nynorsk 'Formannskapet sitt vedtak:'
     r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?(?:følgende|slikt|fylgjande)\s+"
     r"(?:(?:enstemmige?|samrøystes)\s+)?"
     r"|(?:følgende|slikt|fylgjande)\s+"

@@ -32,7 +32,7 @@ ABSTAIN = alternation(ABSTAIN_WORDS)
 # 'vedtatt', 'vedteke' adopt; 'ikke vedtatt', 'falt', 'forkastet' reject. A word of VOTED_IN opens
 # an outcome on its own ('Vedtatt mot 2 stemmer'); 'godkjent' and the like only said of a proposal
 # or with a count ('Innkallingen ble enstemmig godkjent'), as an approval is not always a vote.
-VOTED_IN_WORDS = ("vedtatt", "vedtatte", "vedteke", "vedtekne", "vedtok", "vedtas", "vedtes", "bifalt")
+VOTED_IN_WORDS = ("vedtatt", "vedtatte", "vedteke", "vedteken", "vedtekne", "vedtok", "vedtas", "vedtes", "bifalt")
 APPROVED_WORDS = ("godkjent", "godkjend", "godkjennes", "tiltrådt", "tiltredd")
 REJECTED_WORDS = ("falt", "faller", "forkastet", "forkasta", "forkastes", "nedstemt", "avvist", "avvises")
 VOTED_IN = alternation(VOTED_IN_WORDS)
@@ -62,7 +62,7 @@ GENERIC = {"forslaget", "forslag", "framlegget", "framlegg", "det", "dette", "sa
 # A verdict reported as taken ('Innstillingen ble enstemmig vedtatt', 'Forslaget falt'): the record of a
 # vote, which the decision reader leaves to the vote reader. Not the present tense of ADOPTED and
 # REJECTED: 'Innstillingen vedtas' may be the body's decision itself.
-TAKEN_WORDS = ("vedtatt", "vedteke", "godkjent", "godkjend", "forkastet")
+TAKEN_WORDS = ("vedtatt", "vedteke", "vedteken", "godkjent", "godkjend", "forkastet")
 FELL_WORDS = ("falt", "fall", "faller")
 # A vote named as a noun, which opens its record: 'Votering:', 'Avstemming over forslaget'.
 VOTING_WORDS = ("votering", "avstemming", "avstemning", "røysting")
