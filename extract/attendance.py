@@ -34,7 +34,11 @@ from referat.folding import fold
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
 # Among the others present, those who serve the body: its coordinator, its adviser
 _STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
-NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
+NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person", "etternavn",
+                "etternamn", "fornavn", "forenamn")
+# The name written in two columns, or surname first as the header says ('Etternavn, fornavn')
+_SURNAME_HEADER = re.compile(r"(?:etternavn|etternamn|slektsnavn)\b")
+_GIVEN_HEADER = re.compile(r"(?:fornavn|forenamn|fornamn)\b")
 ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
                "org")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
@@ -68,10 +72,23 @@ def section_category(text: str) -> Category | None:
 class _Columns:
     def __init__(self, cells: list[str]) -> None:
         self.name = self.org = self.role = self.code = self.stands_in = self.substitute = self.note = None
+        # The name in two columns ('Etternavn | Fornavn'), or surname first as the header says ('Etternavn, fornavn')
+        self.surname: int | None = None
+        self.given: int | None = None
+        self.surname_first = False
         self.marks: list[tuple[int, Column, str]] = []
+        self.header = [fold(c) for c in cells]
         for i, cell in enumerate(cells):
             folded = fold(cell)
             kind = column_kind(cell)
+            if self.surname is None and _SURNAME_HEADER.fullmatch(folded):
+                self.surname = i
+                self.name = self.name if self.name is not None else i
+                continue
+            if self.given is None and _GIVEN_HEADER.fullmatch(folded):
+                self.given = i
+                self.name = self.name if self.name is not None else i
+                continue
             if self.stands_in is None and folded in STANDS_IN_HEADERS:
                 self.stands_in = i
             elif self.substitute is None and folded in SUBSTITUTE_HEADERS:
@@ -82,6 +99,7 @@ class _Columns:
                 self.marks.append((i, kind, cell))
             elif self.name is None and folded.startswith(NAME_HEADERS):
                 self.name = i
+                self.surname_first = bool(_SURNAME_HEADER.match(folded)) and bool(_GIVEN_HEADER.search(folded))
             elif self.org is None and folded.startswith(ORG_HEADERS):
                 self.org = i
             elif self.role is None and folded.startswith(ROLE_HEADERS):
@@ -121,31 +139,120 @@ def _table_rows(blocks: list[Block], start: int, columns: _Columns, category: Ca
     while i < len(blocks):
         block = blocks[i]
         if not block.is_row:
-            section = section_category(block.text) if block.text.rstrip().endswith(":") else None
-            if section is None:
+            # 'Varamedlemmer:', 'Forfall:' between rows: whose rows follow, and how they attended
+            heading = _heading_row(block.text) if len(block.text) <= 60 else None
+            if heading is not None:
+                category, status = heading[0], heading[1] or status
+            elif not _furniture(blocks, i, columns):
                 break
-            category = section
             i += 1
             continue
         cells = block.cells or []
         filled = [c for c in cells if c.strip()]
-        # a section row: 'Observatører:', or '**Observatører**' alone in a row of empty cells
-        if len(filled) == 1 and (filled[0].rstrip().endswith(":")
-                                 or (section_category(filled[0]) and not looks_like_person(filled[0]))):
-            category = section_category(filled[0]) or category
+        # a section row: 'Observatører:', or '**Observatører**' or 'Varamedlemmer' alone in a row of empty cells
+        if len(filled) == 1 and not looks_like_person(filled[0]) and not _continues(blocks, i, columns):
+            heading = _heading_row(filled[0])
+            if heading is not None:
+                category, status = heading[0], heading[1] or status
             i += 1
             continue
         # A second header row starts a new table, also one that names only whose rows they are
         if _Columns(cells).usable(labelled=True) and not any(looks_like_person(c) for c in cells):
             break
+        # a cell that goes on in the row below: 'Helse Bergen HF,' over 'klinikk for psykisk helse'
+        j = i + 1
+        while j < len(blocks) and _continues(blocks, j, columns):
+            cells = _joined_cells(cells, blocks[j].cells or [])
+            j += 1
         people.extend(_row_people(block, cells, columns, category, status))
-        i += 1
+        i = j
     return people, i
+
+
+def _heading_row(text: str) -> tuple[Category, Status | None] | None:
+    """A heading inside a table, with or without its colon: whose rows follow it ('Varamedlemmer',
+    'Administrasjonen', 'Observatører:') and, where it says so, how they attended ('Forfall:',
+    'Ikke møtt')."""
+    text = text.strip()
+    if not text or len(text) > 60:
+        return None
+    found = list_label(text if text.endswith(":") else text + ":")
+    if found is not None and found[0].end() >= len(text.rstrip(":")):
+        category, _, _ = from_label(found[0], found[1], True)
+        return category, found[2]
+    section = section_category(text.rstrip(":"))
+    return (section, None) if section is not None else None
+
+
+def _furniture(blocks: list[Block], i: int, columns: _Columns) -> bool:
+    """A line between two rows of one table that names nobody: a running title ('Kommunestyret
+    12.03.2024') that a text without page breaks carries onto the next page, before the rows go on."""
+    block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if following is None or not following.is_row or len(block.text) > 80 or find_names(block.text):
+        return False
+    cells = following.cells or []
+    return len(cells) <= len(columns.header) and looks_like_person(_name_cell(cells, columns))
+
+
+def _continues(blocks: list[Block], j: int, columns: _Columns) -> bool:
+    """The row at ``j`` goes on with the row above's cells: it is the next line, has no mark of its own,
+    and either leaves the name empty or holds the rest of a name or an organisation the row above
+    broke off ('Eva Marie' over 'Dahl-Berg', 'Høgskulen på' over 'Vestlandet')."""
+    block, above = blocks[j], blocks[j - 1] if j else None
+    if above is None or not block.is_row or not above.is_row or block.page != above.page \
+            or block.line != above.line_end + 1:
+        return False
+    cells, over = block.cells or [], above.cells or []
+    if any(_cell(cells, k) for k, _, _ in columns.marks) or not any(c.strip() for c in cells):
+        return False
+    name = _cell(cells, columns.name)
+    if name and (" " in name or not name[:1].isupper() or looks_like_person(name) or _heading_row(name) is not None
+                 # 'Pia' under 'Kari' in a table of first names is a person of her own
+                 or " " not in _cell(over, columns.name).strip()):
+        return False
+    # 'Dahl-Berg' alone, or the rest of a cell broken off after 'på', 'og', a comma or a hyphen, or in lower case
+    # ('klinikk for psykisk helse'); a section heading ('Observatører') in another column is none
+    return all(_cell(cells, k)[:1].islower() or re.search(r"(?:[,\-–]|\b(?:på|og|i|for|ved|av))$", _cell(over, k))
+               for k, c in enumerate(cells) if c.strip() and k != columns.name)
+
+
+def _joined_cells(cells: list[str], below: list[str]) -> list[str]:
+    """Each cell with its continuation from the line below; a word broken at a hyphen is joined."""
+    out = list(cells) + [""] * max(0, len(below) - len(cells))
+    for k, more in enumerate(below):
+        more = more.strip()
+        if not more:
+            continue
+        if out[k].rstrip().endswith("-") and more[:1].islower():
+            out[k] = out[k].rstrip()[:-1] + more
+        else:
+            out[k] = f"{out[k].strip()} {more}".strip()
+    return out
+
+
+def _name_cell(cells: list[str], columns: _Columns) -> str:
+    """The name as the row writes it: from two columns ('Hansen | Kari'), or surname first where the
+    header says so ('Etternavn, fornavn': 'Hansen Kari' is Kari Hansen)."""
+    if columns.surname is not None and columns.given is not None:
+        return f"{_cell(cells, columns.given)} {_cell(cells, columns.surname)}".strip()
+    name = _cell(cells, columns.name)
+    if columns.surname_first and "," not in name and len(name.split()) >= 2:
+        surname, given = name.split(None, 1)
+        return f"{given} {surname}"
+    return name
+
+
+# 'Per Olsen (H)', 'Geir Ness (Uavh.)': a party's letters after a name in the name column
+_PARTY_CODE = re.compile(r"[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}\.?")
+# A remark or mark that says whom the row's person came for: 'Vara for Eva Dahl', 'Møtte for Per Olsen'
+_STOOD_IN = re.compile(r"(?i)\b(?:vara|møtte|møtt|møtte\s+som\s+vara|stedfortreder|stilte)"
+                       r"\s+(?:for|i\s+stedet\s+for)\s+(.+)$")
+_SUBSTITUTE_ROLE = re.compile(r"(?i)vara(?:medlem|representant)?|varamedlem|vararepresentant")
 
 
 def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category,
                 said: Status | None = None) -> list[Attendee]:
-    name_cell = _cell(cells, columns.name)
+    name_cell = _name_cell(cells, columns)
     names = _split_people(name_cell)
     names = [n for n in names if looks_like_person(_name_and_note(n)[0])]
     if not names:
@@ -165,6 +272,8 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
                 role = note
             elif looks_like_org(note):
                 person_org = note
+            elif person_org is None and _PARTY_CODE.fullmatch(note) and status_from_phrase(note) is None:
+                person_org = note  # 'Per Olsen (H)': a party's letters
         marks = []
         for kind, mark in mark_cells:
             parts = mark.split()
@@ -176,7 +285,11 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
             status = said
         named = find_names(uninvert(_cell(cells, columns.substitute))) if columns.substitute is not None else []
         remark = _cell(cells, columns.note)
-        if remark and re.search(r"(?i)\bvara\b", remark):
+        # whom the row's person came for: a 'Møtte for' column, or a remark or mark that says so ('Vara for Eva Dahl')
+        stood_in_for = find_names(uninvert(_cell(cells, columns.stands_in)))
+        for said_for in ([] if stood_in_for else [_STOOD_IN.search(t) for t in (remark, *(m for _, m in marks))]):
+            stood_in_for = stood_in_for or (find_names(uninvert(said_for.group(1))) if said_for else [])
+        if remark and re.search(r"(?i)\bvara\b", remark) and not stood_in_for:
             named = named or find_names(remark)
         if remark and status == Status.present and status_from_phrase(remark) == Status.remote:
             status = Status.remote
@@ -185,7 +298,8 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
         if named and len(names) == 1 and not substitute and status in (Status.absent, Status.unknown):
             status, substitute = Status.substituted, named[0][0]
         own_category = category
-        stood_in_for = find_names(_cell(cells, columns.stands_in))
+        if role and _SUBSTITUTE_ROLE.fullmatch(role.strip()) and own_category == Category.member:
+            own_category = Category.substitute  # 'Varamedlem' in the role column
         if stood_in_for:
             own_category = Category.substitute
             status = Status.present if status == Status.unknown else status
@@ -207,21 +321,63 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
 
 
 def read_tables(blocks: list[Block]) -> list[Attendee]:
-    """Every attendance table in the document: a header row naming a name column, then its rows."""
+    """Every attendance table in the document: a header row naming a name column, then its rows. A
+    header repeated on the next page goes on with the table above: under the same label, if it had one."""
     people: list[Attendee] = []
     i = 0
+    last: tuple[list[str], Category, Status | None, int] | None = None  # the table before: header, label, end
     while i < len(blocks):
         block = blocks[i]
         if block.is_row:
             columns = _Columns(block.cells or [])
-            label = list_label(blocks[i - 1].text) if i and not blocks[i - 1].is_row else None
-            if columns.usable(labelled=label is not None):
-                category, status = (label[1], label[2]) if label else (Category.member, None)
+            label = _label_above(blocks, i)
+            if columns.usable(labelled=label is not None or last is not None and last[0] == columns.header):
+                if label is not None:
+                    category, status = label
+                elif last is not None and last[0] == columns.header and last[3] == i:
+                    category, status = last[1], last[2]
+                else:
+                    category, status = Category.member, None
                 found, i = _table_rows(blocks, i + 1, columns, category, status)
                 people.extend(found)
+                last = (columns.header, category, status, i)
                 continue
         i += 1
-    return people
+    return _twins_merged(people)
+
+
+def _label_above(blocks: list[Block], i: int) -> tuple[Category, Status | None] | None:
+    """The label over a table: 'Følgende varamedlemmer møtte:', also as a row of one cell or without its colon."""
+    if not i:
+        return None
+    above = blocks[i - 1]
+    if not above.is_row:
+        found = list_label(above.text) or _bare_label(above)
+        return (found[1], found[2]) if found else None
+    filled = [c for c in above.cells or [] if c.strip()]
+    if len(filled) != 1 or not list_label(filled[0].strip().rstrip(":") + ":"):
+        return None
+    found = list_label(filled[0].strip().rstrip(":") + ":")
+    return (found[1], found[2]) if found else None
+
+
+def _twins_merged(people: list[Attendee]) -> list[Attendee]:
+    """One person once: a substitute named in a member's row ('Vara: Ola Bu') who has a row of their own
+    is one attendee, with what both rows say."""
+    out: list[Attendee] = []
+    for person in people:
+        twin = next((p for p in out if fold(p.name) == fold(person.name)), None)
+        if twin is None:
+            out.append(person)
+            continue
+        for field in ("organisation", "role", "substitute_for", "code", "raw_mark", "mark_column"):
+            if getattr(twin, field) is None and getattr(person, field) is not None:
+                setattr(twin, field, getattr(person, field))
+        if person.category == Category.substitute:
+            twin.category = Category.substitute
+        if twin.status == Status.unknown:
+            twin.status = person.status
+    return out
 
 
 # -- lists ---------------------------------------------------------------------------------------
@@ -235,8 +391,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
                 r"(?:\s+(?:som\s+)?møtte|\s+til\s+stede)?\s*:"), Category.substitute, Status.present),
     # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
-    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?(?:hadde|meldte)\s+"
-                r"(?:forfall|fravær)\s*:"), Category.member, Status.absent),
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?(?:(?:hadde|meldte)\s+"
+                r"(?:forfall|fravær|fråvær)|ikk(?:e|je)\s+(?:møtte|møtt|var\s+til\s+stede))\s*:"),
+     Category.member, Status.absent),
     (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?møtte\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from referat.extract.casenumber import POINT, match_heading
 from referat.extract.labels import repair_label
@@ -131,14 +132,20 @@ def _bold_after_sentence(previous: Line, line: Line) -> bool:
 
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:side\s+\d+(?:\s*(?:av|/)\s*\d+)?|[-–]?\s*\d{1,3}\s*[-–]?|\d+\s*/\s*\d+)\s*$")
+# 'Side 2 av 5' beside a running title on one line: 'Kommunestyret 12.03.2024        Side 2 av 5'
+_PAGE_OF = re.compile(r"(?i)\bside\s+\d+\s*(?:av|/)\s*\d+\s*$|^\s*side\s+\d+\s*(?:av|/)\s*\d+\b")
+_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 
 
 def page_furniture(doc: Document) -> set[tuple[int, int]]:
     """Page numbers ('Side 2 av 4', '- 3 -') and running headers or footers: a first or last line that
-    comes back, numbers aside, on most pages. They interrupt the text, they are not part of it."""
+    comes back, numbers aside, on most pages, or that repeats the meeting's date at the top of a page
+    or beside a page number ('Formannskapet 12.03.2024'). They interrupt the text, they are not part of it."""
     pages = [p for p in doc.pages if p.lines]
     found = {(p.number, line.number) for p in pages for line in p.lines
-             if line.cells is None and _PAGE_NUMBER.match(line.text)}
+             if line.cells is None and (_PAGE_NUMBER.match(line.text)
+                                        or len(line.text) < 100 and _PAGE_OF.search(line.text.strip()))}
+    found |= _dated_titles(pages, found)
     if len(pages) < 2:
         return found
     edges: dict[str, list[tuple[int, int]]] = {}
@@ -156,15 +163,59 @@ def page_furniture(doc: Document) -> set[tuple[int, int]]:
     return found
 
 
+def _dated_titles(pages: list[Any], numbers: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """A short line with the meeting's date (as the first page gives it) and no sentence, first on a page
+    after the first or next to a page number: the running title of minutes printed from a case system,
+    which a page break may set inside a decision or a table."""
+    if not pages:
+        return set()
+    dates = {_day(m) for line in pages[0].lines[:25] for m in _DATE.finditer(line.text)}
+    if not dates:
+        return set()
+    found: set[tuple[int, int]] = set()
+    for p in pages:
+        lines = [line for line in p.lines if line.cells is None]
+        near = {k + d for k, line in enumerate(lines) if (p.number, line.number) in numbers for d in (-1, 1)}
+        if p is not pages[0]:
+            near.add(next((k for k, line in enumerate(lines) if (p.number, line.number) not in numbers), -1))
+        for k in near:
+            if not 0 <= k < len(lines) or (p.number, lines[k].number) in numbers:
+                continue
+            line, text = lines[k], lines[k].text.strip()
+            rest = _DATE.sub("", text).strip(" -–,|")
+            if (len(text) < 80 and not text.endswith((".", ":", ",", ";")) and len(rest.split()) <= 6
+                    and not _starts_new(line) and {_day(m) for m in _DATE.finditer(text)} & dates):
+                found.add((p.number, line.number))
+    return found
+
+
+def _day(m: re.Match[str]) -> tuple[int, int, int]:
+    return int(m.group(1)), int(m.group(2)), int(m.group(3))
+
+
 def build_blocks(doc: Document) -> list[Block]:
     """Join wrapped lines into paragraphs, also across a page break; every table row is a block of its own."""
     furniture = page_furniture(doc)
-    return join_lines(line for line in doc.lines() if (line.page, line.number) not in furniture)
+    kept: list[Line] = []
+    resumed: set[tuple[int, int]] = set()  # lines after a page number or running title that was dropped
+    dropped = False
+    for line in doc.lines():
+        if (line.page, line.number) in furniture:
+            dropped = True
+            continue
+        if dropped:
+            resumed.add((line.page, line.number))
+        dropped = False
+        kept.append(line)
+    return join_lines(kept, resumed)
 
 
-def join_lines(lines: Iterable[Line]) -> list[Block]:
+def join_lines(lines: Iterable[Line], resumed: set[tuple[int, int]] | None = None) -> list[Block]:
     """Paragraphs of lines in reading order: a line joins the one before when that one wraps and
-    neither ends a sentence nor is followed by a heading, a label or a case."""
+    neither ends a sentence nor is followed by a heading, a label or a case. A sentence goes on in
+    lower case after a page break, also one that a text without form feeds shows only by its page
+    number and running title (``resumed``)."""
+    resumed = resumed or set()
     blocks: list[Block] = []
     previous: Line | None = None
     for line in lines:
@@ -172,8 +223,8 @@ def join_lines(lines: Iterable[Line]) -> list[Block]:
             previous = None
             continue
         # a sentence broken by a page break goes on in lower case at the top of the next page
-        across_page = (previous is not None and previous.page != line.page and line.text[:1].islower()
-                       and not _finishes_sentence(previous))
+        across_page = (previous is not None and (previous.page != line.page or (line.page, line.number) in resumed)
+                       and line.text[:1].islower() and not _finishes_sentence(previous))
         joins = (previous is not None and line.cells is None and previous.cells is None
                  and (previous.wraps or across_page or _broken(previous, line))
                  and (not line.break_before or across_page)

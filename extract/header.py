@@ -104,6 +104,9 @@ def read_header(blocks: list[Block], whole: list[Block] | None = None) -> dict[s
         for block in blocks[:25]:
             if _OTHER_DATE.search(block.text):
                 continue
+            # a row of the attendance saying when someone came or left ('Permisjon fra kl. 12') is no meeting time
+            if block.is_row and not _label((block.cells or [""])[0]):
+                continue
             text = _ENDED.sub(" ", block.text)
             if re.search(rf"(?i)\b{_CLOCK}\s*\d|\btid\s*:", text):
                 found = find_time_range(re.split(rf"(?i)\b{_CLOCK}|\btid\s*:", text, maxsplit=1)[1])

@@ -155,13 +155,64 @@ class _Parts:
 def _aligned_cells(raws: list[str]) -> dict[int, list[str]]:
     """Lines of a table laid out with spaces, cell by cell, each part in the column of the header
     part it stands under, so that an empty cell stays empty ('x' under 'Forfall', not 'Møtt').
-    Double spaces after a full stop in prose do not line up."""
+    Double spaces after a full stop in prose do not line up. Rows of a table typed with tabs are
+    set under the header's cells (``_typed_tabs``)."""
     # 'pdftotext -layout' sets a blank line between a table's rows: rows are compared across it
     kept = [k for k, raw in enumerate(raws) if raw.strip()]
     lines = [_Parts([] if "\t" in raws[k] else [_Part(m.group(), m.start(), m.end()) for m in _PART.finditer(raws[k])])
              for k in kept]
-    return {kept[k]: [" ".join(p.text for p in cell) for cell in cells]
-            for k, cells in aligned_rows(lines, align=1.0, centred=False).items()}
+    cells = {kept[k]: [" ".join(p.text for p in cell) for cell in cells]
+             for k, cells in aligned_rows(lines, align=1.0, centred=False).items()}
+    cells.update({kept[k]: row for k, row in _typed_tabs([raws[k] for k in kept]).items()})
+    return cells
+
+
+def _typed_tabs(lines: list[str]) -> dict[int, list[str]]:
+    """Rows of a table typed with tabs to look like columns, each field under the header's: the typist
+    pressed tab as often as the screen asked ('Navn<tab><tab><tab>Parti' over 'Kari Hansen<tab><tab>AP'),
+    so a field that lands under an empty header field goes on to the next header field, and empty
+    fields that run past the header are dropped. An export, every line with as many tabs
+    ('Navn<tab>Parti<tab>Møtt', 'Per Olsen<tab>H<tab><tab>x'), keeps each cell in its field."""
+    tabbed = [k for k, line in enumerate(lines) if "\t" in line]
+    runs: list[list[int]] = []
+    for k in tabbed:  # a section heading or two ('Varamedlemmer') between rows is still the table
+        if runs and k - runs[-1][-1] <= 3:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    out: dict[int, list[str]] = {}
+    for run in runs:
+        if len({lines[k].count("\t") for k in run}) == 1:
+            continue
+        header = lines[run[0]].rstrip().split("\t")
+        if not any(not f.strip() for f in header[1:]) and all(len(lines[k].rstrip().split("\t")) <= len(header)
+                                                               for k in run):
+            continue
+        for k in run[1:]:
+            out[k] = _under_header(lines[k].rstrip().split("\t"), header)
+    return out
+
+
+def _under_header(fields: list[str], header: list[str]) -> list[str]:
+    """A typed row's fields placed under the header's named fields, in order."""
+    named = [i for i, h in enumerate(header) if h.strip()]
+    extra = len(fields) - len(header)
+    placed: dict[int, str] = {}
+    column = 0
+    for k, field in enumerate(fields):
+        if not field.strip():
+            # an empty field is a tab pressed once more: it moves the next field one column on,
+            # unless the row has more fields than the header has room for
+            if extra > 0 and k:
+                extra -= 1
+            else:
+                column += 1
+            continue
+        later = [i for i in named if i >= column and i not in placed]
+        column = later[0] if later else max(column, len(header))
+        placed[column] = field
+        column += 1
+    return [placed.get(i, "") for i in range(max(placed, default=-1) + 1)]
 
 
 # What a stored web page carries around the minutes: the document viewer's controls, the site's share

@@ -341,3 +341,85 @@ def test_lists_inside_a_flattened_page(tmp_path: Path):
     assert [(a.name, a.category.value, a.status.value) for a in meeting.attendance] == [
         ("Kari Holm", "member", "present"), ("Per Lie", "member", "present"), ("Stein T.B. Bø", "member", "present"),
         ("Siv Ås", "member", "absent"), ("Ola F. Berg", "secretariat", "present")]
+
+
+def _from_text(tmp_path: Path, text: str) -> dict[str, tuple]:
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    return {a.name: (a.category.value, a.status.value, a.substitute_for, a.organisation)
+            for a in read_tables(build_blocks(read_document(path)))}
+
+
+def test_a_name_in_two_columns_or_surname_first_as_the_header_says():
+    people = _people(_table(["Etternavn", "Fornavn", "Parti", "Møtt"], ["Hansen", "Kari", "AP", "x"],
+                            ["Olsen", "Per Arne", "H", ""]))
+    assert people == {"Kari Hansen": ("member", "present", None), "Per Arne Olsen": ("member", "absent", None)}
+    people = _people(_table(["Etternavn, fornavn", "Parti", "Møtt"], ["Hansen Kari", "AP", "x"],
+                            ["Olsen, Per Arne", "H", "x"]))
+    assert people == {"Kari Hansen": ("member", "present", None), "Per Arne Olsen": ("member", "present", None)}
+
+
+def test_a_row_wrapped_onto_the_next_line_is_one_person(tmp_path: Path):
+    people = _from_text(tmp_path, "Navn                      Organisasjon              Møtt\n"
+                                  "Kari Hansen               Helse Bergen HF,          x\n"
+                                  "                          klinikk for psykisk helse\n"
+                                  "Per Olsen                 Bergen kommune            x\n"
+                                  "Eva Marie                 Høgskulen på              x\n"
+                                  "Dahl-Berg                 Vestlandet\n"
+                                  "Tor Moe                   Askøy kommune\n")
+    assert people == {
+        "Kari Hansen": ("member", "present", None, "Helse Bergen HF, klinikk for psykisk helse"),
+        "Per Olsen": ("member", "present", None, "Bergen kommune"),
+        "Eva Marie Dahl-Berg": ("member", "present", None, "Høgskulen på Vestlandet"),
+        "Tor Moe": ("member", "absent", None, "Askøy kommune")}  # a blank under 'Møtt', not a continuation
+
+
+def test_headings_inside_a_table_say_whose_rows_follow_and_how_they_attended():
+    people = _people(_table(["Navn", "Parti", "Møtt"], ["Medlemmer"], ["Kari Hansen", "AP", "x"],
+                            ["Varamedlemmer"], ["Eva Dahl", "SP", "x"], ["Administrasjonen"], ["Tor Moe", "", "x"],
+                            ["Forfall"], ["Per Olsen", "H", ""]))
+    assert people == {"Kari Hansen": ("member", "present", None), "Eva Dahl": ("substitute", "present", None),
+                      "Tor Moe": ("secretariat", "present", None), "Per Olsen": ("member", "absent", None)}
+
+
+def test_a_remark_says_whom_a_substitute_came_for_and_each_person_is_listed_once():
+    people = _people(_table(["Navn", "Parti", "Møtt", "Merknad"],
+                            ["Eva Dahl", "SP", "", "Forfall, vara Ola Bu møtte"],
+                            ["Ola Bu", "SP", "x", "Vara for Eva Dahl"],
+                            ["Kari Hansen", "AP", "x", "Fra sak 12"]))
+    assert people == {"Eva Dahl": ("member", "substituted", None), "Ola Bu": ("substitute", "present", "Eva Dahl"),
+                      "Kari Hansen": ("member", "present", None)}
+    people = _people(_table(["Navn", "Rolle", "Status"], ["Eva Dahl", "Medlem", "Vara"],
+                            ["Tor Moe", "Varamedlem", "Møtt for Eva Dahl"]))
+    assert people == {"Eva Dahl": ("member", "substituted", None), "Tor Moe": ("substitute", "present", "Eva Dahl")}
+
+
+def test_a_party_in_parentheses_after_the_name():
+    found = read_tables(_table(["Navn", "Møtt", "Forfall"], ["Kari Hansen (AP)", "x", ""],
+                               ["Per Olsen (H)", "", "x"], ["Geir Ness (Uavh.)", "x", ""]))
+    assert [(a.name, a.organisation, a.status.value) for a in found] == [
+        ("Kari Hansen", "AP", "present"), ("Per Olsen", "H", "absent"), ("Geir Ness", "Uavh.", "present")]
+
+
+def test_a_header_repeated_on_the_next_page_goes_on_under_the_label(tmp_path: Path):
+    people = _from_text(tmp_path, "Faste medlemmer som møtte:\n"
+                                  "Navn                      Funksjon      Parti\n"
+                                  "Kari Hansen               Leder         AP\n"
+                                  "\fKommunestyret 12.03.2024                             Side 2 av 3\n\n"
+                                  "Navn                      Funksjon      Parti\n"
+                                  "Eva Dahl                  Medlem        SP\n\n"
+                                  "Faste medlemmer som ikke møtte:\n"
+                                  "Navn                      Funksjon      Parti\n"
+                                  "Ole Bu                    Medlem        V\n")
+    assert people == {"Kari Hansen": ("member", "present", None, "AP"), "Eva Dahl": ("member", "present", None, "SP"),
+                      "Ole Bu": ("member", "absent", None, "V")}
+
+
+def test_a_running_title_between_rows_does_not_end_the_table(tmp_path: Path):
+    people = _from_text(tmp_path, "Faste medlemmer som møtte:\n"
+                                  "Navn                      Funksjon      Parti\n"
+                                  "Kari Hansen               Leder         AP\n\n"
+                                  "Side 1 av 3\n\n"
+                                  "Kommunestyret 12.03.2024\n\n"
+                                  "Eva Dahl                  Medlem        SP\n")
+    assert set(people) == {"Kari Hansen", "Eva Dahl"}

@@ -172,3 +172,13 @@ def test_the_closing_lines_past_the_last_case_give_the_end_time_and_the_body(tmp
     meeting = extract_meeting(read_document(path)).meeting
     assert meeting is not None and len(meeting.items) == 2
     assert (meeting.start_time, meeting.end_time, meeting.body) == ("18:00", "20:15", "Styret")
+
+
+def test_a_remark_in_the_attendance_table_gives_no_meeting_time(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i Kontrollutvalget\n\nDato: 12.03.2024\n\n"
+                    "Navn                    Parti     Møtt    Merknad\n"
+                    "Kari Hansen             AP        x\n"
+                    "Tor Moe                 FrP       x       Permisjon fra kl. 12\n", encoding="utf-8")
+    header = read_header(build_blocks(read_document(path)))
+    assert (header["date"], header["start_time"], header["end_time"]) == ("2024-03-12", None, None)
