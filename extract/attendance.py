@@ -34,21 +34,22 @@ from referat.folding import fold
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
 # Among the others present, those who serve the body: its coordinator, its adviser
 _STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
-NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person", "etternavn",
-                "etternamn", "fornavn", "forenamn")
+NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "deltakar", "medlem", "medlemmer", "representant", "person",
+                "etternavn", "etternamn", "fornavn", "forenamn")
 # The name written in two columns, or surname first as the header says ('Etternavn, fornavn')
 _SURNAME_HEADER = re.compile(r"(?:etternavn|etternamn|slektsnavn)\b")
 _GIVEN_HEADER = re.compile(r"(?:fornavn|forenamn|fornamn)\b")
-ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
-               "org")
+# nynorsk 'Verksemd', 'Eining'; a youth council's members come from their school ('Skule')
+ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "verksemd", "institusjon", "partner", "representerer",
+               "enhet", "eining", "skole", "skule", "org")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
-CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn")
-STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for")
+CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn", "kortnamn")
+STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for", "i staden for")
 # A column of remarks: 'Vara: Tonje Rabben', 'Deltok på Teams'
 NOTE_HEADERS = ("merknad", "kommentar", "anmerkning", "notat")
 # A column naming the substitute who came in the row's member's place
 SUBSTITUTE_HEADERS = ("vara", "varamedlem", "vararepresentant", "vara som motte", "motende vara", "mott vara",
-                      "stedfortreder")
+                      "stedfortreder", "motande vara", "motande varamedlem")
 
 
 def section_category(text: str) -> Category | None:
@@ -267,6 +268,11 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
     for n, raw_name in enumerate(names):
         name, note = _name_and_note(raw_name)
         person_org, role = org, (roles[n] if len(roles) == len(names) else (roles[0] if roles else None))
+        # 'Styremedlem (på Teams)': how the member took part, written beside the title
+        role_note = _name_and_note(role)[1] if role else None
+        said_beside = status_from_phrase(role_note) if role_note else None
+        if said_beside:
+            role = _name_and_note(role)[0] or None
         if note:
             if is_role(note):
                 role = note
@@ -292,6 +298,8 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
         if remark and re.search(r"(?i)\bvara\b", remark) and not stood_in_for:
             named = named or find_names(remark)
         if remark and status == Status.present and status_from_phrase(remark) == Status.remote:
+            status = Status.remote
+        if said_beside == Status.remote and status in (Status.present, Status.unknown):
             status = Status.remote
         # A roster's 'Vara' column may name a personal substitute who stayed home: only one who came
         # in place of an absent member attended.
@@ -388,16 +396,18 @@ _CHAIR = re.compile(r"møteleder|møteleiar", re.IGNORECASE)
 _MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
 
 LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
-    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:vara(?:medlem(?:m?er)?|representant(?:er|ar)?)?|møt[ea]nde\s+vara(?:medlem(?:m?er)?)?)"
-                r"(?:\s+(?:som\s+)?møtte|\s+til\s+stede)?\s*:"), Category.substitute, Status.present),
+    (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:vara(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)?|"
+                r"møt[ea]nde\s+vara(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)?)"
+                r"(?:\s+(?:som\s+)?møtte|\s+til\s+stede|\s+til\s+stades)?\s*:"), Category.substitute, Status.present),
     # The protocols of municipal case systems: 'Følgende faste medlemmer møtte:', '... hadde forfall:'
     (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?(?:(?:hadde|meldte)\s+"
                 r"(?:forfall|fravær|fråvær)|ikk(?:e|je)\s+(?:møtte|møtt|var\s+til\s+stede))\s*:"),
      Category.member, Status.absent),
     (re.compile(r"(?i)^(?:følg(?:e|ja)nde\s+)?(?:faste\s+)?(?:medlem(?:m?er|ar)|representant(?:er|ar))\s+(?:som\s+)?møtte\s*:"),
      Category.member, Status.present),
-    (re.compile(r"(?i)^(?:til\s*stede|møtt|møt[ea]nde(?:\s+medlem(?:m?er)?)?|deltakere|deltok)\s+(?:digitalt|på\s+teams|"
-                r"via\s+teams|på\s+video|på\s+nett)\s*:"), Category.member, Status.remote),
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|møt[ea]nde(?:\s+medlem(?:m?er|ar)?)?|deltakere|"
+                r"deltakarar|deltok)\s+(?:digitalt|på\s+teams|via\s+teams|på\s+video|på\s+nett)\s*:"),
+     Category.member, Status.remote),
     (re.compile(r"(?i)^(?:digitalt|på\s+teams)\s*:"), Category.member, Status.remote),
     # 'Til stede fra administrasjonen:': the staff, not the members
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte)\s+fr[aå]\s+(?:administrasjonen|sekretariatet)\s*:"),
@@ -411,7 +421,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|deltak[ae]rar)\s*:"),
      Category.member, Status.present),
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
-                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|"
+                r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|møtte\s+ikke|møtte\s+ikkje|"
                 r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
      Category.member, Status.absent),
     # The chair of the meeting is one of its members
@@ -424,8 +434,10 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
-    (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s*stede|\s+møtende|\s+deltakere)?|inviterte?|"
-                r"også\s+til\s*stede|i\s+tillegg\s+(?:møtte|deltok)|dessuten\s+møtte)\s*:"),
+    # nynorsk 'Gjestar:', 'Andre til stades:', 'Òg til stades:', 'Elles møtte:'
+    (re.compile(r"(?i)^(?:gjest(?:er|ar)?|andre(?:\s+til\s*stede|\s+til\s*stades|\s+møtende|\s+møtande|"
+                r"\s+deltakere|\s+deltakarar)?|inviterte?|(?:også|òg)\s+til\s*(?:stede|stades)|"
+                r"i\s+tillegg\s+(?:møtte|deltok)|dessuten\s+møtte|elles\s+møtte)\s*:"),
      Category.guest, Status.present),
 ]
 
@@ -518,7 +530,8 @@ def _org_first(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stilte|stedfortreder)?\s*(?:for|i stedet for)\s+(.+)$")
+_STANDS_IN = re.compile(r"(?i)(?:vara|møtte|stilte|stedfortreder|stadfortredar)?\s*"
+                        r"(?:for|i stedet for|i staden for)\s+(.+)$")
 
 
 def with_notes(entries: list[str], absent: bool = False, paired: bool = False) -> list[str]:
@@ -530,8 +543,8 @@ def with_notes(entries: list[str], absent: bool = False, paired: bool = False) -
     out: list[str] = []
     for entry in entries:
         # 'Askøy kommune (for Mari Kolstad)': the only name is whom the person before stood in for
-        own = re.sub(r"(?i)\((?:vara\s+|møtte\s+)?(?:for|i stedet for)\s[^)]*\)", "", entry)
-        replaced = absent and re.match(r"(?i)(?:vara(?:medlem)?|stedfortreder)\b", entry)
+        own = re.sub(r"(?i)\((?:vara\s+|møtte\s+)?(?:for|i stedet for|i staden for)\s[^)]*\)", "", entry)
+        replaced = absent and re.match(r"(?i)(?:vara(?:medlem)?|stedfortreder|stadfortredar)\b", entry)
         named = find_names(own) or (list_names(own) if not out or not (paired or find_names(out[-1])) else [])
         if out and (not named or _STANDS_IN.match(entry) or replaced):
             out[-1] += ", " + entry
@@ -542,8 +555,9 @@ def with_notes(entries: list[str], absent: bool = False, paired: bool = False) -
 
 # An absent member's note naming who came instead: 'vara Kjell Espeland møtte', 'vara: Kjell Espeland',
 # 'Kjell Espeland møtte som vara'
-_REPLACED_BY = re.compile(r"(?i)^(?:(?:vara(?:medlem)?|stedfortreder)\s*:?\s+(?P<a>.+?)(?:\s+møtte)?"
-                          r"|(?P<b>.+?)\s+møtte(?:\s+som\s+vara(?:medlem)?|\s+for\s+(?:henne|han|ham))?)$")
+_REPLACED_BY = re.compile(r"(?i)^(?:(?:vara(?:medlem)?|stedfortreder|stadfortredar)\s*:?\s+(?P<a>.+?)"
+                          r"(?:\s+møtte(?:\s+for\s+(?:henne|han|ham|ho))?)?"
+                          r"|(?P<b>.+?)\s+møtte(?:\s+som\s+vara(?:medlem)?|\s+for\s+(?:henne|han|ham|ho))?)$")
 
 
 _HAS_SUBSTITUTE = re.compile(r"(?i)^(?:har|hadde|med|sendte)\s+(?:vikar|vara|stedfortreder)$")
@@ -679,7 +693,8 @@ def _group_org(text: str) -> str:
 
 
 # A second list inside the first one's paragraph: '... og Janne Dahl. Forfall Amund Berg.'
-_INLINE_ABSENT = re.compile(r"(?i)(?:^|(?<=[.;])\s+)(?:meldt\s+)?(?:forfall|fravær|fråvær|ikke\s+til\s*stede)\s*:?\s+"
+_INLINE_ABSENT = re.compile(r"(?i)(?:^|(?<=[.;])\s+)(?:meldt\s+)?(?:forfall|fravær|fråvær|fråverande|"
+                            r"ikke\s+til\s*stede|ikkje\s+til\s*stades)\s*:?\s+"
                             r"(?=[A-ZÆØÅ])")
 
 
@@ -701,6 +716,13 @@ def _name_and_place(text: str) -> bool:
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
 # these say who attended the meeting wherever they stand ('Tilstede:' after the last case).
 _ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler")
+
+
+def _serves(entry: str, role: str | None) -> bool:
+    """The entry's title, or another title beside it, is the minute-taker's: 'Ingvild Nygård – rektor, sekretær'."""
+    if role and SECRETARIAT.search(role):
+        return True
+    return any(SECRETARIAT.search(part) and is_role(part) for part in re.split(r"[,;()]|\s[–-]\s", entry)[1:])
 
 
 def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
@@ -799,7 +821,7 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                 own_category = own_list
                 if substitute_for or (role and read_mark(role)[0] == "substitute"):  # 'vara Ola Hansen'
                     own_category = Category.substitute
-                elif role and SECRETARIAT.search(role) and own_list in (Category.member, Category.guest):
+                elif _serves(entry, role) and own_list in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
                 elif role and _STAFF.search(role) and own_list == Category.guest:
                     own_category = Category.secretariat  # 'Andre: Kari Hansen, koordinator

@@ -138,8 +138,10 @@ ROMAN = re.compile(r"^\s*(?P<num>(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3}))(?:[.)]\s*
 # Series that restart in every meeting keep their letter: 'V-SAK 1' -> 'V-1', 'O-sak 2:' -> 'O-2'.
 SERIES = re.compile(r"^\s*(?P<series>[A-ZÆØÅ])\s?-\s?sak\s*(?:nr\.?\s*)?(?P<num>\d{1,3})(?!\d|\s?[-/–.]\s?\d)"
                     r"\s*[:.–—-]?\s*", re.IGNORECASE)
-# A case's treatment named by its body: 'Kommunestyrets behandling av sak 15/2025 i møte den 09.12.2025:'
-TREATMENT = re.compile(rf"^\s*[A-ZÆØÅ][^:]{{0,80}}?\s+behandling\s+av\s+(?:sak|ps)\s+(?P<num>{NUMBER})", re.IGNORECASE)
+# A case's treatment named by its body: 'Kommunestyrets behandling av sak 15/2025 i møte den 09.12.2025:',
+# nynorsk 'Kommunestyret si handsaming av sak 15/2025'
+TREATMENT = re.compile(rf"^\s*[A-ZÆØÅ][^:]{{0,80}}?\s+(?:behandling|handsaming)\s+av\s+(?:sak|ps)\s+(?P<num>{NUMBER})",
+                       re.IGNORECASE)
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 

@@ -14,7 +14,9 @@ import re
 from referat.extract.blocks import Block
 
 # 'Referat', 'Møteprotokoll', 'Valgprotokoll for stemmestyret', 'Protokoll fra ...', 'Møtebok'
-_TITLE = re.compile(r"(?i)^\W{0,4}(?:\w{0,12}?)(?:referat|protokoll|møtebok|protokol)\b")
+# 'Utskrift av møtebok'
+_TITLE = re.compile(r"(?i)^\W{0,4}(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?(?:\w{0,12}?)"
+                    r"(?:referat|protokoll|møtebok|protokol)\b")
 
 # A title that names a meeting without the word minutes: 'Møte i Fordelingsutvalget',
 # 'Generalforsamling i Bitraf 30.04.2014', 'Styremøte 12. mars', 'Ekstraordinært årsmøte', 'Hovedstyrets
@@ -25,7 +27,7 @@ _MEETING_TITLE = re.compile(
 
 # An extract of one case's treatment in a meeting ('Hovedutvalg helse og omsorgs behandling av sak
 # 15/2025 i møte den 09.12.2025'), as municipal systems publish per case.
-_TREATMENT = re.compile(r"(?i)\bbehandl(?:ing|a)\s+av\s+sak\s+\d+\s*/\s*\d{2,4}\s+i\s+møte")
+_TREATMENT = re.compile(r"(?i)\b(?:behandl|handsam)(?:ing|a)\s+av\s+sak\s+\d+\s*/\s*\d{2,4}\s+i\s+møte")
 
 # A notice of a meeting ('Innkalling til møte i Eldrerådet', 'Saksliste') lists the cases to come
 # with proposals, not what was decided: it is kept, but is no record of a meeting.
@@ -39,11 +41,13 @@ _CASE_PAPER = re.compile(r"(?i)^\s*(?:saksframlegg|saksfremlegg|saksutgreiing|sa
 _REPORT = re.compile(r"(?i)^\s*(?:årsmelding|årsrapport|årsberetning|strategiplan|handlingsplan|virksomhetsplan)\b")
 
 # A proposal to a meeting, which a paper written before it carries ('Forslag til vedtak:', 'Innstilling:',
-# 'Kommunedirektørens forslag til vedtak'), and a decision, which only minutes carry.
-_PROPOSAL = re.compile(r"(?i)^\s*(?:[\wæøå]+s\s+)?(?:forslag\s+til\s+(?:vedtak|innstilling)|innstilling)\b"
-                       r"|^\s*saksbehandler\s*:")
-_DECIDED = re.compile(r"(?i)^\s*(?:[\wæøå]+s\s+)?(?:vedtak|konklusjon|beslutning)\b(?!\s+(?:om|av|fra)\b)"
-                      r"|^\s*(?:(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtatt|vedteke)\b")
+# 'Kommunedirektørens forslag til vedtak', nynorsk 'Kommunedirektøren si tilråding', 'Framlegg til vedtak'), and a
+# decision, which only minutes carry ('Formannskapet sitt vedtak', 'Eldrerådet si fråsegn').
+_OWNER = r"(?:[\wæøå]+s\s+|[\wæøå]+\s+(?:si|sitt)\s+)?"
+_PROPOSAL = re.compile(rf"(?i)^\s*{_OWNER}(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling)|innstilling|"
+                       r"tilråding)\b|^\s*(?:saksbehandler|sakshandsamar)\s*:")
+_DECIDED = re.compile(rf"(?i)^\s*{_OWNER}(?:vedtak|konklusjon|beslutning|fråsegn)\b(?!\s+(?:om|av|fra|frå)\b)"
+                      r"|^\s*(?:(?:enstemmig|einstemmig|samrøystes)\s+)?(?:vedtatt|vedteke|vedteken)\b")
 
 _LEAD = 12  # blocks of the opening that can carry the title (front matter and letterheads come first)
 

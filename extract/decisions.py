@@ -47,23 +47,26 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 # A sub-point's heading inside a case: '13.2.3 Godkjenning ved akklamasjon', '5.1 – Foreningsfesten'
 SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 
-_DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|innvilget|innvilga|avslått|avslege|"
-         r"underkjent|underkjend|oppnevnt|oppnemnd")
+# nynorsk in the forms a participle takes after its noun: 'godkjend', 'godkjende' (plural), 'vedtekne', 'valde'
+_DONE = (r"godkjent|godkjend|godkjende|vedtatt|vedteke|vedteken|vedtekne|besluttet|valgt|vald|valt|valde|"
+         r"innvilget|innvilga|avslått|avslege|avslegen|underkjent|underkjend|oppnevnt|oppnemnd|oppnemnde")
+# Taking a report as read: 'tatt til orientering', nynorsk 'teke/teken/tekne til vitande'
+_NOTED = r"(?:tatt|teke|teken|tekne)\s+til\s+(?:orientering|etterretning|vitande)"
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
 # ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
 PASSIVE = re.compile(
     # 'ble ikke innvilget' is a verdict, 'er ikke tatt til etterretning' a complaint
     rf"(?i)\b(?:(?:ble|blei|vart)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?|"
-    rf"(?:blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da)\s+)?)"
-    rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|"
-    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
+    rf"(?:blir|er|vert)\s+(?:(?:videre|vidare|også|òg|deretter|derfor|difor|så|da)\s+)?)"
+    rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|{_NOTED}"
     r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\s(?:godkjen[td]|underkjen[td])\b|"
     r"\b(?:godkjennes|godkjenn?ast|vedtas|vedtakast|innvilges|velges|veljast|avslås|tiltres)\b|"
     r"\bdet\s+(?:ble|vart|er|var)\s+(?:enstemmig\s+|samrøystes\s+)?(?:besluttet|vedtatt|vedteke|valgt|vald|enighet|"
     r"einigheit|semje)|"
     # an election with the subject after the verb: 'Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.'
     r"\b(?:ble|vart)\s+[^.]{1,80}?\s(?:valgt|vald|valt|oppnevnt|oppnemnd)\b|"
-    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
+    r"\b(?:tas|takast|vert\s+teken|vert\s+teke)\s+til\s+(?:orientering|etterretning|vitande)|"
+    r"\bsak(?:en|a)\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
     # a majority is the verdict when the sentence ends on it ('X vinner ved flertall.'), not in a rule
     # ('Tittelen deles ut ved kvalifisert flertall i styret')
     r"\bved\s+(?:akklamasjon|aklamasjon)\b|"
@@ -71,23 +74,26 @@ PASSIVE = re.compile(
     # the verdict in a word ('Godkjent.', 'Vedtatt mot to stemmer', 'Innvilget søknadsbeløp'), not a report of
     # what someone did ('Valgt ny leder', 'Godkjent budsjett for arrangementet')
     rf"^\s*(?:enstemmig\s+|einstemmig\s+|samrøystes\s+)?(?:(?:{_DONE})(?=\s*$|\s*[-–.,:;!]|\s+(?:ved|med|uten|utan|"
-    r"enstemmig|samrøystes|einstemmig|mot|av|som|i|og)\b)|innvilget|innvilga|innvilges|"
-    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning))\b")
+    rf"enstemmig|samrøystes|einstemmig|mot|av|som|i|og)\b)|innvilget|innvilga|innvilges|{_NOTED})\b")
 # A modal verb before the verdict makes it a wish or a plan ('kan vedtas', 'skal godkjennes ved neste møte').
-MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker)\b")
+MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker|ønskjer|ynskjer)\b")
 # A verdict in a clause that hangs on something else is no verdict ('punktene som blir vedtatt').
-SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$|\bat\s+(?:det|den|de|dette)\s+$|"
+SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|viss|om|før|inntil)\s+$|\bat\s+(?:det|den|de|dei|dette)\s+$|"
                          r"\b(?:ikke|ikkje)\s+$")  # 'at dette ikke er tatt til etterretning': a complaint
 # A body resolving in the active voice: only counts when the subject is the meeting's own body.
 ACTIVE = re.compile(
-    r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
-    r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
-    r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
-    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok)"
+    # 'Et samlet styre vedtok', nynorsk 'Eit samla utval vedtek'
+    r"(?i)^\s*(?:(?:et\s+|eit\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"
+    r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|slutta|sluttar|stilte|stiller|"
+    r"vedtok|vedtar|vedtek|besluttet|beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|"
+    r"gir\s+sin\s+tilslutning|gav\s+si\s+tilslutning|gjev\s+si\s+tilslutning|tok|tar|tek|ble\s+enige|var\s+enige|"
+    r"vart\s+einige|var\s+einige|vart\s+samde|var\s+samde|anbefaler|anbefalte|tilrår|tilrådde|rår\s+til|"
+    r"oppnevnte|oppnevner|oppnemnde|oppnemner|valgte|velger|valde|innvilger|innvilget|innvilga|innvilgar|avslår|"
+    r"avslo|godtar|godtok|godtek)"
     r"\b(?P<rest>.*)")
 COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
-              "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "generalforsamlingen", "arsmotet",
-              "representantskapet"}
+              "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "moteleiar", "generalforsamlingen",
+              "arsmotet", "representantskapet", "nemnda", "laget"}
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
 
 
@@ -99,7 +105,7 @@ def _first_sentence(text: str) -> str:
 # fjor', 'ble vedtatt i 2023'. The meeting itself ('i møtet') and its own body are no other.
 ELSEWHERE = re.compile(
     rf"(?i)^\s*(?:(?:av|i|på)\s+(?:det\s+|den\s+)?(?P<other>[\wæøå-]*(?:{DEFINITE}))\b|"
-    r"(?:i|på)\s+(?:fjor|forrige|tidligere|\d{4}\b|januar|februar|mars|april|mai|juni|juli|august|september|"
+    r"(?:i|på)\s+(?:fjor|forrige|førre|tidligere|tidlegare|\d{4}\b|januar|februar|mars|april|mai|juni|juli|august|september|"
     r"oktober|november|desember))")
 
 
@@ -123,7 +129,7 @@ def _quoted(before: str) -> bool:
 _PASSIVE_STEMS = (
     "godkjen", "underkjen", "vedtek", "vedtas", "vedtakast", "beslutt", "valgt", "vald", "valt", "innvilg", "avslå",
     "avsleg", "oppnevn", "oppnemn", "orientering", "etterretning", "enig", "einig", "samd", "semje", "velges",
-    "veljast", "tiltres", "tatt", "teken", "klamasjon", "fleirtal", "flertal",
+    "veljast", "tiltres", "tatt", "teken", "klamasjon", "fleirtal", "flertal", "vitande", "teke",
 )
 
 
@@ -193,7 +199,8 @@ class _Under:
     proposer: str | None = None
 
 
-_TITLES = {"og", "v", "leder", "møteleder", "referent", "sekretær", "styreleder", "nestleder", "sign", "sign."}
+_TITLES = {"og", "v", "leder", "møteleder", "referent", "sekretær", "styreleder", "nestleder", "sign", "sign.",
+           "leiar", "møteleiar", "styreleiar", "nestleiar"}
 
 
 def _names_only(text: str) -> bool:

@@ -1,11 +1,11 @@
 """Cases exempt from public access, in one place: the flags minutes write beside a title, and the
 legal basis they cite.
 
-Flags: 'Unntatt offentlighet', 'U.off.', 'jf. offl. § 25', 'Konfidensiell sak', Nynorsk 'unnateke
-offentlegheit', and a star by the case number ('Sak 14/24*') when the minutes give the legal basis
-elsewhere. The legal basis: 'offl. § 13 jf. fvl. § 13', 'offl. §§ 23 og 18', 'unntatt etter offl. § 14',
-'U.off. § 13'. The archive shows it where the case is withheld, as eInnsyn does: 'Sak 40-23 – unntatt
-offentlighet (offl. § 13)'."""
+Flags: 'Unntatt offentlighet', 'U.off.', 'Unnt. off.', 'jf. offl. § 25', 'Konfidensiell sak', Nynorsk
+'unnateke (frå) offentlegheit', 'unnateken offentlegheit', and a star by the case number ('Sak 14/24*') when
+the minutes give the legal basis elsewhere. The legal basis: 'offl. § 13 jf. fvl. § 13', 'offl. §§ 23 og 18',
+'unntatt etter offl. § 14', 'U.off. § 13', '... etter offentleglova § 13'. The archive shows it where the case
+is withheld, as eInnsyn does: 'Sak 40-23 – unntatt offentlighet (offl. § 13)'."""
 
 from __future__ import annotations
 
@@ -13,15 +13,19 @@ import re
 
 _LEDD = r"(?:\s*(?:første|andre|tredje|\d\.?)\s*ledd)?"
 _LAW = r"(?:offl\.?|offentlighetsloven|offentleglova|offentlegheitslova)"
+# Nynorsk 'unnateke', 'unnateken', 'unnatekne' (exempted), as the case's gender and number has it
+_UNNATEKE = r"unnatek(?:e|en|ne|i)"
+# What joins the flag to its legal basis: 'Unntatt offentlighet, jf. offl. § 13', '... etter offl. § 13'
+_JOIN = r"(?:jf\.?|jfr\.?|jamfør|etter|iht\.?)"
 EXEMPT = re.compile(
-    r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|"
-    r"unnatek[en]\s+(?:frå\s+)?offentlegheit(?:a)?|konfidensiel(?:l|t)(?:\s+sak)?|"
-    rf"(?:jf\.?|jfr\.?|jamfør)?\s*{_LAW}\s*§+\s*\d+\w*{_LEDD})"
-    rf"(?:[,\s]+(?:(?:jf\.?|jfr\.?)?\s*{_LAW}\s*)?§+\s*\d+\w*{_LEDD})?"
+    r"(?i)\(?\s*(?:unntatt\s+(?:fra\s+)?offentlighet(?:en)?|unntatt\s+off\.?|u\.\s?off\.?|unnt\.\s?off\.?|"
+    rf"{_UNNATEKE}\s+(?:frå\s+)?offentlegheit(?:a)?|konfidensiel(?:l|t)(?:\s+sak)?|"
+    rf"(?:{_JOIN})?\s*{_LAW}\s*§+\s*\d+\w*{_LEDD})"
+    rf"(?:[,\s]+(?:{_JOIN}\s*)?(?:{_LAW}\s*)?§+\s*\d+\w*{_LEDD})?"
     r"\s*\)?"
 )
 # The legal basis for a star, written once for the whole document: '* Unntatt offentlighet, offl. § 13'
-LEGAL_BASIS = re.compile(rf"(?i)unntatt\s+(?:fra\s+)?offentlighet|unnatek[en]\s+(?:frå\s+)?offentlegheit|{_LAW}\s*§")
+LEGAL_BASIS = re.compile(rf"(?i)unntatt\s+(?:fra\s+)?offentlighet|{_UNNATEKE}\s+(?:frå\s+)?offentlegheit|{_LAW}\s*§")
 # A star by the number or at the end of the title: 'Sak 14/24* Ansettelse', 'Sak 14/24 Ansettelse *'
 STAR = re.compile(r"^\s*\*\s*|\s*\*\s*$")
 
@@ -37,15 +41,17 @@ def without_star(title: str) -> tuple[str, bool]:
 # --- the legal basis -------------------------------------------------------------------------------
 
 # Every way minutes name the two acts, to the abbreviation Lovdata uses.
-_ACTS = {"offl": "offl.", "uoff": "offl.", "offentleglova": "offl.", "offentlighetsloven": "offl.",
+_ACTS = {"offl": "offl.", "uoff": "offl.", "unntoff": "offl.", "offentleglova": "offl.", "offentlighetsloven": "offl.",
          "offentlegheitslova": "offl.", "fvl": "fvl.", "forvaltningsloven": "fvl.", "forvaltningslova": "fvl."}
-_ACT = r"(?P<act>offl|u\.\s?off|offentleglova|offentlighetsloven|offentlegheitslova|fvl|forvaltningslov(?:en|a))\.?"
+_ACT = (r"(?P<act>offl|u\.\s?off|unnt\.\s?off|offentleglova|offentlighetsloven|offentlegheitslova|fvl|"
+        r"forvaltningslov(?:en|a))\.?")
 _PARAGRAPH = r"\d+\s?[a-h]?\b(?:\s*(?:første|andre|annet|tredje|fjerde|femte|\d+\.?)\s+ledd)?(?:\s*nr\.?\s*\d+)?"
 _SECTIONS = rf"§§?\s*{_PARAGRAPH}(?:\s*(?:,|og)\s*(?:§\s*)?{_PARAGRAPH})*"
 _CITATION = re.compile(rf"(?i)\b{_ACT}\s*(?P<sections>{_SECTIONS})")
 _LINK = re.compile(r"(?i)^\s*(?:,\s*)?(?:jf\.?|jfr\.?|jamfør|,)\s*$")
 # 'Unntatt offentlighet § 13' names no act: the exemption itself says it is the Freedom of Information Act.
-_BARE = re.compile(rf"(?i)unntatt(?:\s+fra)?\s+offentlighet(?:en)?\s*,?\s*(?:jf\.?\s*)?(?P<sections>{_SECTIONS})")
+_BARE = re.compile(rf"(?i)(?:unntatt(?:\s+fra)?\s+offentlighet(?:en)?|{_UNNATEKE}(?:\s+frå)?\s+offentlegheit(?:a)?)"
+                   rf"\s*,?\s*(?:{_JOIN}\s*)?(?P<sections>{_SECTIONS})")
 
 
 def _act(written: str) -> str:
@@ -77,8 +83,8 @@ def _read(text: str) -> str | None:
 # A case whose own text says it is exempt: 'Saken er unntatt etter offl. § 14', 'Saka er unnateken offentlegheit'.
 # Only the case itself saying so: a case about someone else's request for access ('avslag på innsyn
 # etter offl. § 13') is public.
-_SAYS_EXEMPT = re.compile(r"(?i)\b(?:saken|saka|denne saken|denne saka)\s+(?:er|blir|vert)\s+"
-                          r"(?:unntatt|unnateken|unnatt)\b[^.]*?(?:offl\.?\s*§+\s*\d+|§+\s*\d+|offentlighet|offentlegheit)")
+_SAYS_EXEMPT = re.compile(rf"(?i)\b(?:saken|saka|denne saken|denne saka)\s+(?:er|blir|vert)\s+"
+                          rf"(?:unntatt|{_UNNATEKE}|unnatt)\b[^.]*?(?:offl\.?\s*§+\s*\d+|§+\s*\d+|offentlighet|offentlegheit)")
 
 
 def legal_basis(exempt_raw: str | None, heading: str = "", text: str = "") -> str | None:

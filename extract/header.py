@@ -15,17 +15,20 @@ LABELS = {
     "date": ("dato", "motedato", "dag"),
     # 'Åpningstid' is when a polling station's board sat
     "time": ("kl", "tid", "klokkeslett", "tidspunkt", "motetid", "motetidspunkt", "apningstid", "motestart"),
-    "end": ("moteslutt", "slutt", "motet slutt", "avsluttet", "motet avsluttet", "motet hevet"),
+    "end": ("moteslutt", "slutt", "motet slutt", "avsluttet", "motet avsluttet", "motet hevet", "avslutta",
+            "motet avslutta", "motet heva"),
     "body": ("organ", "utvalg", "utval", "motets navn", "motets namn", "mote i", "styre", "gruppe", "forum"),
 }
 _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedato|kl|tid|klokkeslett|tidspunkt|"
-                     r"møtetidspunkt|møtetid|åpningstid|møtestart|møteslutt|(?:møtet\s+)?(?:slutt|avsluttet|hevet)|"
+                     r"møtetidspunkt|møtetid|åpningstid|møtestart|møteslutt|(?:møtet\s+)?(?:slutt|avsluttet|hevet|avslutta|"
+                     r"heva)|"
                      r"organ|utvalg?|møte\s+i|møtets\s+nav?mn)\s*[:.]\s*")
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Referat fra møte i X', 'Protokoll – X', 'Sammendrag fra møte i X', or the meeting alone: 'Møte i X 10.09.2024',
 # 'Styremøte i Helse Vest RHF'
+_UTSKRIFT = r"(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?"  # 'Utskrift av møtebok for Formannskapet'
 _TITLE = re.compile(
-    rf"(?i)^\s*(?:(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
+    rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
     rf"|(?:sammendrag|minnesnotat|notat)\s+fr[aå]\s+|(?=[\wæøå]*{_MOTE}\s+i\s+(?-i:[A-ZÆØÅ])))"
     rf"(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
@@ -34,9 +37,11 @@ _TITLE = re.compile(
 )
 
 
-# A sentence dating something other than the meeting: a deadline, the next or the last meeting
-_OTHER_DATE = re.compile(r"(?i)\b(?:neste|forrige|frist\w*|innen|tidligere|utsatt\s+til|holdes|avholdes)\b"
-                         r"|\b(?:referat|protokoll)(?:et|en)?\s+fra\s+(?:[\wæøå]*møtet|forrige)")
+# A sentence dating something other than the meeting: a deadline, the next or the last meeting; nynorsk
+# 'førre', 'innan', 'tidlegare', 'utsett til', 'vert halde', 'protokollen frå førre møte'
+_OTHER_DATE = re.compile(r"(?i)\b(?:neste|forrige|førre|frist\w*|innen|innan|tidligere|tidlegare|utsatt\s+til|"
+                         r"utsett\s+til|holdes|avholdes|haldast|vert\s+halde(?:n|t)?|blir\s+halde(?:n|t)?)\b"
+                         r"|\b(?:referat|protokoll)(?:et|en)?\s+fr[aå]\s+(?:[\wæøå]*møtet|forrige|førre)")
 
 
 def _label(cell: str) -> str | None:
@@ -178,10 +183,11 @@ def _place_after_time(value: str) -> str | None:
 _SENTENCE_END = re.compile(r"(?<=[a-zæøåA-ZÆØÅ)][.!?])\s+(?=[A-ZÆØÅ])|(?<=[a-zæøå)][.!?])$")
 _WHEN = re.compile(rf"(?i)\b{_CLOCK}\s*{_HHMM}|\b\d{{1,2}}\s?[./]\s?\d{{1,2}}(?:\s?[./]\s?|\s)\d{{2,4}}\b"
                    rf"|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}\.?\s+(?:{'|'.join(MONTHS)})\.?(?:\s+\d{{4}})?\b")
-_HELD = re.compile(r"(?i)\b(?:av)?holdt(?:es)?\s+(?=(?:i|på|hos)\s)")
-# 'i forbindelse med', 'på dagtid': phrases that are no place
-_NO_PLACE = re.compile(r"(?i)^(?:forbindelse|tillegg|regi|etterkant|forkant|dag|morgen|kveld|år|uke|tide|forhold|"
-                       r"henhold|samsvar|sammenheng|stedet)\b|^\d")
+# 'Møtet ble holdt i ...', nynorsk 'Møtet vart halde i ...'
+_HELD = re.compile(r"(?i)\b(?:(?:av)?holdt(?:es)?|halde(?:n|t)?|haldast)\s+(?=(?:i|på|hos)\s)")
+# 'i forbindelse med', 'på dagtid', nynorsk 'i samband med', 'i staden': phrases that are no place
+_NO_PLACE = re.compile(r"(?i)^(?:forbindelse|samband|tillegg|regi|etterkant|forkant|dag|morgen|kveld|år|uke|veke|tide|"
+                       r"forhold|høve|henhold|samsvar|sammenheng|samanheng|stedet|staden)\b|^\d")
 _MEETING_WORD = re.compile(r"(?i)møte|protokoll|referat|generalforsamling|holdt")
 
 
@@ -230,11 +236,13 @@ _NAME_LINE = re.compile(rf"(?i)^(?P<body>[\wæøå-]*?(?:{bodywords.DEFINITE})"
 
 # '<body>s behandling av sak 15/2025' as case systems print an extract of a case, or the body's meeting
 # named for its purpose: 'Hovedstyrets årbokmøte', 'Styrets møte'
-_GENITIVE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?)s\s+(?:behandling\s+av\s+sak\b|[\wæøå-]*{_MOTE}\b)")
+# nynorsk 'Formannskapet si handsaming av sak 12/2024', 'Styret sitt møte'
+_GENITIVE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?)(?:s|\s+si|\s+sitt)\s+"
+                       rf"(?:(?:behandling|handsaming)\s+av\s+sak\b|[\wæøå-]*{_MOTE}\b)")
 _BODY_NOUN = re.compile(rf"(?i)(?:{bodywords.alternation(w for w in bodywords.ANY_FORM.split('|') if 'møte' not in w)})"
                         r"(?=\s|$)")
-_MINUTES_WORD = re.compile(rf"(?i)^\s*(?:(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for|[:–-])?\s*"
-                           r"|(?:sammendrag|notat)\s+fr[aå]\s+)")
+_MINUTES_WORD = re.compile(rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)"
+                           r"\s*(?:fra|frå|for|[:–-])?\s*|(?:sammendrag|notat)\s+fr[aå]\s+)")
 
 
 def _assembly_body(text: str) -> str | None:

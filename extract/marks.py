@@ -37,18 +37,23 @@ class Column(StrEnum):
 
 COLUMN_WORDS: dict[Column, tuple[str, ...]] = {
     Column.expected: ("innkalt", "innkalling", "invitert"),
-    Column.excused: ("forfall", "fravaer", "fravar", "meldt forfall", "fravaerende", "ikke mott"),
+    # nynorsk 'Fråverande', 'Ikkje møtt'
+    Column.excused: ("forfall", "fravaer", "fravar", "meldt forfall", "fravaerende", "fraverande", "ikke mott",
+                     "ikkje mott"),
     Column.remote: ("digitalt", "teams", "digital", "video", "pa teams", "via teams"),
-    Column.attended: ("mott", "til stede", "tilstede", "deltok", "oppmote", "frammote", "status", "mott forfall",
-                      "deltakelse", "tilstede forfall"),
+    # nynorsk 'Til stades', 'Deltaking'
+    Column.attended: ("mott", "til stede", "tilstede", "til stades", "tilstades", "deltok", "oppmote", "frammote",
+                      "status", "mott forfall", "deltakelse", "deltaking", "tilstede forfall"),
 }
 
 REMOTE = ("teams", "digitalt", "digital", "video", "zoom", "skype", "telefon", "nett", "pa nett", "web",
           "videomote", "via teams", "pa teams", "d")
 SUBSTITUTE = ("vara", "v", "vara mott", "varamedlem", "vararepresentant", "stedfortreder")
 ABSENT = ("forfall", "fravaer", "fravaerende", "nei", "ikke mott", "permisjon", "perm", "syk", "f", "meldt forfall",
-          "ikke tilstede", "ikke til stede", "borte")
-YES = ("x", "ja", "j", "1", "ok", "mott", "til stede", "tilstede", "deltok", "tilstades", "y", "yes")
+          "ikke tilstede", "ikke til stede", "borte",
+          # nynorsk
+          "fraverande", "ikkje mott", "ikkje til stades", "sjuk")
+YES = ("x", "ja", "j", "1", "ok", "mott", "til stede", "tilstede", "deltok", "tilstades", "til stades", "y", "yes")
 _CHECKS = "✓✔√☑☒■●•"
 
 

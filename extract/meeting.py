@@ -16,6 +16,7 @@ from referat.extract.names import same_person
 from referat.extract.participants import link_substitutes, read_officials, read_prose, stand_ins
 from referat.extract.references import read_references
 from referat.extract.roles import spelled_out
+from referat.extract.stated import read_stated
 from referat.extract.votes import attend_voters, read_votes
 from referat.ingest.document import Document
 
@@ -53,6 +54,7 @@ def extract_meeting(doc: Document) -> Extraction:
     people = read_tables(blocks)
     # lists may stand after the cases too: 'Tilstede:' at the end, over the signatures
     people = _merge(people, read_lists(preamble))
+    people = _merge(people, read_stated(preamble))  # 'Til stades var A, B og C.', 'D hadde meldt forfall.'
     people = _merge(people, read_lists(blocks[len(preamble):], in_cases=True))
     people = _merge(people, read_stacked(blocks))
     people = _merge(people, read_inline(preamble))

@@ -31,6 +31,9 @@ NOT_NAMES = {
     "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember", "teams",
     "møtende", "deltakere", "andre", "fraværende", "innkalt", "medlemmer", "observatørar", "sekretariatet",
     "frå", "leiar", "nestleiar", "møteleiar", "til stades", "fråverande", "sjå", "utvalet",
+    # nynorsk words that open a sentence or a list, and the weekdays
+    "måndag", "tysdag", "laurdag", "sundag", "desse", "dei", "saka", "møtande", "medlemar", "varamedlemar",
+    "deltakarar", "gjestar",
 }
 
 PARTICLES = {"van", "von", "de", "der", "den", "af", "av", "la", "le", "di", "da"}

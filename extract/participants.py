@@ -16,22 +16,27 @@ from referat.extract.roles import is_role, looks_like_org
 from referat.folding import fold
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
-_SUBSTITUTE = re.compile(r"(?i)\bvara\b|vararepresentant|varamedlem|stedfortreder")
+_SUBSTITUTE = re.compile(r"(?i)\bvara\b|vararepresentant|varamedlem|stedfortreder|stadfortredar")
+# 'Elin Rotevatn hadde forfall utan vara', 'Ingen vara møtte': no substitute came
+_NO_SUBSTITUTE = re.compile(r"(?i)\b(?:uten|utan|ingen|ikke|ikkje)\s+vara(?:medlem|representant)?\b")
 _OBSERVER = re.compile(r"(?i)\bobservatør")
-_ATTENDED = re.compile(r"(?i)\b(deltok|møtte|var til stede|til stede|var invitert|presenterte|orienterte|innledet|"
-                       r"deltar)\b")
-_GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b")
+_ATTENDED = re.compile(r"(?i)\b(deltok|møtte|var til stede|til stede|var til stades|til stades|var invitert|"
+                       r"var inviterte|presenterte|orienterte|innledet|innleidde|deltar|deltek)\b")
+_GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|invitert(?:e)? deltakar|inviterte?|gjest(?:er|ar)?)\b")
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
-                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
-                        r"ga\s+(?:en\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|presentasjon|gjennomgang|"
-                        r"informasjon|oppdatering))")
+                        r"gjennomgikk|gjekk\s+gjennom|gjorde\s+greie\s+for|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
+                        r"svara\s+på\s+spørsmål|"
+                        r"(?:ga|gav)\s+(?:en\s+|ei\s+|eit\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|"
+                        r"presentasjon|gjennomgang|informasjon|oppdatering))")
 # A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
-_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for|av)\s+(?:denne\s+saken|behandlingen|dette\s+punktet)\b")
-_ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+vald|ble\s+valgt|oppnevnes|gjenvelges|fritas)\b")
+_THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for|av)\s+(?:denne\s+saken|denne\s+saka|behandlingen|handsaminga|"
+                        r"dette\s+punktet)\b")
+_ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+vald|ble\s+valgt|oppnevnes|oppnemnast|vart\s+oppnemnd|gjenvelges|"
+                      r"attvald|fritas|fritek(?:e|en|ne))\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
-_FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for)\s+$")
+_FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for|i staden for)\s+$")
 
 
 def sentences(text: str) -> list[str]:
@@ -58,8 +63,9 @@ def _note_after(sentence: str, end: int) -> str | None:
     m = re.match(r"\s*,\s*([^,(]{2,60}?)\s*(?:,|$)", sentence[end:])
     if m:
         return m.group(1).strip()
-    # 'Kari Dyrnes fra NAV Rogaland'
-    m = re.match(r"\s+fr[aå]\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:(?:i|og|for|på)\s+)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4})",
+    # 'Kari Dyrnes fra NAV Rogaland', 'Jostein Bårdsen frå Vestland fylkeskommune'
+    m = re.match(r"\s+fr[aå]\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:(?:i|og|for|på)\s+)?[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4}"
+                 r"(?:\s+[a-zæøå]*(?:kommune|sykehus|sjukehus|skole|skule|universitet|høgskole|høgskule))?)",
                  sentence[end:])
     if m:
         return m.group(1).strip()
@@ -79,10 +85,10 @@ def _org_of(note: str | None, before: str) -> tuple[str | None, str | None]:
             return m.group(1).strip(), role
         if proper_noun(note):
             return note.strip(), None
-    m = re.search(r"\b[Ff]ra\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)\s*[;,:]?\s*(?:\w+\s+)?$", before)
+    m = re.search(r"\b[Ff]r[aå]\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)\s*[;,:]?\s*(?:\w+\s+)?$", before)
     if m and looks_like_org(m.group(1)):
         return m.group(1), None
-    m = re.search(r"\b[Ff]ra\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)", before)
+    m = re.search(r"\b[Ff]r[aå]\s+([A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*)?)", before)
     if m and looks_like_org(m.group(1)):
         return m.group(1), None
     return None, None
@@ -110,7 +116,7 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
         if _ELECTED.search(sentence):  # 'Som ny vara til rådet velges: X': the subject of a decision
             continue
         cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
-        substitute = bool(_SUBSTITUTE.search(sentence) or _stood_in_pairs(sentence, names))
+        substitute = bool(_SUBSTITUTE.search(_NO_SUBSTITUTE.sub("", sentence)) or _stood_in_pairs(sentence, names))
         observer = bool(_OBSERVER.search(sentence))
         for k, (name, start, end) in enumerate(names):
             if is_known(name) or _FOR.search(sentence[max(0, start - 25):start]):
@@ -155,13 +161,15 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
 
 # What stands between a substitute's name and the member's: 'møtte som vara for', '(HVL) var
 # stedfortreder for', 'møtte for', 'i stedet for'.
-_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:(?:møtte|deltok|var\s+til\s+stede|var|stilte)\s+)?(?:som\s+)?"
-                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder)\s+for|i\s+stedet\s+for"
+_STOOD_IN = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?"
+                       r"(?:(?:møtte|deltok|var\s+til\s+stede|var\s+til\s+stades|var|stilte)\s+)?(?:som\s+)?"
+                       r"(?:(?:vara(?:medlem|representant)?|stedfortreder|stadfortredar)\s+for|i\s+stedet\s+for"
+                       r"|i\s+staden\s+for"
                        r"|(?<=møtte\s)for|(?<=stilte\s)for)\s+$")
 
 
 # Or the member first: 'For Knut Lie møtte Turid Lunde', 'I stedet for Knut Lie møtte vara Turid Lunde'.
-_FOR_MEMBER = re.compile(r"(?i)(?:^|[,;:]\s*)(?:i\s+stedet\s+)?for\s+$")
+_FOR_MEMBER = re.compile(r"(?i)(?:^|[,;:]\s*)(?:i\s+stedet\s+|i\s+staden\s+)?for\s+$")
 _CAME = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?møtte\s+(?:som\s+vara\s+|vara(?:medlem|representant)?\s+)?$")
 
 
@@ -178,8 +186,9 @@ def _stood_in_pairs(sentence: str, names: list[tuple[str, int, int]]) -> list[tu
 
 # In one case: a member who leaves its treatment ('erklært inhabil', 'fratrådte') and a substitute
 # who joins it ('Vararepresentant X tiltrådte møtet under behandling av denne saken')
-_LEAVES = re.compile(r"(?i)\b(inhabil|fratrådte|fratrådde|forlot\s+møtet|gikk\s+fra)\b")
-_JOINS = re.compile(r"(?i)\b(tiltrådte|tiltrådde|trådte\s+inn|tok\s+sete|møtte)\b")
+_LEAVES = re.compile(r"(?i)\b(inhabil|fratrådte|fratrådde|fråtredde|fråtrådde|forlot\s+møtet|forlét\s+møtet|"
+                     r"gikk\s+fra|gjekk\s+frå)\b")
+_JOINS = re.compile(r"(?i)\b(tiltrådte|tiltrådde|tiltredde|trådte\s+inn|tredde\s+inn|tok\s+sete|møtte)\b")
 
 
 def _case_stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tuple[str, str]]:

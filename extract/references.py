@@ -27,17 +27,20 @@ _BODY = rf"{_COMPOUND}(?:{bodywords.DEFINITE}|{bodywords.INDEFINITE})|{_QUALIFIE
 _LOWER_BODY = (r"[a-zæøå]{2,}(?:" + bodywords.alternation(
     bodywords.NOUNS[n] for n in ("styre", "utvalg", "utval", "ting", "råd", "komite")) + ")"
                r"|formannskapet|representantskapet")
-AFTER = re.compile(rf"^\s*\)?\s*(?:fra|frå|i|til|behandlet\s+i|i\s+møte\s+i)\s+(?:(?:møtet|møte)\s+i\s+)?"
+AFTER = re.compile(rf"^\s*\)?\s*(?:fra|frå|i|til|behandlet\s+i|handsama\s+i|handsamt\s+i|i\s+møte\s+i)\s+"
+                   rf"(?:(?:møtet|møte)\s+i\s+)?"
                    rf"(?P<body>{_BODY_WORD}{_FOR}(?!\w)|{_BODY}|{_LOWER_BODY})\b")
-# "Styringsgruppens møte 11. desember, sak 41-23", or the genitive right before it: "Partnermøtets sak 10/25".
-BEFORE = re.compile(rf"(?P<body>{_BODY})s\s+(?:(?:møte|sak|behandling|vedtak)\b[^;]{{0,40}})?$")
+# "Styringsgruppens møte 11. desember, sak 41-23", or the genitive right before it: "Partnermøtets sak 10/25";
+# nynorsk "Formannskapet sitt møte 4. juni, sak 33/24", "Kontrollutvalet si sak 14/23".
+BEFORE = re.compile(rf"(?P<body>{_BODY})(?:s|\s+(?:si|sitt|sine))\s+"
+                    rf"(?:(?:møte|sak|behandling|handsaming|vedtak)\b[^;]{{0,40}})?$")
 # The body named before the number, with at most a date between: 'behandlet i Kommunestyret 14.03.2024,
 # sak 22/24', 'i Arbeidsutvalget 12. mars (sak 08/24)', 'fra Formannskapet i sak 45/24', '... som sak 3/24'.
 _DATE = r"\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|[a-zæøå]+(?:\s+\d{4})?)"
 PRECEDING = re.compile(rf"\b(?i:i|fra|frå|av)\s+(?P<body>{_BODY}|{_LOWER_BODY})"
                        rf"(?:\s+(?:{_DATE}|den|møte|som|i|under))*\s*[,(]?\s*(?:i\s+|som\s+)?$")
 # The case's own treatment names its body and number, and points nowhere else
-_TREATMENT = re.compile(r"(?i)behandling\s+av\s*$")
+_TREATMENT = re.compile(r"(?i)(?:behandling|handsaming)\s+av\s*$")
 
 
 def read_references(text: str, own_number: str, page: int, line: int) -> list[Reference]:

@@ -9,7 +9,7 @@ from referat.folding import fold
 ORG_WORDS = re.compile(
     r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"
     r"direktorat|fylke|statsforvalt|fylkesmann|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|"
-    r"\bnav\b|forening|forbund|"
+    r"\bnav\b|forening|forbund|sk[uo]len?\b|føretak|tenest[ae]|verksemd|organisasjon|"
     r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd)")
 
 ROLE_WORDS = (
@@ -23,7 +23,8 @@ ROLE_WORDS = (
     "ass direktor", "assisterende direktor", "assisterende", "ass", "adm dir", "ass dir",
     # Nynorsk
     "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
-    "seniorradgjevar", "kommunedirektor", "klyngeleiar",
+    "seniorradgjevar", "kommunedirektor", "klyngeleiar", "ordforar", "varaordforar", "administrerande direktor",
+    "assisterande direktor", "assisterande", "sakshandsamar", "saksbehandler",
     # the state's and the audit's titles: 'Statsråd X', 'Revisor X', 'Politisk rådgiver X'
     "statsrad", "statssekretaer", "revisor", "statsautorisert revisor", "politisk radgiver", "politisk radgjevar",
     # an association's officers: 'Kasserer Mona Lie la fram regnskapet'
@@ -32,11 +33,15 @@ ROLE_WORDS = (
 # Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
-              "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson", "minister", "revisor")
-# A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
-# A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder'
-_ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|konstituert|tidligere|nyvalgt|ny) )?"
-                      r"(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+              "psykolog", "ordforer", "ordforar", "radmann", "kommunalsjef", "kontakt", "kontaktperson", "minister",
+              "revisor", "handsamar", "medarbeidar", "medarbeider")
+# A title may name whose it is: 'kommunens rådgiver', 'styrets leder', nynorsk 'kommunen sin representant'
+# A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder', nynorsk
+# 'påtroppande', 'fungerande', 'tidlegare', 'nyvald'
+_ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|avtroppande|patroppande|fungerande|konstituert|"
+                      r"tidligere|tidlegare|nyvalgt|nyvald|ny) )?"
+                      r"(?:[a-z]+s |[a-z]+ (?:sin|si|sitt|sine) )?"
+                      r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")
 
 

@@ -69,8 +69,9 @@ VOTING_WORDS = ("votering", "avstemming", "avstemning", "røysting")
 
 # Being disqualified from a case, or leaving the meeting for it.
 DISQUALIFIED = re.compile(r"(?i)(?<!ikke )(?<!ikkje )\binhabile?\b")
-LEFT = re.compile(r"(?i)\bfrat?r[åa]d(?:te|de|dde|t)\b")
-LEFT_FOR_CASE = re.compile(r"(?i)\bbehandling(?:en)?\b")  # "fratrådte under behandlingen (av saken)"
+LEFT = re.compile(r"(?i)\bfrat?r[åa]d(?:te|de|dde|t)\b|\bfråtr(?:edde|ådde|ådte)\b")  # nynorsk 'fråtredde'
+# "fratrådte under behandlingen (av saken)", nynorsk "under handsaminga"
+LEFT_FOR_CASE = re.compile(r"(?i)\b(?:behandling(?:en)?|handsaming(?:a)?)\b")
 
 # Words that say a text mentions a vote, whether or not it records one.
 # 'Stemme' alone is also a voice ('en stemme nasjonalt') and 'stemmer' a verb ('det stemmer').
@@ -85,7 +86,7 @@ _VOTE_TOKENS = frozenset(w for words in (VOTED_WORDS, VOTES_WORDS,
                                          VOTED_IN_WORDS, APPROVED_WORDS, REJECTED_WORDS, ["fall"],
                                          UNANIMOUS_WORDS, CASTING_WORDS, ABSTAIN_WORDS, ["inhabil", "inhabile"])
                          for phrase in words for w in phrase.split() if w not in ("uten", "utan", "mot"))
-_VOTE_PREFIXES = ("votering", "avstemming", "fratr")
+_VOTE_PREFIXES = ("votering", "avstemming", "fratr", "fråtr")
 _WORD = re.compile(r"\w+")
 _LABELLED_COUNT = re.compile(rf"(?i)\b(?:{FOR}|{AGAINST})\s*:\s*\d")
 

@@ -328,6 +328,40 @@ def test_labels_in_nynorsk_and_other_wordings(tmp_path: Path):
                       "Tor Moe": ("member", "present", None)}
 
 
+def test_more_labels_in_nynorsk(tmp_path: Path):
+    people = _listed(tmp_path, "Møtande varamedlemar: Ola Vik (for Per Lie), Eva Ås i staden for Siv Berg\n\n"
+                               "Møtte ikkje: Tor Moe\n\nAndre til stades: Liv Hope\n\nGjestar: Kari Rønning\n\n"
+                               "Òg til stades: Jon Dale\n\nTil stades digitalt: Mia Lund\n")
+    assert people == {"Ola Vik": ("substitute", "present", "Per Lie"), "Eva Ås": ("substitute", "present", "Siv Berg"),
+                      "Tor Moe": ("member", "absent", None), "Liv Hope": ("guest", "present", None),
+                      "Kari Rønning": ("guest", "present", None), "Jon Dale": ("guest", "present", None),
+                      "Mia Lund": ("member", "remote", None)}
+
+
+def test_a_secretary_among_the_members_by_a_second_title(tmp_path: Path):
+    people = _listed(tmp_path, "Til stades:\n- Solfrid Hatlevik – leiar\n- Ingvild Nygård – rektor, sekretær\n")
+    assert people == {"Solfrid Hatlevik": ("member", "present", None),
+                      "Ingvild Nygård": ("secretariat", "present", None)}
+
+
+def test_a_table_with_nynorsk_headers():
+    people = _people(_table(["Namn", "Skule", "Til stades", "Fråverande", "Møtande vara"],
+                            ["Emma Sølvberg", "Fjellvik ungdomsskule", "x", "", ""],
+                            ["Jonas Rygg", "Fjellvik ungdomsskule", "", "x", "Amalie Nedrebø"],
+                            ["Henrik Vassbotn", "Hjelle skule", "", "x", ""],
+                            ["Ida Mæland", "Hjelle skule", "Teams", "", ""]))
+    assert people == {"Emma Sølvberg": ("member", "present", None), "Jonas Rygg": ("member", "substituted", None),
+                      "Amalie Nedrebø": ("substitute", "present", "Jonas Rygg"),
+                      "Henrik Vassbotn": ("member", "absent", None), "Ida Mæland": ("member", "remote", None)}
+
+
+def test_how_a_member_took_part_beside_the_title():
+    found = read_tables(_table(["Namn", "Funksjon", "Møtt"], ["Håkon Vatle", "Styremedlem (på Teams)", "x"],
+                               ["Sigrid Lothe", "Styremedlem", "x"]))
+    assert [(a.name, a.role, a.status.value) for a in found] == [("Håkon Vatle", "Styremedlem", "remote"),
+                                                                   ("Sigrid Lothe", "Styremedlem", "present")]
+
+
 def test_lists_inside_a_flattened_page(tmp_path: Path):
     # a web transcript of a PDF page: one paragraph, the labels inside it
     path = tmp_path / "m.txt"

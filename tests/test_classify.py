@@ -79,3 +79,18 @@ def test_a_list_of_cases_for_a_coming_meeting_is_a_notice(tmp_path: Path):
 def test_a_meeting_named_in_a_hyphenated_compound_is_minutes(tmp_path: Path):
     text = "Hovedstyrets siste-møte-før-jul\n\nDato: 12.12.2016\n\nTilstede: Kari, Per\n\nBudsjettet ble godkjent.\n"
     assert _classify(tmp_path, text) == "minutes"
+
+
+def test_a_nynorsk_case_paper_is_not_minutes(tmp_path: Path):
+    # proposed by the administration in nynorsk, nothing decided
+    text = ("Styresak 45/2023 Budsjett 2024\n\nSakshandsamar: Kari Vik\nDato: 12.10.2023\n\n"
+            "Administrerande direktør si tilråding:\nStyret vedtek budsjettet for 2024.\n\nBakgrunn\n"
+            "Administrasjonen la det fram.\n")
+    assert _classify(tmp_path, text) == "other"
+
+
+def test_a_nynorsk_extract_of_a_treatment_is_minutes(tmp_path: Path):
+    text = ("Formannskapet si handsaming av sak 12/2024 i møte den 04.03.2024:\n\nHandsaming\n\n"
+            "Tilråding:\nFormannskapet gjev tilskot til hallen.\n\nFormannskapet sitt vedtak:\n"
+            "Formannskapet gjev tilskot til hallen.\n")
+    assert _classify(tmp_path, text) == "minutes"

@@ -128,9 +128,40 @@ def test_the_resolution_after_the_discussion_in_one_paragraph():
     ("Framlegg til vedtak:", PROPOSAL_LABEL), ("Kari Lie sette fram slikt endringsframlegg:", PROPOSED_BY),
     ("Avgjerd: Saka vert send tilbake.", DECISION_LABEL), ("Handsaming i møtet:", NOT_A_LABEL),
     ("Røysting:", NOT_A_LABEL),
+    # whose, said with 'si' and 'sitt': a decision, a statement, a proposal, the treatment
+    ("Kommunestyret sitt vedtak:", DECISION_LABEL), ("Eldrerådet si fråsegn:", DECISION_LABEL),
+    ("Vedtak i saka: X.", DECISION_LABEL), ("Vedtak (einstemmig):", DECISION_LABEL),
+    ("Styret gjorde følgjande vedtak:", DECISION_LABEL),
+    ("Kommunedirektøren sitt framlegg til vedtak:", PROPOSAL_LABEL), ("Rådmannen si innstilling:", PROPOSAL_LABEL),
+    ("Administrerande direktør si tilråding:", PROPOSAL_LABEL),
+    ("Utsetjingsframlegg frå Kari Lie (H):", PROPOSAL_LABEL),
+    ("Formannskapet si handsaming:", NOT_A_LABEL), ("Møtehandsaming:", NOT_A_LABEL),
+    ("Saksopplysningar:", NOT_A_LABEL), ("Kari Lie fremja slikt tilleggsframlegg:", PROPOSED_BY),
+    ("Vidare oppfølging: X.", FOLLOW_LABEL), ("Ansvarleg: Kari Lie sender brev.", FOLLOW_LABEL),
 ])
 def test_nynorsk_labels(text: str, pattern):
     assert pattern.match(text)
+
+
+@pytest.mark.parametrize("text", ["Kommunedirektøren si tilråding:", "Formannskapet si handsaming:",
+                                  "Kommunedirektøren sitt framlegg til vedtak:"])
+def test_a_nynorsk_proposal_or_treatment_is_no_decision(text: str):
+    assert DECISION_LABEL.match(text) is None or NOT_A_LABEL.match(text)
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    # nynorsk verdicts: 'vert', the plural 'godkjende', noting a report 'til vitande'
+    ("Innkalling og referat frå førre møte vart godkjende.", True), ("Søknaden vert innvilga.", True),
+    ("Teke til vitande.", True), ("Tatt til vitande.", True), ("Saka vart teken til orientering.", True),
+    ("Meldinga vert teken til vitande.", True), ("Styret tek rapporten til vitande.", True),
+    ("Eit samla utval vedtek planen.", True), ("Styret slutta seg til tilrådinga.", True),
+    ("Rådet vart samde om ei fråsegn.", True),
+    # a plan, a wish, a clause that hangs on another, what was done before
+    ("Protokollen skal godkjennast på neste møte.", False), ("Rådet ønskjer at saka vert teken til vitande.", False),
+    ("Planen vart vedteken i førre periode.", False), ("Dei godkjende tiltaka er sette i gang.", False),
+])
+def test_nynorsk_verdicts_and_what_is_none(text: str, resolved: bool):
+    assert (resolution(text, "Styret") is not None) is resolved
 
 
 @pytest.mark.parametrize("text", ["Et samlet styre vedtok å utsette saken.", "Samla utval tok saka til orientering."])
@@ -234,6 +265,7 @@ def test_the_stems_are_in_every_passive_verdict_of_the_fixtures():
     "Styret ble enige om en ny plan.", "Det vart semje om saka.", "Det ble einigheit om planen.",
     "Saken ble tatt opp igjen.", "Saken vart teken opp att.", "Kari Lie vinner ved flertall.", "Avslås.",
     "Planen tiltres.", "Budsjettet vedtakast.", "Som leiar veljast Per Dahl.", "Styret er samde om planen.",
+    "Teke til vitande.", "Saka vart teken til orientering.", "Referatet vart godkjende.", "Søknaden vert avslegen.",
 ])
 def test_the_stems_are_in_every_passive_verdict(text: str):
     assert PASSIVE.search(text) and _may_be_passive(text)

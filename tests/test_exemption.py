@@ -16,6 +16,11 @@ from referat.extract.exempt import exemption, legal_basis
     ("Unntatt offentlegheit jf. offentleglova § 13 første ledd, jf. forvaltningsloven § 13 første ledd nr. 1", "",
      "offl. § 13 første ledd jf. fvl. § 13 første ledd nr. 1"),
     ("Unntatt offentlighet", "Styret drøftet saken.", None),
+    # nynorsk flags, the legal basis joined to them by 'etter' as by 'jf.'
+    ("Unnateke offentlegheit, jf. offl. § 25", "", "offl. § 25"),
+    ("unnateken offentlegheit etter offentleglova § 13", "", "offl. § 13"),
+    ("Unnateke frå offentlegheit § 13", "", "offl. § 13"),
+    ("Unnt. off. § 13", "", "offl. § 13"),
 ])
 def test_legal_basis(raw: str, text: str, basis: str | None) -> None:
     assert legal_basis(raw, text=text) == basis
@@ -28,7 +33,7 @@ def test_the_heading_says_more_than_the_flag() -> None:
 
 @pytest.mark.parametrize(("text", "exempt"), [
     ("Saken er unntatt etter offl. § 14, da den gjelder et organinternt notat.", True),
-    ("Saka er unnateken offentlegheit.", True),
+    ("Saka er unnateken offentlegheit.", True), ("Saka er unnateke offentlegheit etter offl. § 13.", True),
     ("Klage på avslag på innsyn etter offl. § 13. Utvalget tok klagen til følge.", False),
     ("Dokumentet ble unntatt offentlighet i 2023; saken er likevel offentlig.", False),
 ])
@@ -49,3 +54,32 @@ def test_read_where_cases_are_built() -> None:
     assert meeting is not None
     assert [(i.number, i.legal_basis) for i in meeting.items if i.exempt] == [
         ("02-25", "offl. § 13 jf. fvl. § 13"), ("04-25", "offl. § 14")]
+
+
+@pytest.mark.parametrize(("title", "left", "flag"), [
+    ("Tilsetjing av klinikkdirektør – unnateken offentlegheit, offl. § 25", "Tilsetjing av klinikkdirektør –",
+     "unnateken offentlegheit, offl. § 25"),
+    ("Søknad om midlar (unnateke offentlegheit etter offentleglova § 13)", "Søknad om midlar ",
+     "(unnateke offentlegheit etter offentleglova § 13)"),
+    ("Personalsak (unntatt offentlighet etter offl. § 13)", "Personalsak ", "(unntatt offentlighet etter offl. § 13)"),
+])
+def test_the_whole_flag_leaves_the_title(title: str, left: str, flag: str) -> None:
+    """A flag in nynorsk, or joined to its legal basis by 'etter', is taken from the title whole."""
+    from referat.extract.cases import _without_flag
+
+    assert _without_flag(title) == (left, flag)
+
+
+@pytest.mark.parametrize(("name", "number", "basis"), [
+    ("kommunestyret-nynorsk-2024-06-20.txt", "23-24", "offl. § 25"),
+    ("styret-helse-nynorsk-2024-05-29.txt", "32-24", "offl. § 25"),
+    ("ungdomsradet-nynorsk-2024-04-10.md", "07-24", "offl. § 13"),
+])
+def test_nynorsk_flags_in_the_fixtures(name: str, number: str, basis: str) -> None:
+    from helpers import MINUTES
+    from referat.extract import extract_meeting
+    from referat.ingest import read_document
+
+    meeting = extract_meeting(read_document(MINUTES / name)).meeting
+    assert meeting is not None
+    assert [(i.number, i.legal_basis) for i in meeting.items if i.exempt] == [(number, basis)]

@@ -55,6 +55,12 @@ from referat.ingest import read_document
     # OCR damage in the body noun
     ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
     ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
+    # nynorsk titles
+    ("Protokoll frå møte i Kontrollutvalet", "Kontrollutvalet"), ("MØTEBOK – Eldrerådet", "Eldrerådet"),
+    ("Møteprotokoll for Levekårsutvalet", "Levekårsutvalet"), ("PROTOKOLL FRÅ STYREMØTE I HELSE FONNA HF", "Styret"),
+    ("Utskrift av møtebok for Formannskapet", "Formannskapet"),
+    ("Særutskrift frå møtebok for Kommunestyret", "Kommunestyret"),
+    ("Formannskapet si handsaming av sak 12/2024 i møte den 04.03.2024:", "Formannskapet"),
 ])
 def test_body_from_title(tmp_path, title: str, body: str | None):
     path = tmp_path / "m.txt"
@@ -66,6 +72,9 @@ def test_body_from_title(tmp_path, title: str, body: str | None):
     ("leder", True), ("klinikksjef", True), ("HR-konsulent", True), ("avdelingsoverlege", True),
     ("kommunalsjef helse", True), ("Helse Bergen", False), ("Universitetet i Bergen, leder", False),
     ("Bergen leder", False), ("kommunens rådgiver", True),
+    # nynorsk titles, and whose they are said with 'sin'
+    ("Ordførar", True), ("Administrerande direktør", True), ("sakshandsamar", True), ("einingsleiar", True),
+    ("kommunen sin representant", True), ("fungerande kommunalsjef", True), ("Myrvoll skule", False),
 ])
 def test_is_role(text: str, role: bool):
     assert is_role(text) is role
@@ -134,6 +143,15 @@ def test_labels_over_their_values(tmp_path):
     ("Styremøte 12.03.2024 i styret\n", ("2024-03-12", None, None, None)),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
+    # nynorsk: the weekday and the place after the time, the end as the minutes close
+    ("Protokoll frå møte i Eldrerådet\n\nTysdag 17. september 2024 kl. 10.00 i Kulturhuset\n\n"
+     "Møtet vart avslutta kl. 12.15.\n", ("2024-09-17", "10:00", "12:15", "Kulturhuset")),
+    ("Møtebok\n\nUtval: Formannskapet\nDato: 03.02.2022\nTid: kl. 09.00\n\nMøtet vart heva kl. 11.40\n",
+     ("2022-02-03", "09:00", "11:40", None)),
+    ("Protokoll frå styremøte 12.03.2024\n\nMøtet vart halde i kommunestyresalen.\n",
+     ("2024-03-12", None, None, "kommunestyresalen")),
+    ("Styremøte 4. mars 2024 i samband med årsmøtet\n", ("2024-03-04", None, None, None)),
+    ("Møtebok for Eldrerådet\n\nNeste møte vert halde 12. november 2024.\n", (None, None, None, None)),
 ])
 def test_time_and_place_in_prose(tmp_path, text: str, fields: tuple[str | None, ...]):
     path = tmp_path / "m.txt"
@@ -157,6 +175,14 @@ def test_the_date_of_another_meeting_or_a_deadline_is_not_the_meetings(tmp_path)
     path = tmp_path / "m.txt"
     path.write_text(text, encoding="utf-8")
     assert read_header(build_blocks(read_document(path)))["date"] == "2015-01-30"
+
+
+def test_the_date_of_the_last_meeting_in_nynorsk_is_not_the_meetings(tmp_path):
+    text = ("Møtebok for Eldrerådet\n\nProtokollen frå førre møte 24.10.2024 vart godkjend.\n\n"
+            "Fristen er innan 1. mars 2025.\n\nMøtet vart halde 12. november 2024 på rådhuset.\n")
+    path = tmp_path / "m.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_header(build_blocks(read_document(path)))["date"] == "2024-11-12"
 
 
 def test_the_closing_lines_past_the_last_case_give_the_end_time_and_the_body(tmp_path):

@@ -60,3 +60,24 @@ def test_a_verdict_reported_as_taken_is_a_vote_record(word: str):
                                   "Styret vedtok budsjettet.", "Forslag til vedtak: Planen godkjennes."])
 def test_the_decision_itself_is_no_vote_record(text: str):
     assert not VOTE_RECORD.match(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunedirektøren si tilråding vart vedteken med 6 mot 3 røyster.",
+    "Tilrådinga frå kommunedirektøren vart samrøystes vedteken.",
+    "Kommunedirektøren sitt framlegg vart vedteke mot 2 røyster.",
+    "Rådmannens forslag til vedtak ble enstemmig vedtatt.",
+])
+def test_a_recommendation_or_an_owned_proposal_reported_as_taken_is_a_vote_record(text: str):
+    """Nynorsk says whose a recommendation is with 'si' and 'sitt'; a proposal with its owner is as much the
+    record of a vote as a recommendation is. 'Forslaget ble vedtatt' alone may be all the decision there is."""
+    assert VOTE_RECORD.match(text)
+    assert not VOTE_RECORD.match("Forslaget ble vedtatt.") and not VOTE_RECORD.match("Framlegget vart vedteke.")
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("Fråvcrande: Per Lie", "Fråverande: Per Lie"), ("Møte1eiar: Kari Vik", "Møteleiar: Kari Vik"),
+    ("Handsarning", "Handsaming"),
+])
+def test_repair_a_nynorsk_label(text: str, repaired: str):
+    assert repair_label(text) == repaired

@@ -9,6 +9,8 @@ M, F, E, D = Column.attended, Column.excused, Column.expected, Column.remote
 
 @pytest.mark.parametrize("header, kind", [
     ("Møtt", M), ("Til stede", M), ("Forfall", F), ("Fravær", F), ("Innkalt", E), ("Digitalt", D), ("Navn", None),
+    # nynorsk
+    ("Til stades", M), ("Deltaking", M), ("Fråverande", F), ("Fråvær", F), ("Ikkje møtt", F), ("Namn", None),
 ])
 def test_column_kind(header, kind):
     assert column_kind(header) == kind

@@ -19,6 +19,10 @@ from referat.extract.names import find_names, uninvert
     ("Jens Chr. Brun, Kari Hansen Adm.", ["Jens Chr. Brun", "Kari Hansen"]),  # a given name cut short
     ("Andre Kramer Moe og Andre Lise Lunde", ["Andre Kramer Moe", "Andre Lise Lunde"]),  # a given name too
     ("Andre til stede: Lise Lunde", ["Lise Lunde"]),
+    # nynorsk: a weekday, a list's first word or a title before the name is no part of it
+    ("Laurdag Kari Holm kom ikkje", ["Kari Holm"]), ("Desse Kari Holm og Per Lie", ["Kari Holm", "Per Lie"]),
+    ("Gjestar Kari Holm", ["Kari Holm"]), ("Ordførar Anne Grete Vik (SP)", ["Anne Grete Vik"]),
+    ("Administrerande direktør Tore Brekkhus", ["Tore Brekkhus"]),
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names

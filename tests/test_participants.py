@@ -113,3 +113,21 @@ def test_one_named_only_as_stood_in_for_is_substituted(tmp_path: Path):
     people = _people(tmp_path, "Tone Vik stilte for Odd Lie.")
     assert people["Tone Vik"][:3] == ("substitute", "present", "Odd Lie")
     assert people["Odd Lie"][:2] == ("member", "substituted")
+
+
+def test_in_nynorsk_the_substitute_came_in_the_members_place(tmp_path: Path):
+    people = _people(tmp_path, "Turid Lunde (FFO) møtte i staden for Knut Lie.")
+    assert people["Knut Lie"][:3] == ("member", "substituted", None)
+    assert people["Turid Lunde"][:4] == ("substitute", "present", "Knut Lie", "FFO")
+
+
+def test_a_guest_for_this_case_and_a_presenter_in_nynorsk(tmp_path: Path):
+    people = _people(tmp_path, "", case="Under handsaminga var Jostein Bårdsen frå Vestland fylkeskommune til stades. "
+                                         "Kommunalsjef Per Arne Lid gjekk gjennom planen.")
+    assert people["Jostein Bårdsen"] == ("guest", "present", None, "Vestland fylkeskommune", None, ["13-24"])
+    assert people["Per Arne Lid"][:2] == ("guest", "present")
+
+
+def test_away_without_a_substitute_names_no_substitute(tmp_path: Path):
+    people = _people(tmp_path, "Sigrid Moe (LHL) hadde forfall utan vara.")
+    assert people["Sigrid Moe"][:2] == ("member", "absent")

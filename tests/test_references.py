@@ -54,3 +54,20 @@ def test_points_of_the_same_meeting_in_minutes_that_number_within_it():
     assert [(r.body, r.number) for r in read_references(text, "1", 1, 1)] == [(None, "6"), (None, "2"), (None, "4")]
     # in minutes whose cases carry a year, a bare number is nothing
     assert read_references(text, "01-24", 1, 1) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # nynorsk: whose case said with 'si' and 'sitt', 'handsama i', a case treated elsewhere and seen again
+    ("jf. Kontrollutvalet si sak 14/23", [("Kontrollutvalet", "14-23")]),
+    ("Sjå òg sak 12/24 og Plan- og bygningsutvalet si handsaming i sak 18/24.",
+     [(None, "12-24"), ("Plan- og bygningsutvalet", "18-24")]),
+    ("Saka vart handsama i formannskapet 4. juni, jf. sak 33/24 i formannskapet.", [("Formannskapet", "33-24")]),
+    ("Formannskapet sitt vedtak i sak 45/24 vart sendt vidare.", [("Formannskapet", "45-24")]),
+    ("Saka er handsama i Formannskapet 12.03.2024, sak 22/24.", [("Formannskapet", "22-24")]),
+])
+def test_nynorsk_references(text: str, expected: list):
+    assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
+
+
+def test_the_cases_own_treatment_in_nynorsk_is_no_reference():
+    assert read_references("Kommunestyret si handsaming av sak 7/2026 i møte den 25.03.2026:", "07-26", 1, 1) == []
