@@ -98,12 +98,24 @@ def numbers_in(text: str) -> list[str]:
     return out
 
 
+# An archive number on its own line under a case's heading, year first: 'Saksnr. 2023/981', 'Sak nr.: 2024/77'
+# (a university board's V-SAK 2 with its file in the archive). A case is numbered within its year, the
+# archive's files run to thousands; one with a short serial is no case of the meeting either.
+ARCHIVE_LINE = re.compile(r"^\s*(?:saksnr|sak\s+nr|arkivsak\w*|arkivnr)\.?\s*:?\s*"
+                          r"(?:19|20)\d\d\s?/\s?\d{1,6}(?:-\d+)?\s*$", re.IGNORECASE)
+
+
+def is_archive_mention(m: re.Match[str]) -> bool:
+    """A MENTION of an archive file, not a case: 'Saksnr. 2023/981' under a university board's heading."""
+    return m.group("kw").lower().rstrip(".") == "saksnr" and re.match(r"(?:19|20)\d\d\s?/", m.group("list")) is not None
+
+
 def match_heading(text: str, *, emphasised: bool) -> re.Match[str] | None:
     """A case heading starts with 'Sak <number>'; a bare number counts only when bold or a heading."""
     m = HEADING.match(text)
     if m and normalize_number(m.group("num")):
         kw = m.group("kw").lower()
-        if kw.endswith(("saker", "sakene", "saken")):
+        if kw.endswith(("saker", "sakene", "saken")) or ARCHIVE_LINE.match(text):
             return None
         return m
     if emphasised:

@@ -145,3 +145,14 @@ def test_mentions_in_the_fixtures_are_all_mentions():
     found = [_spans(find_mentions(t)) for t in texts]
     assert sum(map(len, found)) > 20
     assert found == [_spans(MENTION.finditer(t)) for t in texts]
+
+
+@pytest.mark.parametrize("text", ["Saksnr. 2023/981", "Sak nr.: 2024/77", "Arkivsak: 2024/512-3", "Saksnr 2020/2649"])
+def test_an_archive_number_alone_under_a_heading_heads_no_case(text: str):
+    # a university board's 'V-SAK 2 Budsjett' with its file in the archive on the line below
+    assert match_heading(text, emphasised=False) is None
+
+
+def test_a_case_number_written_year_first_still_heads_its_case():
+    assert heading_number(match_heading("Sak 2024/12 Budsjett", emphasised=False)) == "12-24"
+    assert heading_number(match_heading("Saksnr. 12/24 Budsjett", emphasised=False)) == "12-24"

@@ -32,6 +32,8 @@ from referat.extract.references import read_references
     # an adjective and a bare noun name a body; a company is not one
     ("jf. sak 7/24 i Regionalt utvalg", [("Regionalt utvalg", "07-24")]),
     ("jf. sak 5/24 i selskapet", [(None, "05-24")]),
+    # an archive file is no case: 'Saksnr. 2023/981' under a university board's heading
+    ("Saksnr. 2023/981 Prorektor innledet, jf. sak 4/24.", [(None, "04-24")]),
 ])
 def test_reference_and_its_body(text: str, expected: list):
     assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
