@@ -27,7 +27,8 @@ _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 _TITLE = re.compile(
     rf"(?i)^\s*(?:(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
     rf"|(?:sammendrag|minnesnotat|notat)\s+fr[aå]\s+|(?=[\wæøå]*{_MOTE}\s+i\s+(?-i:[A-ZÆØÅ])))"
-    rf"(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
+    # 'Protokoll fra møte nr. 4/2024 i universitetsstyret': the meeting's number in the year before its body
+    rf"(?:(?P<kind>[\wæøå]*){_MOTE}(?:\s+(?:nr\.?\s*)?\d{{1,3}}(?:\s?/\s?\d{{2,4}})?)?\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
     r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
     r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s|\s+nr\b|\s+for\s+(?-i:[A-ZÆØÅ][a-zæøå]))"
@@ -204,6 +205,11 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
                 continue
             places = list(re.finditer(r"(?:^|\s)(?:i|på|(?P<at>hos))\s+", tail))
             if not places:
+                # 'Møtet ble satt kl. 10.00 og hevet kl. 15.10, møterom 921, Sentralbygget': the place
+                # after a comma, closing the sentence that says when the meeting sat
+                after = re.fullmatch(r"\s*,\s*(?P<place>[A-Za-zÆØÅæøå][^()]{2,90}?)[\s.]*", tail)
+                if not held and after and _MEETING_WORD.search(sentence) and not _WHEN.search(after["place"]):
+                    return after["place"]
                 continue
             # 'hos Kari': at someone's, as a 'Sted: Hos Kari' field writes it
             place = tail[places[-1].start("at") if places[-1].group("at") else places[-1].end():]
