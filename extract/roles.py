@@ -34,8 +34,10 @@ ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "se
               "representant", "fasilitator", "ansvarlig", "overlege", "lege", "sykepleier", "sjukepleiar",
               "psykolog", "ordforer", "radmann", "kommunalsjef", "kontakt", "kontaktperson", "minister", "revisor")
 # A title may name whose it is: 'kommunens rådgiver', 'styrets leder'
-# A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder'
-_ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|konstituert|tidligere|nyvalgt|ny) )?"
+# A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder'; on a
+# board, who elected the member: 'Ansattvalgt styremedlem Kari Lie', 'eksternt medlem', 'tilsettvald medlem'
+_ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|konstituert|tidligere|nyvalgt|ny|"
+                      r"ansatt ?valgt|ansattevalgt|studentvalgt|tilsettvald|eksternt?|eigarvald|eiervalgt) )?"
                       r"(?:[a-z]+s )?(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")
 

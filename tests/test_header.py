@@ -69,6 +69,8 @@ def test_body_from_title(tmp_path, title: str, body: str | None):
     ("leder", True), ("klinikksjef", True), ("HR-konsulent", True), ("avdelingsoverlege", True),
     ("kommunalsjef helse", True), ("Helse Bergen", False), ("Universitetet i Bergen, leder", False),
     ("Bergen leder", False), ("kommunens rådgiver", True),
+    # who elected a board's member
+    ("Ansattvalgt styremedlem", True), ("eksternt medlem", True), ("tilsettvald styremedlem", True),
 ])
 def test_is_role(text: str, role: bool):
     assert is_role(text) is role
