@@ -484,6 +484,8 @@ def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     that the label or a first name alone just before announces)."""
     if block.is_row or list_label(block.text) or _bare_label(block):
         return False
+    if len(_entry_lines(block)) > 1:
+        return True
     if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
         return block.bullet or len(block.text) < 90
     lone = _lone_names(block.text)
@@ -539,6 +541,16 @@ def _name_and_place(text: str) -> bool:
     """'Kari Strand, Sjakkforeningen': a full name, a comma and a part that names nobody."""
     entries = split_entries(text)
     return len(entries) == 2 and bool(find_names(entries[0])) and not find_names(entries[1])
+
+
+def _entry_lines(block: Block) -> list[str]:
+    """The entries of a list one person a line that the text reader took for a wrapped paragraph, its
+    lines as long as the document's ('Administrerende direktør Ingvald Bjerkreim' over 'Økonomidirektør
+    Tora Skjelbred'): each line that names a person on its own and does not break off ('Ola Nes og') is one."""
+    texts = [line.text.strip() for line in block.lines]
+    if len(texts) > 1 and all(find_names(t) and not re.search(r"(?i)(?:[,(/&-]|\bog|\bsamt|\bv/)$", t) for t in texts):
+        return texts
+    return [block.text]
 
 
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
@@ -605,7 +617,7 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                 # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
                 if sources and sources[-1][0].bullet and not blocks[j].bullet and group is None:
                     break
-                sources.append((blocks[j], blocks[j].text, group, own))
+                sources += [(blocks[j], text, group, own) for text in _entry_lines(blocks[j])]
                 j += 1
         # 'Kristin Hagen, Navet' one a line: the word after the comma is where the person comes from,
         # also after a first name alone ('Marius, Ping')

@@ -75,6 +75,19 @@ def test_an_absent_members_note_names_who_came_instead(tmp_path: Path):
                       "Liv Dahl": ("member", "absent", None)}
 
 
+def test_a_list_one_person_a_line_as_long_as_the_documents_lines(tmp_path: Path):
+    # no line of prose: the text reader takes the lines for a wrapped paragraph, each still names one person
+    path = tmp_path / "m.txt"
+    path.write_text("Styremøte\n\nFra administrasjonen:\nAdministrerende direktør Ingvald Bjerkreim\n"
+                    "Direktør Tora Skjelbred\nHR-sjef Leif Sandvær\n", encoding="utf-8")
+    blocks = build_blocks(read_document(path))
+    assert any(len(b.lines) > 1 for b in blocks)  # the layout this reads: the lines joined in one block
+    people = {a.name: (a.category.value, a.status.value, a.substitute_for) for a in read_lists(blocks)}
+    assert people == {"Ingvald Bjerkreim": ("secretariat", "present", None),
+                      "Tora Skjelbred": ("secretariat", "present", None),
+                      "Leif Sandvær": ("secretariat", "present", None)}
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
