@@ -528,13 +528,28 @@ _INLINE_ABSENT = re.compile(r"(?i)(?:^|(?<=[.;])\s+)(?:meldt\s+)?(?:forfall|frav
                             r"(?=[A-ZÆØÅ])")
 
 
-def _inline_labels(text: str, status: Status) -> list[tuple[str, Status]]:
-    """The text of a list, split where it goes on with those away."""
-    m = _INLINE_ABSENT.search(text)
-    if m is None or status == Status.absent:
-        return [(text, status)]
-    pieces = ((text[:m.start()], status), (text[m.end():], Status.absent))
-    return [(part, said) for part, said in pieces if part.strip()]
+# Where a clause of a list's paragraph starts: a label there starts a list of its own
+_CLAUSE = re.compile(r"(?:^|(?<=[.;])\s+)(?=\S)")
+
+
+def _inline_labels(text: str, group: str | None, category: Category, status: Status,
+                   listed: bool) -> list[tuple[str, str | None, Category, Status]]:
+    """The text of a list, split where it goes on with a list of its own: 'Til stede: Fra styret: A, B.
+    Fra administrasjonen: C (referent).', 'Forfall: D. Møtende varamedlem: E.', '... og Janne Dahl. Forfall
+    Amund Berg.' Each part with the group, category and status its own label gives it."""
+    found = [(c.start(), label) for c in _CLAUSE.finditer(text) if (label := list_label(text[c.end():]))]
+    if not found:
+        m = _INLINE_ABSENT.search(text)
+        if m is None or status == Status.absent:
+            return [(text, group, category, status)]
+        pieces = ((text[:m.start()], group, category, status), (text[m.end():], group, category, Status.absent))
+        return [piece for piece in pieces if piece[0].strip()]
+    parts = [(text[:found[0][0]], group, category, status)]
+    for k, (start, (m, own, said)) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(text)
+        own, origin, _ = from_label(m, own, listed)
+        parts.append((text[start:stop].lstrip()[m.end():], origin, own, said))
+    return [part for part in parts if part[0].strip(" .;")]
 
 
 def _name_and_place(text: str) -> bool:
@@ -622,8 +637,9 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
         # 'Kristin Hagen, Navet' one a line: the word after the comma is where the person comes from,
         # also after a first name alone ('Marius, Ping')
         paired = sum(_name_and_place(t) for _, t, _, _ in sources) * 2 > len(sources) >= 2
-        parts = [(src, piece, group, own_list, said)
-                 for src, text, group, own_list in sources for piece, said in _inline_labels(text, status)]
+        listed = any(p.category == Category.member for p in people)
+        parts = [(src, piece, in_group, in_list, said) for src, text, group, own_list in sources
+                 for piece, in_group, in_list, said in _inline_labels(text, group, own_list, status, listed)]
         # 'Brekke, Svein' is surname first where the list says so: entries parted by semicolons, a
         # note after the given name, or line after line alike; 'Forfall: Tor, Lise' is two people
         inverted = sum(bool(surname_first(t)) for _, t, _, _, _ in parts) >= 2

@@ -88,6 +88,15 @@ def test_a_list_one_person_a_line_as_long_as_the_documents_lines(tmp_path: Path)
                       "Leif Sandvær": ("secretariat", "present", None)}
 
 
+def test_labels_inside_a_lists_paragraph_start_lists_of_their_own(tmp_path: Path):
+    people = _listed(tmp_path, "Til stede: Fra styret: styreleder Kari Vangen, Per Sollid (deltok på Teams). "
+                               "Fra administrasjonen: daglig leder Ola Tverrå, Eva Rindal (referent).\n"
+                               "Forfall: Ivar Skogset. Møtende varamedlem: Randi Hjelvik.\n")
+    assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "remote", None),
+                      "Ola Tverrå": ("secretariat", "present", None), "Eva Rindal": ("secretariat", "present", None),
+                      "Ivar Skogset": ("member", "absent", None), "Randi Hjelvik": ("substitute", "present", None)}
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
