@@ -19,8 +19,11 @@ KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sa
 # 'Sak nr. 20.2009': a full stop before a four-digit year. A date after the number ('Sak 1 – 23.01.19')
 # is no year: a number followed by a full stop or comma and more digits is not taken.
 _OCR_NUMBER = r"[\dlIO]{1,4}\s?[-/–]\s?[\dlIO]{1,4}(?![.,]\d)|\d{1,4}\.(?:19|20)\d\d"
+# A health trust's board marks the kind of case by a capital after the number: 'Styresak 045/24 B' (beslutning),
+# 'O' (orientering), 'D' (drøfting); it is no part of the title.
+_KIND_LETTER = r"(?:(?-i:[BOD])\s+(?=[A-ZÆØÅ«\"]))?"
 HEADING = re.compile(
-    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*[:.–—-]?\s*",
+    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*{_KIND_LETTER}[:.–—-]?\s*",
     re.IGNORECASE,
 )
 # Minutes that number cases within the meeting only: 'Sak 3: Budsjett', 'Punkt 4 - Valg'. Only after 'Sak' and before a

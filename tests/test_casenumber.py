@@ -156,3 +156,14 @@ def test_an_archive_number_alone_under_a_heading_heads_no_case(text: str):
 def test_a_case_number_written_year_first_still_heads_its_case():
     assert heading_number(match_heading("Sak 2024/12 Budsjett", emphasised=False)) == "12-24"
     assert heading_number(match_heading("Saksnr. 12/24 Budsjett", emphasised=False)) == "12-24"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Styresak 045/24 B Godkjenning av innkalling", "Godkjenning av innkalling"),
+    ("Styresak 047/24 O Orientering om ventetider", "Orientering om ventetider"),
+    # a title that starts with one of the letters is kept whole
+    ("Sak 12/24 Budsjett 2025", "Budsjett 2025"), ("Sak 12/24 Om Budsjett", "Om Budsjett"),
+])
+def test_a_health_trusts_kind_letter_after_the_number_is_no_part_of_the_title(text: str, title: str):
+    m = match_heading(text, emphasised=False)
+    assert heading_number(m) is not None and text[m.end():] == title
