@@ -56,14 +56,14 @@ PASSIVE = re.compile(
     rf"(?i)\b(?:(?:ble|blei|vart)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?|"
     rf"(?:blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da)\s+)?)"
     rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|"
-    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
+    r"tatt\s+til\s+(?:orientering|etterretning)|teken?\s+til\s+(?:orientering|etterretning|vitande)"
     r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\s(?:godkjen[td]|underkjen[td])\b|"
     r"\b(?:godkjennes|godkjenn?ast|vedtas|vedtakast|innvilges|velges|veljast|avslås|tiltres)\b|"
     r"\bdet\s+(?:ble|vart|er|var)\s+(?:enstemmig\s+|samrøystes\s+)?(?:besluttet|vedtatt|vedteke|valgt|vald|enighet|"
     r"einigheit|semje)|"
     # an election with the subject after the verb: 'Til å signere protokollen ble Kari Lie og Per Dahl oppnevnt.'
     r"\b(?:ble|vart)\s+[^.]{1,80}?\s(?:valgt|vald|valt|oppnevnt|oppnemnd)\b|"
-    r"\btas\s+til\s+(?:orientering|etterretning)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
+    r"\b(?:tas|takast)\s+til\s+(?:orientering|etterretning|vitande)|\bsaken\s+(?:ble|vart)\s+(?:tatt|teken|vedtatt|vedteken)|"
     # a majority is the verdict when the sentence ends on it ('X vinner ved flertall.'), not in a rule
     # ('Tittelen deles ut ved kvalifisert flertall i styret')
     r"\bved\s+(?:akklamasjon|aklamasjon)\b|"
@@ -72,7 +72,7 @@ PASSIVE = re.compile(
     # what someone did ('Valgt ny leder', 'Godkjent budsjett for arrangementet')
     rf"^\s*(?:enstemmig\s+|einstemmig\s+|samrøystes\s+)?(?:(?:{_DONE})(?=\s*$|\s*[-–.,:;!]|\s+(?:ved|med|uten|utan|"
     r"enstemmig|samrøystes|einstemmig|mot|av|som|i|og)\b)|innvilget|innvilga|innvilges|"
-    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning))\b")
+    r"tatt\s+til\s+(?:orientering|etterretning)|teken?\s+til\s+(?:orientering|etterretning|vitande))\b")
 # A modal verb before the verdict makes it a wish or a plan ('kan vedtas', 'skal godkjennes ved neste møte').
 MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker)\b")
 # A verdict in a clause that hangs on something else is no verdict ('punktene som blir vedtatt').
@@ -82,7 +82,9 @@ SUBORDINATE = re.compile(r"(?i)\b(?:som|når|dersom|hvis|om|før|inntil)\s+$|\ba
 ACTIVE = re.compile(
     r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
     r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
+    # Nynorsk: 'Styret tek orienteringa til vitande', 'vedtek', 'sluttar seg til', 'gjev si tilslutning'
     r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
+    r"tek|vedtek|sluttar|gjev\s+si\s+tilslutning|"
     r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok)"
     r"\b(?P<rest>.*)")
 COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
@@ -123,7 +125,7 @@ def _quoted(before: str) -> bool:
 _PASSIVE_STEMS = (
     "godkjen", "underkjen", "vedtek", "vedtas", "vedtakast", "beslutt", "valgt", "vald", "valt", "innvilg", "avslå",
     "avsleg", "oppnevn", "oppnemn", "orientering", "etterretning", "enig", "einig", "samd", "semje", "velges",
-    "veljast", "tiltres", "tatt", "teken", "klamasjon", "fleirtal", "flertal",
+    "veljast", "tiltres", "tatt", "teken", "vitande", "klamasjon", "fleirtal", "flertal",
 )
 
 

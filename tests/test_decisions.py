@@ -47,6 +47,9 @@ def test_follow_up_labels(text: str):
 @pytest.mark.parametrize(("text", "resolved"), [
     ("Samrøystes vedteke.", True), ("Innkalling og referat ble godkjent.", True),
     ("Styret tok saken til orientering.", True),
+    # Nynorsk, as a health trust's board writes it
+    ("Styret tek orienteringa til vitande.", True), ("Saka vart teken til orientering.", True),
+    ("Styret vedtek budsjettet for 2025.", True),
     ("Kommunestyret vedtok planen i mars.", False), ("Det ble stilt spørsmål om budsjettet.", False),
 ])
 def test_a_paragraph_in_which_the_body_resolves(text: str, resolved: bool):
