@@ -23,7 +23,7 @@ ROLE_WORDS = (
     "ass direktor", "assisterende direktor", "assisterende", "ass", "adm dir", "ass dir",
     # Nynorsk
     "leiar", "nestleiar", "moteleiar", "styreleiar", "dagleg leiar", "fagleiar", "prosjektleiar", "radgjevar",
-    "seniorradgjevar", "kommunedirektor", "klyngeleiar",
+    "seniorradgjevar", "kommunedirektor", "klyngeleiar", "administrerande direktor", "assisterande direktor",
     # the state's and the audit's titles: 'Statsråd X', 'Revisor X', 'Politisk rådgiver X'
     "statsrad", "statssekretaer", "revisor", "statsautorisert revisor", "politisk radgiver", "politisk radgjevar",
     # an association's officers: 'Kasserer Mona Lie la fram regnskapet'

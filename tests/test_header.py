@@ -71,6 +71,7 @@ def test_body_from_title(tmp_path, title: str, body: str | None):
     ("Bergen leder", False), ("kommunens rådgiver", True),
     # who elected a board's member
     ("Ansattvalgt styremedlem", True), ("eksternt medlem", True), ("tilsettvald styremedlem", True),
+    ("Administrerande direktør", True),
 ])
 def test_is_role(text: str, role: bool):
     assert is_role(text) is role
