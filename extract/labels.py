@@ -62,14 +62,17 @@ def repair_label(text: str) -> str:
 # 'Konklusjon/vedtak:', 'Vedtak i saken:', 'Enstemmig vedtatt:', an advisory council's 'uttalelse'
 # (nynorsk 'fråsegn'), and the sentence 'Styret fattet følgende (enstemmige) vedtak(:)'.
 DECISION_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå]+s|[\wæøå]+\s+sitt|enstemmig|endelig)\s+"  # nynorsk 'Formannskapet sitt vedtak:'
-    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?(?:følgende|slikt|fylgjande)\s+"
+    # nynorsk 'Formannskapet sitt vedtak:'; 'Styrets enstemmige vedtak:'
+    r"(?i)^\s*(?:(?:[\wæøå]+s|[\wæøå]+\s+sitt|enstemmig|endelig)\s+(?:(?:enstemmige|einstemmige|samrøystes)\s+)?"
+    # 'Styret fattet (deretter) følgende vedtak:', nynorsk 'Styret gjorde følgjande vedtak:'
+    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:deretter|då|da|så)\s+)?(?:(?:enstemmig|samrøystes)\s+)?"
+    r"(?:følgende|slikt|fylgjande|følgjande)\s+"
     r"(?:(?:enstemmige?|samrøystes)\s+)?"
-    r"|(?:følgende|slikt|fylgjande)\s+"
+    r"|(?:følgende|slikt|fylgjande|følgjande)\s+"
     r"|[\wæøå]+\s*/\s*)?"  # 'Oppsummering/konklusjon:'
-    r"(?P<label>vedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|avgjørelse|avgjerd|uttalelse|uttale|fråsegn)"
+    r"(?P<label>vedtak|styrevedtak|vedtatt|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|avgjørelse|avgjerd|uttalelse|uttale|fråsegn)"
     r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort)"
-    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+saken)?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
+    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+sak(?:en|a))?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
     r"(?:\s*\((?:enstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}stemmer)\))?"  # 'Vedtak (enstemmig):'
     # 'Vedtak.' is a label as 'Vedtak:' is; 'Vedtatt.' alone is the verdict itself
@@ -91,12 +94,13 @@ FOLLOW_LABEL = re.compile(
 # 'Forslag fra Kari Lie (H):', 'Forslag fremmet i møtet:', 'Kari Lie (H) fremmet følgende tilleggsforslag:'.
 # nynorsk 'framlegg' for 'forslag': 'Framlegg til vedtak:', 'Kari Lie sette fram slikt endringsframlegg:'
 _PROPOSAL_WORD = (r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|uttalelse|fråsegn)|"
-                  r"innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|"
+                  r"innstilling(?:\s+til\s+[\wæøå]+)?|tilråding|tilrådning|"
                   r"(?:nytt\s+|alternativt\s+|omforent\s+)?(?:forslag|endringsforslag|tilleggsforslag|"
                   r"fellesforslag|motforslag|utsettelsesforslag|framlegg|endringsframlegg|tilleggsframlegg|"
                   r"fellesframlegg)(?:\s+til\s+vedtak)?)")
 PROPOSAL_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå-]+\s+){0,2}[\wæøå-]+s\s+|[\wæøå-]+\s+si\s+|endelig\s+|saksbehandlers\s+)?"
+    # whose: 'Adm. direktørs forslag til vedtak:', nynorsk 'Administrerande direktør sitt framlegg til vedtak:'
+    r"(?i)^\s*(?:(?:[\wæøå.-]+\s+){0,2}[\wæøå-]+s\s+|(?:[\wæøå.-]+\s+){1,3}(?:si|sitt|sin)\s+|endelig\s+|saksbehandlers\s+)?"
     r"(?P<kind>" + _PROPOSAL_WORD + r")\b"
     r"(?:\s+(?:fra|frå)\s+(?P<who>[^:]{2,80}?))?(?:\s+(?:fremmet|fremma|lagt\s+fram|sett\s+fram)\s+i\s+møtet)?"
     r"\s*(?:[:.–-]\s*(?P<rest>.*)|$)", re.S)

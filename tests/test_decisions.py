@@ -26,6 +26,9 @@ from referat.ingest import read_document
     ("Oppsummering/konklusjon: X.", "X."), ("Vedtak i saken: X.", "X."), ("Konklusjonar: X.", "X."),
     ("Vedtak (enstemmig): X.", "X."), ("Formannskapets vedtak 05.09.2024: X.", "X."),
     ("Rådet fattet følgende vedtak:", ""), ("Følgende vedtak ble fattet:", ""), ("Vedtak", None),
+    # boards': the genitive with 'enstemmige', a word between the verb and 'følgende', Nynorsk 'følgjande', 'saka'
+    ("Styrets enstemmige vedtak:", ""), ("Styret fattet deretter følgende vedtak:", ""),
+    ("Styret gjorde følgjande vedtak:", ""), ("Vedtak i saka: X.", "X."), ("Styrevedtak: X.", "X."),
 ])
 def test_decision_labels(text: str, rest: str | None):
     m = DECISION_LABEL.match(text)
@@ -76,6 +79,10 @@ def test_vedtatt_with_a_full_stop_is_the_verdict_not_a_label():
     ("Kommunedirektørens forslag til vedtak:", "forslag til vedtak", None),
     ("Kommunedirektøren si tilråding:", "tilråding", None), ("Forslag fremmet i møtet:", "Forslag", None),
     ("Forslag fra Kari Lie (H):", "Forslag", "Kari Lie (H)"), ("Endringsforslag:", "Endringsforslag", None),
+    # a health trust's director proposes: abbreviated, in Nynorsk with 'sitt', or as a 'tilrådning'
+    ("Adm. direktørs forslag til vedtak:", "forslag til vedtak", None),
+    ("Administrerande direktør sitt framlegg til vedtak:", "framlegg til vedtak", None),
+    ("Adm. dir. sin tilråding:", "tilråding", None), ("Tilrådning:", "Tilrådning", None),
 ])
 def test_proposal_labels(text: str, kind: str, who: str | None):
     m = PROPOSAL_LABEL.match(text)
