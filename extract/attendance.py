@@ -250,10 +250,13 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|deltok|deltakere)\s+fr[aå]\s+(?P<origin>[^:]{2,80}?)"
                 r"(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)\s+[^:]+)?\s*:"), Category.member, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
-    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
-                r"deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|deltak[ae]rar)\s*:"),
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|"
+                r"deltakere|deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|"
+                r"deltak[ae]rar)\s*:"),
      Category.member, Status.present),
+    # 'Møtte ikke:' under a board's members, as 'Ikke møtt:' is
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
+                r"møtte\s+ikke|møtte\s+ikkje|"
                 r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|"
                 r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
      Category.member, Status.absent),

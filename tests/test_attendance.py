@@ -97,6 +97,12 @@ def test_labels_inside_a_lists_paragraph_start_lists_of_their_own(tmp_path: Path
                       "Ivar Skogset": ("member", "absent", None), "Randi Hjelvik": ("substitute", "present", None)}
 
 
+def test_moette_and_moette_ikke_label_who_came_and_who_did_not(tmp_path: Path):
+    people = _listed(tmp_path, "Møtte: Styreleder Kari Vangen, Per Sollid\nMøtte ikke: Ivar Skogset\n")
+    assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "present", None),
+                      "Ivar Skogset": ("member", "absent", None)}
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
