@@ -411,6 +411,12 @@ class Entry(NamedTuple):
     substituted_by: str | None  # who stood in for this person
 
 
+# A note on when a member came or left ('(forlot møtet etter sak 14/24)', '(gikk kl. 12.00)', '(inhabil i sak 3)'):
+# 'møtet' in it is no organisation
+_WHILE_THERE = re.compile(r"(?i)\b(?:forlot|fratrådte|fråtrådde|gikk|kom|ankom|inhabil|ugild)\b|"
+                          r"\b(?:fra|frå|til|etter|før|under|fom|tom)\s+(?:og\s+med\s+)?(?:sak|kl)\b")
+
+
 def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
     names = list_names(entry)
@@ -441,6 +447,8 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
                 substituted_by = find_names(replaced.group("a") or replaced.group("b"))[0][0]
             elif status_from_phrase(piece):
                 status = status_from_phrase(piece)
+            elif _WHILE_THERE.search(piece):
+                continue  # 'forlot møtet etter sak 14/24': when, not who or from where
             elif is_role(piece):
                 role = role or piece
             elif org is None and (looks_like_org(piece) or proper_noun(piece)

@@ -54,6 +54,13 @@ def test_remark_column_names_a_substitute_and_a_remote_member():
                       "Siri Hope": ("member", "present", None)}
 
 
+def _doc(tmp_path: Path, text: str):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    + text, encoding="utf-8")
+    return read_document(path)
+
+
 def _listed(tmp_path: Path, text: str) -> dict[str, tuple]:
     path = tmp_path / "m.txt"
     # a line of prose as long as a page is wide, so that the list's lines do not read as wrapped
@@ -101,6 +108,14 @@ def test_moette_and_moette_ikke_label_who_came_and_who_did_not(tmp_path: Path):
     people = _listed(tmp_path, "Møtte: Styreleder Kari Vangen, Per Sollid\nMøtte ikke: Ivar Skogset\n")
     assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "present", None),
                       "Ivar Skogset": ("member", "absent", None)}
+
+
+def test_a_note_on_when_a_member_came_or_left_names_no_organisation(tmp_path: Path):
+    text = ("Til stede:\nMona Skarstein (forlot møtet etter sak 14/24)\nBjørn Vikøren (inhabil i sak 14/24)\n"
+            "Tor Sværen (deltok på skjerm)\n")
+    found = read_lists(build_blocks(_doc(tmp_path, text)))
+    assert {a.name: (a.organisation, a.status.value) for a in found} == {
+        "Mona Skarstein": (None, "present"), "Bjørn Vikøren": (None, "present"), "Tor Sværen": (None, "remote")}
 
 
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
