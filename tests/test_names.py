@@ -19,6 +19,9 @@ from referat.extract.names import find_names, uninvert
     ("Jens Chr. Brun, Kari Hansen Adm.", ["Jens Chr. Brun", "Kari Hansen"]),  # a given name cut short
     ("Andre Kramer Moe og Andre Lise Lunde", ["Andre Kramer Moe", "Andre Lise Lunde"]),  # a given name too
     ("Andre til stede: Lise Lunde", ["Lise Lunde"]),
+    # a company's name before its form is no person's
+    ("Revisor Liv Brekkhaug, Revisjon Fjordane IKS", ["Liv Brekkhaug"]), ("Nordvik Energi AS", []),
+    ("Kari Holm (Fjordane Revisjon IKS)", ["Kari Holm"]),
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names
