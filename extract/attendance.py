@@ -605,6 +605,11 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
         m, category, status = found
         category, origin, label_items = from_label(m, category, any(p.category == Category.member for p in people))
         sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, origin, category)] if inline else []
+        lines = _entry_lines(block) if inline and not block.is_row else []
+        if len(lines) > 1 and block.text.startswith(lines[0][:m.end()]):
+            # 'Andre: Revisor Liv Brekkhaug, Revisjon IKS' over 'Kommunedirektør Trond Eikrem (sak 5/24)', the
+            # values aligned under the first: one entry a line, as below a label alone
+            sources = [(block, text, origin, category) for text in [lines[0][m.end():], *lines[1:]] if text.strip()]
         j = i + 1
         if block.is_row:
             # the list goes on in rows with an empty label cell

@@ -118,6 +118,21 @@ def test_a_note_on_when_a_member_came_or_left_names_no_organisation(tmp_path: Pa
         "Mona Skarstein": (None, "present"), "Bjørn Vikøren": (None, "present"), "Tor Sværen": (None, "remote")}
 
 
+def test_values_aligned_under_an_inline_label_one_entry_a_line(tmp_path: Path):
+    # the text reader joins the label's line and the next as one wrapped paragraph
+    path = tmp_path / "m.txt"
+    path.write_text("Møteprotokoll\n\nDato:     05.03.2024\nSted:     Rådhuset\nTil stede: Kåre Lidvin (leder)\n"
+                    "Andre:    Oppdragsansvarlig revisor Liv Brekkhaug, Revisjon Fjordane IKS\n"
+                    "          Kommunedirektør Trond Eikrem (sak 5/24)\nProtokollfører: Randi Øvrebø\n",
+                    encoding="utf-8")
+    blocks = build_blocks(read_document(path))
+    assert any(b.text.startswith("Andre:") and len(b.lines) == 2 for b in blocks)
+    found = [a for a in read_lists(blocks) if a.category.value == "guest"]
+    assert {a.name: (a.organisation, a.role, a.items) for a in found} == {
+        "Liv Brekkhaug": ("Revisjon Fjordane IKS", "Oppdragsansvarlig revisor", []),
+        "Trond Eikrem": (None, "Kommunedirektør", ["05-24"])}
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
