@@ -167,3 +167,11 @@ def test_a_case_number_written_year_first_still_heads_its_case():
 def test_a_health_trusts_kind_letter_after_the_number_is_no_part_of_the_title(text: str, title: str):
     m = match_heading(text, emphasised=False)
     assert heading_number(m) is not None and text[m.end():] == title
+
+
+@pytest.mark.parametrize("text, number", [
+    ("RS-sak 14/24 Godkjenning av innkalling", "14-24"), ("AU-sak 3/2024 Budsjett", "03-24"),
+    ("KU-sak 12/24 Årsrapport", "12-24"), ("V-sak 45/24 Budsjett", "45-24"),
+])
+def test_letters_before_sak_name_the_body_or_the_kind(text: str, number: str):
+    assert heading_number(match_heading(text, emphasised=False)) == number
