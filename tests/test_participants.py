@@ -113,3 +113,9 @@ def test_one_named_only_as_stood_in_for_is_substituted(tmp_path: Path):
     people = _people(tmp_path, "Tone Vik stilte for Odd Lie.")
     assert people["Tone Vik"][:3] == ("substitute", "present", "Odd Lie")
     assert people["Odd Lie"][:2] == ("member", "substituted")
+
+
+def test_the_staff_in_a_sentence_of_its_own(tmp_path: Path):
+    people = _people(tmp_path, "Fra administrasjonen møtte daglig leder Turid Askvik og rådgiver Ola Skeie.")
+    assert people["Turid Askvik"] == ("secretariat", "present", None, None, "daglig leder", [])
+    assert people["Ola Skeie"] == ("secretariat", "present", None, None, "rådgiver", [])
