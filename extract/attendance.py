@@ -431,7 +431,8 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     joined = re.fullmatch(r"\s*-\s+([A-ZÆØÅ][a-zæøå]+)\s*", entry[end:])
     if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
         name, end = f"{name}-{joined.group(1)}", len(entry)
-    rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
+    # 'Bergen kommune v/ ordfører Kari Lie': the organisation, then the title of whom it came by
+    rest = re.sub(r"\s+v/\s*", ", ", (entry[:start] + " " + entry[end:])).strip(" ,–-")
     org = role = substitute_for = substituted_by = None
     status = None
     notes = re.findall(r"\(([^)]*)\)", rest)

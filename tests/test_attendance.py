@@ -133,6 +133,13 @@ def test_values_aligned_under_an_inline_label_one_entry_a_line(tmp_path: Path):
         "Trond Eikrem": (None, "Kommunedirektør", ["05-24"])}
 
 
+def test_an_owner_by_whom_it_came(tmp_path: Path):
+    found = read_lists(build_blocks(_doc(tmp_path, "Til stede:\nFjellhavn kommune v/ ordfører Eirik Tennebø\n"
+                                                   "Nordstrand kommune v/Kari Anne Hjelmås (fullmakt)\n")))
+    assert {a.name: (a.organisation, a.role) for a in found} == {
+        "Eirik Tennebø": ("Fjellhavn kommune", "ordfører"), "Kari Anne Hjelmås": ("Nordstrand kommune", None)}
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
