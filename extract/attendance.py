@@ -437,7 +437,7 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     status = None
     notes = re.findall(r"\(([^)]*)\)", rest)
     for k, note in enumerate([*notes, re.sub(r"\([^)]*\)", "", rest)]):
-        for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
+        for piece in [p.strip(" ,–-") for p in re.split(r"[,;]|\s[–—-]\s", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             replaced = _REPLACED_BY.match(piece)
             if m and list_names(m.group(1)):

@@ -140,6 +140,13 @@ def test_an_owner_by_whom_it_came(tmp_path: Path):
         "Eirik Tennebø": ("Fjellhavn kommune", "ordfører"), "Kari Anne Hjelmås": ("Nordstrand kommune", None)}
 
 
+def test_a_title_before_the_name_and_a_remark_after_a_dash(tmp_path: Path):
+    text = "Til stede:\nKommunedirektør Ragnhild Oksvik (Eidsvik kommune) – deltok på Teams\n"
+    found = read_lists(build_blocks(_doc(tmp_path, text)))
+    assert [(a.name, a.organisation, a.role, a.status.value) for a in found] == [
+        ("Ragnhild Oksvik", "Eidsvik kommune", "Kommunedirektør", "remote")]
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
