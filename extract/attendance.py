@@ -9,6 +9,7 @@ from referat.bodywords import DEFINITE
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, match_heading, numbers_in
 from referat.extract.marks import (
+    SUBSTITUTE,
     Category,
     Column,
     Status,
@@ -191,6 +192,8 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
             status = Status.present if status == Status.unknown else status
         if role and SECRETARIAT.search(role):
             own_category = Category.secretariat
+        elif role and fold(role) in SUBSTITUTE and own_category == Category.member:
+            own_category = Category.substitute  # 'Elin Lunnan | Varamedlem | X': a substitute's own row
         raw_mark = " | ".join(m for _, m in marks if m) or None
         people.append(Attendee(
             name=clean_name(name), organisation=person_org, role=role, category=own_category, status=status,
@@ -221,7 +224,23 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
                 people.extend(found)
                 continue
         i += 1
-    return people
+    return _one_row_each(people)
+
+
+def _one_row_each(people: list[Attendee]) -> list[Attendee]:
+    """A substitute named in an absent member's row ('Vara: Elin Lunnan') who has a row of her own
+    further down: one person, her own row's status and title with whom she stood in for."""
+    out: list[Attendee] = []
+    for person in people:
+        twin = next((p for p in out if p.name == person.name), None)
+        if twin is None or bool(twin.substitute_for) == bool(person.substitute_for):
+            out.append(person)
+            continue
+        named, own = (twin, person) if twin.substitute_for else (person, twin)
+        own.category = Category.substitute
+        own.substitute_for = own.substitute_for or named.substitute_for
+        out[out.index(twin)] = own
+    return out
 
 
 # -- lists ---------------------------------------------------------------------------------------

@@ -54,6 +54,16 @@ def test_remark_column_names_a_substitute_and_a_remote_member():
                       "Siri Hope": ("member", "present", None)}
 
 
+def test_a_substitute_named_in_a_members_row_and_listed_in_her_own():
+    people = _people(_table(["Navn", "Rolle", "Møtt", "Forfall", "Merknad"],
+                            ["Kjetil Vadheim", "Nestleder", "", "X", "Vara: Elin Lunnan"],
+                            ["Elin Lunnan", "Varamedlem", "X", "", ""],
+                            ["Kari Tangen", "Varaordfører", "X", "", ""]))
+    assert people == {"Kjetil Vadheim": ("member", "substituted", None),
+                      "Elin Lunnan": ("substitute", "present", "Kjetil Vadheim"),
+                      "Kari Tangen": ("member", "present", None)}  # a deputy mayor is no substitute
+
+
 def _doc(tmp_path: Path, text: str):
     path = tmp_path / "m.txt"
     path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
