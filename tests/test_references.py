@@ -56,3 +56,14 @@ def test_points_of_the_same_meeting_in_minutes_that_number_within_it():
     assert [(r.body, r.number) for r in read_references(text, "1", 1, 1)] == [(None, "6"), (None, "2"), (None, "4")]
     # in minutes whose cases carry a year, a bare number is nothing
     assert read_references(text, "01-24", 1, 1) == []
+
+
+def test_an_archive_number_under_the_heading_is_no_reference(tmp_path):
+    from referat.extract import extract_meeting
+    from referat.ingest import read_document
+
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i universitetsstyret 29.8.2024\n\nSak 69/24 Godkjenning av sakliste\n"
+                    "Sak nr. 2024/88\nSaklisten ble godkjent, jf. sak 58/24.\n", encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert [(r.number) for r in meeting.items[0].references] == ["58-24"]
