@@ -198,7 +198,8 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
             if held:  # 'Møtet ble holdt på Teams fra kl. 10.00': the place up to the time
                 later = [w.start() for w in whens if w.start() >= held.end()]
                 tail = sentence[held.end():min(later, default=None)]
-                tail = re.sub(r"(?i)[\s,]*(?:fra|frå|den|mellom)?\s*$", "", tail)
+                # 'holdt i Kollegiesalen, og varte fra kl. 10.00': the sentence goes on after the place
+                tail = re.sub(r"(?i)(?:[\s,]+og\s+[a-zæøå]+)?[\s,]*(?:fra|frå|den|mellom)?\s*$", "", tail)
             elif whens:
                 tail = sentence[whens[-1].end():]
             else:

@@ -141,6 +141,9 @@ def test_labels_over_their_values(tmp_path):
     # the place after a comma, closing the sentence that says when the meeting sat
     ("Protokoll fra møte i universitetsstyret\n\nMøtet ble satt 18. juni 2024 kl. 10.00 og hevet kl. 15.10, "
      "Styrerommet, Sentralbygget\n", ("2024-06-18", "10:00", "15:10", "Styrerommet, Sentralbygget")),
+    # the sentence goes on after the place
+    ("PROTOKOLL fra møte i universitetsstyret 29.8.2024. Møtet ble holdt i Kollegiesalen, Allégaten 2, og varte fra "
+     "kl. 10.00 til 13.30.\n", ("2024-08-29", "10:00", "13:30", "Kollegiesalen, Allégaten 2")),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
 ])
