@@ -131,6 +131,8 @@ CLOSING = re.compile(
     r"(?i)^\s*(?:eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?(?:hevet|heva|avsluttet)|"
     r"(?:general)?forsamlingen\s+heves|rett\s+utskrift|underskrift|signatur(?:er)?\s*:?\s*$|sign\s*:|"
     r"referent\s*:|for\s+referatet\b|protokollen\s+(?:er\s+)?(?:godkjent\s+)?(?:og\s+)?signert|"
+    # the note on starred cases under the last: 'Saker merket * er behandlet i lukket møte.'
+    r"saker\s+(?:merket|markert)\s+(?:med\s+)?\*|"
     # where and when it was signed: 'Bergen, 12.03.2025', 'Voss, 4. mars 2025' (not 'Formannskapet 18.03.2025',
     # the meeting a proposal comes from)
     r"[A-ZÆØÅ][\wæøå-]+,\s+(?:den\s+)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4})\s*$)")

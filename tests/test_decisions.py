@@ -251,3 +251,14 @@ def test_the_stems_are_in_every_passive_verdict(text: str):
 
 def test_a_sentence_without_a_stem_is_passed_over():
     assert not _may_be_passive("Saken ble drøftet, og det kom flere innspill fra partnerne om veien videre.")
+
+
+def test_the_note_on_starred_cases_after_the_last_is_no_decision(tmp_path):
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i universitetsstyret 29.8.2024\n\nSak 71/24* Ansettelse av dekan\n"
+                    "Vedtak:\nStyret ansetter søker nr. 1.\n\nSaker merket * er behandlet i lukket møte.\n",
+                    encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert [d.text for d in meeting.items[0].decisions] == ["Styret ansetter søker nr. 1."]
