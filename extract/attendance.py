@@ -518,9 +518,15 @@ def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     if len(_entry_lines(block)) > 1:
         return True
     if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
-        return block.bullet or len(block.text) < 90
+        return block.bullet or len(block.text) < 90 or _names_only(block.text)
     lone = _lone_names(block.text)
     return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
+
+
+def _names_only(text: str) -> bool:
+    """A long line that is nothing but people: 'A, B, C, D, E og F.' under 'Til stede fra universitetsstyret:'."""
+    entries = split_entries(text)
+    return len(entries) >= 3 and all(len(e) < 60 and find_names(e) for e in entries)
 
 
 def _group_heading(blocks: list[Block], j: int) -> bool:

@@ -157,6 +157,14 @@ def test_a_title_before_the_name_and_a_remark_after_a_dash(tmp_path: Path):
         ("Ragnhild Oksvik", "Eidsvik kommune", "Kommunedirektør", "remote")]
 
 
+def test_a_long_line_that_is_nothing_but_people(tmp_path: Path):
+    text = ("Til stede fra universitetsstyret:\n"
+            "Gunnhild Rasten, Erlend Tysse, Maren Ådnanes, Sivert Kalvø, Helene Dyrkolbotn og Amund Rykkje.\n")
+    found = read_lists(build_blocks(_doc(tmp_path, text)))
+    assert [a.name for a in found] == ["Gunnhild Rasten", "Erlend Tysse", "Maren Ådnanes", "Sivert Kalvø",
+                                       "Helene Dyrkolbotn", "Amund Rykkje"]
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
