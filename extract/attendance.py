@@ -36,8 +36,9 @@ SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
 # Among the others present, those who serve the body: its coordinator, its adviser
 _STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
 NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
+# an inter-municipal company's owners: 'Eier | Representant | Møtt'
 ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "institusjon", "partner", "representerer", "enhet",
-               "org")
+               "org", "eier", "eigar", "eierkommune", "medlemskommune", "deltakerkommune")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
 CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn")
 STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for")
@@ -147,8 +148,16 @@ def _table_rows(blocks: list[Block], start: int, columns: _Columns, category: Ca
 def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category,
                 said: Status | None = None) -> list[Attendee]:
     name_cell = _cell(cells, columns.name)
-    names = _split_people(name_cell)
-    names = [n for n in names if looks_like_person(_name_and_note(n)[0])]
+    # 'Ordfører Solfrid Heggø': the title before the name in the name cell, as a representative's is written
+    titles: dict[str, str] = {}  # a name's title, written before it in the name cell
+    names = []
+    for entry in _split_people(name_cell):
+        found = find_names(entry) if not looks_like_person(_name_and_note(entry)[0]) else []
+        if len(found) == 1 and found[0][1] > 0 and is_role(entry[:found[0][1]].strip()):
+            titles[found[0][0]] = entry[:found[0][1]].strip()
+            entry = entry[found[0][1]:]
+        if looks_like_person(_name_and_note(entry)[0]):
+            names.append(entry)
     if not names:
         return []
     org, roles = split_org_role(_cell(cells, columns.org))
@@ -161,6 +170,7 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
     for n, raw_name in enumerate(names):
         name, note = _name_and_note(raw_name)
         person_org, role = org, (roles[n] if len(roles) == len(names) else (roles[0] if roles else None))
+        role = titles.get(name, role)
         if note:
             if is_role(note):
                 role = note

@@ -64,6 +64,16 @@ def test_a_substitute_named_in_a_members_row_and_listed_in_her_own():
                       "Kari Tangen": ("member", "present", None)}  # a deputy mayor is no substitute
 
 
+def test_an_owners_representative_with_the_title_before_the_name():
+    found = read_tables(_table(["Eier", "Representant", "Møtt", "Forfall", "Vara som møtte"],
+                               ["Fjordvik kommune", "Ordfører Solfrid Heggø", "X", "", ""],
+                               ["Nesvåg kommune", "Ordfører Bård Tveiten", "", "X", "Varaordfører Mette Aarvik"]))
+    assert [(a.name, a.organisation, a.role, a.category.value, a.status.value, a.substitute_for) for a in found] == [
+        ("Solfrid Heggø", "Fjordvik kommune", "Ordfører", "member", "present", None),
+        ("Bård Tveiten", "Nesvåg kommune", "Ordfører", "member", "substituted", None),
+        ("Mette Aarvik", "Nesvåg kommune", None, "substitute", "present", "Bård Tveiten")]
+
+
 def _doc(tmp_path: Path, text: str):
     path = tmp_path / "m.txt"
     path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
