@@ -48,7 +48,7 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 
 _DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|innvilget|innvilga|avslått|avslege|"
-         r"underkjent|underkjend|oppnevnt|oppnemnd")
+         r"underkjent|underkjend|oppnevnt|oppnemnd|gjenvalgt|gjenvald|attvald|attvalt")  # 'X ble gjenvalgt som leder'
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
 # ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
 PASSIVE = re.compile(
@@ -125,7 +125,7 @@ def _quoted(before: str) -> bool:
 _PASSIVE_STEMS = (
     "godkjen", "underkjen", "vedtek", "vedtas", "vedtakast", "beslutt", "valgt", "vald", "valt", "innvilg", "avslå",
     "avsleg", "oppnevn", "oppnemn", "orientering", "etterretning", "enig", "einig", "samd", "semje", "velges",
-    "veljast", "tiltres", "tatt", "teken", "vitande", "klamasjon", "fleirtal", "flertal",
+    "veljast", "tiltres", "gjenval", "attval", "tatt", "teken", "vitande", "klamasjon", "fleirtal", "flertal",
 )
 
 
@@ -162,9 +162,9 @@ def _active(sentence: str, body: str | None, named: bool = False) -> bool:
 def resolution(text: str, body: str | None) -> str | None:
     """The part of a paragraph in which the meeting's body resolves something: the paragraph when its
     first sentence does, else from the sentence that does on (what comes before it is the discussion)."""
-    if VOTE_RECORD.match(text):
-        return None
     for k, sentence in enumerate(_SENTENCE_END.split(text)):
+        if VOTE_RECORD.match(sentence):
+            continue  # 'Innstillingen ble enstemmig vedtatt. X ble gjenvalgt som leder.': the vote's, then the verdict
         if _passive(sentence, body) or _active(sentence, body, named=k > 0):
             if k == 0:
                 return text
@@ -227,7 +227,8 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     text = p.text
     if VOTE_RECORD.match(text):
         under.kind = None
-        return True
+        # 'Innstillingen ble enstemmig vedtatt. X ble gjenvalgt som leder.': a verdict after the vote is read as text
+        return len(_SENTENCE_END.split(text)) == 1
     proposal = PROPOSED_BY.match(text) or PROPOSAL_LABEL.match(text)
     if proposal:
         rest = (proposal.group("rest") or "").strip()

@@ -113,7 +113,7 @@ def test_what_only_looks_like_a_proposal_label(text: str):
     ("Kari Lie vinner ved flertall.", True), ("Andreas ble valgt.", True), ("Det ble valgt tre revisorer.", True),
     ("Søknaden ble innvilget.", True), ("Agenda ble videre godkjent uten merknader.", True),
     ("Det er enighet om at saken behandles på neste møte.", True), ("Tatt til orientering.", True),
-    ("Teke til etterretning.", True), ("Søknaden godkjennes.", True),
+    ("Teke til etterretning.", True), ("Søknaden godkjennes.", True), ("Kari Lie ble gjenvalgt som leder.", True),
     # a report of what someone did, a rule, a plan, a clause that hangs on another
     ("Valgt ny turleder", False), ("Godkjent budsjett for arrangementet", False),
     ("Tittelen deles ut ved kvalifisert flertall i styret.", False),
@@ -262,3 +262,14 @@ def test_the_note_on_starred_cases_after_the_last_is_no_decision(tmp_path):
                     encoding="utf-8")
     meeting = extract_meeting(read_document(path)).meeting
     assert [d.text for d in meeting.items[0].decisions] == ["Styret ansetter søker nr. 1."]
+
+
+def test_a_verdict_after_the_vote_in_one_paragraph(tmp_path):
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i representantskapet 24.04.2024\n\nSak 3/2024 Valg av styre\n"
+                    "Valgkomiteens innstilling ble enstemmig vedtatt. Harald Fosnes ble gjenvalgt som styreleder.\n",
+                    encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert [d.text for d in meeting.items[0].decisions] == ["Harald Fosnes ble gjenvalgt som styreleder."]
