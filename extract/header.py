@@ -30,7 +30,7 @@ _TITLE = re.compile(
     # 'Protokoll fra møte nr. 4/2024 i universitetsstyret': the meeting's number in the year before its body
     rf"(?:(?P<kind>[\wæøå]*){_MOTE}(?:\s+(?:nr\.?\s*)?\d{{1,3}}(?:\s?/\s?\d{{2,4}})?)?\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
-    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
+    r"(?:[-–:,]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
     r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s|\s+nr\b|\s+for\s+(?-i:[A-ZÆØÅ][a-zæøå]))"
 )
 
@@ -252,7 +252,9 @@ def _assembly_body(text: str) -> str | None:
 
 
 def _genitive_body(text: str) -> str | None:
-    m = _GENITIVE.match(text)
+    m = _GENITIVE.match(_MINUTES_WORD.sub("", text, count=1))  # 'Protokoll fra Universitetsstyrets møte 20. juni'
+    if m is None:
+        m = _GENITIVE.match(text)
     if m and _BODY_NOUN.search(m.group("body") + " "):
         body = m.group("body").strip()
         return body[0].upper() + body[1:]
@@ -300,6 +302,10 @@ def _title_body(blocks: list[Block]) -> str | None:
                 continue  # 'dialogmøte i Bergen kommune': a kind of meeting held by an organisation, no organ
             if kind is None and _KIND_OF_MEETING.match(body) and body[0].islower():
                 continue  # 'Referat fra stormøte': the kind of meeting, where 'Referat fra Partnermøtet' names one
+            # 'Møteprotokoll styret Havnevik Energi AS': the company after the body is its owner
+            owner = re.match(r"(?P<body>[\wæøå-]+)\s+[A-ZÆØÅ][\wæøåÆØÅ ]*\s(?:AS|ASA|IKS|HF|RHF|KF|SA|BA)$", body)
+            if owner and _BODY_NOUN.search(owner["body"] + " "):
+                body = owner["body"]
             if body.isupper():
                 body = body.capitalize()
             if fold(body) not in ("", "fra", "mote"):

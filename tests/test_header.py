@@ -55,6 +55,10 @@ from referat.ingest import read_document
     # the meeting's number in its year before the body
     ("Protokoll fra møte nr. 4/2024 i universitetsstyret", "Universitetsstyret"),
     ("Protokoll fra møte 5/2020 i universitetsstyret (ekstraordinært møte)", "Universitetsstyret"),
+    # how the board met is no part of its name; nor the company after it; the body's genitive after 'Protokoll fra'
+    ("Protokoll fra telefonstyremøte 3. april 2024", "Styret"), ("Referat fra telefonmøte i styret", "Styret"),
+    ("Møteprotokoll styret Havnevik Energi AS", "Styret"), ("Protokoll, styremøte 12.03.2024", "Styret"),
+    ("Protokoll fra Universitetsstyrets møte 20. juni 2024", "Universitetsstyret"),
     # OCR damage in the body noun
     ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
     ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
