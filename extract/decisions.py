@@ -47,8 +47,9 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 # A sub-point's heading inside a case: '13.2.3 Godkjenning ved akklamasjon', '5.1 – Foreningsfesten'
 SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 
+# 'X ble gjenvalgt som leder', 'X ble utpekt som styrets representant'
 _DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|innvilget|innvilga|avslått|avslege|"
-         r"underkjent|underkjend|oppnevnt|oppnemnd|gjenvalgt|gjenvald|attvald|attvalt")  # 'X ble gjenvalgt som leder'
+         r"underkjent|underkjend|oppnevnt|oppnemnd|gjenvalgt|gjenvald|attvald|attvalt|utpekt|utpeikt")
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
 # ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
 PASSIVE = re.compile(
@@ -85,6 +86,10 @@ ACTIVE = re.compile(
     # Nynorsk: 'Styret tek orienteringa til vitande', 'vedtek', 'sluttar seg til', 'gjev si tilslutning'
     r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
     r"tek|vedtek|sluttar|gjev\s+si\s+tilslutning|"
+    # a board's authorisations and appointments: 'Styret gir daglig leder fullmakt til ...', 'Styret delegerer ...',
+    # 'Styret konstituerte seg med ...', 'var enig i' (not a request, 'ber om', which a proposal's text makes too)
+    r"(?:gir|ga|gav|gjev)\s+(?:[\wæøå.]+\s+){1,3}fullmakt|delegerer|delegerte|konstituerte\s+seg|"
+    r"konstituerer\s+seg|utpeker|utpekte|var\s+enig|"
     r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok)"
     r"\b(?P<rest>.*)")
 COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
@@ -125,7 +130,7 @@ def _quoted(before: str) -> bool:
 _PASSIVE_STEMS = (
     "godkjen", "underkjen", "vedtek", "vedtas", "vedtakast", "beslutt", "valgt", "vald", "valt", "innvilg", "avslå",
     "avsleg", "oppnevn", "oppnemn", "orientering", "etterretning", "enig", "einig", "samd", "semje", "velges",
-    "veljast", "tiltres", "gjenval", "attval", "tatt", "teken", "vitande", "klamasjon", "fleirtal", "flertal",
+    "veljast", "tiltres", "gjenval", "attval", "utpe", "tatt", "teken", "vitande", "klamasjon", "fleirtal", "flertal",
 )
 
 

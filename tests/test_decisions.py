@@ -53,6 +53,11 @@ def test_follow_up_labels(text: str):
     # Nynorsk, as a health trust's board writes it
     ("Styret tek orienteringa til vitande.", True), ("Saka vart teken til orientering.", True),
     ("Styret vedtek budsjettet for 2025.", True),
+    # a board's authorisations and appointments
+    ("Styret gir daglig leder fullmakt til å signere avtalen.", True),
+    ("Styret konstituerte seg med Kari Lie som nestleder.", True),
+    ("Styret delegerer til arbeidsutvalget å ferdigstille uttalelsen.", True), ("Styret var enig i forslaget.", True),
+    ("Styret ga uttrykk for bekymring.", False),
     ("Kommunestyret vedtok planen i mars.", False), ("Det ble stilt spørsmål om budsjettet.", False),
 ])
 def test_a_paragraph_in_which_the_body_resolves(text: str, resolved: bool):
@@ -114,6 +119,7 @@ def test_what_only_looks_like_a_proposal_label(text: str):
     ("Søknaden ble innvilget.", True), ("Agenda ble videre godkjent uten merknader.", True),
     ("Det er enighet om at saken behandles på neste møte.", True), ("Tatt til orientering.", True),
     ("Teke til etterretning.", True), ("Søknaden godkjennes.", True), ("Kari Lie ble gjenvalgt som leder.", True),
+    ("Kari Lie ble utpekt som styrets representant.", True),
     # a report of what someone did, a rule, a plan, a clause that hangs on another
     ("Valgt ny turleder", False), ("Godkjent budsjett for arrangementet", False),
     ("Tittelen deles ut ved kvalifisert flertall i styret.", False),
