@@ -298,6 +298,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     # ('Fra styret:' is the body's own members: see from_label)
     (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
+    # Where they come from, named: 'Fra Helse Vest RHF:', 'Fra KPMG:' (whose people, as for 'Deltok fra X:')
+    (re.compile(r"^(?i:fr[aå])\s+(?P<origin>[A-ZÆØÅ][^:]{1,60}?)(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)"
+                r"\s+[^:]+)?(?:\s+møtte)?\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
     (re.compile(r"(?i)^(?:gjest(?:er)?|andre(?:\s+til\s*stede|\s+møtende|\s+deltakere)?|inviterte?|"
                 r"også\s+til\s*stede|i\s+tillegg\s+(?:møtte|deltok)|dessuten\s+møtte)\s*:"),

@@ -175,6 +175,14 @@ def test_a_long_line_that_is_nothing_but_people(tmp_path: Path):
                                        "Helene Dyrkolbotn", "Amund Rykkje"]
 
 
+def test_a_group_named_by_its_organisation_after_the_members(tmp_path: Path):
+    people = _listed(tmp_path, "Til stede:\nFra styret: Kari Vangen (styreleder), Per Sollid\n"
+                               "Fra administrasjonen: Ola Brusdal (daglig leder)\n"
+                               "Fra Deloitte: Knut Sætre (sak 1/24)\n")
+    assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "present", None),
+                      "Ola Brusdal": ("secretariat", "present", None), "Knut Sætre": ("guest", "present", None)}
+
+
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):
     people = _listed(tmp_path, "Møtende styremedlemmer:\nStyreleder Anne Lise Fimreite\nNestleder Per Bakke (Zoom)\n\n"
                                "Varamedlemmer til stede:\nKari Holm\n\nMøtande medlemar: Tor Hauge\n")
