@@ -75,7 +75,9 @@ ASSEMBLIES: dict[str, str] = {
     "medlemsmøte": "medlemsmøtet",
 }
 # Words that say how a meeting was called, not what met: 'Ekstraordinært styremøte' is the board's.
-MEETING_MANNER = re.compile(r"(?i)\b(?:ekstra)?ordinær[te]?\s+|\bkonstituerende\s+|\bdigitalt?\s+(?=\w*møte)")
+# 'Protokoll fra telefonstyremøte', 'e-poststyremøte': how the board met, not which body
+MEETING_MANNER = re.compile(r"(?i)\b(?:ekstra)?ordinær[te]?\s+|\bkonstituerende\s+|\bdigitalt?\s+(?=\w*møte)"
+                            r"|\b(?:telefon|e-post|epost)(?=\w*møte)")
 
 
 def assembly(word: str) -> str | None:

@@ -9,6 +9,7 @@ from referat.bodywords import DEFINITE
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, match_heading, numbers_in
 from referat.extract.marks import (
+    SUBSTITUTE,
     Category,
     Column,
     Status,
@@ -39,9 +40,11 @@ NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "deltakar", "medlem", "
 # The name written in two columns, or surname first as the header says ('Etternavn, fornavn')
 _SURNAME_HEADER = re.compile(r"(?:etternavn|etternamn|slektsnavn)\b")
 _GIVEN_HEADER = re.compile(r"(?:fornavn|forenamn|fornamn)\b")
-# nynorsk 'Verksemd', 'Eining'; a youth council's members come from their school ('Skule')
+# nynorsk 'Verksemd', 'Eining'; a youth council's members come from their school ('Skule'); an
+# inter-municipal company's owners: 'Eier | Representant | Møtt'
 ORG_HEADERS = ("parti", "liste", "organisasjon", "virksomhet", "verksemd", "institusjon", "partner", "representerer",
-               "enhet", "eining", "skole", "skule", "org")
+               "enhet", "eining", "skole", "skule", "org", "eier", "eigar", "eierkommune", "medlemskommune",
+               "deltakerkommune")
 ROLE_HEADERS = ("rolle", "funksjon", "verv", "tittel", "stilling")
 CODE_HEADERS = ("kode", "initialer", "init", "forkortelse", "kortnavn", "kortnamn")
 STANDS_IN_HEADERS = ("motte for", "vara for", "stedfortreder for", "i stedet for", "i staden for")
@@ -254,8 +257,16 @@ _SUBSTITUTE_ROLE = re.compile(r"(?i)vara(?:medlem|representant)?|varamedlem|vara
 def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category,
                 said: Status | None = None) -> list[Attendee]:
     name_cell = _name_cell(cells, columns)
-    names = _split_people(name_cell)
-    names = [n for n in names if looks_like_person(_name_and_note(n)[0])]
+    # 'Ordfører Solfrid Heggø': the title before the name in the name cell, as a representative's is written
+    titles: dict[str, str] = {}  # a name's title, written before it in the name cell
+    names = []
+    for entry in _split_people(name_cell):
+        found = find_names(entry) if not looks_like_person(_name_and_note(entry)[0]) else []
+        if len(found) == 1 and found[0][1] > 0 and is_role(entry[:found[0][1]].strip()):
+            titles[found[0][0]] = entry[:found[0][1]].strip()
+            entry = entry[found[0][1]:]
+        if looks_like_person(_name_and_note(entry)[0]):
+            names.append(entry)
     if not names:
         return []
     org, roles = split_org_role(_cell(cells, columns.org))
@@ -268,6 +279,7 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
     for n, raw_name in enumerate(names):
         name, note = _name_and_note(raw_name)
         person_org, role = org, (roles[n] if len(roles) == len(names) else (roles[0] if roles else None))
+        role = titles.get(name, role)
         # 'Styremedlem (på Teams)': how the member took part, written beside the title
         role_note = _name_and_note(role)[1] if role else None
         said_beside = status_from_phrase(role_note) if role_note else None
@@ -313,6 +325,8 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
             status = Status.present if status == Status.unknown else status
         if role and SECRETARIAT.search(role):
             own_category = Category.secretariat
+        elif role and fold(role) in SUBSTITUTE and own_category == Category.member:
+            own_category = Category.substitute  # 'Elin Lunnan | Varamedlem | X': a substitute's own row
         raw_mark = " | ".join(m for _, m in marks if m) or None
         people.append(Attendee(
             name=clean_name(name), organisation=person_org, role=role, category=own_category, status=status,
@@ -417,9 +431,11 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|deltok|deltakere)\s+fr[aå]\s+(?P<origin>[^:]{2,80}?)"
                 r"(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)\s+[^:]+)?\s*:"), Category.member, Status.present),
     # 'Møtende styremedlemmer:', 'Møtande medlemar:', 'Styremedlemmer til stede:'
-    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|deltakere|"
-                r"deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|deltak[ae]rar)\s*:"),
+    (re.compile(r"(?i)^(?:til\s*stede|til\s*stades|møtt|møtte|møt[ea]nde(?:\s+(?:faste\s+)?" + _MEMBERS + r")?|"
+                r"deltakere|deltok|" + _MEMBERS + r"\s+til\s+stede|fr[ae]mmøtte?|oppmøtte|d[ei]sse\s+møtte|"
+                r"deltak[ae]rar)\s*:"),
      Category.member, Status.present),
+    # 'Møtte ikke:' under a board's members, as 'Ikke møtt:' is
     (re.compile(r"(?i)^(?:forfall|meldt\s+forfall|fravær|fråvær|fraværende|fråverande|ikke\s+møtt|ikkje\s+møtt|"
                 r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|møtte\s+ikke|møtte\s+ikkje|"
                 r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
@@ -433,6 +449,9 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     # ('Fra styret:' is the body's own members: see from_label)
     (re.compile(r"^(?i:fr[aå])\s+(?P<host>[a-zæøå][a-zæøå-]{2,}(?:et|en|a|ne))(?:\s+møtte)?\s*:"),
      Category.secretariat, Status.present),
+    # Where they come from, named: 'Fra Helse Vest RHF:', 'Fra KPMG:' (whose people, as for 'Deltok fra X:')
+    (re.compile(r"^(?i:fr[aå])\s+(?P<origin>[A-ZÆØÅ][^:]{1,60}?)(?P<case>\s+(?:under|i|til)\s+(?:sak|punkt|sakene)"
+                r"\s+[^:]+)?(?:\s+møtte)?\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:observatør(?:er)?|observatørar)\s*:"), Category.observer, Status.present),
     # nynorsk 'Gjestar:', 'Andre til stades:', 'Òg til stades:', 'Elles møtte:'
     (re.compile(r"(?i)^(?:gjest(?:er|ar)?|andre(?:\s+til\s*stede|\s+til\s*stades|\s+møtende|\s+møtande|"
@@ -579,6 +598,12 @@ class Entry(NamedTuple):
     substituted_by: str | None  # who stood in for this person
 
 
+# A note on when a member came or left ('(forlot møtet etter sak 14/24)', '(gikk kl. 12.00)', '(inhabil i sak 3)'):
+# 'møtet' in it is no organisation
+_WHILE_THERE = re.compile(r"(?i)\b(?:forlot|fratrådte|fråtrådde|gikk|kom|ankom|inhabil|ugild)\b|"
+                          r"\b(?:fra|frå|til|etter|før|under|fom|tom)\s+(?:og\s+med\s+)?(?:sak|kl)\b")
+
+
 def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     """'Ola Hansen (Helse Bergen, vara for Kari Nordmann)' -> name, org, role, substitute_for, status."""
     names = list_names(entry)
@@ -593,12 +618,13 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     joined = re.fullmatch(r"\s*-\s+([A-ZÆØÅ][a-zæøå]+)\s*", entry[end:])
     if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
         name, end = f"{name}-{joined.group(1)}", len(entry)
-    rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
+    # 'Bergen kommune v/ ordfører Kari Lie': the organisation, then the title of whom it came by
+    rest = re.sub(r"\s+v/\s*", ", ", (entry[:start] + " " + entry[end:])).strip(" ,–-")
     org = role = substitute_for = substituted_by = None
     status = None
     notes = re.findall(r"\(([^)]*)\)", rest)
     for k, note in enumerate([*notes, re.sub(r"\([^)]*\)", "", rest)]):
-        for piece in [p.strip(" ,–-") for p in re.split(r"[,;]", note) if p.strip(" ,–-")]:
+        for piece in [p.strip(" ,–-") for p in re.split(r"[,;]|\s[–—-]\s", note) if p.strip(" ,–-")]:
             m = _STANDS_IN.match(piece)
             replaced = _REPLACED_BY.match(piece)
             if m and list_names(m.group(1)):
@@ -609,6 +635,8 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
                 substituted_by = find_names(replaced.group("a") or replaced.group("b"))[0][0]
             elif status_from_phrase(piece):
                 status = status_from_phrase(piece)
+            elif _WHILE_THERE.search(piece):
+                continue  # 'forlot møtet etter sak 14/24': when, not who or from where
             elif is_role(piece):
                 role = role or piece
             elif org is None and (looks_like_org(piece) or proper_noun(piece)
@@ -655,10 +683,18 @@ def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     that the label or a first name alone just before announces)."""
     if block.is_row or list_label(block.text) or _bare_label(block):
         return False
+    if len(_entry_lines(block)) > 1:
+        return True
     if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
-        return block.bullet or len(block.text) < 90
+        return block.bullet or len(block.text) < 90 or _names_only(block.text)
     lone = _lone_names(block.text)
     return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
+
+
+def _names_only(text: str) -> bool:
+    """A long line that is nothing but people: 'A, B, C, D, E og F.' under 'Til stede fra universitetsstyret:'."""
+    entries = split_entries(text)
+    return len(entries) >= 3 and all(len(e) < 60 and find_names(e) for e in entries)
 
 
 def _group_heading(blocks: list[Block], j: int) -> bool:
@@ -698,19 +734,44 @@ _INLINE_ABSENT = re.compile(r"(?i)(?:^|(?<=[.;])\s+)(?:meldt\s+)?(?:forfall|frav
                             r"(?=[A-ZÆØÅ])")
 
 
-def _inline_labels(text: str, status: Status) -> list[tuple[str, Status]]:
-    """The text of a list, split where it goes on with those away."""
-    m = _INLINE_ABSENT.search(text)
-    if m is None or status == Status.absent:
-        return [(text, status)]
-    pieces = ((text[:m.start()], status), (text[m.end():], Status.absent))
-    return [(part, said) for part, said in pieces if part.strip()]
+# Where a clause of a list's paragraph starts: a label there starts a list of its own
+_CLAUSE = re.compile(r"(?:^|(?<=[.;])\s+)(?=\S)")
+
+
+def _inline_labels(text: str, group: str | None, category: Category, status: Status,
+                   listed: bool) -> list[tuple[str, str | None, Category, Status]]:
+    """The text of a list, split where it goes on with a list of its own: 'Til stede: Fra styret: A, B.
+    Fra administrasjonen: C (referent).', 'Forfall: D. Møtende varamedlem: E.', '... og Janne Dahl. Forfall
+    Amund Berg.' Each part with the group, category and status its own label gives it."""
+    found = [(c.start(), label) for c in _CLAUSE.finditer(text) if (label := list_label(text[c.end():]))]
+    if not found:
+        m = _INLINE_ABSENT.search(text)
+        if m is None or status == Status.absent:
+            return [(text, group, category, status)]
+        pieces = ((text[:m.start()], group, category, status), (text[m.end():], group, category, Status.absent))
+        return [piece for piece in pieces if piece[0].strip()]
+    parts = [(text[:found[0][0]], group, category, status)]
+    for k, (start, (m, own, said)) in enumerate(found):
+        stop = found[k + 1][0] if k + 1 < len(found) else len(text)
+        own, origin, _ = from_label(m, own, listed)
+        parts.append((text[start:stop].lstrip()[m.end():], origin, own, said))
+    return [part for part in parts if part[0].strip(" .;")]
 
 
 def _name_and_place(text: str) -> bool:
     """'Kari Strand, Sjakkforeningen': a full name, a comma and a part that names nobody."""
     entries = split_entries(text)
     return len(entries) == 2 and bool(find_names(entries[0])) and not find_names(entries[1])
+
+
+def _entry_lines(block: Block) -> list[str]:
+    """The entries of a list one person a line that the text reader took for a wrapped paragraph, its
+    lines as long as the document's ('Administrerende direktør Ingvald Bjerkreim' over 'Økonomidirektør
+    Tora Skjelbred'): each line that names a person on its own and does not break off ('Ola Nes og') is one."""
+    texts = [line.text.strip() for line in block.lines]
+    if len(texts) > 1 and all(find_names(t) and not re.search(r"(?i)(?:[,(/&-]|\bog|\bsamt|\bv/)$", t) for t in texts):
+        return texts
+    return [block.text]
 
 
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
@@ -746,6 +807,11 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
         m, category, status = found
         category, origin, label_items = from_label(m, category, any(p.category == Category.member for p in people))
         sources: list[tuple[Block, str, str | None, Category]] = [(block, inline, origin, category)] if inline else []
+        lines = _entry_lines(block) if inline and not block.is_row else []
+        if len(lines) > 1 and block.text.startswith(lines[0][:m.end()]):
+            # 'Andre: Revisor Liv Brekkhaug, Revisjon IKS' over 'Kommunedirektør Trond Eikrem (sak 5/24)', the
+            # values aligned under the first: one entry a line, as below a label alone
+            sources = [(block, text, origin, category) for text in [lines[0][m.end():], *lines[1:]] if text.strip()]
         j = i + 1
         if block.is_row:
             # the list goes on in rows with an empty label cell
@@ -784,13 +850,14 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                 # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
                 if sources and sources[-1][0].bullet and not blocks[j].bullet and group is None:
                     break
-                sources.append((blocks[j], blocks[j].text, group, own))
+                sources += [(blocks[j], text, group, own) for text in _entry_lines(blocks[j])]
                 j += 1
         # 'Kristin Hagen, Navet' one a line: the word after the comma is where the person comes from,
         # also after a first name alone ('Marius, Ping')
         paired = sum(_name_and_place(t) for _, t, _, _ in sources) * 2 > len(sources) >= 2
-        parts = [(src, piece, group, own_list, said)
-                 for src, text, group, own_list in sources for piece, said in _inline_labels(text, status)]
+        listed = any(p.category == Category.member for p in people)
+        parts = [(src, piece, in_group, in_list, said) for src, text, group, own_list in sources
+                 for piece, in_group, in_list, said in _inline_labels(text, group, own_list, status, listed)]
         # 'Brekke, Svein' is surname first where the list says so: entries parted by semicolons, a
         # note after the given name, or line after line alike; 'Forfall: Tor, Lise' is two people
         inverted = sum(bool(surname_first(t)) for _, t, _, _, _ in parts) >= 2

@@ -13,14 +13,19 @@ NUMBER_IN_TEXT = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak),
 # and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
 # lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
-KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds|fo)"
+# The letters before '-sak' name the body or the kind: 'O-sak', a council's 'RS-sak', an executive committee's
+# 'AU-sak', a control committee's 'KU-sak'.
+KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]{1,3}-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds|fo)"
 # OCR reads a 1 as l or I and a 0 as O: 'Sak l/24', 'Sak 1O/24'. Only after the keyword at the start of a
 # heading, where nothing but a number can stand.
 # 'Sak nr. 20.2009': a full stop before a four-digit year. A date after the number ('Sak 1 – 23.01.19')
 # is no year: a number followed by a full stop or comma and more digits is not taken.
 _OCR_NUMBER = r"[\dlIO]{1,4}\s?[-/–]\s?[\dlIO]{1,4}(?![.,]\d)|\d{1,4}\.(?:19|20)\d\d"
+# A health trust's board marks the kind of case by a capital after the number: 'Styresak 045/24 B' (beslutning),
+# 'O' (orientering), 'D' (drøfting); it is no part of the title.
+_KIND_LETTER = r"(?:(?-i:[BOD])\s+(?=[A-ZÆØÅ«\"]))?"
 HEADING = re.compile(
-    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*[:.–—-]?\s*",
+    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*{_KIND_LETTER}[:.–—-]?\s*",
     re.IGNORECASE,
 )
 # Minutes that number cases within the meeting only: 'Sak 3: Budsjett', 'Punkt 4 - Valg'. Only after 'Sak' and before a
@@ -98,12 +103,24 @@ def numbers_in(text: str) -> list[str]:
     return out
 
 
+# An archive number on its own line under a case's heading, year first: 'Saksnr. 2023/981', 'Sak nr.: 2024/77'
+# (a university board's V-SAK 2 with its file in the archive). A case is numbered within its year, the
+# archive's files run to thousands; one with a short serial is no case of the meeting either.
+ARCHIVE_LINE = re.compile(r"^\s*(?:saksnr|sak\s+nr|arkivsak\w*|arkivnr)\.?\s*:?\s*"
+                          r"(?:19|20)\d\d\s?/\s?\d{1,6}(?:-\d+)?\s*$", re.IGNORECASE)
+
+
+def is_archive_mention(m: re.Match[str]) -> bool:
+    """A MENTION of an archive file, not a case: 'Saksnr. 2023/981' under a university board's heading."""
+    return m.group("kw").lower().rstrip(".") == "saksnr" and re.match(r"(?:19|20)\d\d\s?/", m.group("list")) is not None
+
+
 def match_heading(text: str, *, emphasised: bool) -> re.Match[str] | None:
     """A case heading starts with 'Sak <number>'; a bare number counts only when bold or a heading."""
     m = HEADING.match(text)
     if m and normalize_number(m.group("num")):
         kw = m.group("kw").lower()
-        if kw.endswith(("saker", "sakene", "saken")):
+        if kw.endswith(("saker", "sakene", "saken")) or ARCHIVE_LINE.match(text):
             return None
         return m
     if emphasised:

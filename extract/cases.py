@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from referat.extract.blocks import Block
 from referat.extract.casetable import CaseTable, case_table, closed_mark, continuation, read_row, row_number
 from referat.extract.decisions import DECISION_LABEL, FOLLOW_LABEL
-from referat.extract.exempt import EXEMPT, LEGAL_BASIS, without_star
+from referat.extract.exempt import EXEMPT, LEGAL_BASIS, flag_line, without_star
 from referat.extract.headings import SENTENCE_END, choose_headings
 
 
@@ -155,7 +155,7 @@ def split_cases(blocks: list[Block]) -> tuple[list[Block], list[CaseSection]]:
                 section.title = _clean_title(f"{section.title} {title}")
                 continue
             if not section.body and not section.lead and not section.exempt and len(block.text) < 80:
-                flag = EXEMPT.fullmatch(block.text.strip())
+                flag = flag_line(block.text)
                 if flag:
                     section.exempt, section.exempt_raw = True, flag.group(0).strip()
                     continue

@@ -47,9 +47,11 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 # A sub-point's heading inside a case: '13.2.3 Godkjenning ved akklamasjon', '5.1 – Foreningsfesten'
 SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 
-# nynorsk in the forms a participle takes after its noun: 'godkjend', 'godkjende' (plural), 'vedtekne', 'valde'
+# nynorsk in the forms a participle takes after its noun: 'godkjend', 'godkjende' (plural), 'vedtekne', 'valde';
+# 'X ble gjenvalgt som leder', 'X ble utpekt som styrets representant'
 _DONE = (r"godkjent|godkjend|godkjende|vedtatt|vedteke|vedteken|vedtekne|besluttet|valgt|vald|valt|valde|"
-         r"innvilget|innvilga|avslått|avslege|avslegen|underkjent|underkjend|oppnevnt|oppnemnd|oppnemnde")
+         r"innvilget|innvilga|avslått|avslege|avslegen|underkjent|underkjend|oppnevnt|oppnemnd|oppnemnde|"
+         r"gjenvalgt|gjenvald|attvald|attvalt|utpekt|utpeikt")
 # Taking a report as read: 'tatt til orientering', nynorsk 'teke/teken/tekne til vitande'
 _NOTED = r"(?:tatt|teke|teken|tekne)\s+til\s+(?:orientering|etterretning|vitande)"
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
@@ -88,6 +90,10 @@ ACTIVE = re.compile(
     r"vedtok|vedtar|vedtek|besluttet|beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|"
     r"gir\s+sin\s+tilslutning|gav\s+si\s+tilslutning|gjev\s+si\s+tilslutning|tok|tar|tek|ble\s+enige|var\s+enige|"
     r"vart\s+einige|var\s+einige|vart\s+samde|var\s+samde|anbefaler|anbefalte|tilrår|tilrådde|rår\s+til|"
+    # a board's authorisations and appointments: 'Styret gir daglig leder fullmakt til ...', 'Styret delegerer ...',
+    # 'Styret konstituerte seg med ...', 'var enig i' (not a request, 'ber om', which a proposal's text makes too)
+    r"(?:gir|ga|gav|gjev)\s+(?:[\wæøå.]+\s+){1,3}fullmakt|delegerer|delegerte|konstituerte\s+seg|"
+    r"konstituerer\s+seg|utpeker|utpekte|var\s+enig|"
     r"oppnevnte|oppnevner|oppnemnde|oppnemner|valgte|velger|valde|innvilger|innvilget|innvilga|innvilgar|avslår|"
     r"avslo|godtar|godtok|godtek)"
     r"\b(?P<rest>.*)")
@@ -129,7 +135,8 @@ def _quoted(before: str) -> bool:
 _PASSIVE_STEMS = (
     "godkjen", "underkjen", "vedtek", "vedtas", "vedtakast", "beslutt", "valgt", "vald", "valt", "innvilg", "avslå",
     "avsleg", "oppnevn", "oppnemn", "orientering", "etterretning", "enig", "einig", "samd", "semje", "velges",
-    "veljast", "tiltres", "tatt", "teken", "klamasjon", "fleirtal", "flertal", "vitande", "teke",
+    "veljast", "tiltres", "tatt", "teken", "klamasjon", "fleirtal", "flertal", "vitande", "teke", "gjenval", "attval",
+    "utpe",
 )
 
 
@@ -166,9 +173,9 @@ def _active(sentence: str, body: str | None, named: bool = False) -> bool:
 def resolution(text: str, body: str | None) -> str | None:
     """The part of a paragraph in which the meeting's body resolves something: the paragraph when its
     first sentence does, else from the sentence that does on (what comes before it is the discussion)."""
-    if VOTE_RECORD.match(text):
-        return None
     for k, sentence in enumerate(_SENTENCE_END.split(text)):
+        if VOTE_RECORD.match(sentence):
+            continue  # 'Innstillingen ble enstemmig vedtatt. X ble gjenvalgt som leder.': the vote's, then the verdict
         if _passive(sentence, body) or _active(sentence, body, named=k > 0):
             if k == 0:
                 return text
@@ -232,7 +239,8 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     text = p.text
     if VOTE_RECORD.match(text):
         under.kind = None
-        return True
+        # 'Innstillingen ble enstemmig vedtatt. X ble gjenvalgt som leder.': a verdict after the vote is read as text
+        return len(_SENTENCE_END.split(text)) == 1
     proposal = PROPOSED_BY.match(text) or PROPOSAL_LABEL.match(text)
     if proposal:
         rest = (proposal.group("rest") or "").strip()

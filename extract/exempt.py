@@ -24,6 +24,19 @@ EXEMPT = re.compile(
     rf"(?:[,\s]+(?:{_JOIN}\s*)?(?:{_LAW}\s*)?§+\s*\d+\w*{_LEDD})?"
     r"\s*\)?"
 )
+# The kind of case a health trust's or a foundation's minutes write under its heading, before the flag:
+# 'Beslutningssak. Unntatt offentlighet, jf. offl. § 13', 'Orienteringssak – U.off.'
+_CASE_KIND = re.compile(r"(?i)^(?:beslutnings|orienterings|vedtaks|drøftings|diskusjons|referat|informasjons)sak"
+                        r"\s*[.,:;–—-]?\s*")
+
+
+def flag_line(text: str) -> re.Match[str] | None:
+    """A line that is a case's flag alone, or its kind and its flag."""
+    text = text.strip()
+    kind = _CASE_KIND.match(text)
+    return EXEMPT.fullmatch(text, kind.end() if kind else 0)
+
+
 # The legal basis for a star, written once for the whole document: '* Unntatt offentlighet, offl. § 13'
 LEGAL_BASIS = re.compile(rf"(?i)unntatt\s+(?:fra\s+)?offentlighet|{_UNNATEKE}\s+(?:frå\s+)?offentlegheit|{_LAW}\s*§")
 # A star by the number or at the end of the title: 'Sak 14/24* Ansettelse', 'Sak 14/24 Ansettelse *'

@@ -30,9 +30,10 @@ _UTSKRIFT = r"(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?"  # 'Utskrift av møte
 _TITLE = re.compile(
     rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
     rf"|(?:sammendrag|minnesnotat|notat)\s+fr[aå]\s+|(?=[\wæøå]*{_MOTE}\s+i\s+(?-i:[A-ZÆØÅ])))"
-    rf"(?:(?P<kind>[\wæøå]*){_MOTE}\s+(?:i|for)\s+|{_MOTE}\s+)?"
+    # 'Protokoll fra møte nr. 4/2024 i universitetsstyret': the meeting's number in the year before its body
+    rf"(?:(?P<kind>[\wæøå]*){_MOTE}(?:\s+(?:nr\.?\s*)?\d{{1,3}}(?:\s?/\s?\d{{2,4}})?)?\s+(?:i|for)\s+|{_MOTE}\s+)?"
     # 'Helse- og omsorgsutvalget': a hyphen before 'og' is part of the name, not the end of it
-    r"(?:[-–:]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
+    r"(?:[-–:,]\s*)?(?P<body>[A-ZÆØÅa-zæøå](?:[\wæøåÆØÅ ]|-\s(?=og\s)){2,60}?)"
     r"\s*(?:$|-(?!\s+og\s)|[–,:(]|\s\d|\s+(?:den|i|på|ved)\s|\s+nr\b|\s+for\s+(?-i:[A-ZÆØÅ][a-zæøå]))"
 )
 
@@ -206,13 +207,19 @@ def _place_in_prose(blocks: list[Block]) -> str | None:
             if held:  # 'Møtet ble holdt på Teams fra kl. 10.00': the place up to the time
                 later = [w.start() for w in whens if w.start() >= held.end()]
                 tail = sentence[held.end():min(later, default=None)]
-                tail = re.sub(r"(?i)[\s,]*(?:fra|frå|den|mellom)?\s*$", "", tail)
+                # 'holdt i Kollegiesalen, og varte fra kl. 10.00': the sentence goes on after the place
+                tail = re.sub(r"(?i)(?:[\s,]+og\s+[a-zæøå]+)?[\s,]*(?:fra|frå|den|mellom)?\s*$", "", tail)
             elif whens:
                 tail = sentence[whens[-1].end():]
             else:
                 continue
             places = list(re.finditer(r"(?:^|\s)(?:i|på|(?P<at>hos))\s+", tail))
             if not places:
+                # 'Møtet ble satt kl. 10.00 og hevet kl. 15.10, møterom 921, Sentralbygget': the place
+                # after a comma, closing the sentence that says when the meeting sat
+                after = re.fullmatch(r"\s*,\s*(?P<place>[A-Za-zÆØÅæøå][^()]{2,90}?)[\s.]*", tail)
+                if not held and after and _MEETING_WORD.search(sentence) and not _WHEN.search(after["place"]):
+                    return after["place"]
                 continue
             # 'hos Kari': at someone's, as a 'Sted: Hos Kari' field writes it
             place = tail[places[-1].start("at") if places[-1].group("at") else places[-1].end():]
@@ -256,7 +263,9 @@ def _assembly_body(text: str) -> str | None:
 
 
 def _genitive_body(text: str) -> str | None:
-    m = _GENITIVE.match(text)
+    m = _GENITIVE.match(_MINUTES_WORD.sub("", text, count=1))  # 'Protokoll fra Universitetsstyrets møte 20. juni'
+    if m is None:
+        m = _GENITIVE.match(text)
     if m and _BODY_NOUN.search(m.group("body") + " "):
         body = m.group("body").strip()
         return body[0].upper() + body[1:]
@@ -304,6 +313,10 @@ def _title_body(blocks: list[Block]) -> str | None:
                 continue  # 'dialogmøte i Bergen kommune': a kind of meeting held by an organisation, no organ
             if kind is None and _KIND_OF_MEETING.match(body) and body[0].islower():
                 continue  # 'Referat fra stormøte': the kind of meeting, where 'Referat fra Partnermøtet' names one
+            # 'Møteprotokoll styret Havnevik Energi AS': the company after the body is its owner
+            owner = re.match(r"(?P<body>[\wæøå-]+)\s+[A-ZÆØÅ][\wæøåÆØÅ ]*\s(?:AS|ASA|IKS|HF|RHF|KF|SA|BA)$", body)
+            if owner and _BODY_NOUN.search(owner["body"] + " "):
+                body = owner["body"]
             if body.isupper():
                 body = body.capitalize()
             if fold(body) not in ("", "fra", "mote"):

@@ -89,7 +89,8 @@ def _year(block: Block, k: int, emphasis: float) -> Heading | None:
     score = 0.0
     if m is not None and m.re is HEADING:
         kw = m.group("kw").lower()
-        series = kw if kw in _SERIES_KEYWORDS else kw[0] if re.match(r"\w-sak", kw) else "sak"  # 'V-sak', 'O-sak'
+        # 'V-sak', 'O-sak', 'AU-sak': each letter its own series
+        series = kw if kw in _SERIES_KEYWORDS else kw.split("-")[0] if re.match(r"\w{1,3}-sak", kw) else "sak"
         score = 5.0 + min(emphasis, 1.0)
         if re.match(r"[a-zæøå]{2,}\b", text[m.end():]) and not emphasis:
             score -= 3.0  # 'Sak 12/23 ble utsatt til i dag': a sentence about the case, not its heading

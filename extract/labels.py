@@ -65,15 +65,18 @@ def repair_label(text: str) -> str:
 # 'Konklusjon/vedtak:', 'Vedtak i saken:', 'Enstemmig vedtatt:' (nynorsk 'Samrøystes vedteke:'), an advisory
 # council's 'uttalelse' (nynorsk 'fråsegn'), and the sentence 'Styret fattet følgende (enstemmige) vedtak(:)'.
 DECISION_LABEL = re.compile(
+    # 'Styrets enstemmige vedtak:'
     r"(?i)^\s*(?:(?:[\wæøå]+s|(?:[\wæøå-]+\s+){1,2}(?:sitt|si|sine)|enstemmig|einstemmig|endelig|endeleg)\s+"
-    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:enstemmig|samrøystes)\s+)?"
+    r"(?:(?:enstemmige|einstemmige|samrøystes)\s+)?"
+    # 'Styret fattet (deretter) følgende vedtak:', nynorsk 'Styret gjorde følgjande vedtak:'
+    r"|(?:[\wæøå]+\s+){1,3}(?:fattet|fatta|gjorde|traff)\s+(?:(?:deretter|då|da|så)\s+)?(?:(?:enstemmig|samrøystes)\s+)?"
     r"(?:følgende|slikt|fylgjande|følgjande)\s+(?:(?:enstemmige?|samrøystes)\s+)?"
     r"|(?:følgende|slikt|fylgjande|følgjande)\s+"
     r"|[\wæøå]+\s*/\s*)?"  # 'Oppsummering/konklusjon:'
-    r"(?P<label>vedtak|vedtatt|vedteke|vedteken|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|avgjørelse|avgjerd|"
-    r"uttalelse|uttale|fråsegn)"
+    r"(?P<label>vedtak|styrevedtak|vedtatt|vedteke|vedteken|konklusjon(?:er|ar)?|beslutning(?:er|ar)?|avgjørelse|"
+    r"avgjerd|uttalelse|uttale|fråsegn)"
     r"(?:\s+(?:ble|vart)\s+(?:enstemmig\s+|samrøystes\s+)?(?:fattet|fatta|gjort)"
-    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+saken|\s+i\s+saka)?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
+    r"|\s*/\s*[\wæøå]+|\s+og\s+oppfølging|\s+i\s+sak(?:en|a))?"  # 'Konklusjon/vedtak:', 'Vedtak i saken:'
     r"(?:\s+\d{1,2}\.\d{1,2}\.\d{2,4})?"  # 'Formannskapets vedtak 05.09.2024:'
     # 'Vedtak (enstemmig):'
     r"(?:\s*\((?:enstemmig|einstemmig|samrøystes|\d+\s+mot\s+\d+|[^()]{1,30}(?:stemmer|røyster))\))?"
@@ -100,13 +103,14 @@ FOLLOW_LABEL = re.compile(
 # nynorsk 'framlegg' for 'forslag': 'Framlegg til vedtak:', 'Kari Lie sette fram slikt endringsframlegg:',
 # 'Kommunedirektøren sitt framlegg til vedtak:', 'Administrerande direktør si tilråding:'
 _PROPOSAL_WORD = (r"(?:(?:forslag|framlegg)\s+til\s+(?:vedtak|innstilling|uttalelse|fråsegn)|"
-                  r"innstilling(?:\s+til\s+[\wæøå]+)?|tilråding(?:\s+til\s+[\wæøå]+)?|"
+                  r"innstilling(?:\s+til\s+[\wæøå]+)?|tilråd(?:n)?ing(?:\s+til\s+[\wæøå]+)?|"
                   r"(?:nytt\s+|alternativt\s+|omforent\s+)?(?:forslag|endringsforslag|tilleggsforslag|"
                   r"fellesforslag|motforslag|utsettelsesforslag|oversendelsesforslag|framlegg|endringsframlegg|"
                   r"tilleggsframlegg|fellesframlegg|utsetjingsframlegg|utsettingsframlegg|oversendingsframlegg)"
                   r"(?:\s+til\s+vedtak)?)")
 PROPOSAL_LABEL = re.compile(
-    r"(?i)^\s*(?:(?:[\wæøå-]+\s+){0,2}[\wæøå-]+s\s+|(?:[\wæøå-]+\s+){1,2}(?:si|sitt|sine)\s+|"
+    # whose: 'Adm. direktørs forslag til vedtak:', nynorsk 'Administrerande direktør sitt framlegg til vedtak:'
+    r"(?i)^\s*(?:(?:[\wæøå.-]+\s+){0,2}[\wæøå-]+s\s+|(?:[\wæøå.-]+\s+){1,3}(?:si|sitt|sin|sine)\s+|"
     r"endelig\s+|endeleg\s+|saksbehandlers\s+)?"
     r"(?P<kind>" + _PROPOSAL_WORD + r")\b"
     r"(?:\s+(?:fra|frå)\s+(?P<who>[^:]{2,80}?))?(?:\s+(?:fremmet|fremma|lagt\s+fram|sett\s+fram)\s+i\s+møtet)?"
@@ -148,6 +152,8 @@ CLOSING = re.compile(
     r"(?:general)?forsamlingen\s+heves|rett\s+utskrift|underskrift|signatur(?:er)?\s*:?\s*$|sign\s*:|"
     r"referent\s*:|for\s+referatet\b|"
     r"protokollen\s+(?:er\s+|vert\s+)?(?:godkjent\s+|godkjend\s+)?(?:og\s+)?(?:signert|underskriven|underteikna)|"
+    # the note on starred cases under the last: 'Saker merket * er behandlet i lukket møte.'
+    r"saker\s+(?:merket|markert)\s+(?:med\s+)?\*|"
     # where and when it was signed: 'Bergen, 12.03.2025', 'Voss, 4. mars 2025' (not 'Formannskapet 18.03.2025',
     # the meeting a proposal comes from)
     r"[A-ZÆØÅ][\wæøå-]+,\s+(?:den\s+)?(?:\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4})\s*$)")

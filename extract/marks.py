@@ -128,7 +128,8 @@ def status_from_phrase(text: str) -> Status | None:
     """A status said in words beside a name: '(på Teams)', 'digitalt', 'forfall'."""
     value, _ = read_mark(text)
     folded = fold(text)
-    if value == "remote" or re.search(r"\b(teams|digitalt|digital|video|zoom|skype|telefon)\b", folded):
+    # 'deltok på skjerm': on a screen in the room, from elsewhere
+    if value == "remote" or re.search(r"\b(teams|digitalt|digital|video|zoom|skype|telefon|skjerm)\b", folded):
         return Status.remote
     if value == "absent":
         return Status.absent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from referat.extract.attendance import read_lists, read_tables
 from referat.extract.blocks import Block, build_blocks
+from referat.extract.casenumber import ARCHIVE_LINE
 from referat.extract.cases import split_cases
 from referat.extract.classify import is_minutes
 from referat.extract.decisions import read_case
@@ -66,7 +67,9 @@ def extract_meeting(doc: Document) -> Extraction:
     for case in cases:
         reading = read_case(case.body, case.lead, body, title=case.title, heading=case.heading)
         text = " ".join([case.title, case.lead, *(b.text for b in case.body if not b.is_row)])
-        references = read_references(" ".join([case.heading.text, *(b.text for b in case.body if not b.is_row)]),
+        # an archive number alone on its line ('Sak nr. 2024/88' under the heading) is the case's file, no other case
+        referring = [b.text for b in case.body if not b.is_row and not ARCHIVE_LINE.match(b.text)]
+        references = read_references(" ".join([case.heading.text, *referring]),
                                      case.number, case.heading.page, case.heading.line)
         end = case.body[-1] if case.body else case.heading
         exempt, exempt_raw, basis = exemption(case.exempt, case.exempt_raw, case.heading.text, text)

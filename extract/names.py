@@ -132,6 +132,11 @@ def _names_in(text: str) -> tuple[tuple[str, int, int], ...]:
     return names_at(text, doc, _name_spans("".join([_letter(t.text) for t in doc])))
 
 
+# The forms of a company or public body written after its name: an inter-municipal company (IKS), a health
+# trust (HF, RHF), a municipal enterprise (KF), a limited company (AS, ASA), a cooperative (SA, BA)
+_COMPANY_FORMS = frozenset({"AS", "ASA", "IKS", "HF", "RHF", "KF", "SA", "BA", "ANS", "DA", "SF"})
+
+
 def names_at(text: str, doc: Sequence[Token], spans: list[tuple[int, int]]) -> tuple[tuple[str, int, int], ...]:
     """The names in the text, given its tokens and the token spans that match a name's pattern."""
     found: list[tuple[str, int, int]] = []
@@ -140,6 +145,8 @@ def names_at(text: str, doc: Sequence[Token], spans: list[tuple[int, int]]) -> t
         # hyphen has none before it ('Flo-Groeneboom', OCR's 'Flo- Groeneboom').
         end = next((k for k in range(start + 1, end) if doc[k].text in "-‐–" and doc[k - 1].whitespace_
                     and doc[k].whitespace_), end)
+        if end < len(doc) and doc[end].text in _COMPANY_FORMS:
+            continue  # 'Fjordane Revisjon IKS', 'Nordvik Energi AS': a company's name before its form
         span = doc[start:end]
         tokens = [t.text for t in span]
         cleaned = _clean(tokens)

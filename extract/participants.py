@@ -12,7 +12,7 @@ from referat.extract.casenumber import MENTION, numbers_in
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
 from referat.extract.names import find_names, list_names, proper_noun, same_person
-from referat.extract.roles import is_role, looks_like_org
+from referat.extract.roles import ROLE_WORDS, is_role, looks_like_org
 from referat.folding import fold
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
@@ -37,6 +37,10 @@ _ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+vald|ble\s+valgt|oppnevnes|
                       r"attvald|fritas|fritek(?:e|en|ne))\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for|i staden for)\s+$")
+# The staff in a sentence of its own, as a general meeting's or a small board's minutes write it: 'Fra
+# administrasjonen møtte daglig leder Turid Askvik.'
+_STAFF = re.compile(r"(?i)^\s*(?:også\s+)?(?:fra|frå)\s+(?:administrasjonen|sekretariatet|adm\.|selskapet|"
+                    r"selskapets\s+administrasjon|ledelsen)\s+(?:møtte|deltok|var\s+til\s+stede)\b")
 
 
 def sentences(text: str) -> list[str]:
@@ -132,9 +136,13 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
             own = sentence[end:next_start]
             status = Status.remote if _REMOTE.search(own) else Status.present
             org, role = _org_of(note, before[max(before.rfind(","), before.rfind(";"), 0):] or before)
-            title = re.search(r"([\wæøåÆØÅ-]+)\s+$", before)
-            if role is None and title and is_role(title.group(1)):
-                role = title.group(1)
+            # the title before the name: one of two words ('daglig leder', 'adm. direktør'), else of one
+            two = re.search(r"([\wæøåÆØÅ.-]+\s+[\wæøåÆØÅ-]+)\s+$", before)
+            one = re.search(r"([\wæøåÆØÅ-]+)\s+$", before)
+            if role is None and two and fold(two.group(1)) in ROLE_WORDS:
+                role = two.group(1)
+            elif role is None and one and is_role(one.group(1)):
+                role = one.group(1)
             if org is None and (substitute or guest_words):
                 org, _ = _org_of(None, before)
             # 'Riksrevisjonen ... møtte ved Siw Holm': an organisation attending through a person
@@ -151,6 +159,8 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
             elif guest_words or presenter:
                 category = Category.guest
                 items = sorted(set(cases)) if cases else ([case] if case else [])
+            elif _STAFF.match(sentence) and case is None:
+                category, items = Category.secretariat, []
             else:
                 continue
             found.append(Attendee(name=name, organisation=org, role=role, category=category,

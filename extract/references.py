@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from referat import bodywords
-from referat.extract.casenumber import POINT_MENTION, find_mentions, numbers_in
+from referat.extract.casenumber import POINT_MENTION, find_mentions, is_archive_mention, numbers_in
 from referat.extract.model import Reference
 
 # A compound ending in a body's noun; "Plan- og miljøutvalget": a shared last part after a hyphen and "og"
@@ -48,6 +48,8 @@ def read_references(text: str, own_number: str, page: int, line: int) -> list[Re
     refs: list[Reference] = []
     seen: set[tuple[str | None, str]] = set()
     for m in find_mentions(text):
+        if is_archive_mention(m):
+            continue
         numbers = numbers_in(m.group("list"))
         after = AFTER.match(text[m.end():m.end() + 80])
         clause = re.split(r"(?<=[a-zæøå]{2})[.!?]\s+", text[max(0, m.start() - 80):m.start()])[-1]

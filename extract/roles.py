@@ -37,9 +37,11 @@ ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "se
               "revisor", "handsamar", "medarbeidar", "medarbeider")
 # A title may name whose it is: 'kommunens rådgiver', 'styrets leder', nynorsk 'kommunen sin representant'
 # A title may say whether its holder comes or goes: 'påtroppende koordinator', 'fungerende leder', nynorsk
-# 'påtroppande', 'fungerande', 'tidlegare', 'nyvald'
+# 'påtroppande', 'fungerande', 'tidlegare', 'nyvald'; on a board, who elected the member: 'Ansattvalgt
+# styremedlem Kari Lie', 'eksternt medlem', 'tilsettvald medlem'
 _ROLE_RE = re.compile(r"^(?:(?:avtroppende|patroppende|fungerende|avtroppande|patroppande|fungerande|konstituert|"
-                      r"tidligere|tidlegare|nyvalgt|nyvald|ny) )?"
+                      r"tidligere|tidlegare|nyvalgt|nyvald|ny|"
+                      r"ansatt ?valgt|ansattevalgt|studentvalgt|tilsettvald|eksternt?|eigarvald|eiervalgt) )?"
                       r"(?:[a-z]+s |[a-z]+ (?:sin|si|sitt|sine) )?"
                       r"(?:" + "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
                       + r"|(?:[a-z]{2,4} )?[a-z]*(?:" + "|".join(ROLE_HEADS) + r"))\b")

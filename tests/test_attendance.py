@@ -54,6 +54,33 @@ def test_remark_column_names_a_substitute_and_a_remote_member():
                       "Siri Hope": ("member", "present", None)}
 
 
+def test_a_substitute_named_in_a_members_row_and_listed_in_her_own():
+    people = _people(_table(["Navn", "Rolle", "Møtt", "Forfall", "Merknad"],
+                            ["Kjetil Vadheim", "Nestleder", "", "X", "Vara: Elin Lunnan"],
+                            ["Elin Lunnan", "Varamedlem", "X", "", ""],
+                            ["Kari Tangen", "Varaordfører", "X", "", ""]))
+    assert people == {"Kjetil Vadheim": ("member", "substituted", None),
+                      "Elin Lunnan": ("substitute", "present", "Kjetil Vadheim"),
+                      "Kari Tangen": ("member", "present", None)}  # a deputy mayor is no substitute
+
+
+def test_an_owners_representative_with_the_title_before_the_name():
+    found = read_tables(_table(["Eier", "Representant", "Møtt", "Forfall", "Vara som møtte"],
+                               ["Fjordvik kommune", "Ordfører Solfrid Heggø", "X", "", ""],
+                               ["Nesvåg kommune", "Ordfører Bård Tveiten", "", "X", "Varaordfører Mette Aarvik"]))
+    assert [(a.name, a.organisation, a.role, a.category.value, a.status.value, a.substitute_for) for a in found] == [
+        ("Solfrid Heggø", "Fjordvik kommune", "Ordfører", "member", "present", None),
+        ("Bård Tveiten", "Nesvåg kommune", "Ordfører", "member", "substituted", None),
+        ("Mette Aarvik", "Nesvåg kommune", None, "substitute", "present", "Bård Tveiten")]
+
+
+def _doc(tmp_path: Path, text: str):
+    path = tmp_path / "m.txt"
+    path.write_text("Møtet ble holdt i styrerommet, og referatet fra forrige møte var sendt ut på forhånd til alle.\n\n"
+                    + text, encoding="utf-8")
+    return read_document(path)
+
+
 def _listed(tmp_path: Path, text: str) -> dict[str, tuple]:
     path = tmp_path / "m.txt"
     # a line of prose as long as a page is wide, so that the list's lines do not read as wrapped
@@ -73,6 +100,87 @@ def test_an_absent_members_note_names_who_came_instead(tmp_path: Path):
                       "Anne Vik": ("member", "substituted", None),
                       "Tor Sæle": ("substitute", "present", "Anne Vik"),
                       "Liv Dahl": ("member", "absent", None)}
+
+
+def test_a_list_one_person_a_line_as_long_as_the_documents_lines(tmp_path: Path):
+    # no line of prose: the text reader takes the lines for a wrapped paragraph, each still names one person
+    path = tmp_path / "m.txt"
+    path.write_text("Styremøte\n\nFra administrasjonen:\nAdministrerende direktør Ingvald Bjerkreim\n"
+                    "Direktør Tora Skjelbred\nHR-sjef Leif Sandvær\n", encoding="utf-8")
+    blocks = build_blocks(read_document(path))
+    assert any(len(b.lines) > 1 for b in blocks)  # the layout this reads: the lines joined in one block
+    people = {a.name: (a.category.value, a.status.value, a.substitute_for) for a in read_lists(blocks)}
+    assert people == {"Ingvald Bjerkreim": ("secretariat", "present", None),
+                      "Tora Skjelbred": ("secretariat", "present", None),
+                      "Leif Sandvær": ("secretariat", "present", None)}
+
+
+def test_labels_inside_a_lists_paragraph_start_lists_of_their_own(tmp_path: Path):
+    people = _listed(tmp_path, "Til stede: Fra styret: styreleder Kari Vangen, Per Sollid (deltok på Teams). "
+                               "Fra administrasjonen: daglig leder Ola Tverrå, Eva Rindal (referent).\n"
+                               "Forfall: Ivar Skogset. Møtende varamedlem: Randi Hjelvik.\n")
+    assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "remote", None),
+                      "Ola Tverrå": ("secretariat", "present", None), "Eva Rindal": ("secretariat", "present", None),
+                      "Ivar Skogset": ("member", "absent", None), "Randi Hjelvik": ("substitute", "present", None)}
+
+
+def test_moette_and_moette_ikke_label_who_came_and_who_did_not(tmp_path: Path):
+    people = _listed(tmp_path, "Møtte: Styreleder Kari Vangen, Per Sollid\nMøtte ikke: Ivar Skogset\n")
+    assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "present", None),
+                      "Ivar Skogset": ("member", "absent", None)}
+
+
+def test_a_note_on_when_a_member_came_or_left_names_no_organisation(tmp_path: Path):
+    text = ("Til stede:\nMona Skarstein (forlot møtet etter sak 14/24)\nBjørn Vikøren (inhabil i sak 14/24)\n"
+            "Tor Sværen (deltok på skjerm)\n")
+    found = read_lists(build_blocks(_doc(tmp_path, text)))
+    assert {a.name: (a.organisation, a.status.value) for a in found} == {
+        "Mona Skarstein": (None, "present"), "Bjørn Vikøren": (None, "present"), "Tor Sværen": (None, "remote")}
+
+
+def test_values_aligned_under_an_inline_label_one_entry_a_line(tmp_path: Path):
+    # the text reader joins the label's line and the next as one wrapped paragraph
+    path = tmp_path / "m.txt"
+    path.write_text("Møteprotokoll\n\nDato:     05.03.2024\nSted:     Rådhuset\nTil stede: Kåre Lidvin (leder)\n"
+                    "Andre:    Oppdragsansvarlig revisor Liv Brekkhaug, Revisjon Fjordane IKS\n"
+                    "          Kommunedirektør Trond Eikrem (sak 5/24)\nProtokollfører: Randi Øvrebø\n",
+                    encoding="utf-8")
+    blocks = build_blocks(read_document(path))
+    assert any(b.text.startswith("Andre:") and len(b.lines) == 2 for b in blocks)
+    found = [a for a in read_lists(blocks) if a.category.value == "guest"]
+    assert {a.name: (a.organisation, a.role, a.items) for a in found} == {
+        "Liv Brekkhaug": ("Revisjon Fjordane IKS", "Oppdragsansvarlig revisor", []),
+        "Trond Eikrem": (None, "Kommunedirektør", ["05-24"])}
+
+
+def test_an_owner_by_whom_it_came(tmp_path: Path):
+    found = read_lists(build_blocks(_doc(tmp_path, "Til stede:\nFjellhavn kommune v/ ordfører Eirik Tennebø\n"
+                                                   "Nordstrand kommune v/Kari Anne Hjelmås (fullmakt)\n")))
+    assert {a.name: (a.organisation, a.role) for a in found} == {
+        "Eirik Tennebø": ("Fjellhavn kommune", "ordfører"), "Kari Anne Hjelmås": ("Nordstrand kommune", None)}
+
+
+def test_a_title_before_the_name_and_a_remark_after_a_dash(tmp_path: Path):
+    text = "Til stede:\nKommunedirektør Ragnhild Oksvik (Eidsvik kommune) – deltok på Teams\n"
+    found = read_lists(build_blocks(_doc(tmp_path, text)))
+    assert [(a.name, a.organisation, a.role, a.status.value) for a in found] == [
+        ("Ragnhild Oksvik", "Eidsvik kommune", "Kommunedirektør", "remote")]
+
+
+def test_a_long_line_that_is_nothing_but_people(tmp_path: Path):
+    text = ("Til stede fra universitetsstyret:\n"
+            "Gunnhild Rasten, Erlend Tysse, Maren Ådnanes, Sivert Kalvø, Helene Dyrkolbotn og Amund Rykkje.\n")
+    found = read_lists(build_blocks(_doc(tmp_path, text)))
+    assert [a.name for a in found] == ["Gunnhild Rasten", "Erlend Tysse", "Maren Ådnanes", "Sivert Kalvø",
+                                       "Helene Dyrkolbotn", "Amund Rykkje"]
+
+
+def test_a_group_named_by_its_organisation_after_the_members(tmp_path: Path):
+    people = _listed(tmp_path, "Til stede:\nFra styret: Kari Vangen (styreleder), Per Sollid\n"
+                               "Fra administrasjonen: Ola Brusdal (daglig leder)\n"
+                               "Fra Deloitte: Knut Sætre (sak 1/24)\n")
+    assert people == {"Kari Vangen": ("member", "present", None), "Per Sollid": ("member", "present", None),
+                      "Ola Brusdal": ("secretariat", "present", None), "Knut Sætre": ("guest", "present", None)}
 
 
 def test_members_by_any_name_and_substitutes_apart(tmp_path: Path):

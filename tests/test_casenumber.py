@@ -145,3 +145,33 @@ def test_mentions_in_the_fixtures_are_all_mentions():
     found = [_spans(find_mentions(t)) for t in texts]
     assert sum(map(len, found)) > 20
     assert found == [_spans(MENTION.finditer(t)) for t in texts]
+
+
+@pytest.mark.parametrize("text", ["Saksnr. 2023/981", "Sak nr.: 2024/77", "Arkivsak: 2024/512-3", "Saksnr 2020/2649"])
+def test_an_archive_number_alone_under_a_heading_heads_no_case(text: str):
+    # a university board's 'V-SAK 2 Budsjett' with its file in the archive on the line below
+    assert match_heading(text, emphasised=False) is None
+
+
+def test_a_case_number_written_year_first_still_heads_its_case():
+    assert heading_number(match_heading("Sak 2024/12 Budsjett", emphasised=False)) == "12-24"
+    assert heading_number(match_heading("Saksnr. 12/24 Budsjett", emphasised=False)) == "12-24"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Styresak 045/24 B Godkjenning av innkalling", "Godkjenning av innkalling"),
+    ("Styresak 047/24 O Orientering om ventetider", "Orientering om ventetider"),
+    # a title that starts with one of the letters is kept whole
+    ("Sak 12/24 Budsjett 2025", "Budsjett 2025"), ("Sak 12/24 Om Budsjett", "Om Budsjett"),
+])
+def test_a_health_trusts_kind_letter_after_the_number_is_no_part_of_the_title(text: str, title: str):
+    m = match_heading(text, emphasised=False)
+    assert heading_number(m) is not None and text[m.end():] == title
+
+
+@pytest.mark.parametrize("text, number", [
+    ("RS-sak 14/24 Godkjenning av innkalling", "14-24"), ("AU-sak 3/2024 Budsjett", "03-24"),
+    ("KU-sak 12/24 Årsrapport", "12-24"), ("V-sak 45/24 Budsjett", "45-24"),
+])
+def test_letters_before_sak_name_the_body_or_the_kind(text: str, number: str):
+    assert heading_number(match_heading(text, emphasised=False)) == number

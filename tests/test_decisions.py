@@ -26,6 +26,9 @@ from referat.ingest import read_document
     ("Oppsummering/konklusjon: X.", "X."), ("Vedtak i saken: X.", "X."), ("Konklusjonar: X.", "X."),
     ("Vedtak (enstemmig): X.", "X."), ("Formannskapets vedtak 05.09.2024: X.", "X."),
     ("Rådet fattet følgende vedtak:", ""), ("Følgende vedtak ble fattet:", ""), ("Vedtak", None),
+    # boards': the genitive with 'enstemmige', a word between the verb and 'følgende', Nynorsk 'følgjande', 'saka'
+    ("Styrets enstemmige vedtak:", ""), ("Styret fattet deretter følgende vedtak:", ""),
+    ("Styret gjorde følgjande vedtak:", ""), ("Vedtak i saka: X.", "X."), ("Styrevedtak: X.", "X."),
 ])
 def test_decision_labels(text: str, rest: str | None):
     m = DECISION_LABEL.match(text)
@@ -47,6 +50,14 @@ def test_follow_up_labels(text: str):
 @pytest.mark.parametrize(("text", "resolved"), [
     ("Samrøystes vedteke.", True), ("Innkalling og referat ble godkjent.", True),
     ("Styret tok saken til orientering.", True),
+    # Nynorsk, as a health trust's board writes it
+    ("Styret tek orienteringa til vitande.", True), ("Saka vart teken til orientering.", True),
+    ("Styret vedtek budsjettet for 2025.", True),
+    # a board's authorisations and appointments
+    ("Styret gir daglig leder fullmakt til å signere avtalen.", True),
+    ("Styret konstituerte seg med Kari Lie som nestleder.", True),
+    ("Styret delegerer til arbeidsutvalget å ferdigstille uttalelsen.", True), ("Styret var enig i forslaget.", True),
+    ("Styret ga uttrykk for bekymring.", False),
     ("Kommunestyret vedtok planen i mars.", False), ("Det ble stilt spørsmål om budsjettet.", False),
 ])
 def test_a_paragraph_in_which_the_body_resolves(text: str, resolved: bool):
@@ -73,6 +84,10 @@ def test_vedtatt_with_a_full_stop_is_the_verdict_not_a_label():
     ("Kommunedirektørens forslag til vedtak:", "forslag til vedtak", None),
     ("Kommunedirektøren si tilråding:", "tilråding", None), ("Forslag fremmet i møtet:", "Forslag", None),
     ("Forslag fra Kari Lie (H):", "Forslag", "Kari Lie (H)"), ("Endringsforslag:", "Endringsforslag", None),
+    # a health trust's director proposes: abbreviated, in Nynorsk with 'sitt', or as a 'tilrådning'
+    ("Adm. direktørs forslag til vedtak:", "forslag til vedtak", None),
+    ("Administrerande direktør sitt framlegg til vedtak:", "framlegg til vedtak", None),
+    ("Adm. dir. sin tilråding:", "tilråding", None), ("Tilrådning:", "Tilrådning", None),
 ])
 def test_proposal_labels(text: str, kind: str, who: str | None):
     m = PROPOSAL_LABEL.match(text)
@@ -103,7 +118,8 @@ def test_what_only_looks_like_a_proposal_label(text: str):
     ("Kari Lie vinner ved flertall.", True), ("Andreas ble valgt.", True), ("Det ble valgt tre revisorer.", True),
     ("Søknaden ble innvilget.", True), ("Agenda ble videre godkjent uten merknader.", True),
     ("Det er enighet om at saken behandles på neste møte.", True), ("Tatt til orientering.", True),
-    ("Teke til etterretning.", True), ("Søknaden godkjennes.", True),
+    ("Teke til etterretning.", True), ("Søknaden godkjennes.", True), ("Kari Lie ble gjenvalgt som leder.", True),
+    ("Kari Lie ble utpekt som styrets representant.", True),
     # a report of what someone did, a rule, a plan, a clause that hangs on another
     ("Valgt ny turleder", False), ("Godkjent budsjett for arrangementet", False),
     ("Tittelen deles ut ved kvalifisert flertall i styret.", False),
@@ -273,3 +289,25 @@ def test_the_stems_are_in_every_passive_verdict(text: str):
 
 def test_a_sentence_without_a_stem_is_passed_over():
     assert not _may_be_passive("Saken ble drøftet, og det kom flere innspill fra partnerne om veien videre.")
+
+
+def test_the_note_on_starred_cases_after_the_last_is_no_decision(tmp_path):
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i universitetsstyret 29.8.2024\n\nSak 71/24* Ansettelse av dekan\n"
+                    "Vedtak:\nStyret ansetter søker nr. 1.\n\nSaker merket * er behandlet i lukket møte.\n",
+                    encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert [d.text for d in meeting.items[0].decisions] == ["Styret ansetter søker nr. 1."]
+
+
+def test_a_verdict_after_the_vote_in_one_paragraph(tmp_path):
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i representantskapet 24.04.2024\n\nSak 3/2024 Valg av styre\n"
+                    "Valgkomiteens innstilling ble enstemmig vedtatt. Harald Fosnes ble gjenvalgt som styreleder.\n",
+                    encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert [d.text for d in meeting.items[0].decisions] == ["Harald Fosnes ble gjenvalgt som styreleder."]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from referat.extract.exempt import exemption, legal_basis
+from referat.extract.exempt import exemption, flag_line, legal_basis
 
 
 @pytest.mark.parametrize(("raw", "text", "basis"), [
@@ -83,3 +83,13 @@ def test_nynorsk_flags_in_the_fixtures(name: str, number: str, basis: str) -> No
     meeting = extract_meeting(read_document(MINUTES / name)).meeting
     assert meeting is not None
     assert [(i.number, i.legal_basis) for i in meeting.items if i.exempt] == [(number, basis)]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Unntatt offentlighet, jf. offl. § 25 første ledd", True),
+    # the kind of case first, as a health trust's or a foundation's minutes write it under the heading
+    ("Beslutningssak. Unntatt offentlighet, jf. offl. § 13", True), ("Orienteringssak – U.off.", True),
+    ("Beslutningssak", False), ("Orienteringssak om offentlighet i styrets arbeid", False),
+])
+def test_a_flag_alone_on_its_line(text: str, flagged: bool) -> None:
+    assert (flag_line(text) is not None) is flagged

@@ -52,6 +52,13 @@ from referat.ingest import read_document
     ("Referat fra stormøte 17.02.2026", None), ("Referat fra dialogmøte med kommunen", None),
     ("Referat fra dialogmøte i Bergen kommune", None), ("Referat fra Partnermøtet 12.03.2024", "Partnermøtet"),
     ("MØTEREFERAT\n\nMøte i: Driftsstyret", "Driftsstyret"),
+    # the meeting's number in its year before the body
+    ("Protokoll fra møte nr. 4/2024 i universitetsstyret", "Universitetsstyret"),
+    ("Protokoll fra møte 5/2020 i universitetsstyret (ekstraordinært møte)", "Universitetsstyret"),
+    # how the board met is no part of its name; nor the company after it; the body's genitive after 'Protokoll fra'
+    ("Protokoll fra telefonstyremøte 3. april 2024", "Styret"), ("Referat fra telefonmøte i styret", "Styret"),
+    ("Møteprotokoll styret Havnevik Energi AS", "Styret"), ("Protokoll, styremøte 12.03.2024", "Styret"),
+    ("Protokoll fra Universitetsstyrets møte 20. juni 2024", "Universitetsstyret"),
     # OCR damage in the body noun
     ("Referat fra Partnermgte 12. rnars 2024", "Partnermøte"), ("Protokoll fra styrem@te 1. april 2024", "Styret"),
     ("REFERAT FRA MGTE I PARTNERSKAPSRÅDET", "Partnerskapsrådet"),
@@ -75,6 +82,9 @@ def test_body_from_title(tmp_path, title: str, body: str | None):
     # nynorsk titles, and whose they are said with 'sin'
     ("Ordførar", True), ("Administrerande direktør", True), ("sakshandsamar", True), ("einingsleiar", True),
     ("kommunen sin representant", True), ("fungerande kommunalsjef", True), ("Myrvoll skule", False),
+    # who elected a board's member
+    ("Ansattvalgt styremedlem", True), ("eksternt medlem", True), ("tilsettvald styremedlem", True),
+    ("Administrerande direktør", True),
 ])
 def test_is_role(text: str, role: bool):
     assert is_role(text) is role
@@ -141,6 +151,12 @@ def test_labels_over_their_values(tmp_path):
     # a case that dates and places another meeting
     ("Styremøte\n\nSak 1/24 Protokoll fra møtet 12.03.2024 i Rådhuset\n", (None, None, None, None)),
     ("Styremøte 12.03.2024 i styret\n", ("2024-03-12", None, None, None)),
+    # the place after a comma, closing the sentence that says when the meeting sat
+    ("Protokoll fra møte i universitetsstyret\n\nMøtet ble satt 18. juni 2024 kl. 10.00 og hevet kl. 15.10, "
+     "Styrerommet, Sentralbygget\n", ("2024-06-18", "10:00", "15:10", "Styrerommet, Sentralbygget")),
+    # the sentence goes on after the place
+    ("PROTOKOLL fra møte i universitetsstyret 29.8.2024. Møtet ble holdt i Kollegiesalen, Allégaten 2, og varte fra "
+     "kl. 10.00 til 13.30.\n", ("2024-08-29", "10:00", "13:30", "Kollegiesalen, Allégaten 2")),
     # a deadline in the opening is no place, nor a time
     ("Styremøte 4. mars 2024 i forbindelse med årsmøtet\n", ("2024-03-04", None, None, None)),
     # nynorsk: the weekday and the place after the time, the end as the minutes close

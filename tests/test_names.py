@@ -23,6 +23,9 @@ from referat.extract.names import find_names, uninvert
     ("Laurdag Kari Holm kom ikkje", ["Kari Holm"]), ("Desse Kari Holm og Per Lie", ["Kari Holm", "Per Lie"]),
     ("Gjestar Kari Holm", ["Kari Holm"]), ("Ordførar Anne Grete Vik (SP)", ["Anne Grete Vik"]),
     ("Administrerande direktør Tore Brekkhus", ["Tore Brekkhus"]),
+    # a company's name before its form is no person's
+    ("Revisor Liv Brekkhaug, Revisjon Fjordane IKS", ["Liv Brekkhaug"]), ("Nordvik Energi AS", []),
+    ("Kari Holm (Fjordane Revisjon IKS)", ["Kari Holm"]),
 ])
 def test_find_names(text, names):
     assert [name for name, _, _ in find_names(text)] == names

@@ -131,3 +131,9 @@ def test_a_guest_for_this_case_and_a_presenter_in_nynorsk(tmp_path: Path):
 def test_away_without_a_substitute_names_no_substitute(tmp_path: Path):
     people = _people(tmp_path, "Sigrid Moe (LHL) hadde forfall utan vara.")
     assert people["Sigrid Moe"][:2] == ("member", "absent")
+
+
+def test_the_staff_in_a_sentence_of_its_own(tmp_path: Path):
+    people = _people(tmp_path, "Fra administrasjonen møtte daglig leder Turid Askvik og rådgiver Ola Skeie.")
+    assert people["Turid Askvik"] == ("secretariat", "present", None, None, "daglig leder", [])
+    assert people["Ola Skeie"] == ("secretariat", "present", None, None, "rådgiver", [])

@@ -32,6 +32,8 @@ from referat.extract.references import read_references
     # an adjective and a bare noun name a body; a company is not one
     ("jf. sak 7/24 i Regionalt utvalg", [("Regionalt utvalg", "07-24")]),
     ("jf. sak 5/24 i selskapet", [(None, "05-24")]),
+    # an archive file is no case: 'Saksnr. 2023/981' under a university board's heading
+    ("Saksnr. 2023/981 Prorektor innledet, jf. sak 4/24.", [(None, "04-24")]),
 ])
 def test_reference_and_its_body(text: str, expected: list):
     assert [(r.body, r.number) for r in read_references(text, "01-24", 1, 1)] == expected
@@ -71,3 +73,14 @@ def test_nynorsk_references(text: str, expected: list):
 
 def test_the_cases_own_treatment_in_nynorsk_is_no_reference():
     assert read_references("Kommunestyret si handsaming av sak 7/2026 i møte den 25.03.2026:", "07-26", 1, 1) == []
+
+
+def test_an_archive_number_under_the_heading_is_no_reference(tmp_path):
+    from referat.extract import extract_meeting
+    from referat.ingest import read_document
+
+    path = tmp_path / "m.txt"
+    path.write_text("Protokoll fra møte i universitetsstyret 29.8.2024\n\nSak 69/24 Godkjenning av sakliste\n"
+                    "Sak nr. 2024/88\nSaklisten ble godkjent, jf. sak 58/24.\n", encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    assert [(r.number) for r in meeting.items[0].references] == ["58-24"]
