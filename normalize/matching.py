@@ -19,6 +19,8 @@ from referat.folding import fold, fold_ocr, ocr_forms
 AUTO_ACCEPT = 90.0
 REVIEW_FLOOR = 80.0
 AMBIGUOUS_GAP = 5.0  # one surname edit costs 6 points: candidates an edit apart or closer are a close call
+SHORT_SURNAME = 5  # letters: an edit in a surname this short costs SHORT_SURNAME_EDIT, which sends it to review
+SHORT_SURNAME_EDIT = 12.0
 
 
 @dataclass
@@ -68,7 +70,9 @@ def score_person(query: list[str], candidate: list[str]) -> float:
         distance = OSA.distance(q_sur, c_sur)
         if distance > limit:
             return 0.0
-        penalty = 6.0 * distance
+        # A letter more or less in a short surname is most often another family's name (Moe/Moen,
+        # Lie/Lien, Berg/Berge), not a typo: a close call for a person to decide, below auto-accept.
+        penalty = (SHORT_SURNAME_EDIT if len(c_sur) <= SHORT_SURNAME else 6.0) * distance
     given = _given_ok(query[0], candidate[0])
     if given is None:
         return 0.0
@@ -184,7 +188,25 @@ def match_org(name: str, index: OrgIndex, *, fuzzy: bool = True) -> Match:
     if len(folded) < 8 or not fuzzy:  # abbreviations must match exactly
         return Match(None, 0.0, "none")
     scored = sorted(((fuzz.ratio(folded, alias), eid) for alias, eid in index.folded.items()
-                     if abs(len(alias) - len(folded)) <= 4), reverse=True)
+                     if abs(len(alias) - len(folded)) <= 4 and _words_agree(folded, alias)), reverse=True)
     if scored and scored[0][0] >= AUTO_ACCEPT:
         return Match(scored[0][1], scored[0][0], "fuzzy")
     return Match(None, 0.0, "none")
+
+
+def _words_agree(a: str, b: str) -> bool:
+    """Whether two organisation names that read alike differ only by a slip in a long word. The words
+    they share carry the likeness ('kommune', 'fylkeskommune', 'HF'), so 'Fjordvik kommune' and
+    'Nordvik kommune' read 90% alike and are two municipalities, as are 'Os' and 'Ås' kommune; a
+    typo or OCR damage changes a letter of a long word ('Kvinherad', 'Hclse Bergen')."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b):
+        return True  # a word more or less ('Nordvik Energi AS'): the whole name's likeness decides
+    for x, y in zip(words_a, words_b, strict=True):
+        if x == y:
+            continue
+        shorter = min(len(x), len(y))
+        distance = OSA.distance(x, y)
+        if not (shorter >= 5 and distance <= 1 or shorter >= 9 and distance <= 2):
+            return False
+    return True

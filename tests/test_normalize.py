@@ -74,6 +74,29 @@ def test_close_calls_go_to_review():
     assert match_person("Karin Hansen", idx).level == "review"  # Kari and Karin may be two people
 
 
+def test_a_letter_more_in_a_short_surname_is_a_close_call_not_the_same_person():
+    """Moe and Moen, Lie and Lien are families of their own: merging Berit Moe into Berit Moen gave one
+    document's member the other's party. A slip in a longer surname is still taken as the same name."""
+    idx = PersonIndex()
+    idx.add(1, "Berit Moen")
+    idx.add(2, "Trude Kristiansen")
+    assert (match_person("Berit Moe", idx).id, match_person("Berit Moe", idx).level) == (1, "review")
+    assert (match_person("Trude Kristiansn", idx).id, match_person("Trude Kristiansn", idx).level) == (2, "fuzzy")
+
+
+@pytest.mark.parametrize("known, mention, same", [
+    ("Nordvik kommune", "Fjordvik kommune", False),  # 90% alike, all but the place
+    ("Os kommune", "Ås kommune", False),
+    ("Kvinnherad kommune", "Kvinherad kommune", True),  # a slip in a long word
+    ("Helse Bergen HF", "Hclse Bergen HF", True),  # OCR damage
+    ("Nordvik Energi AS", "Nordvik Energi", True),  # the company's form left out
+])
+def test_organisations_that_read_alike_but_name_another_place(known: str, mention: str, same: bool):
+    registry = Registry()
+    first = registry.organisation(known)
+    assert (registry.organisation(mention) == first) is same
+
+
 def test_organisations_abbreviations_units_and_ocr():
     registry = Registry()
     registry.add_authority(read_organisations())
