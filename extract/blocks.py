@@ -143,8 +143,8 @@ def page_furniture(doc: Document) -> set[tuple[int, int]]:
     or beside a page number ('Formannskapet 12.03.2024'). They interrupt the text, they are not part of it."""
     pages = [p for p in doc.pages if p.lines]
     found = {(p.number, line.number) for p in pages for line in p.lines
-             if line.cells is None and (_PAGE_NUMBER.match(line.text)
-                                        or len(line.text) < 100 and _PAGE_OF.search(line.text.strip()))}
+             if line.cells is None and (_PAGE_NUMBER.match(line.text) or len(line.text) < 100
+                                        and "side" in line.text.lower() and _PAGE_OF.search(line.text.strip()))}
     found |= _dated_titles(pages, found)
     if len(pages) < 2:
         return found

@@ -174,9 +174,9 @@ def resolution(text: str, body: str | None) -> str | None:
     """The part of a paragraph in which the meeting's body resolves something: the paragraph when its
     first sentence does, else from the sentence that does on (what comes before it is the discussion)."""
     for k, sentence in enumerate(_SENTENCE_END.split(text)):
-        if VOTE_RECORD.match(sentence):
-            continue  # 'Innstillingen ble enstemmig vedtatt. X ble gjenvalgt som leder.': the vote's, then the verdict
-        if _passive(sentence, body) or _active(sentence, body, named=k > 0):
+        # 'Innstillingen ble enstemmig vedtatt. X ble gjenvalgt som leder.': the vote's, then the verdict.
+        # (The vote is asked last: few sentences resolve, and VOTE_RECORD is the costlier test.)
+        if (_passive(sentence, body) or _active(sentence, body, named=k > 0)) and not VOTE_RECORD.match(sentence):
             if k == 0:
                 return text
             starts = [m.end() for m in _SENTENCE_END.finditer(text)]  # found only for the few that resolve
