@@ -32,6 +32,8 @@ from referat.extract.roles import is_role, looks_like_org, split_org_role
 from referat.folding import fold
 
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
+# Who runs a housing co-operative's or a condominium's business for it, and so serves its meeting
+_MANAGER = re.compile(r"(?i)forretningsfør|forvalter")
 # Among the others present, those who serve the body: its coordinator, its adviser
 _STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
 NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "medlem", "medlemmer", "representant", "person")
@@ -261,6 +263,8 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
     (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|fr[aå]\s+adm\.?|"
+                # a housing co-operative's manager: 'Fra forretningsfører:', 'Forretningsfører: Name, OBOS'
+                r"(?:fr[aå]\s+)?forretningsfør(?:er|ar)(?:en|ane|ene)?(?:\s+møtte)?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
     # ('Fra styret:' is the body's own members: see from_label)
@@ -292,6 +296,8 @@ def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cate
         return Category.member, None, []
     if re.match(r"(?i)(?:administrasjon|sekretariat|ledelse)", origin):
         return Category.secretariat, None, []
+    if _MANAGER.match(origin):  # 'Til stede fra forretningsfører OBOS:': the manager's people, and the manager
+        return Category.secretariat, re.sub(r"(?i)^\w+\s*", "", origin) or None, []
     return (Category.secretariat if listed else Category.member), origin, []
 
 
@@ -423,7 +429,18 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
         name, end = f"{name}-{joined.group(1)}", len(entry)
     rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
-    org = role = substitute_for = substituted_by = None
+    org = role = substitute_for = substituted_by = titled = None
+    # 'I tillegg møtte styreleder Hans Ek': a title right before the name, after words that are no note;
+    # a role in the notes ('rådgiver Geir Sæle (referent)') says what the person does at the meeting
+    before = entry[:start].strip(" ,–-")
+    title = re.search(r"(?<![\wæøåÆØÅ])([\wæøåÆØÅ-]+)\s*$", entry[:start])
+    if before and is_role(before) and not re.search(r"[(),;]", before):  # 'Samferdsels- og miljøminister Tor Vik'
+        titled, rest = before, entry[end:].strip(" ,–-")
+    elif title and is_role(title.group(1)):
+        titled = title.group(1)
+        rest = (entry[:title.start()] + " " + entry[end:]).strip(" ,–-")
+        if not re.search(r"[(),;]", entry[:title.start()]):  # the words before it are the sentence's
+            rest = entry[end:].strip(" ,–-")
     status = None
     notes = re.findall(r"\(([^)]*)\)", rest)
     for k, note in enumerate([*notes, re.sub(r"\([^)]*\)", "", rest)]):
@@ -440,11 +457,13 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
                 status = status_from_phrase(piece)
             elif is_role(piece):
                 role = role or piece
+            elif org is None and (origin := re.fullmatch(r"(?i:fra|frå)\s+([A-ZÆØÅ].*)", piece)):
+                org = origin.group(1)  # 'Lene Bakke fra Norsk Eiendomsforvaltning'
             elif org is None and (looks_like_org(piece) or proper_noun(piece)
                                   or _PARTY_LETTER.fullmatch(piece) and k < len(notes)
                                   or paired and k == len(notes)):  # 'Axel Rosen, PI:SK', 'Ola Dahl, dagen@ifi'
                 org = piece
-    return Entry(name, org, role, substitute_for, status, substituted_by)
+    return Entry(name, org, role or titled, substitute_for, status, substituted_by)
 
 
 def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | None, str]:
@@ -472,7 +491,8 @@ def _lone_names(text: str) -> list[str]:
     """'Live, Filip, Ailin': a line of first names alone, each entry one name; the last may say
     where they all come from ('Torgeir, Aksel, Fadderstyret')."""
     entries = split_entries(text)
-    if len(entries) >= 3 and looks_like_org(entries[-1]):
+    # 'Torstein, Filmklubben': one first name is enough when the place it comes from follows
+    if len(entries) >= 2 and looks_like_org(entries[-1]) and not list_names(entries[-1]):
         entries = entries[:-1]
     names = [list_names(re.sub(r"\([^)]*\)", "", e))[0][0] if list_names(re.sub(r"\([^)]*\)", "", e)) else ""
              for e in entries]
@@ -487,7 +507,9 @@ def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
         return block.bullet or len(block.text) < 90
     lone = _lone_names(block.text)
-    return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
+    entries = split_entries(block.text)
+    placed = len(entries) == 2 and looks_like_org(entries[1])  # 'Torstein, Filmklubben'
+    return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet or placed))
 
 
 def _group_heading(blocks: list[Block], j: int) -> bool:
@@ -644,6 +666,8 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                     own_category = Category.substitute
                 elif role and SECRETARIAT.search(role) and own_list in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
+                elif role and _MANAGER.search(role) and own_list in (Category.member, Category.guest):
+                    own_category = Category.secretariat  # a housing co-op's manager serves its meeting
                 elif role and _STAFF.search(role) and own_list == Category.guest:
                     own_category = Category.secretariat  # 'Andre: Kari Hansen, koordinator
                 # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases; one of the staff or the

@@ -95,6 +95,18 @@ class Block:
         return bold_prefix(self.spans)
 
 
+# A sub-point's heading on its own line: '1.3 Valg av møteleder og referent', 'b) Valg av protokollfører'
+_SUBPOINT_HEADING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|[a-hA-H]\))\s+[^.!?:]{1,80}$")
+# A line that ends on a word that needs more: '1.2 Styret inngår avtale med' / 'Bergen kommune.'
+_OPEN_END = re.compile(r"(?i)\b(?:og|eller|med|i|til|for|av|på|om|at|som|fra|frå|ved|den|det|de|en|et|ei)\s*$")
+
+
+def heads_subpoint(previous: str, text: str) -> bool:
+    """``previous`` is a sub-point's heading and ``text`` starts what is said under it, however far the
+    heading ran toward the margin: '1.3 Valg av møteleder' / 'Arne Brekke ble valgt ...'."""
+    return bool(_SUBPOINT_HEADING.match(previous)) and text.lstrip()[:1].isupper() and not _OPEN_END.search(previous)
+
+
 def _starts_new(line: Line) -> bool:
     """A case heading or a 'Label:' never continues the paragraph above it."""
     text = line.text.lstrip()
@@ -178,7 +190,8 @@ def join_lines(lines: Iterable[Line]) -> list[Block]:
                  and (previous.wraps or across_page or _broken(previous, line))
                  and (not line.break_before or across_page)
                  and not line.heading and not line.bullet
-                 and not _starts_new(line) and not _ends(previous, line) and not _bold_after_sentence(previous, line))
+                 and not _starts_new(line) and not _ends(previous, line) and not _bold_after_sentence(previous, line)
+                 and (previous.bold or not heads_subpoint(previous.text, line.text)))
         if joins and blocks:
             blocks[-1].lines.append(line)
             blocks[-1].__dict__.pop("text", None)

@@ -11,9 +11,10 @@ from functools import lru_cache
 NUMBER = r"\d{1,4}\s?[-/–]\s?\d{1,4}"
 NUMBER_IN_TEXT = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # What may stand before a number for it to be a case: Sak, saker, sakene, saksnr., PS (politisk sak),
-# and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
-# lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
-KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds|fo)"
+# and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak, and the body's
+# letters before a hyphen: 'SP-sak' (Studentparlamentet), 'AU-sak', 'KU-sak'; the lists of case systems:
+# PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
+KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]{1,3}-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds|fo)"
 # OCR reads a 1 as l or I and a 0 as O: 'Sak l/24', 'Sak 1O/24'. Only after the keyword at the start of a
 # heading, where nothing but a number can stand.
 # 'Sak nr. 20.2009': a full stop before a four-digit year. A date after the number ('Sak 1 – 23.01.19')

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from referat.bodywords import DEFINITE
+from referat.bodywords import ASSEMBLIES, DEFINITE
 from referat.extract.blocks import Block
 from referat.extract.labels import (
     CLOSING,
@@ -24,6 +24,7 @@ from referat.extract.labels import (
     VOTE_RECORD,
 )
 from referat.extract.model import Decision, FollowUp, Proposal
+from referat.extract.names import find_names
 from referat.extract.paragraphs import Paragraph, paragraphs, subpoints
 from referat.folding import fold
 
@@ -47,7 +48,8 @@ OTHER_LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ]{1,30}:\s*$")
 # A sub-point's heading inside a case: '13.2.3 Godkjenning ved akklamasjon', '5.1 – Foreningsfesten'
 SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 
-_DONE = (r"godkjent|godkjend|vedtatt|vedteke|vedteken|besluttet|valgt|vald|valt|innvilget|innvilga|avslått|avslege|"
+_DONE = (r"godkjent|godkjend|godkjende|vedtatt|vedteke|vedteken|vedtekne|besluttet|valgt|vald|valt|valde|"
+         r"gjenvalgt|gjenvald|gjenvalt|attvald|attvalt|attvalde|innvilget|innvilga|avslått|avslege|"
          r"underkjent|underkjend|oppnevnt|oppnemnd")
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
 # ('Godkjent.', 'Innvilget.', 'Innkalling - Godkjent', 'Godkjennes enstemmig', 'Valgt ved akklamasjon.').
@@ -83,11 +85,16 @@ ACTIVE = re.compile(
     r"(?i)^\s*(?:(?:et\s+)?(?:samlet|samla|hele|heile|enstemmig|einstemmig|samrøystes)\s+)?"  # 'Et samlet styre vedtok'
     r"(?P<subject>[\wæøåÆØÅ-]+)\s+(?:\w+\s+){0,2}?(?:sluttet|slutter|stilte|stiller|vedtok|vedtar|besluttet|"
     r"beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|gir\s+sin\s+tilslutning|tok|tar|ble\s+enige|var\s+enige|"
-    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok)"
+    r"anbefaler|anbefalte|oppnevnte|oppnevner|valgte|velger|innvilger|innvilget|innvilga|avslår|avslo|godtar|godtok|"
+    r"(?:gir|ga|gav)\s+(?:\w+\s+){0,2}fullmakt)"
     r"\b(?P<rest>.*)")
 COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
               "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "generalforsamlingen", "arsmotet",
-              "representantskapet"}
+              "representantskapet", "allmotet"}
+# In the minutes of an assembly (Årsmøtet, Generalforsamlingen) the board is another organ: 'Styret anbefaler
+# forslaget' is what the board put before the meeting, not what the meeting resolved.
+_ASSEMBLY_NAMES = {fold(w) for w in ASSEMBLIES.values()}
+_ASSEMBLY_COLLECTIVE = {"motet", "vi", "moteleder", "motesleiar", *_ASSEMBLY_NAMES}
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
 
 
@@ -154,7 +161,8 @@ def _active(sentence: str, body: str | None, named: bool = False) -> bool:
     own = {fold(body)} if body else set()
     if body:
         own |= {fold(body).rstrip("tn"), fold(body) + "t", fold(body) + "n"}
-    return subject in own or (not named and subject in COLLECTIVE)
+    collective = _ASSEMBLY_COLLECTIVE if body and fold(body) in _ASSEMBLY_NAMES else COLLECTIVE
+    return subject in own or (not named and subject in collective)
 
 
 def resolution(text: str, body: str | None) -> str | None:
@@ -271,6 +279,26 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     return False
 
 
+# An office and who fills it, as an election lists them: 'Leder: Kari Lunde (gjenvalg, 2 år)', 'Revisor: Bjørn Strand'
+_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{1,40}:\s+[A-ZÆØÅ]")
+
+
+def _elected(text: str) -> bool:
+    """An office and who fills it ('Leder: Kari Lunde (2 år)'), or a person alone ('Jon Nordby')."""
+    if _OFFICE_LINE.match(text):
+        return not (DECISION_LABEL.match(text) or FOLLOW_LABEL.match(text) or NOT_A_LABEL.match(text))
+    names = find_names(text)
+    return len(names) == 1 and names[0][1] == 0 and bool(re.fullmatch(r"\s*(?:\([^)]*\))?[.,]?\s*", text[names[0][2]:]))
+
+
+def _offices(found: list[Paragraph], k: int) -> int:
+    """How many paragraphs from ``k`` on are the offices an election filled, or the people it chose, one a line."""
+    n = 0
+    while k + n < len(found) and _elected(found[k + n].text):
+        n += 1
+    return n
+
+
 def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
               heading: Block | None = None) -> CaseReading:
     """Decisions, follow-ups and proposals of one case. ``title`` and ``heading`` let a numbered point
@@ -295,7 +323,10 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
         if _read_label(p, out, under):
             continue
         text = p.text
-        if (p.styled and len(text) < 80) or OTHER_LABEL.match(text) or SUBHEADING.match(text):
+        # 'Følgende ble valgt:' over the offices it filled reads as a label, and is the verdict
+        label = OTHER_LABEL.match(text) and not (under.kind is None and resolves(text, body)
+                                                 and (subpoints(found, k) or _offices(found, k)))
+        if (p.styled and len(text) < 80) or label or SUBHEADING.match(text):
             # a heading within the case, or a label nobody here reads; but a verdict in bold is a verdict
             if p.styled and not OTHER_LABEL.match(text) and resolves(text, body) and under.kind != "proposal":
                 out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
@@ -322,7 +353,9 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
             line_end = p.line_end
             # 'Søknaden blir godkjent med følgende merknader:' and its points are one decision
             if found_text.rstrip().endswith(":"):
-                for part in found[k:k + (n := subpoints(found, k))]:
+                # 'Følgende ble valgt:' and the offices it filled, one a line: 'Leder: Kari Lunde (2 år)'
+                n = subpoints(found, k) or _offices(found, k)
+                for part in found[k:k + n]:
                     found_text, line_end = f"{found_text} {part.text}", part.line_end
                 k += n
             out.decisions.append(Decision(text=found_text, labeled=False, page=p.page, line=p.line, line_end=line_end))

@@ -1,0 +1,148 @@
+"""Minutes of associations, housing co-operatives and student bodies: annual meetings that are their own
+organ, elections whose people did not thereby attend, counts of members that are no names, and the
+officials the meeting gives itself."""
+
+from pathlib import Path
+
+import pytest
+
+from referat.extract import extract_meeting
+from referat.extract.casenumber import heading_number, match_heading
+from referat.extract.decisions import resolution
+from referat.extract.marks import Category
+from referat.ingest import read_document
+
+
+def _read(tmp_path: Path, text: str, name: str = "m.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_meeting(read_document(path))
+
+
+def _people(extraction) -> dict[str, tuple[str, str]]:
+    return {a.name: (a.category.value, a.status.value) for a in extraction.meeting.attendance}
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("PROTOKOLL\nfra årsmøte i Sameiet Strandveien 12", "Årsmøtet"),
+    ("Referat fra allmøte i Fagutvalget for informatikk", "Allmøtet"),
+    ("Protokoll fra ordinær generalforsamling i Lindeberg Borettslag", "Generalforsamlingen"),
+    ("Referat fra møte i Studentparlamentet", "Studentparlamentet"),
+])
+def test_the_assembly_is_the_body(tmp_path, title: str, body: str):
+    found = _read(tmp_path, f"{title}\n\nDato: 12.03.2024\n\nTil stede: Kari Nordmann, Ola Hansen\n\n"
+                            "Sak 1: Godkjenning av innkalling\nGodkjent.\n\nSak 2: Valg\nIngen på valg.\n\n"
+                            "Sak 3: Eventuelt\nIngen saker.\n")
+    assert found.meeting.body == body
+
+
+def test_a_time_before_a_comma_and_the_place(tmp_path):
+    found = _read(tmp_path, "Referat fra allmøte i Fagutvalget\n15. januar 2025, kl. 18.00, Lesesalen\n\n"
+                            "Ordstyrer: Henrik Aasen\n\nSak 1 – Godkjenning av innkalling\nVedtatt.\n\n"
+                            "Sak 2 – Eventuelt\nIngen saker.\n\nSak 3 – Avslutning\nMøtet ble hevet kl. 19.05.\n")
+    assert (found.meeting.start_time, found.meeting.end_time, found.meeting.location) == ("18:00", "19:05", "Lesesalen")
+
+
+@pytest.mark.parametrize(("heading", "number"), [("SP-sak 31/24 Godkjenning av innkalling", "31-24"),
+                                                 ("AU-sak 3/2025: Budsjett", "03-25")])
+def test_a_case_named_by_its_body_letters(heading: str, number: str):
+    m = match_heading(heading, emphasised=True)
+    assert m is not None and heading_number(m) == number
+
+
+@pytest.mark.parametrize(("text", "body", "resolved"), [
+    # the board puts a proposal before the annual meeting; only the meeting resolves
+    ("Styret anbefaler forslaget.", "Årsmøtet", False), ("Styret anbefaler forslaget.", "Styret", True),
+    ("Allmøtet vedtok semesterplanen med tre sosiale arrangementer.", "Allmøtet", True),
+    ("Generalforsamlingen gir styret fullmakt til å inngå avtale.", "Generalforsamlingen", True),
+    ("Kari Lunde ble gjenvalgt som leder.", "Årsmøtet", True), ("Sittende styre ble gjenvalgt.", "Årsmøtet", True),
+    ("Følgjande vart valde:", "Årsmøtet", True),
+    ("Styret vart samrøystes attvald.", "Årsmøtet", True),
+    ("Innkalling og saksliste vart godkjende.", "Årsmøtet", True),
+])
+def test_what_an_assembly_resolves(text: str, body: str, resolved: bool):
+    assert bool(resolution(text, body)) is resolved
+
+
+ELECTION = """Protokoll fra årsmøte i Solbakken Idrettslag
+
+Dato: 27.02.2025
+
+Tilstede: 23 stemmeberettigede medlemmer
+Til stede fra styret: Kari Rosvoll (leder), Petter Grinde (kasserer)
+
+Sak 1: Konstituering
+
+1.1 Valg av møteleder, referent og to til å underskrive protokollen
+Arne Brekke ble valgt som møteleder og Mona Sund som referent. Hilde Rø og Jon Tveit ble valgt til å
+underskrive protokollen.
+
+Sak 2: Valg
+Følgende ble valgt:
+Leder: Kari Rosvoll (gjenvalg, 2 år)
+Varamedlem: Ali Hassan (ny, 1 år)
+Revisor: Bjørn Strand
+Alle ble valgt ved akklamasjon.
+
+Sak 3: Eventuelt
+Ingen saker.
+"""
+
+
+def test_the_elected_are_no_attendees_and_the_count_is_no_name(tmp_path):
+    found = _read(tmp_path, ELECTION)
+    people = _people(found)
+    assert "Ali Hassan" not in people and "Bjørn Strand" not in people
+    assert not any("stemmeberettigede" in name for name in people)
+    assert people["Kari Rosvoll"] == ("member", "present")
+
+
+def test_the_offices_an_election_filled_are_its_decision(tmp_path):
+    found = _read(tmp_path, ELECTION)
+    assert [d.text for d in found.meeting.items[1].decisions] == [
+        "Følgende ble valgt: Leder: Kari Rosvoll (gjenvalg, 2 år) Varamedlem: Ali Hassan (ny, 1 år) "
+        "Revisor: Bjørn Strand", "Alle ble valgt ved akklamasjon."]
+
+
+def test_each_official_gets_the_office_beside_the_name(tmp_path):
+    found = _read(tmp_path, ELECTION)
+    roles = {a.name: (a.role, a.category) for a in found.meeting.attendance}
+    assert roles["Arne Brekke"] == ("møteleder", Category.member)
+    assert roles["Mona Sund"] == ("referent", Category.secretariat)
+    assert roles["Hilde Rø"][0] == roles["Jon Tveit"][0] == "underskrive protokollen"
+    # the sub-point's heading is not part of the decision under it
+    assert found.meeting.items[0].decisions[0].text.startswith("Arne Brekke ble valgt")
+
+
+def test_the_board_in_the_people_elected_one_a_line(tmp_path):
+    found = _read(tmp_path, "Generalforsamling i Verkstedet 30.04.2014\n\nTilstede: Kari Nordmann, Ola Hansen\n\n"
+                            "1. Godkjenning av innkalling\nInnkalling godkjent\n\n2. Valg av nytt styre\n"
+                            "Styret består etter dagens avstemning (ved akklamasjon) av:\nKari Nordmann\nJon Nordby\n\n"
+                            "3. Eventuelt\nIngen saker.\n")
+    assert [d.text for d in found.meeting.items[1].decisions] == [
+        "Styret består etter dagens avstemning (ved akklamasjon) av: Kari Nordmann Jon Nordby"]
+    assert "Jon Nordby" not in _people(found)
+
+
+def test_a_housing_cooperatives_manager_serves_the_meeting(tmp_path):
+    found = _read(tmp_path, "PROTOKOLL\nfra årsmøte i Sameiet Strandveien 12\n\nDato: 12.03.2024\n\n"
+                            "Til stede: 14 seksjonseiere, herav 3 ved fullmakt. I tillegg møtte styreleder Hans Ek og "
+                            "forretningsfører Lene Bakke fra Norsk Eiendomsforvaltning.\n\n"
+                            "Fra forretningsfører: Heidi Sand, Boligbyggelaget Vest\n\n"
+                            "1. Konstituering\nInnkallingen ble godkjent.\n\n"
+                            "2. Regnskap\nVedtak: Regnskapet godkjennes.\n\n"
+                            "3. Eventuelt\nIngen saker.\n")
+    people = {a.name: (a.category.value, a.role, a.organisation) for a in found.meeting.attendance}
+    assert people == {"Hans Ek": ("member", "styreleder", None),
+                      "Lene Bakke": ("secretariat", "forretningsfører", "Norsk Eiendomsforvaltning"),
+                      "Heidi Sand": ("secretariat", None, "Boligbyggelaget Vest")}
+
+
+def test_a_candidate_who_answers_from_the_floor_is_there(tmp_path):
+    found = _read(tmp_path, "Generalforsamling i Linjeforeningen 01.04.2014\n\nTilstede: Kari Nordmann, Ola Hansen\n\n"
+                            "1. Godkjenning av innkalling\nGodkjent ved akklamasjon.\n\n2. Valg av leder\n"
+                            "Kari Nordmann stiller. Caroline Odden benkes og takker ja til å stille. "
+                            "Nils Herde benkes, men takker nei.\n\nCaroline Odden vinner ved flertall.\n\n"
+                            "3. Eventuelt\nIngen saker.\n")
+    people = _people(found)
+    assert people["Caroline Odden"] == people["Nils Herde"] == ("member", "present")
