@@ -230,6 +230,12 @@ def read_tables(blocks: list[Block]) -> list[Attendee]:
 
 # The chair of the meeting, named by a label of its own: 'Møteleder: Hilde Kvam'
 _CHAIR = re.compile(r"møteleder|møteleiar", re.IGNORECASE)
+# The other offices a meeting fills from its members, each its own label: 'Ordstyrer:', 'Tellekorps:',
+# 'Protokollunderskrivere:'
+_OFFICES = (r"ordstyrer|ordstyrar|dirigent|tellekorps|teljekorps|stemmetellere?|stemmeteljarar|"
+            r"protokollunderskrivere?|protokollunderskrivarar|protokollvitner?|justeringsm[ae]nn|"
+            r"paraferere?|(?:til\s+å\s+)?(?:underskrive|signere|undertegne)\s+protokollen")
+_OFFICE_LABEL = re.compile(_OFFICES, re.IGNORECASE)
 # Members by any name: 'medlemmer', 'styremedlemmer', 'representanter', Nynorsk 'medlemar'; substitutes apart
 _MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
 
@@ -259,9 +265,10 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|"
                 r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
      Category.member, Status.absent),
-    # The chair of the meeting is one of its members
+    # The chair of the meeting is one of its members, and so are those who count its votes and sign its minutes
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
-    (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
+    (re.compile(rf"(?i)^(?:{_OFFICES})\s*:"), Category.member, Status.present),
+    (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|skrivar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|fr[aå]\s+adm\.?|"
                 # a housing co-operative's manager: 'Fra forretningsfører:', 'Forretningsfører: Name, OBOS'
                 r"(?:fr[aå]\s+)?forretningsfør(?:er|ar)(?:en|ane|ene)?(?:\s+møtte)?|"
@@ -565,7 +572,8 @@ def _name_and_place(text: str) -> bool:
 
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
 # these say who attended the meeting wherever they stand ('Tilstede:' after the last case).
-_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler")
+_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler|"
+                       r"ordstyr|skrivar|tellekorps|teljekorps")
 
 
 def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
@@ -660,7 +668,8 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                 name, org, role, substitute_for, said, substituted_by = parsed
                 org, role = org or line_org or group, role or line_role
                 chair = _CHAIR.match(m.group(0))
-                role = role or (chair.group(0).capitalize() if chair else None)
+                office = _OFFICE_LABEL.match(m.group(0))
+                role = role or (chair.group(0).capitalize() if chair else office.group(0).lower() if office else None)
                 own_category = own_list
                 if substitute_for or (role and read_mark(role)[0] == "substitute"):  # 'vara Ola Hansen'
                     own_category = Category.substitute

@@ -58,7 +58,7 @@ PASSIVE = re.compile(
     rf"(?i)\b(?:(?:ble|blei|vart)\s+(?:(?:videre|også|deretter|derfor|så|da|ikke|ikkje)\s+)?|"
     rf"(?:blir|er)\s+(?:(?:videre|også|deretter|derfor|så|da)\s+)?)"
     rf"(?:enstemmig\s+|samrøystes\s+)?(?:{_DONE}|"
-    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning)"
+    r"tatt\s+til\s+(?:orientering|etterretning)|tek(?:e|en|ne)\s+til\s+(?:orientering|etterretning)"
     r"|enige?\s+om|samde?\s+om)\b|^[^.]{0,80}\s(?:godkjen[td]|underkjen[td])\b|"
     r"\b(?:godkjennes|godkjenn?ast|vedtas|vedtakast|innvilges|velges|veljast|avslås|tiltres)\b|"
     r"\bdet\s+(?:ble|vart|er|var)\s+(?:enstemmig\s+|samrøystes\s+)?(?:besluttet|vedtatt|vedteke|valgt|vald|enighet|"
@@ -74,7 +74,7 @@ PASSIVE = re.compile(
     # what someone did ('Valgt ny leder', 'Godkjent budsjett for arrangementet')
     rf"^\s*(?:enstemmig\s+|einstemmig\s+|samrøystes\s+)?(?:(?:{_DONE})(?=\s*$|\s*[-–.,:;!]|\s+(?:ved|med|uten|utan|"
     r"enstemmig|samrøystes|einstemmig|mot|av|som|i|og)\b)|innvilget|innvilga|innvilges|"
-    r"tatt\s+til\s+(?:orientering|etterretning)|teke\s+til\s+(?:orientering|etterretning))\b")
+    r"tatt\s+til\s+(?:orientering|etterretning)|tek(?:e|en|ne)\s+til\s+(?:orientering|etterretning))\b")
 # A modal verb before the verdict makes it a wish or a plan ('kan vedtas', 'skal godkjennes ved neste møte').
 MODAL = re.compile(r"(?i)\b(?:kan|skal|må|bør|vil|kunne|skulle|burde|ville|ønsker)\b")
 # A verdict in a clause that hangs on something else is no verdict ('punktene som blir vedtatt').

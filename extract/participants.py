@@ -24,7 +24,7 @@ _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|inviterte?|gjest(?:er)?)\b"
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
-                        r"gjennomgikk|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
+                        r"gjennomgikk|g[ij]e?kk\s+gjennom|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
                         r"ga\s+(?:en\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|presentasjon|gjennomgang|"
                         r"informasjon|oppdatering))")
 # A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
@@ -131,8 +131,10 @@ def _election_lines(sections: list[tuple[str | None, list[Block]]]) -> set[int]:
     return found
 
 
-def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee]) -> list[Attendee]:
-    """Participants the prose names who are not in the attendance table or lists."""
+def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee],
+               assembly: bool = False) -> list[Attendee]:
+    """Participants the prose names who are not in the attendance table or lists. At an ``assembly``
+    (an annual meeting, a general meeting) who presents a case is one of the members it gathers."""
     found: list[Attendee] = []
 
     def is_known(name: str) -> bool:
@@ -177,6 +179,8 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
                 category, items = Category.member, []  # a candidate put forward from the floor answers there
             elif observer and not guest_words:
                 category, items = Category.observer, []
+            elif presenter and assembly and not guest_words:
+                category, items = Category.member, []  # 'Leder Vilde Aarseth presenterte årsberetningen'
             elif guest_words or presenter:
                 category = Category.guest
                 items = sorted(set(cases)) if cases else ([case] if case else [])
@@ -320,7 +324,7 @@ def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = 
 
 
 # The officials a meeting gives itself: who chairs it, takes the minutes, counts votes, signs.
-_OFFICIAL = re.compile(r"(?i)\b(møte(?:s)?leder|møteleiar|ordstyrer|ordstyrar|dirigent|referent(?:er|ar)?|"
+_OFFICIAL = re.compile(r"(?i)\b(møte(?:s)?leder|møteleiar|ordstyrer|ordstyrar|dirigent|referent(?:er|ar)?|skrivar|"
                        r"møtesekretær|protokollfører|protokollførar|tellekorps|teljekorps|stemmetellere?|"
                        r"justeringsm[aeä]nn?|paraferer?|protokollunderskrivere?|underskrive\s+protokollen|"
                        r"signere\s+protokollen|undertegne\s+protokollen|medundertegne|medunderskrive)\b")
@@ -349,7 +353,8 @@ def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]
         if any(same_person(name, a.name) for a in (*known, *found)):
             return
         # who keeps the minutes serves the meeting; the other offices are held by its members
-        category = Category.secretariat if re.search(r"(?i)referent|sekretær|protokollfør", role) else Category.member
+        category = (Category.secretariat if re.search(r"(?i)referent|sekretær|protokollfør|skrivar", role)
+                    else Category.member)
         found.append(Attendee(name=name, role=role.lower(), category=category, status=Status.present,
                               page=block.page, line=block.line, line_end=block.line_end, source="prose"))
 

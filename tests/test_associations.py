@@ -146,3 +146,31 @@ def test_a_candidate_who_answers_from_the_floor_is_there(tmp_path):
                             "3. Eventuelt\nIngen saker.\n")
     people = _people(found)
     assert people["Caroline Odden"] == people["Nils Herde"] == ("member", "present")
+
+
+def test_the_officials_under_labels_of_their_own(tmp_path):
+    found = _read(tmp_path, "Protokoll fra generalforsamling i Linjeforeningen Delta\n\nDato: 10.04.2024\n\n"
+                            "Ordstyrer: Even Lyngstad\nReferent: Hedda Kvalheim\n"
+                            "Tellekorps: Kasper Nygård og Ida Solberg\n"
+                            "Protokollunderskrivere: Martin Hovde og Oda Sletten\n\nAntall stemmeberettigede: 57\n\n"
+                            "1. Godkjenning av innkalling\nGodkjent ved akklamasjon.\n\n2. Årsberetning\n"
+                            "Leder Vilde Aarseth presenterte årsberetningen. Tatt til orientering.\n\n"
+                            "3. Eventuelt\nIngen saker.\n")
+    roles = {a.name: (a.category.value, a.role) for a in found.meeting.attendance}
+    assert roles == {"Even Lyngstad": ("member", "ordstyrer"), "Hedda Kvalheim": ("secretariat", None),
+                     "Kasper Nygård": ("member", "tellekorps"), "Ida Solberg": ("member", "tellekorps"),
+                     "Martin Hovde": ("member", "protokollunderskrivere"),
+                     "Oda Sletten": ("member", "protokollunderskrivere"),
+                     # who presents a case to an assembly is one of its members
+                     "Vilde Aarseth": ("member", "Leder")}
+
+
+def test_nynorsk_minute_taker_and_noting(tmp_path):
+    found = _read(tmp_path, "Protokoll frå årsmøtet i Fjellsida idrettslag\n\nDato: 01.03.2025\n\n"
+                            "Til stades: 17 røysteføre medlemer\nMøteleiar: Ragnvald Tveito\n"
+                            "Skrivar: Solveig Haugland\n\nSak 1 Årsmelding\nÅrsmeldinga vart teken til orientering.\n\n"
+                            "Sak 2 Val\nDesse vart valde:\n"
+                            "Leiar: Gunnhild Åsen (attval, 2 år)\n\nSak 3 Eventuelt\nIngen saker.\n")
+    assert _people(found) == {"Ragnvald Tveito": ("member", "present"), "Solveig Haugland": ("secretariat", "present")}
+    assert [[d.text for d in i.decisions] for i in found.meeting.items] == [
+        ["Årsmeldinga vart teken til orientering."], ["Desse vart valde: Leiar: Gunnhild Åsen (attval, 2 år)"], []]
