@@ -280,7 +280,7 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
 
 
 # An office and who fills it, as an election lists them: 'Leder: Kari Lunde (gjenvalg, 2 år)', 'Revisor: Bjørn Strand'
-_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{1,40}:\s+[A-ZÆØÅ]")
+_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
 
 
 def _elected(text: str) -> bool:
@@ -314,12 +314,15 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
         found.insert(0, Paragraph(text, heading.page, heading.line, heading.line_end))
     elif lead:
         found.insert(0, Paragraph(lead, page, line, line))
+    adopted: list[Paragraph] = []  # 'Valgkomiteens innstilling ble enstemmig vedtatt.': a vote that adopted
     k = 0
     while k < len(found):
         p = found[k]
         k += 1
         if under.kind == "closed":
             break
+        if VOTE_RECORD.match(p.text) and _passive(p.text, body) and not re.search(r"(?i)\b(?:ikke|ikkje)\b", p.text):
+            adopted.append(p)
         if _read_label(p, out, under):
             continue
         text = p.text
@@ -359,6 +362,11 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
                     found_text, line_end = f"{found_text} {part.text}", part.line_end
                 k += n
             out.decisions.append(Decision(text=found_text, labeled=False, page=p.page, line=p.line, line_end=line_end))
+    if not out.decisions:
+        # without a decision of its own, the vote that adopted a proposal is what the case resolved, as an
+        # association's minutes write it; under a 'Vedtak' it only records how the decision was taken
+        out.decisions = [Decision(text=p.text, labeled=False, page=p.page, line=p.line, line_end=p.line_end)
+                         for p in adopted]
     return out
 
 

@@ -105,12 +105,13 @@ def _named_sentences(sections: list[tuple[str | None, list[Block]]]
 _ANSWERED = re.compile(r"(?i)^\s*(?:benkes|ble\s+benket|takk(?:er|et)\s+(?:\w+\s+)?(?:ja|nei)|presenter(?:er|te)\s+seg|"
                        r"hold(?:er|t)\s+appell|trekk(?:er)?\s+sitt\s+kandidatur|trakk\s+sitt\s+kandidatur)\b")
 # An office and who fills it: 'Varamedlem: Ali Hassan (ny, 1 år)', 'Leder: Kari Lunde'
-_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ -]{1,40}:\s+[A-ZÆØÅ]")
+_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
 # The term of an office someone was elected to: '(ny, 2 år)', '(gjenvalg)', '(1 år)', '(ikke på valg)'
 _TERM = re.compile(r"(?i)\((?:[^)]*[\s,])?(?:ny|nyvalgt|gjenvalg\w*|attval\w*|\d+\s*år|ikke\s+på\s+valg|"
                    r"ikkje\s+på\s+val)\b")
-# What announces the offices an election filled: 'Følgende ble valgt:', 'Nytt styre:', 'Valgt for 2 år:'
-_ELECTION_LEAD = re.compile(r"(?i)\b(?:valg|valgt|vald|valt|velges|veljast|styre)\b[^.]*:$")
+# What announces the offices an election filled: 'Følgende ble valgt:', 'Nytt styre:', 'Styret består av:'
+_ELECTION_LEAD = re.compile(r"(?i)\b(?:valg|valgt|vald|valt|valde|velges|veljast|styret?|består\s+av|"
+                            r"samansett|sammensatt)\b[^.]*:$")
 
 
 def _election_lines(sections: list[tuple[str | None, list[Block]]]) -> set[int]:

@@ -174,3 +174,16 @@ def test_nynorsk_minute_taker_and_noting(tmp_path):
     assert _people(found) == {"Ragnvald Tveito": ("member", "present"), "Solveig Haugland": ("secretariat", "present")}
     assert [[d.text for d in i.decisions] for i in found.meeting.items] == [
         ["Årsmeldinga vart teken til orientering."], ["Desse vart valde: Leiar: Gunnhild Åsen (attval, 2 år)"], []]
+
+
+def test_an_adopted_proposal_is_the_decision_of_a_case_without_one(tmp_path):
+    found = _read(tmp_path, "Protokoll – årsmøte i Lillevik skolekorps\n\nDato: 20.02.2025\n\n"
+                            "Fra styret møtte: Trine Halvorsen (leder), Eirik Bakken (kasserer)\n\n"
+                            "Sak 1 – Valg\nStyret for 2025 består av:\n\n- Leder (2 år): Hilde Kaupang\n"
+                            "- Varamedlem: Preben Solvang\n\nValgkomiteens innstilling ble enstemmig vedtatt.\n\n"
+                            "Sak 2 – Budsjett\nInnstillingen ble enstemmig vedtatt.\n\n"
+                            "Vedtak: Budsjettet godkjennes.\n\n"
+                            "Sak 3 – Eventuelt\nIngen saker.\n")
+    assert [[d.text for d in i.decisions] for i in found.meeting.items] == [
+        ["Valgkomiteens innstilling ble enstemmig vedtatt."], ["Budsjettet godkjennes."], []]
+    assert set(_people(found)) == {"Trine Halvorsen", "Eirik Bakken"}
