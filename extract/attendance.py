@@ -308,6 +308,12 @@ def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cate
     return (Category.secretariat if listed else Category.member), origin, []
 
 
+# 'Tilstede (stemmeberettigede):', 'Til stede (digitalt):': a note in brackets between a label and its colon
+_NOTED_LABEL = re.compile(r"^(?P<label>[^:()]{2,40}?)\s*\((?P<note>[^)]{1,40})\)\s*:")
+# 'Til stede: 9 av 11 styremedlemmer: Kari, Ola': how many there were, before who
+_COUNT_FIRST = re.compile(r"^\d+\s+(?:av\s+\d+\s+)?[\wæøå ]{0,40}:\s*")
+
+
 def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
     if ":" not in text:  # every label ends in a colon: most lines are tried against none of them
         return None
@@ -316,6 +322,12 @@ def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
         m = pattern.match(text)
         if m:
             return m, category, status
+    noted = _NOTED_LABEL.match(text)
+    if noted:
+        found = list_label(noted.group("label") + ":")
+        if found and found[0].end() == len(noted.group("label")) + 1:
+            remote = re.search(r"(?i)digital|teams|video|zoom|telefon", noted.group("note"))
+            return noted, found[1], Status.remote if remote else found[2]
     return None
 
 
@@ -590,7 +602,7 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
             found, inline = _label_row(block)
         else:
             found = list_label(block.text) or _bare_label(block)
-            inline = block.text[found[0].end():].strip() if found else ""
+            inline = _COUNT_FIRST.sub("", block.text[found[0].end():].strip()) if found else ""
         if not found or in_cases and not _ANYWHERE.search(found[0].group(0)):
             i += 1
             continue

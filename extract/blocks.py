@@ -11,7 +11,8 @@ from referat.extract.casenumber import POINT, match_heading
 from referat.extract.labels import repair_label
 from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
 
-LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s|$)")
+# 'Sted:', 'Til stede:', and with a note before the colon: 'Tilstede (digitalt):'
+LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}(?:\s*\([^)]{1,40}\))?\s*:(?:\s|$)")
 # OCR reads a label's colon as a semicolon: 'Til stede; ...', 'Vedtak ; ...'. A label is short: a
 # capitalised word and at most two more in lower case, so a list 'Kari Hansen; Per Olsen' stays a list.
 _OCR_LABEL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,2}) ?; ")

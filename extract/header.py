@@ -166,7 +166,7 @@ def _place_after_time(value: str) -> str | None:
     """'14:15 rom 054 it-vest' -> 'rom 054 it-vest': a place written after the time in a time field."""
     m = re.match(rf"(?i)\s*(?:fra\s+)?(?:{_CLOCK}\s*)?{_HHMM}(?:\s*(?:-|–|til)\s*(?:{_CLOCK}\s*)?{_HHMM})?"
                  r"[\s,]+\(?(?:i\s+|på\s+)?(?P<place>[A-Za-zÆØÅæøå][^()]{1,58})\)?$", value)
-    if not m or re.match(r"(?i)(?:til|og|ca|eller|med|om|for)\b", m.group("place")):
+    if not m or re.match(r"(?i)(?:til|og|ca|eller|med|om|for|av|ved|som|da|der)\b", m.group("place")):
         return None
     return m.group("place").strip(" .,")
 

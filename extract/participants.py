@@ -100,6 +100,21 @@ def _named_sentences(sections: list[tuple[str | None, list[Block]]]
                 yield case, block, sentence, list(names)
 
 
+# Who opens the meeting chairs it: 'Møtet ble åpnet kl. 19.00 av leder Bente Karlsen', 'Leder Kari Holm ønsket
+# velkommen', 'Ola Dahl åpnet møtet'
+_OPENS = (r"(?:åpnet|åpna|opna|opnet)\s+møtet|ønsk(?:et|te|a|ja)\s+(?:alle\s+)?velkom(?:m)?en|"
+          r"erklærte\s+møtet|satte\s+møtet")
+_OPENER = re.compile(rf"(?i)^[^.]{{0,12}}?\b(?:{_OPENS})\b")
+_OPENED_BY = re.compile(r"(?i)\bmøtet\s+(?:ble\s+|vart\s+)?(?:åpnet|åpna|opna|opnet|satt)\b.{0,30}?\bav\s+"
+                        r"(?:[\wæøå]+\s+)?$")
+
+
+def _opened(sentence: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` is who opened the meeting: the subject of 'åpnet møtet' or 'ønsket
+    velkommen', or the agent after 'Møtet ble åpnet ... av'."""
+    return bool(_OPENER.match(sentence[end:]) or _OPENED_BY.search(sentence[:start]))
+
+
 # A candidate who answers at the meeting is there: 'Caroline Odden benkes og takker ja til å stille',
 # 'Jim Tørlen benkes, men takker nei', 'Ola Dahl presenterte seg'
 _ANSWERED = re.compile(r"(?i)^\s*(?:benkes|ble\s+benket|takk(?:er|et)\s+(?:\w+\s+)?(?:ja|nei)|presenter(?:er|te)\s+seg|"
@@ -180,6 +195,8 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
                 category, items = Category.member, []  # a candidate put forward from the floor answers there
             elif observer and not guest_words:
                 category, items = Category.observer, []
+            elif _opened(sentence, start, end) and not guest_words:
+                category, items = Category.member, []  # 'Møtet ble åpnet av leder Bente Karlsen'
             elif presenter and assembly and not guest_words:
                 category, items = Category.member, []  # 'Leder Vilde Aarseth presenterte årsberetningen'
             elif guest_words or presenter:

@@ -187,3 +187,24 @@ def test_an_adopted_proposal_is_the_decision_of_a_case_without_one(tmp_path):
     assert [[d.text for d in i.decisions] for i in found.meeting.items] == [
         ["Valgkomiteens innstilling ble enstemmig vedtatt."], ["Budsjettet godkjennes."], []]
     assert set(_people(found)) == {"Trine Halvorsen", "Eirik Bakken"}
+
+
+def test_a_note_between_the_label_and_its_colon_and_a_count_before_the_names(tmp_path):
+    found = _read(tmp_path, "Protokoll fra generalforsamling i Verkstedet\n\nDato: 30.04.2024\n\n"
+                            "Tilstede (stemmeberettigede): Kari Nordmann, Ola Hansen\nTilstede (digitalt): Per Olsen\n"
+                            "Fraværende (meldt forfall): Lise Berg\n\n"
+                            "Til stede fra styret: 2 av 3 styremedlemmer: Anne Lie, Tor Dahl\n\n"
+                            "1. Godkjenning av innkalling\nGodkjent.\n\n2. Eventuelt\nIngen saker.\n")
+    assert _people(found) == {"Kari Nordmann": ("member", "present"), "Ola Hansen": ("member", "present"),
+                              "Per Olsen": ("member", "remote"), "Lise Berg": ("member", "absent"),
+                              "Anne Lie": ("member", "present"), "Tor Dahl": ("member", "present")}
+
+
+@pytest.mark.parametrize("opening", ["Møtet ble åpnet kl. 19.00 av leder Bente Karlsen.",
+                                     "Leder Bente Karlsen ønsket velkommen.", "Bente Karlsen åpnet møtet kl. 19."])
+def test_who_opened_the_meeting_was_there(tmp_path, opening: str):
+    found = _read(tmp_path, f"Referat fra medlemsmøte i Nordstrand Hagelag\n\nOnsdag 5. juni 2024. {opening}\n\n"
+                            "Oppmøte: 11 medlemmer\n\n1. Plantebytte\nDet ble avtalt plantebytte.\n\n"
+                            "2. Eventuelt\nIngen saker.\n")
+    assert _people(found) == {"Bente Karlsen": ("member", "present")}
+    assert found.meeting.location is None
