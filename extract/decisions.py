@@ -279,6 +279,11 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     return False
 
 
+# The proposal read above taken up, in a paragraph of its own: 'Forslaget ble vedtatt ved akklamasjon.',
+# 'Enstemmig vedtatt.'
+_ADOPTS = re.compile(r"(?i)^\s*(?:(?:forslaget|forslagene|framlegget|framlegga|innstillingen|innstillinga)\s+"
+                     r"(?:ble|blei|vart|er)\s|(?:enstemmig\s+|samrøystes\s+)?(?:vedtatt|vedteke|vedteken|godkjent|"
+                     r"godkjend)\b)")
 # An office and who fills it, as an election lists them: 'Leder: Kari Lunde (gjenvalg, 2 år)', 'Revisor: Bjørn Strand'
 _OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
 
@@ -346,6 +351,10 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
                                           line_end=p.line_end))
         elif under.kind == "follow":
             out.follow_ups.append(FollowUp(text=text, page=p.page, line=p.line, line_end=p.line_end))
+        elif under.kind == "proposal" and not p.bullet and _ADOPTS.match(text) and _passive(text, body):
+            # 'Forslaget ble vedtatt ved akklamasjon.' under 'Valgkomiteens forslag:' and its points
+            out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
+            under.kind = None
         elif under.kind == "proposal":
             out.proposals.append(Proposal(text=text, label=under.label or "", proposer=under.proposer, page=p.page,
                                           line=p.line, line_end=p.line_end))

@@ -351,6 +351,8 @@ _BESIDE = re.compile(r"(?i)\b(?:sammen\s+)?med\s+$")
 # ... chosen by the meeting: 'X ble valgt til møteleder', 'Styret foreslår X', 'X stiller', 'X meldte seg'
 _CHOSEN = re.compile(r"(?i)\b(valgt|valt|vald|velges|veljast|foreslår|foreslo|foreslått|stiller|stilte|"
                      r"meld(?:te|er)\s+seg)\b")
+# An office and who the meeting chose for it, on one line: 'Valg av møteleder: Arvid Lothe'
+_CHOSEN_FOR = re.compile(r"(?i)^\s*(?:[a-h]\)\s*)?val[gd]\s+av\s+(?P<office>[^:]{2,80}):\s*(?P<who>\S.*)$")
 _POINT = re.compile(r"^\s*(?:(?:sak|punkt)\s+)?(?:\d{1,3}(?:\.\d+)*[.):]?|[a-h]\))\s+[A-ZÆØÅ]", re.IGNORECASE)
 # A signature line: 'Gro Nilsen, møteleder', 'Referent Kari Holm'
 _SIGNED = re.compile(r"(?i)^\s*(?:(?P<before>[\wæøå]+)\s*:?\s+)?(?P<rest>.+?)\s*$")
@@ -397,6 +399,14 @@ def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]
             office = offices[-1] if offices and re.search(r"(?i)\bvalg\b", block.text) else None
             if office:
                 continue
+        chosen = _CHOSEN_FOR.match(block.text)
+        offices = [m.group(1) for m in _OFFICIAL.finditer(chosen.group("office"))
+                   if not _BESIDE.search(chosen.group("office")[:m.start()])] if chosen else []
+        if offices:  # 'Valg av møteleder: Arvid Lothe', 'Valg av to til å signere protokollen: A og B'
+            names = find_names(chosen.group("who")) or list_names(chosen.group("who"))
+            for k, (name, _, _) in enumerate(names):
+                add(name, offices[k] if len(offices) == len(names) else offices[-1], block)
+            continue
         names = find_names(block.text)
         if not names:
             continue

@@ -208,3 +208,17 @@ def test_who_opened_the_meeting_was_there(tmp_path, opening: str):
                             "2. Eventuelt\nIngen saker.\n")
     assert _people(found) == {"Bente Karlsen": ("member", "present")}
     assert found.meeting.location is None
+
+
+def test_offices_filled_one_a_line_and_the_proposal_taken_up(tmp_path):
+    found = _read(tmp_path, "# Referat fra årsmøte i Solåsen Vel\n\n**Dato:** 10. mars 2025\n\n"
+                            "## Sak 1 Konstituering\n\n- Valg av møteleder: Arvid Lothe\n"
+                            "- Valg av referent: Marianne Skjold\n"
+                            "- Valg av to til å signere protokollen: Ove Reitan og Tone Vassbotn\n\n"
+                            "## Sak 2 Valg\n\nValgkomiteens forslag:\n\n- Leder: Arvid Lothe (gjenvalg)\n"
+                            "- Kasserer: Frank Vestre (ny)\n\nForslaget ble vedtatt ved akklamasjon.\n", "m.md")
+    roles = {a.name: (a.category.value, a.role) for a in found.meeting.attendance}
+    assert roles == {"Arvid Lothe": ("member", "møteleder"), "Marianne Skjold": ("secretariat", "referent"),
+                     "Ove Reitan": ("member", "signere protokollen"),
+                     "Tone Vassbotn": ("member", "signere protokollen")}
+    assert [d.text for d in found.meeting.items[1].decisions] == ["Forslaget ble vedtatt ved akklamasjon."]
