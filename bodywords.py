@@ -16,6 +16,7 @@ NOUNS: dict[str, str] = {
     "råd": "rådet", "panel": "panelet", "forum": "forumet", "komite": "komiteen", "komité": "komiteen",
     "nemnd": "nemnda", "ting": "tinget", "representantskap": "representantskapet", "kollegium": "kollegiet",
     "stemne": "stemnet", "senat": "senatet", "formannskap": "formannskapet", "presidentskap": "presidentskapet",
+    "parlament": "parlamentet",
 }
 
 
@@ -67,12 +68,13 @@ def meeting_of(word: str) -> str | None:
 
 
 # Meetings that are themselves the organ that decides, as the statutes of an association or a
-# company name them: an 'årsmøte' or a 'generalforsamling' is the body whose minutes they are.
-# A meeting named for its form ('stormøte', 'dialogmøte', 'allmøte') is no organ and is not here.
+# company name them: an 'årsmøte' or a 'generalforsamling' is the body whose minutes they are, and so
+# is a student body's 'allmøte', the meeting of all its members that its statutes make the highest organ.
+# A meeting named for its form ('stormøte', 'dialogmøte') is no organ and is not here.
 ASSEMBLIES: dict[str, str] = {
     "generalforsamling": "generalforsamlingen", "årsmøte": "årsmøtet", "foretaksmøte": "foretaksmøtet",
     "landsmøte": "landsmøtet", "sameiermøte": "sameiermøtet", "eiermøte": "eiermøtet",
-    "medlemsmøte": "medlemsmøtet",
+    "medlemsmøte": "medlemsmøtet", "allmøte": "allmøtet",
 }
 # Words that say how a meeting was called, not what met: 'Ekstraordinært styremøte' is the board's.
 # 'Protokoll fra telefonstyremøte', 'e-poststyremøte': how the board met, not which body

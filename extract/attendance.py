@@ -33,6 +33,8 @@ from referat.extract.roles import is_role, looks_like_org, split_org_role
 from referat.folding import fold
 
 SECRETARIAT = re.compile(r"(?i)sekretær|sekretariat|referent")
+# Who runs a housing co-operative's or a condominium's business for it, and so serves its meeting
+_MANAGER = re.compile(r"(?i)forretningsfør|forvalter")
 # Among the others present, those who serve the body: its coordinator, its adviser
 _STAFF = re.compile(r"(?i)koordinator|rådgiver|rådgjevar|saksbehandler|sakshandsamar")
 NAME_HEADERS = ("navn", "namn", "deltaker", "deltakere", "deltakar", "medlem", "medlemmer", "representant", "person",
@@ -406,6 +408,12 @@ def _twins_merged(people: list[Attendee]) -> list[Attendee]:
 
 # The chair of the meeting, named by a label of its own: 'Møteleder: Hilde Kvam'
 _CHAIR = re.compile(r"møteleder|møteleiar", re.IGNORECASE)
+# The other offices a meeting fills from its members, each its own label: 'Ordstyrer:', 'Tellekorps:',
+# 'Protokollunderskrivere:'
+_OFFICES = (r"ordstyrer|ordstyrar|dirigent|tellekorps|teljekorps|stemmetellere?|stemmeteljarar|"
+            r"protokollunderskrivere?|protokollunderskrivarar|protokollvitner?|justeringsm[ae]nn|"
+            r"paraferere?|(?:til\s+å\s+)?(?:underskrive|signere|undertegne)\s+protokollen")
+_OFFICE_LABEL = re.compile(_OFFICES, re.IGNORECASE)
 # Members by any name: 'medlemmer', 'styremedlemmer', 'representanter', Nynorsk 'medlemar'; substitutes apart
 _MEMBERS = r"(?!vara)[a-zæøå]*(?:medlem(?:m?er|ar)?|representant(?:er|ar)?)"
 
@@ -440,10 +448,13 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
                 r"ikke\s+til\s*stede|ikkje\s+til\s*stades|frafall|mangler|manglet|mangla|møtte\s+ikke|møtte\s+ikkje|"
                 r"(?:meldt\s+)?fråfall|forfall\s+meldt|meldt\s+fråvær)\s*:"),
      Category.member, Status.absent),
-    # The chair of the meeting is one of its members
+    # The chair of the meeting is one of its members, and so are those who count its votes and sign its minutes
     (re.compile(rf"(?i)^(?:{_CHAIR.pattern})\s*:"), Category.member, Status.present),
-    (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
+    (re.compile(rf"(?i)^(?:{_OFFICES})\s*:"), Category.member, Status.present),
+    (re.compile(r"(?i)^(?:referent|ved\s+protokollen|(?:møte)?sekretær|protokollfører|protokollførar|skrivar|sekretariat(?:et)?|fr[aå]\s+sekretariatet|"
                 r"fr[aå]\s+administrasjonen(?:\s+møtte)?|fr[aå]\s+adm\.?|"
+                # a housing co-operative's manager: 'Fra forretningsfører:', 'Forretningsfører: Name, OBOS'
+                r"(?:fr[aå]\s+)?forretningsfør(?:er|ar)(?:en|ane|ene)?(?:\s+møtte)?|"
                 r"administrasjonen)\s*:"), Category.secretariat, Status.present),
     # Staff of the host, named by a noun in the definite form: 'Fra sykehuset:', 'Frå kommunen:'
     # ('Fra styret:' is the body's own members: see from_label)
@@ -480,7 +491,15 @@ def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cate
         return Category.member, None, []
     if re.match(r"(?i)(?:administrasjon|sekretariat|ledelse)", origin):
         return Category.secretariat, None, []
+    if _MANAGER.match(origin):  # 'Til stede fra forretningsfører OBOS:': the manager's people, and the manager
+        return Category.secretariat, re.sub(r"(?i)^\w+\s*", "", origin) or None, []
     return (Category.secretariat if listed else Category.member), origin, []
+
+
+# 'Tilstede (stemmeberettigede):', 'Til stede (digitalt):': a note in brackets between a label and its colon
+_NOTED_LABEL = re.compile(r"^(?P<label>[^:()]{2,40}?)\s*\((?P<note>[^)]{1,40})\)\s*:")
+# 'Til stede: 9 av 11 styremedlemmer: Kari, Ola': how many there were, before who
+_COUNT_FIRST = re.compile(r"^\d+\s+(?:av\s+\d+\s+)?[\wæøå ]{0,40}:\s*")
 
 
 def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
@@ -491,6 +510,12 @@ def list_label(text: str) -> tuple[re.Match[str], Category, Status] | None:
         m = pattern.match(text)
         if m:
             return m, category, status
+    noted = _NOTED_LABEL.match(text)
+    if noted:
+        found = list_label(noted.group("label") + ":")
+        if found and found[0].end() == len(noted.group("label")) + 1:
+            remote = re.search(r"(?i)digital|teams|video|zoom|telefon", noted.group("note"))
+            return noted, found[1], Status.remote if remote else found[2]
     return None
 
 
@@ -618,9 +643,21 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
     joined = re.fullmatch(r"\s*-\s+([A-ZÆØÅ][a-zæøå]+)\s*", entry[end:])
     if joined and entry[end:end + 1] == " " and not looks_like_org(joined.group(1)):
         name, end = f"{name}-{joined.group(1)}", len(entry)
+    rest = (entry[:start] + " " + entry[end:]).strip(" ,–-")
+    org = role = substitute_for = substituted_by = titled = None
+    # 'I tillegg møtte styreleder Hans Ek': a title right before the name, after words that are no note;
+    # a role in the notes ('rådgiver Geir Sæle (referent)') says what the person does at the meeting
+    before = entry[:start].strip(" ,–-")
+    title = re.search(r"(?<![\wæøåÆØÅ])([\wæøåÆØÅ-]+)\s*$", entry[:start])
+    if before and is_role(before) and not re.search(r"[(),;]", before):  # 'Samferdsels- og miljøminister Tor Vik'
+        titled, rest = before, entry[end:].strip(" ,–-")
+    elif title and is_role(title.group(1)):
+        titled = title.group(1)
+        rest = (entry[:title.start()] + " " + entry[end:]).strip(" ,–-")
+        if not re.search(r"[(),;]|\sv/", entry[:title.start()]):  # the words before it are the sentence's
+            rest = entry[end:].strip(" ,–-")
     # 'Bergen kommune v/ ordfører Kari Lie': the organisation, then the title of whom it came by
-    rest = re.sub(r"\s+v/\s*", ", ", (entry[:start] + " " + entry[end:])).strip(" ,–-")
-    org = role = substitute_for = substituted_by = None
+    rest = re.sub(r"\s+v/\s*", ", ", rest).strip(" ,–-")
     status = None
     notes = re.findall(r"\(([^)]*)\)", rest)
     for k, note in enumerate([*notes, re.sub(r"\([^)]*\)", "", rest)]):
@@ -639,11 +676,13 @@ def parse_entry(entry: str, paired: bool = False) -> Entry | None:
                 continue  # 'forlot møtet etter sak 14/24': when, not who or from where
             elif is_role(piece):
                 role = role or piece
+            elif org is None and (origin := re.fullmatch(r"(?i:fra|frå)\s+([A-ZÆØÅ].*)", piece)):
+                org = origin.group(1)  # 'Lene Bakke fra Norsk Eiendomsforvaltning'
             elif org is None and (looks_like_org(piece) or proper_noun(piece)
                                   or _PARTY_LETTER.fullmatch(piece) and k < len(notes)
                                   or paired and k == len(notes)):  # 'Axel Rosen, PI:SK', 'Ola Dahl, dagen@ifi'
                 org = piece
-    return Entry(name, org, role, substitute_for, status, substituted_by)
+    return Entry(name, org, role or titled, substitute_for, status, substituted_by)
 
 
 def _label_row(block: Block) -> tuple[tuple[re.Match[str], Category, Status] | None, str]:
@@ -671,7 +710,8 @@ def _lone_names(text: str) -> list[str]:
     """'Live, Filip, Ailin': a line of first names alone, each entry one name; the last may say
     where they all come from ('Torgeir, Aksel, Fadderstyret')."""
     entries = split_entries(text)
-    if len(entries) >= 3 and looks_like_org(entries[-1]):
+    # 'Torstein, Filmklubben': one first name is enough when the place it comes from follows
+    if len(entries) >= 2 and looks_like_org(entries[-1]) and not list_names(entries[-1]):
         entries = entries[:-1]
     names = [list_names(re.sub(r"\([^)]*\)", "", e))[0][0] if list_names(re.sub(r"\([^)]*\)", "", e)) else ""
              for e in entries]
@@ -688,7 +728,9 @@ def _list_line(block: Block, first: bool, after_lone: bool) -> bool:
     if find_names(block.text) or any(find_names(e) for e in split_entries(block.text)):  # 'Eva Ås,-'
         return block.bullet or len(block.text) < 90 or _names_only(block.text)
     lone = _lone_names(block.text)
-    return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet))
+    entries = split_entries(block.text)
+    placed = len(entries) == 2 and looks_like_org(entries[1])  # 'Torstein, Filmklubben'
+    return len(lone) >= 2 or (len(lone) == 1 and (first or after_lone or block.bullet or placed))
 
 
 def _names_only(text: str) -> bool:
@@ -776,7 +818,8 @@ def _entry_lines(block: Block) -> list[str]:
 
 # Inside a case a label such as 'Deltakere:' or 'Fra kommunen:' may name a project's people; only
 # these say who attended the meeting wherever they stand ('Tilstede:' after the last case).
-_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler")
+_ANYWHERE = re.compile(r"(?i)stede|stades|forfall|fravær|fråvær|møtt|referent|protokoll|møtele|sekretær|mangler|"
+                       r"ordstyr|skrivar|tellekorps|teljekorps")
 
 
 def _serves(entry: str, role: str | None) -> bool:
@@ -800,7 +843,7 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
             found, inline = _label_row(block)
         else:
             found = list_label(block.text) or _bare_label(block)
-            inline = block.text[found[0].end():].strip() if found else ""
+            inline = _COUNT_FIRST.sub("", block.text[found[0].end():].strip()) if found else ""
         if not found or in_cases and not _ANYWHERE.search(found[0].group(0)):
             i += 1
             continue
@@ -884,12 +927,15 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                 name, org, role, substitute_for, said, substituted_by = parsed
                 org, role = org or line_org or group, role or line_role
                 chair = _CHAIR.match(m.group(0))
-                role = role or (chair.group(0).capitalize() if chair else None)
+                office = _OFFICE_LABEL.match(m.group(0))
+                role = role or (chair.group(0).capitalize() if chair else office.group(0).lower() if office else None)
                 own_category = own_list
                 if substitute_for or (role and read_mark(role)[0] == "substitute"):  # 'vara Ola Hansen'
                     own_category = Category.substitute
                 elif _serves(entry, role) and own_list in (Category.member, Category.guest):
                     own_category = Category.secretariat  # the minute-taker listed with the others
+                elif role and _MANAGER.search(role) and own_list in (Category.member, Category.guest):
+                    own_category = Category.secretariat  # a housing co-op's manager serves its meeting
                 elif role and _STAFF.search(role) and own_list == Category.guest:
                     own_category = Category.secretariat  # 'Andre: Kari Hansen, koordinator
                 # 'Gjester: Heidi Fosse (sak 22/24)': a guest there for some cases; one of the staff or the

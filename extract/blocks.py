@@ -12,7 +12,8 @@ from referat.extract.casenumber import POINT, match_heading
 from referat.extract.labels import repair_label
 from referat.ingest.document import Document, Line, Span, all_styled, bold_prefix
 
-LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}\s*:(?:\s|$)")
+# 'Sted:', 'Til stede:', and with a note before the colon: 'Tilstede (digitalt):'
+LABEL = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/]*(?:\s[\wæøå/]+){0,3}(?:\s*\([^)]{1,40}\))?\s*:(?:\s|$)")
 # OCR reads a label's colon as a semicolon: 'Til stede; ...', 'Vedtak ; ...'. A label is short: a
 # capitalised word and at most two more in lower case, so a list 'Kari Hansen; Per Olsen' stays a list.
 _OCR_LABEL = re.compile(r"^([A-ZÆØÅ][a-zæøå]+(?: [a-zæøå]+){0,2}) ?; ")
@@ -94,6 +95,18 @@ class Block:
 
     def bold_prefix(self) -> str:
         return bold_prefix(self.spans)
+
+
+# A sub-point's heading on its own line: '1.3 Valg av møteleder og referent', 'b) Valg av protokollfører'
+_SUBPOINT_HEADING = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})+\.?|[a-hA-H]\))\s+[^.!?:]{1,80}$")
+# A line that ends on a word that needs more: '1.2 Styret inngår avtale med' / 'Bergen kommune.'
+_OPEN_END = re.compile(r"(?i)\b(?:og|eller|med|i|til|for|av|på|om|at|som|fra|frå|ved|den|det|de|en|et|ei)\s*$")
+
+
+def heads_subpoint(previous: str, text: str) -> bool:
+    """``previous`` is a sub-point's heading and ``text`` starts what is said under it, however far the
+    heading ran toward the margin: '1.3 Valg av møteleder' / 'Arne Brekke ble valgt ...'."""
+    return bool(_SUBPOINT_HEADING.match(previous)) and text.lstrip()[:1].isupper() and not _OPEN_END.search(previous)
 
 
 def _starts_new(line: Line) -> bool:
@@ -229,7 +242,8 @@ def join_lines(lines: Iterable[Line], resumed: set[tuple[int, int]] | None = Non
                  and (previous.wraps or across_page or _broken(previous, line))
                  and (not line.break_before or across_page)
                  and not line.heading and not line.bullet
-                 and not _starts_new(line) and not _ends(previous, line) and not _bold_after_sentence(previous, line))
+                 and not _starts_new(line) and not _ends(previous, line) and not _bold_after_sentence(previous, line)
+                 and (previous.bold or not heads_subpoint(previous.text, line.text)))
         if joins and blocks:
             blocks[-1].lines.append(line)
             blocks[-1].__dict__.pop("text", None)

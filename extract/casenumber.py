@@ -14,7 +14,7 @@ NUMBER_IN_TEXT = re.compile(rf"(?<![\d/.,-])({NUMBER})(?![\d/]|[-.,]\d)")
 # and compounds that name the kind of case: Styresak, Orienteringssak, Vedtakssak, O-sak; the
 # lists of case systems: PS (politisk sak), RS (referatsak), DS (delegert sak), OS (orientering).
 # The letters before '-sak' name the body or the kind: 'O-sak', a council's 'RS-sak', an executive committee's
-# 'AU-sak', a control committee's 'KU-sak'.
+# 'AU-sak', a control committee's 'KU-sak', a student parliament's 'SP-sak'.
 KEYWORD = r"(?:(?:[a-zæøå]{2,}s?|[a-zæøå]{1,3}-)?sak(?:ene|en|er)?|saksnr\.?|sak\s+nr\.?|ps|rs|os|ds|fo)"
 # OCR reads a 1 as l or I and a 0 as O: 'Sak l/24', 'Sak 1O/24'. Only after the keyword at the start of a
 # heading, where nothing but a number can stand.

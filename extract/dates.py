@@ -38,7 +38,8 @@ _RANGE_RUN_TOGETHER = re.compile(r"(?<![\d.,/])([01]\d|2[0-3])([0-5]\d)\s*(?:-|â
                                  r"([01]\d|2[0-3])([0-5]\d)(?![\d/])", re.IGNORECASE)
 # 'kl. 10' read after the 'kl.': an hour alone
 _HOUR = re.compile(r"^\s*\.?\s*(\d{1,2})(?![\d.,:/])")
-_SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d,/]|\.\d)")  # 'kl. 18.00.' ends a sentence
+# 'kl. 18.00.' ends a sentence and 'kl. 18.00, Lesesalen' a field; '18.00,50' is no time
+_SINGLE = re.compile(r"(?<![\d.,/])(\d{1,2})\s?[.:]\s?(\d{2})(?![\d/]|[.,]\d)")
 
 
 def _date(y: int, m: int, d: int) -> dt.date | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from referat.bodywords import DEFINITE
+from referat.bodywords import ASSEMBLIES, DEFINITE
 from referat.extract.blocks import Block
 from referat.extract.labels import (
     CLOSING,
@@ -24,6 +24,7 @@ from referat.extract.labels import (
     VOTE_RECORD,
 )
 from referat.extract.model import Decision, FollowUp, Proposal
+from referat.extract.names import find_names
 from referat.extract.paragraphs import Paragraph, paragraphs, subpoints
 from referat.folding import fold
 
@@ -51,7 +52,7 @@ SUBHEADING = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?\s+[^.]{1,80}$")
 # 'X ble gjenvalgt som leder', 'X ble utpekt som styrets representant'
 _DONE = (r"godkjent|godkjend|godkjende|vedtatt|vedteke|vedteken|vedtekne|besluttet|valgt|vald|valt|valde|"
          r"innvilget|innvilga|avslått|avslege|avslegen|underkjent|underkjend|oppnevnt|oppnemnd|oppnemnde|"
-         r"gjenvalgt|gjenvald|attvald|attvalt|utpekt|utpeikt")
+         r"gjenvalgt|gjenvald|gjenvalt|attvald|attvalt|attvalde|utpekt|utpeikt")
 # Taking a report as read: 'tatt til orientering', nynorsk 'teke/teken/tekne til vitande'
 _NOTED = r"(?:tatt|teke|teken|tekne)\s+til\s+(?:orientering|etterretning|vitande)"
 # A body resolving in the passive voice, whoever writes it; the meeting's own verdict in a word or two
@@ -90,16 +91,21 @@ ACTIVE = re.compile(
     r"vedtok|vedtar|vedtek|besluttet|beslutter|godkjente|godkjende|godkjenner|ga\s+sin\s+tilslutning|"
     r"gir\s+sin\s+tilslutning|gav\s+si\s+tilslutning|gjev\s+si\s+tilslutning|tok|tar|tek|ble\s+enige|var\s+enige|"
     r"vart\s+einige|var\s+einige|vart\s+samde|var\s+samde|anbefaler|anbefalte|tilrår|tilrådde|rår\s+til|"
-    # a board's authorisations and appointments: 'Styret gir daglig leder fullmakt til ...', 'Styret delegerer ...',
-    # 'Styret konstituerte seg med ...', 'var enig i' (not a request, 'ber om', which a proposal's text makes too)
-    r"(?:gir|ga|gav|gjev)\s+(?:[\wæøå.]+\s+){1,3}fullmakt|delegerer|delegerte|konstituerte\s+seg|"
+    # a board's authorisations and appointments: 'Styret gir daglig leder fullmakt til ...', 'Årsmøtet gir
+    # styret fullmakt', 'Styret delegerer ...', 'Styret konstituerte seg med ...', 'var enig i' (not a
+    # request, 'ber om', which a proposal's text makes too)
+    r"(?:gir|ga|gav|gjev)\s+(?:[\wæøå.]+\s+){0,3}fullmakt|delegerer|delegerte|konstituerte\s+seg|"
     r"konstituerer\s+seg|utpeker|utpekte|var\s+enig|"
     r"oppnevnte|oppnevner|oppnemnde|oppnemner|valgte|velger|valde|innvilger|innvilget|innvilga|innvilgar|avslår|"
     r"avslo|godtar|godtok|godtek)"
     r"\b(?P<rest>.*)")
 COLLECTIVE = {"motet", "styret", "styre", "utvalget", "utvalet", "utval", "utvalg", "gruppen", "gruppa", "radet",
               "forumet", "panelet", "komiteen", "vi", "moteleder", "motesleiar", "moteleiar", "generalforsamlingen",
-              "arsmotet", "representantskapet", "nemnda", "laget"}
+              "arsmotet", "representantskapet", "nemnda", "laget", "allmotet"}
+# In the minutes of an assembly (Årsmøtet, Generalforsamlingen) the board is another organ: 'Styret anbefaler
+# forslaget' is what the board put before the meeting, not what the meeting resolved.
+_ASSEMBLY_NAMES = {fold(w) for w in ASSEMBLIES.values()}
+_ASSEMBLY_COLLECTIVE = {"motet", "vi", "moteleder", "motesleiar", "moteleiar", *_ASSEMBLY_NAMES}
 _SENTENCE_END = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ])")
 
 
@@ -167,7 +173,8 @@ def _active(sentence: str, body: str | None, named: bool = False) -> bool:
     own = {fold(body)} if body else set()
     if body:
         own |= {fold(body).rstrip("tn"), fold(body) + "t", fold(body) + "n"}
-    return subject in own or (not named and subject in COLLECTIVE)
+    collective = _ASSEMBLY_COLLECTIVE if body and fold(body) in _ASSEMBLY_NAMES else COLLECTIVE
+    return subject in own or (not named and subject in collective)
 
 
 def resolution(text: str, body: str | None) -> str | None:
@@ -286,6 +293,31 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
     return False
 
 
+# The proposal read above taken up, in a paragraph of its own: 'Forslaget ble vedtatt ved akklamasjon.',
+# 'Enstemmig vedtatt.'
+_ADOPTS = re.compile(r"(?i)^\s*(?:(?:forslaget|forslagene|framlegget|framlegga|innstillingen|innstillinga)\s+"
+                     r"(?:ble|blei|vart|er)\s|(?:enstemmig\s+|samrøystes\s+)?(?:vedtatt|vedteke|vedteken|godkjent|"
+                     r"godkjend)\b)")
+# An office and who fills it, as an election lists them: 'Leder: Kari Lunde (gjenvalg, 2 år)', 'Revisor: Bjørn Strand'
+_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
+
+
+def _elected(text: str) -> bool:
+    """An office and who fills it ('Leder: Kari Lunde (2 år)'), or a person alone ('Jon Nordby')."""
+    if _OFFICE_LINE.match(text):
+        return not (DECISION_LABEL.match(text) or FOLLOW_LABEL.match(text) or NOT_A_LABEL.match(text))
+    names = find_names(text)
+    return len(names) == 1 and names[0][1] == 0 and bool(re.fullmatch(r"\s*(?:\([^)]*\))?[.,]?\s*", text[names[0][2]:]))
+
+
+def _offices(found: list[Paragraph], k: int) -> int:
+    """How many paragraphs from ``k`` on are the offices an election filled, or the people it chose, one a line."""
+    n = 0
+    while k + n < len(found) and _elected(found[k + n].text):
+        n += 1
+    return n
+
+
 def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
               heading: Block | None = None) -> CaseReading:
     """Decisions, follow-ups and proposals of one case. ``title`` and ``heading`` let a numbered point
@@ -301,16 +333,22 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
         found.insert(0, Paragraph(text, heading.page, heading.line, heading.line_end))
     elif lead:
         found.insert(0, Paragraph(lead, page, line, line))
+    adopted: list[Paragraph] = []  # 'Valgkomiteens innstilling ble enstemmig vedtatt.': a vote that adopted
     k = 0
     while k < len(found):
         p = found[k]
         k += 1
         if under.kind == "closed":
             break
+        if VOTE_RECORD.match(p.text) and _passive(p.text, body) and not re.search(r"(?i)\b(?:ikke|ikkje)\b", p.text):
+            adopted.append(p)
         if _read_label(p, out, under):
             continue
         text = p.text
-        if (p.styled and len(text) < 80) or OTHER_LABEL.match(text) or SUBHEADING.match(text):
+        # 'Følgende ble valgt:' over the offices it filled reads as a label, and is the verdict
+        label = OTHER_LABEL.match(text) and not (under.kind is None and resolves(text, body)
+                                                 and (subpoints(found, k) or _offices(found, k)))
+        if (p.styled and len(text) < 80) or label or SUBHEADING.match(text):
             # a heading within the case, or a label nobody here reads; but a verdict in bold is a verdict
             if p.styled and not OTHER_LABEL.match(text) and resolves(text, body) and under.kind != "proposal":
                 out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
@@ -327,6 +365,10 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
                                           line_end=p.line_end))
         elif under.kind == "follow":
             out.follow_ups.append(FollowUp(text=text, page=p.page, line=p.line, line_end=p.line_end))
+        elif under.kind == "proposal" and not p.bullet and _ADOPTS.match(text) and _passive(text, body):
+            # 'Forslaget ble vedtatt ved akklamasjon.' under 'Valgkomiteens forslag:' and its points
+            out.decisions.append(Decision(text=text, labeled=False, page=p.page, line=p.line, line_end=p.line_end))
+            under.kind = None
         elif under.kind == "proposal":
             out.proposals.append(Proposal(text=text, label=under.label or "", proposer=under.proposer, page=p.page,
                                           line=p.line, line_end=p.line_end))
@@ -337,10 +379,17 @@ def read_case(blocks: list[Block], lead: str, body: str | None, title: str = "",
             line_end = p.line_end
             # 'Søknaden blir godkjent med følgende merknader:' and its points are one decision
             if found_text.rstrip().endswith(":"):
-                for part in found[k:k + (n := subpoints(found, k))]:
+                # 'Følgende ble valgt:' and the offices it filled, one a line: 'Leder: Kari Lunde (2 år)'
+                n = subpoints(found, k) or _offices(found, k)
+                for part in found[k:k + n]:
                     found_text, line_end = f"{found_text} {part.text}", part.line_end
                 k += n
             out.decisions.append(Decision(text=found_text, labeled=False, page=p.page, line=p.line, line_end=line_end))
+    if not out.decisions:
+        # without a decision of its own, the vote that adopted a proposal is what the case resolved, as an
+        # association's minutes write it; under a 'Vedtak' it only records how the decision was taken
+        out.decisions = [Decision(text=p.text, labeled=False, page=p.page, line=p.line, line_end=p.line_end)
+                         for p in adopted]
     return out
 
 

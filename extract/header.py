@@ -175,7 +175,7 @@ def _place_after_time(value: str) -> str | None:
     """'14:15 rom 054 it-vest' -> 'rom 054 it-vest': a place written after the time in a time field."""
     m = re.match(rf"(?i)\s*(?:fra\s+)?(?:{_CLOCK}\s*)?{_HHMM}(?:\s*(?:-|–|til)\s*(?:{_CLOCK}\s*)?{_HHMM})?"
                  r"[\s,]+\(?(?:i\s+|på\s+)?(?P<place>[A-Za-zÆØÅæøå][^()]{1,58})\)?$", value)
-    if not m or re.match(r"(?i)(?:til|og|ca|eller|med|om|for)\b", m.group("place")):
+    if not m or re.match(r"(?i)(?:til|og|ca|eller|med|om|for|av|ved|som|da|der)\b", m.group("place")):
         return None
     return m.group("place").strip(" .,")
 
@@ -283,15 +283,22 @@ def _meeting_word_body(text: str) -> str | None:
     return bodywords.meeting_of(m.group("word")) if m else None
 
 
+_MINUTES_ALONE = r"(?i)(?:møte)?(?:referat|protokoll|møtebok)"
+
+
 def _title_body(blocks: list[Block]) -> str | None:
     for k, block in enumerate(blocks[:8]):
         # 'Ekstraordinært styremøte' is the board's meeting, called out of turn; 'Partnermgte' is OCR's
         text = bodywords.MEETING_MANNER.sub("", bodywords.repair_ocr(block.text.strip()))
+        following = blocks[k + 1].text.strip() if k + 1 < len(blocks) and not blocks[k + 1].is_row else ""
+        if re.fullmatch(_MINUTES_ALONE, text) and re.match(r"(?:fra|frå|for)\s", following):
+            # 'PROTOKOLL' over 'fra årsmøte i Sameiet Strandveien 12': one title on two lines
+            text = bodywords.MEETING_MANNER.sub("", bodywords.repair_ocr(f"{text} {following}"))
         found = (_assembly_body(text) or _genitive_body(text) or _meeting_word_body(text)
                  if len(text) < 200 and not block.is_row else None)
         if found:
             return found
-        if re.fullmatch(r"(?i)(?:møte)?(?:referat|protokoll|møtebok)", text) and k + 1 < len(blocks):
+        if re.fullmatch(_MINUTES_ALONE, text) and k + 1 < len(blocks):
             following = bodywords.repair_ocr(blocks[k + 1].text.strip())
             line = _BODY_LINE.match(following)
             if line:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from referat import bodywords
 from referat.extract.attendance import read_lists, read_tables
 from referat.extract.blocks import Block, build_blocks
 from referat.extract.casenumber import ARCHIVE_LINE
@@ -81,7 +82,7 @@ def extract_meeting(doc: Document) -> Extraction:
     sections: list[tuple[str | None, list[Block]]] = [(None, preamble)]
     sections += [(c.number, [c.heading, *c.body]) for c in cases]
     people = _merge(people, read_officials(blocks, people))
-    people = _merge(people, read_prose(sections, people))
+    people = _merge(people, read_prose(sections, people, assembly=bodywords.assembly(body or "") is not None))
     link_substitutes(people, stand_ins(sections))
     votings = [(number, read_votes(section[1:] if number else section, number)) for number, section in sections]
     for (_, voting), item in zip(votings[1:], items, strict=True):

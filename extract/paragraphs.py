@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from referat.extract.blocks import LABEL, Block
+from referat.extract.blocks import LABEL, Block, heads_subpoint
 from referat.extract.labels import (
     CLOSING,
     DECISION_LABEL,
@@ -63,6 +63,8 @@ def _continues(previous: Paragraph, block: Block, wide: int, spaced: bool) -> bo
             or _ENDS_SENTENCE.search(previous.text) or label_alone or _is_label(text)):
         return False
     gap = block.line - previous.line_end
+    if heads_subpoint(previous.text, text):
+        return False  # the sub-point's text starts below its heading, however wide the heading ran
     if gap == 1 and previous.text.count("(") > previous.text.count(")"):
         return True  # '... utredningen (NOU' / '2).'
     if gap == 1 and (spaced or previous.last_width >= _WIDE * wide):

@@ -26,15 +26,15 @@ _GUEST = re.compile(r"(?i)\b(invitert(?:e)? deltaker|invitert(?:e)? deltakar|inv
 _PRESENTER = re.compile(r"(?i)\bv/\s*(?:[a-zæøå.]+\s+){0,2}$")
 # The subject of a case's introduction: 'Kommunalsjef Per Lid orienterte om planen'
 _PRESENTED = re.compile(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:orienterte|innledet|innleidde|presenterte|redegjorde|"
-                        r"gjennomgikk|gjekk\s+gjennom|gjorde\s+greie\s+for|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
+                        r"gjennomgikk|g[ij]e?kk\s+gjennom|gjorde\s+greie\s+for|la\s+fr[ae]m|svarte\s+på\s+spørsmål|"
                         r"svara\s+på\s+spørsmål|"
                         r"(?:ga|gav)\s+(?:en\s+|ei\s+|eit\s+)?(?:kort\s+)?(?:status|orientering|redegjørelse|"
                         r"presentasjon|gjennomgang|informasjon|oppdatering))")
 # A sentence in a case about that case: 'Under denne saken deltok ...', 'Til denne saken var ... invitert'
 _THIS_CASE = re.compile(r"(?i)\b(?:under|i|til|for|av)\s+(?:denne\s+saken|denne\s+saka|behandlingen|handsaminga|"
                         r"dette\s+punktet)\b")
-_ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+vald|ble\s+valgt|oppnevnes|oppnemnast|vart\s+oppnemnd|gjenvelges|"
-                      r"attvald|fritas|fritek(?:e|en|ne))\b")
+_ELECTED = re.compile(r"(?i)\b(velges|veljast|vart\s+(?:att)?val[dt]e?|ble\s+(?:gjen)?valgt|oppnevnes|oppnemnast|"
+                      r"vart\s+oppnemnd|gjenvelges|attvald|fritas|fritek(?:e|en|ne))\b")
 _REMOTE = re.compile(r"(?i)\b(teams|digitalt|digital|video|zoom|skype|telefon)\b")
 _FOR = re.compile(r"(?i)\b(?:som\s+vara\s+)?(?:for|i stedet for|i staden for)\s+$")
 # The staff in a sentence of its own, as a general meeting's or a small board's minutes write it: 'Fra
@@ -109,15 +109,65 @@ def _named_sentences(sections: list[tuple[str | None, list[Block]]]
                 yield case, block, sentence, list(names)
 
 
-def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee]) -> list[Attendee]:
-    """Participants the prose names who are not in the attendance table or lists."""
+# Who opens the meeting chairs it: 'Møtet ble åpnet kl. 19.00 av leder Bente Karlsen', 'Leder Kari Holm ønsket
+# velkommen', 'Ola Dahl åpnet møtet'
+_OPENS = (r"(?:åpnet|åpna|opna|opnet)\s+møtet|ønsk(?:et|te|a|ja)\s+(?:alle\s+)?velkom(?:m)?en|"
+          r"erklærte\s+møtet|satte\s+møtet")
+_OPENER = re.compile(rf"(?i)^[^.]{{0,12}}?\b(?:{_OPENS})\b")
+_OPENED_BY = re.compile(r"(?i)\bmøtet\s+(?:ble\s+|vart\s+)?(?:åpnet|åpna|opna|opnet|satt)\b.{0,30}?\bav\s+"
+                        r"(?:[\wæøå]+\s+)?$")
+
+
+def _opened(sentence: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` is who opened the meeting: the subject of 'åpnet møtet' or 'ønsket
+    velkommen', or the agent after 'Møtet ble åpnet ... av'."""
+    return bool(_OPENER.match(sentence[end:]) or _OPENED_BY.search(sentence[:start]))
+
+
+# A candidate who answers at the meeting is there: 'Caroline Odden benkes og takker ja til å stille',
+# 'Jim Tørlen benkes, men takker nei', 'Ola Dahl presenterte seg'
+_ANSWERED = re.compile(r"(?i)^\s*(?:benkes|ble\s+benket|takk(?:er|et)\s+(?:\w+\s+)?(?:ja|nei)|presenter(?:er|te)\s+seg|"
+                       r"hold(?:er|t)\s+appell|trekk(?:er)?\s+sitt\s+kandidatur|trakk\s+sitt\s+kandidatur)\b")
+# An office and who fills it: 'Varamedlem: Ali Hassan (ny, 1 år)', 'Leder: Kari Lunde'
+_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
+# The term of an office someone was elected to: '(ny, 2 år)', '(gjenvalg)', '(1 år)', '(ikke på valg)'
+_TERM = re.compile(r"(?i)\((?:[^)]*[\s,])?(?:ny|nyvalgt|gjenvalg\w*|attval\w*|\d+\s*år|ikke\s+på\s+valg|"
+                   r"ikkje\s+på\s+val)\b")
+# What announces the offices an election filled: 'Følgende ble valgt:', 'Nytt styre:', 'Styret består av:'
+_ELECTION_LEAD = re.compile(r"(?i)\b(?:valg|valgt|vald|valt|valde|velges|veljast|styret?|består\s+av|"
+                            r"samansett|sammensatt)\b[^.]*:$")
+
+
+def _election_lines(sections: list[tuple[str | None, list[Block]]]) -> set[int]:
+    """The blocks (by id) of the cases that list whom an election put in which office, one a line: the
+    people named there were elected, which says nothing of whether they attended."""
+    found: set[int] = set()
+    for case, blocks in sections:
+        if case is None:
+            continue
+        electing = False
+        for block in blocks:
+            text = block.text.strip()
+            if _OFFICE_LINE.match(text) and (electing or _TERM.search(text)):
+                found.add(id(block))
+                electing = True
+                continue
+            electing = bool(_ELECTION_LEAD.search(text))
+    return found
+
+
+def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Attendee],
+               assembly: bool = False) -> list[Attendee]:
+    """Participants the prose names who are not in the attendance table or lists. At an ``assembly``
+    (an annual meeting, a general meeting) who presents a case is one of the members it gathers."""
     found: list[Attendee] = []
 
     def is_known(name: str) -> bool:
         return any(same_person(name, a.name) for a in (*known, *found))
 
+    elected = _election_lines(sections)
     for case, block, sentence, names in _named_sentences(sections):
-        if _ELECTED.search(sentence):  # 'Som ny vara til rådet velges: X': the subject of a decision
+        if _ELECTED.search(sentence) or id(block) in elected:  # 'Som ny vara til rådet velges: X': who was elected
             continue
         cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
         substitute = bool(_SUBSTITUTE.search(_NO_SUBSTITUTE.sub("", sentence)) or _stood_in_pairs(sentence, names))
@@ -154,8 +204,14 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
                 category, items = Category.observer, []
             elif substitute and not guest_words:
                 category, items = Category.substitute, []
+            elif _ANSWERED.match(sentence[end:]) and not guest_words:
+                category, items = Category.member, []  # a candidate put forward from the floor answers there
             elif observer and not guest_words:
                 category, items = Category.observer, []
+            elif _opened(sentence, start, end) and not guest_words:
+                category, items = Category.member, []  # 'Møtet ble åpnet av leder Bente Karlsen'
+            elif presenter and assembly and not guest_words:
+                category, items = Category.member, []  # 'Leder Vilde Aarseth presenterte årsberetningen'
             elif guest_words or presenter:
                 category = Category.guest
                 items = sorted(set(cases)) if cases else ([case] if case else [])
@@ -304,14 +360,18 @@ def link_substitutes(people: list[Attendee], named: Sequence[tuple[str, str]] = 
 
 
 # The officials a meeting gives itself: who chairs it, takes the minutes, counts votes, signs.
-_OFFICIAL = re.compile(r"(?i)\b(møte(?:s)?leder|møteleiar|ordstyrer|ordstyrar|dirigent|referent(?:er|ar)?|"
+_OFFICIAL = re.compile(r"(?i)\b(møte(?:s)?leder|møteleiar|ordstyrer|ordstyrar|dirigent|referent(?:er|ar)?|skrivar|"
                        r"møtesekretær|protokollfører|protokollførar|tellekorps|teljekorps|stemmetellere?|"
                        r"justeringsm[aeä]nn?|paraferer?|protokollunderskrivere?|underskrive\s+protokollen|"
-                       r"signere\s+protokollen)\b")
+                       r"signere\s+protokollen|undertegne\s+protokollen|medundertegne|medunderskrive)\b")
+# An office named as the one someone works beside is not theirs: '... sammen med møteleder: Marit Solheim'
+_BESIDE = re.compile(r"(?i)\b(?:sammen\s+)?med\s+$")
 # ... chosen by the meeting: 'X ble valgt til møteleder', 'Styret foreslår X', 'X stiller', 'X meldte seg'
 _CHOSEN = re.compile(r"(?i)\b(valgt|valt|vald|velges|veljast|foreslår|foreslo|foreslått|stiller|stilte|"
                      r"meld(?:te|er)\s+seg)\b")
-_POINT = re.compile(r"^\s*(?:(?:sak|punkt)\s+)?\d{1,3}(?:\.\d+)*[.):]?\s+[A-ZÆØÅ]", re.IGNORECASE)
+# An office and who the meeting chose for it, on one line: 'Valg av møteleder: Arvid Lothe'
+_CHOSEN_FOR = re.compile(r"(?i)^\s*(?:[a-h]\)\s*)?val[gd]\s+av\s+(?P<office>[^:]{2,80}):\s*(?P<who>\S.*)$")
+_POINT = re.compile(r"^\s*(?:(?:sak|punkt)\s+)?(?:\d{1,3}(?:\.\d+)*[.):]?|[a-h]\))\s+[A-ZÆØÅ]", re.IGNORECASE)
 # A signature line: 'Gro Nilsen, møteleder', 'Referent Kari Holm'
 _SIGNED = re.compile(r"(?i)^\s*(?:(?P<before>[\wæøå]+)\s*:?\s+)?(?P<rest>.+?)\s*$")
 
@@ -331,7 +391,8 @@ def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]
         if any(same_person(name, a.name) for a in (*known, *found)):
             return
         # who keeps the minutes serves the meeting; the other offices are held by its members
-        category = Category.secretariat if re.search(r"(?i)referent|sekretær|protokollfør", role) else Category.member
+        category = (Category.secretariat if re.search(r"(?i)referent|sekretær|protokollfør|skrivar", role)
+                    else Category.member)
         found.append(Attendee(name=name, role=role.lower(), category=category, status=Status.present,
                               page=block.page, line=block.line, line_end=block.line_end, source="prose"))
 
@@ -356,6 +417,14 @@ def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]
             office = offices[-1] if offices and re.search(r"(?i)\bvalg\b", block.text) else None
             if office:
                 continue
+        chosen = _CHOSEN_FOR.match(block.text)
+        offices = [m.group(1) for m in _OFFICIAL.finditer(chosen.group("office"))
+                   if not _BESIDE.search(chosen.group("office")[:m.start()])] if chosen else []
+        if offices:  # 'Valg av møteleder: Arvid Lothe', 'Valg av to til å signere protokollen: A og B'
+            names = find_names(chosen.group("who")) or list_names(chosen.group("who"))
+            for k, (name, _, _) in enumerate(names):
+                add(name, offices[k] if len(offices) == len(names) else offices[-1], block)
+            continue
         names = find_names(block.text)
         if not names:
             continue
@@ -364,9 +433,26 @@ def read_officials(blocks: list[Block], known: list[Attendee]) -> list[Attendee]
             add(names[0][0], signed.group(1), block)
             continue
         for sentence in sentences(block.text):
-            said = _OFFICIAL.search(sentence)
+            said = [m for m in _OFFICIAL.finditer(sentence) if not _BESIDE.search(sentence[:m.start()])]
             if not _CHOSEN.search(sentence) or not (said or office):
                 continue
-            for name, _, _ in find_names(sentence):
-                add(name, said.group(1) if said else office or "", block)
+            names = find_names(sentence)
+            for k, (name, _, _) in enumerate(names):
+                add(name, _office_of(said, names, k) or office or "", block)
     return found
+
+
+def _office_of(said: list[re.Match[str]], names: list[tuple[str, int, int]], k: int) -> str | None:
+    """The office a sentence gives the k-th name: the one after it before the next name ('X ble valgt
+    som møteleder og Y som referent'), else the last one before it ('Som referent ble Y valgt'), else
+    the nearest one ('X og Y ble valgt til å underskrive protokollen')."""
+    _, start, end = names[k]
+    following = names[k + 1][1] if k + 1 < len(names) else None
+    after = [m for m in said if m.start() >= end and (following is None or m.start() < following)]
+    if after:
+        return after[0].group(1)
+    previous = names[k - 1][2] if k else 0
+    before = [m for m in said if previous <= m.end() <= start]
+    if before:
+        return before[-1].group(1)
+    return min(said, key=lambda m: min(abs(m.start() - end), abs(start - m.end()))).group(1) if said else None

@@ -10,7 +10,10 @@ ORG_WORDS = re.compile(
     r"(?i)(universitet|høgskul|høgskol|høyskol|kommune|sykehus|sjukehus|helse\s|helse$|institutt|"
     r"direktorat|fylke|statsforvalt|fylkesmann|fakultet|senter|etat|foretak|klynge|stiftelse|\bas\b|\basa\b|"
     r"\bnav\b|forening|forbund|sk[uo]len?\b|føretak|tenest[ae]|verksemd|organisasjon|"
-    r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd)")
+    r"avdeling|seksjon|departement|tjeneste|kontor|byrå|selskap|norce|panel|forum|gruppen|møtet|styret|råd|"
+    # associations and who manages their property: 'Solbakken Idrettslag', 'Boligbyggelaget Vest', 'Bakkehaugen
+    # Vel', 'Sameiet Strandveien 12', 'Norsk Eiendomsforvaltning'
+    r"(?:slag|elag|\blag)(?:et)?\b|\bsameie|klubb|\bvel\b|korps\b|forvaltning|eiendom|samskipnad)")
 
 ROLE_WORDS = (
     "leder", "nestleder", "rektor", "rektorat", "prorektor", "viserektor", "dekan", "prodekan", "direktor",
@@ -28,7 +31,8 @@ ROLE_WORDS = (
     # the state's and the audit's titles: 'Statsråd X', 'Revisor X', 'Politisk rådgiver X'
     "statsrad", "statssekretaer", "revisor", "statsautorisert revisor", "politisk radgiver", "politisk radgjevar",
     # an association's officers: 'Kasserer Mona Lie la fram regnskapet'
-    "kasserer", "kasserar", "styremedlem",
+    "kasserer", "kasserar", "styremedlem", "forretningsforer", "forretningsforar", "forvalter", "ordstyrer",
+    "ordstyrar", "dirigent", "protokollforer", "protokollforar",
 )
 # Titles are compounds on a few heads: 'klinikksjef', 'avdelingsoverlege', 'kvalitetsrådgiver', 'HR-konsulent'
 ROLE_HEADS = ("sjef", "leder", "leiar", "direktor", "radgiver", "radgjevar", "sekretaer", "konsulent", "koordinator",
