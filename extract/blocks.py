@@ -150,14 +150,19 @@ _PAGE_OF = re.compile(r"(?i)\bside\s+\d+\s*(?:av|/)\s*\d+\s*$|^\s*side\s+\d+\s*(
 _DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
 
 
+def _page_of(text: str) -> bool:
+    """'Side 2 av 5' on a short line, beside a running title or alone (asked first for its letters: most
+    lines hold none)."""
+    return len(text) < 100 and ("ide" in text or "IDE" in text) and bool(_PAGE_OF.search(text.strip()))
+
+
 def page_furniture(doc: Document) -> set[tuple[int, int]]:
     """Page numbers ('Side 2 av 4', '- 3 -') and running headers or footers: a first or last line that
     comes back, numbers aside, on most pages, or that repeats the meeting's date at the top of a page
     or beside a page number ('Formannskapet 12.03.2024'). They interrupt the text, they are not part of it."""
     pages = [p for p in doc.pages if p.lines]
     found = {(p.number, line.number) for p in pages for line in p.lines
-             if line.cells is None and (_PAGE_NUMBER.match(line.text) or len(line.text) < 100
-                                        and "side" in line.text.lower() and _PAGE_OF.search(line.text.strip()))}
+             if line.cells is None and (_PAGE_NUMBER.match(line.text) or _page_of(line.text))}
     found |= _dated_titles(pages, found)
     if len(pages) < 2:
         return found

@@ -152,7 +152,7 @@ def _election_lines(sections: list[tuple[str | None, list[Block]]]) -> set[int]:
                 found.add(id(block))
                 electing = True
                 continue
-            electing = bool(_ELECTION_LEAD.search(text))
+            electing = text.endswith(":") and bool(_ELECTION_LEAD.search(text))  # the lead ends in a colon
     return found
 
 
