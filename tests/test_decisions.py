@@ -291,23 +291,24 @@ def test_a_sentence_without_a_stem_is_passed_over():
     assert not _may_be_passive("Saken ble drøftet, og det kom flere innspill fra partnerne om veien videre.")
 
 
-def test_the_note_on_starred_cases_after_the_last_is_no_decision(tmp_path):
+def _first_case_decisions(tmp_path, text: str) -> list[str]:
     from referat.extract import extract_meeting
 
     path = tmp_path / "m.txt"
-    path.write_text("Protokoll fra møte i universitetsstyret 29.8.2024\n\nSak 71/24* Ansettelse av dekan\n"
-                    "Vedtak:\nStyret ansetter søker nr. 1.\n\nSaker merket * er behandlet i lukket møte.\n",
-                    encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     meeting = extract_meeting(read_document(path)).meeting
-    assert [d.text for d in meeting.items[0].decisions] == ["Styret ansetter søker nr. 1."]
+    return [d.text for d in meeting.items[0].decisions]
+
+
+def test_the_note_on_starred_cases_after_the_last_is_no_decision(tmp_path):
+    assert _first_case_decisions(tmp_path, "Protokoll fra møte i universitetsstyret 29.8.2024\n\n"
+                                           "Sak 71/24* Ansettelse av dekan\nVedtak:\nStyret ansetter søker nr. 1.\n\n"
+                                           "Saker merket * er behandlet i lukket møte.\n") == [
+        "Styret ansetter søker nr. 1."]
 
 
 def test_a_verdict_after_the_vote_in_one_paragraph(tmp_path):
-    from referat.extract import extract_meeting
-
-    path = tmp_path / "m.txt"
-    path.write_text("Protokoll fra møte i representantskapet 24.04.2024\n\nSak 3/2024 Valg av styre\n"
-                    "Valgkomiteens innstilling ble enstemmig vedtatt. Harald Fosnes ble gjenvalgt som styreleder.\n",
-                    encoding="utf-8")
-    meeting = extract_meeting(read_document(path)).meeting
-    assert [d.text for d in meeting.items[0].decisions] == ["Harald Fosnes ble gjenvalgt som styreleder."]
+    assert _first_case_decisions(tmp_path, "Protokoll fra møte i representantskapet 24.04.2024\n\n"
+                                           "Sak 3/2024 Valg av styre\nValgkomiteens innstilling ble enstemmig vedtatt. "
+                                           "Harald Fosnes ble gjenvalgt som styreleder.\n") == [
+        "Harald Fosnes ble gjenvalgt som styreleder."]
