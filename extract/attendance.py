@@ -829,6 +829,9 @@ def _serves(entry: str, role: str | None) -> bool:
     return any(SECRETARIAT.search(part) and is_role(part) for part in re.split(r"[,;()]|\s[–-]\s", entry)[1:])
 
 
+_CAME_FROM = re.compile(r"(?i)^\s*(?:deltok|møtte|til\s*stede|til\s*stades)\s+fr[aå]\s")
+
+
 def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
     """'Til stede: A, B (Org)' lists, the names inline or on the lines below the label. ``in_cases``:
     the blocks are the cases', where only labels that say who attended count."""
@@ -890,8 +893,11 @@ def read_lists(blocks: list[Block], in_cases: bool = False) -> list[Attendee]:
                         j += 1
                         continue
                     break
-                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...'
-                if sources and sources[-1][0].bullet and not blocks[j].bullet and group is None:
+                # A line without a bullet after bulleted ones is the text going on, as in 'Under sak 3 deltok ...';
+                # one that says where others came from starts a list of its own, also without its colon
+                # ('Deltok fra MagSil AS Gunnar Bråthen under sak 12/17' after 'Deltok fra ViG:')
+                if sources and sources[-1][0].bullet and not blocks[j].bullet and (
+                        group is None or _CAME_FROM.match(blocks[j].text)):
                     break
                 sources += [(blocks[j], text, group, own) for text in _entry_lines(blocks[j])]
                 j += 1

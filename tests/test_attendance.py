@@ -565,3 +565,19 @@ def test_a_running_title_between_rows_does_not_end_the_table(tmp_path: Path):
                                   "Kommunestyret 12.03.2024\n\n"
                                   "Eva Dahl                  Medlem        SP\n")
     assert set(people) == {"Kari Hansen", "Eva Dahl"}
+
+
+def test_a_from_line_without_its_colon_is_not_the_bulleted_list_above(tmp_path: Path):
+    """'Deltok fra Fjellbygg AS Ragnar Tveit under sak 4/23' after the host's bulleted staff: a list of
+    its own, whose guest comes from Fjellbygg AS, not from the host."""
+    from referat.extract import extract_meeting
+
+    path = tmp_path / "m.md"
+    path.write_text("Protokoll fra styremøte i Nordhei Utvikling IKS 12. april 2023.\n\nDeltok fra styret:\n\n"
+                    " • Åsmund Krokeide, styreleder\n • Sunniva Hafsås\n\nDeltok fra Nordhei:\n\n • Gro Engeset\n"
+                    " • Eilif Bjordal under sak 4/23\n\nDeltok fra Fjellbygg AS Ragnar Tveit under sak 4/23\n\n"
+                    "Sak 4/23 Nytt næringsområde\n\nRagnar Tveit presenterte planene.\n", encoding="utf-8")
+    meeting = extract_meeting(read_document(path)).meeting
+    people = {a.name: (a.category.value, a.organisation, a.items) for a in meeting.attendance}
+    assert people["Ragnar Tveit"] == ("guest", "Fjellbygg AS", ["04-23"])
+    assert people["Eilif Bjordal"] == ("guest", "Nordhei", ["04-23"])
