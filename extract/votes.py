@@ -123,7 +123,10 @@ def _settle(vote: Vote, tallies: list[Tally]) -> None:
         for p in t.parties:
             p.side = side
             vote.parties.append(p)
-    vote.text = " ".join(filter(None, [" / ".join(t.text for t in tallies), vote.text]))
+    counted = " / ".join(t.text for t in tallies)
+    # a count and its outcome in one sentence ('Framlegget fekk 3 røyster og fall.'): the sentence once
+    if not (vote.text and counted and counted in vote.text):
+        vote.text = " ".join(filter(None, [counted, vote.text]))
     vote.votes_for = totals["for"] if "for" in stated else vote.votes_for
     vote.votes_against = totals["against"] if "against" in stated else vote.votes_against
     vote.votes_abstain = totals["abstain"] if "abstain" in stated else vote.votes_abstain

@@ -417,3 +417,12 @@ def test_a_municipal_protocol_against_the_document():
     listed = {a.name for a in ex.meeting.attendance if a.source == "table"}
     assert len(voters) == 35 and voters <= listed
     assert not [p for p in ex.warnings if p.message.startswith("vote in")]
+
+
+@pytest.mark.parametrize("sentence", ["Forslaget fra Berit Solheim fikk 3 stemmer og falt.",
+                                      "Framlegget frå Berit Solheim fekk 3 røyster og fall."])
+def test_a_count_and_its_outcome_in_one_sentence_are_told_once(tmp_path: Path, sentence: str):
+    ex = _read(tmp_path, "Protokoll fra møte i formannskapet 03.02.2022\n\nSak 6/22 Tilskudd\n\nBehandling:\n"
+                         f"{sentence}\n\nVedtak:\nKommunen gir et tilskudd.\n")
+    vote = _votes(ex, "06-22")[0]
+    assert (vote.text, vote.votes_for, vote.outcome) == (sentence, 3, "rejected")
