@@ -472,6 +472,7 @@ LIST_LABELS: list[tuple[re.Pattern[str], Category, Status]] = [
 ]
 
 
+_AUDIT = re.compile(r"(?i)revisjon(?:en)?$")
 _BODY = re.compile(r"(?i)^(?:" + DEFINITE + r"|[a-zæøå-]+(?:" + DEFINITE + r"))$")
 
 
@@ -480,6 +481,8 @@ def from_label(m: re.Match[str], category: Category, listed: bool) -> tuple[Cate
     and the organisation; 'Deltok fra Firma AS under sak 12/17:' are guests for that case."""
     host = m.groupdict().get("host")
     if host:
+        if _AUDIT.match(host):  # 'Fra revisjonen:' at a board or a control committee: the auditor, not the staff
+            return Category.observer, None, []
         return (Category.member if _BODY.match(host) else category), None, []
     origin = (m.groupdict().get("origin") or "").strip()
     if not origin:

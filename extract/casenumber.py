@@ -24,8 +24,13 @@ _OCR_NUMBER = r"[\dlIO]{1,4}\s?[-/–]\s?[\dlIO]{1,4}(?![.,]\d)|\d{1,4}\.(?:19|2
 # A health trust's board marks the kind of case by a capital after the number: 'Styresak 045/24 B' (beslutning),
 # 'O' (orientering), 'D' (drøfting); it is no part of the title.
 _KIND_LETTER = r"(?:(?-i:[BOD])\s+(?=[A-ZÆØÅ«\"]))?"
+# A body's own letters for its cases, at the head of a line only: a control committee's 'KU 05/23', a
+# council's 'KS 12/23', 'FS 3/23' (in capitals, before a number with its year; in prose such letters are
+# other things, so mentions keep to KEYWORD)
+_BODY_CODE = r"(?!(?:KL|TID|NR)\s)(?-i:[A-ZÆØÅ]{2,3})(?=\s\d{1,4}\s?[-/–]\s?\d)"  # not a time: 'TID 10–12'
 HEADING = re.compile(
-    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*{_KIND_LETTER}[:.–—-]?\s*",
+    rf"^\s*(?:[-•*]\s*)?(?P<kw>{KEYWORD}|{_BODY_CODE})\s*(?:nr\.?\s*)?(?P<num>{_OCR_NUMBER})\b\s*{_KIND_LETTER}"
+    r"[:.–—-]?\s*",
     re.IGNORECASE,
 )
 # Minutes that number cases within the meeting only: 'Sak 3: Budsjett', 'Punkt 4 - Valg'. Only after 'Sak' and before a

@@ -175,3 +175,15 @@ def test_a_health_trusts_kind_letter_after_the_number_is_no_part_of_the_title(te
 ])
 def test_letters_before_sak_name_the_body_or_the_kind(text: str, number: str):
     assert heading_number(match_heading(text, emphasised=False)) == number
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("KU 05/23 Godkjenning av innkalling", "05-23"),  # a control committee's own letters
+    ("KS 12/2023 Budsjett", "12-23"),
+    ("TID 10–12 i møterommet", None),  # a time, in a heading of capitals
+    ("Kari 5/23 kom for sent", None),  # a name is no body's letters
+    ("ku 05/23 Godkjenning", None),  # only in capitals
+])
+def test_a_bodys_own_letters_head_a_case(text: str, number: str | None):
+    m = match_heading(text, emphasised=False)
+    assert (heading_number(m) if m else None) == number
