@@ -28,7 +28,9 @@ _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Styremøte i Helse Vest RHF'
 _UTSKRIFT = r"(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?"  # 'Utskrift av møtebok for Formannskapet'
 _TITLE = re.compile(
-    rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:fra|frå|for)?\s*"
+    # 'Referat – møte i X', 'Referat: møte i styret': a dash or a colon before the meeting
+    rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:[-–:]\s*(?={_MOTE}\s+i\s))?"
+    r"(?:fra|frå|for)?\s*"
     rf"|(?:sammendrag|minnesnotat|notat)\s+fr[aå]\s+|(?=[\wæøå]*{_MOTE}\s+i\s+(?-i:[A-ZÆØÅ])))"
     # 'Protokoll fra møte nr. 4/2024 i universitetsstyret': the meeting's number in the year before its body
     rf"(?:(?P<kind>[\wæøå]*){_MOTE}(?:\s+(?:nr\.?\s*)?\d{{1,3}}(?:\s?/\s?\d{{2,4}})?)?\s+(?:i|for)\s+|{_MOTE}\s+)?"

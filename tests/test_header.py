@@ -68,6 +68,9 @@ from referat.ingest import read_document
     ("Utskrift av møtebok for Formannskapet", "Formannskapet"),
     ("Særutskrift frå møtebok for Kommunestyret", "Kommunestyret"),
     ("Formannskapet si handsaming av sak 12/2024 i møte den 04.03.2024:", "Formannskapet"),
+    # a dash or a colon between the record and the meeting
+    ("Referat – møte i arbeidsutvalget for Fjordklyngen", "Arbeidsutvalget"),
+    ("Referat: møte i styret 3. mai 2023", "Styret"),
 ])
 def test_body_from_title(tmp_path, title: str, body: str | None):
     path = tmp_path / "m.txt"
