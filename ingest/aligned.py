@@ -102,7 +102,7 @@ def aligned_rows(lines: Sequence[Any], align: float = _ALIGN, centred: bool = Tr
         if len(group.rows) < 2 and group.header == group.rows[0]:
             continue
         # The header's parts are the columns
-        columns = [(p[0].x0, p[-1].x1) for p in parts[group.header]]
+        columns = _columns(parts[group.header])
         for k in group.rows:
             cells: list[list[_Run]] = [[] for _ in columns]
             for part in parts[k]:
@@ -121,7 +121,7 @@ class _Group:
 
 def _distinct_columns(line: list[list[_Run]], header: list[list[_Run]]) -> bool:
     """Each part of the line in a column of its own: a table with more columns than the header is another table."""
-    columns = [(p[0].x0, p[-1].x1) for p in header]
+    columns = _columns(header)
     found = [_column_of(p, columns, 1.0, centred=False) for p in line]
     return len(set(found)) == len(found)
 
@@ -131,9 +131,14 @@ def _starts_under(line: list[list[_Run]], other: list[list[_Run]], align: float)
     return any(abs(p[0].x0 - h[0].x0) <= align for p in line[1:] for h in other[1:])
 
 
-def _bounds(header: list[list[_Run]]) -> list[float]:
+def _columns(header: list[list[_Run]]) -> list[tuple[float, float]]:
+    """Each column's extent: where its part of the header starts and ends."""
+    return [(p[0].x0, p[-1].x1) for p in header]
+
+
+def _bounds(columns: list[tuple[float, float]]) -> list[float]:
     """Where each column after the first begins: halfway across the gap before its header."""
-    return [(header[i - 1][-1].x1 + header[i][0].x0) / 2 for i in range(1, len(header))]
+    return [(columns[i - 1][1] + columns[i][0]) / 2 for i in range(1, len(columns))]
 
 
 def _typed_row(line: list[list[_Run]], above: list[list[_Run]], header: list[list[_Run]], align: float) -> bool:
@@ -144,7 +149,7 @@ def _typed_row(line: list[list[_Run]], above: list[list[_Run]], header: list[lis
         return True
     if len(header) < 2:
         return False
-    bounds = _bounds(header)
+    bounds = _bounds(_columns(header))
     return line[0][0].x0 < bounds[0] and all(p[0].x0 >= bounds[0] for p in line[1:])
 
 
@@ -171,7 +176,7 @@ def _interruption(parts: list[list[list[_Run]]], group: _Group, k: int,
     if (len(line) == 1 and not _PAGE_NUMBER.match(_text(line[0]))
             and any(abs(line[0][0].x0 - h[0].x0) <= align for h in header[1:] + above[1:])):
         return [(k, True)]
-    bounds = _bounds(header)
+    bounds = _bounds(_columns(header))
     if not bounds:
         return None
     taken: list[tuple[int, bool]] = []
@@ -200,6 +205,6 @@ def _column_of(part: list[_Run], columns: list[tuple[float, float]], align: floa
     if starts:
         return min(starts, key=lambda c: abs(x0 - columns[c][0]))
     if not centred:
-        return bisect_right([(columns[i - 1][1] + columns[i][0]) / 2 for i in range(1, len(columns))], x0)
+        return bisect_right(_bounds(columns), x0)
     centre = (x0 + x1) / 2
     return min(range(len(columns)), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - centre))
