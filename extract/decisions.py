@@ -18,6 +18,7 @@ from referat.extract.labels import (
     DECIDED_AS,
     DECISION_LABEL,
     FOLLOW_LABEL,
+    OFFICE_LINE,
     PROPOSAL_LABEL,
     PROPOSED_BY,
     SECTION_LABEL,
@@ -298,13 +299,11 @@ def _read_label(p: Paragraph, out: CaseReading, under: _Under) -> bool:
 _ADOPTS = re.compile(r"(?i)^\s*(?:(?:forslaget|forslagene|framlegget|framlegga|innstillingen|innstillinga)\s+"
                      r"(?:ble|blei|vart|er)\s|(?:enstemmig\s+|samrøystes\s+)?(?:vedtatt|vedteke|vedteken|godkjent|"
                      r"godkjend)\b)")
-# An office and who fills it, as an election lists them: 'Leder: Kari Lunde (gjenvalg, 2 år)', 'Revisor: Bjørn Strand'
-_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
 
 
 def _elected(text: str) -> bool:
     """An office and who fills it ('Leder: Kari Lunde (2 år)'), or a person alone ('Jon Nordby')."""
-    if _OFFICE_LINE.match(text):
+    if OFFICE_LINE.match(text):
         return not (DECISION_LABEL.match(text) or FOLLOW_LABEL.match(text) or NOT_A_LABEL.match(text))
     names = find_names(text)
     return len(names) == 1 and names[0][1] == 0 and bool(re.fullmatch(r"\s*(?:\([^)]*\))?[.,]?\s*", text[names[0][2]:]))

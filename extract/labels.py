@@ -146,6 +146,10 @@ VOTE_RECORD = re.compile(
     rf"(?:(?:{UNANIMOUS})\s+)?"
     rf"(?:{alternation(TAKEN_WORDS)})\b|"
     rf"\w+\s+(?:{VOTED})\s+(?:{FOR}|{AGAINST})\b|(?:{alternation(VOTING_WORDS)})\b)")
+# An office and who fills it, as an election lists them: 'Leder: Kari Lunde (gjenvalg, 2 år)', 'Varamedlem: Ali
+# Hassan (ny, 1 år)'. The decision reader takes such lines as the election's verdict, the prose reader their
+# people as elected, not as attending.
+OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
 # What ends the last case: the close of the meeting and the signatures.
 CLOSING = re.compile(
     r"(?i)^\s*(?:eventuelt\s*:?\s*$|neste\s+møte\b|møtet\s+(?:ble\s+|vart\s+)?(?:hevet|heva|avsluttet|avslutta)|"

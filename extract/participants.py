@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from referat.extract.blocks import Block
 from referat.extract.casenumber import MENTION, numbers_in
+from referat.extract.labels import OFFICE_LINE
 from referat.extract.marks import Category, Status
 from referat.extract.model import Attendee
 from referat.extract.names import find_names, list_names, proper_noun, same_person
@@ -128,8 +129,6 @@ def _opened(sentence: str, start: int, end: int) -> bool:
 # 'Jim Tørlen benkes, men takker nei', 'Ola Dahl presenterte seg'
 _ANSWERED = re.compile(r"(?i)^\s*(?:benkes|ble\s+benket|takk(?:er|et)\s+(?:\w+\s+)?(?:ja|nei)|presenter(?:er|te)\s+seg|"
                        r"hold(?:er|t)\s+appell|trekk(?:er)?\s+sitt\s+kandidatur|trakk\s+sitt\s+kandidatur)\b")
-# An office and who fills it: 'Varamedlem: Ali Hassan (ny, 1 år)', 'Leder: Kari Lunde'
-_OFFICE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå/ ()-]{1,40}:\s+[A-ZÆØÅ]")
 # The term of an office someone was elected to: '(ny, 2 år)', '(gjenvalg)', '(1 år)', '(ikke på valg)'
 _TERM = re.compile(r"(?i)\((?:[^)]*[\s,])?(?:ny|nyvalgt|gjenvalg\w*|attval\w*|\d+\s*år|ikke\s+på\s+valg|"
                    r"ikkje\s+på\s+val)\b")
@@ -148,7 +147,7 @@ def _election_lines(sections: list[tuple[str | None, list[Block]]]) -> set[int]:
         electing = False
         for block in blocks:
             text = block.text.strip()
-            if _OFFICE_LINE.match(text) and (electing or _TERM.search(text)):
+            if OFFICE_LINE.match(text) and (electing or _TERM.search(text)):
                 found.add(id(block))
                 electing = True
                 continue
