@@ -17,7 +17,8 @@ from referat.extract.roles import ROLE_WORDS, is_role, looks_like_org
 from referat.folding import fold
 
 _SENTENCE = re.compile(r"(?<=[a-zæøå0-9)]{2})[.!?]\s+(?=[A-ZÆØÅ«\"])")
-_SUBSTITUTE = re.compile(r"(?i)\bvara\b|vararepresentant|varamedlem|stedfortreder|stadfortredar")
+# A word that names a substitute ("vara", "stedfortreder"): in a sentence, someone stood in for someone
+SUBSTITUTE_WORD = re.compile(r"(?i)\bvara\b|vararepresentant|varamedlem|stedfortreder|stadfortredar")
 # 'Elin Rotevatn hadde forfall utan vara', 'Ingen vara møtte': no substitute came
 _NO_SUBSTITUTE = re.compile(r"(?i)\b(?:uten|utan|ingen|ikke|ikkje)\s+vara(?:medlem|representant)?\b")
 _OBSERVER = re.compile(r"(?i)\bobservatør")
@@ -169,7 +170,7 @@ def read_prose(sections: list[tuple[str | None, list[Block]]], known: list[Atten
         if _ELECTED.search(sentence) or id(block) in elected:  # 'Som ny vara til rådet velges: X': who was elected
             continue
         cases = [n for m in MENTION.finditer(sentence) for n in numbers_in(m.group("list"))]
-        substitute = bool(_SUBSTITUTE.search(_NO_SUBSTITUTE.sub("", sentence)) or _stood_in_pairs(sentence, names))
+        substitute = bool(SUBSTITUTE_WORD.search(_NO_SUBSTITUTE.sub("", sentence)) or _stood_in_pairs(sentence, names))
         observer = bool(_OBSERVER.search(sentence))
         for k, (name, start, end) in enumerate(names):
             if is_known(name) or _FOR.search(sentence[max(0, start - 25):start]):
@@ -265,7 +266,7 @@ def _case_stand_ins(sections: list[tuple[str | None, list[Block]]]) -> list[tupl
         for _, _, sentence, names in _named_sentences([(case, blocks)]):
             if _LEAVES.search(sentence):
                 leaving += [n for n, _, _ in names]
-            elif _JOINS.search(sentence) and _SUBSTITUTE.search(sentence):
+            elif _JOINS.search(sentence) and SUBSTITUTE_WORD.search(sentence):
                 joining += [n for n, _, _ in names]
         leaving = list(dict.fromkeys(leaving))
         if len(leaving) == 1 and len(joining) == 1:

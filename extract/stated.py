@@ -10,7 +10,7 @@ from referat.extract.attendance import list_label, read_lists
 from referat.extract.blocks import Block
 from referat.extract.model import Attendee
 from referat.extract.names import find_names
-from referat.extract.participants import sentences
+from referat.extract.participants import SUBSTITUTE_WORD, sentences
 from referat.extract.roles import is_role
 
 # Those present, the list after the verb: 'Til stades var ...', 'Til stede er ...', 'Desse møtte ...',
@@ -33,7 +33,6 @@ _CAME_INSTEAD = re.compile(r"(?:^|[,;]|\b[Oo]g\b)\s*(?:(?i:vara(?:medlem)?|stedf
 # From an organisation or the host: 'Frå kommunen møtte einingsleiar F', 'Fra Helse Førde deltok G og H'
 _FROM = re.compile(r"(?i)^(?P<from>fr[aå])\s+(?P<origin>[^,.:]{2,60}?)\s+(?P<verb>møtte|deltok|var\s+til\s*stede|"
                    r"var\s+til\s*stades)\s+(?=\S)")
-_SUBSTITUTE = re.compile(r"(?i)\bvara\b|varamedlem|vararepresentant|stedfortreder|stadfortredar")
 # A relative clause after a name says what the person did, not who they are: ', som var sekretær for rådet'
 _RELATIVE = re.compile(r",\s*(?:som|der|og\s+som)\s+[^,;]*")
 
@@ -63,7 +62,7 @@ def _stated(sentence: str) -> str | None:
     if m:
         return _labelled("Forfall", sentence[m.end():])
     m = _FROM.match(sentence)
-    if m and not _SUBSTITUTE.search(sentence):  # 'Fra NORCE deltok Eva Dahle som vara': the prose reader's
+    if m and not SUBSTITUTE_WORD.search(sentence):  # 'Fra NORCE deltok Eva Dahle som vara': the prose reader's
         rest, origin = sentence[m.end():], m.group("origin")
         # the host ('Frå kommunen:') or another organisation ('Møtte frå Helse Førde:'), as the list reader knows them
         return _labelled(f"{m.group('from')} {origin}", rest) or _labelled(f"Møtte {m.group('from').lower()} {origin}",
