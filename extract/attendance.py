@@ -253,7 +253,6 @@ _PARTY_CODE = re.compile(r"[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}\.?")
 # A remark or mark that says whom the row's person came for: 'Vara for Eva Dahl', 'Møtte for Per Olsen'
 _STOOD_IN = re.compile(r"(?i)\b(?:vara|møtte|møtt|møtte\s+som\s+vara|stedfortreder|stilte)"
                        r"\s+(?:for|i\s+stedet\s+for)\s+(.+)$")
-_SUBSTITUTE_ROLE = re.compile(r"(?i)vara(?:medlem|representant)?|varamedlem|vararepresentant")
 
 
 def _row_people(block: Block, cells: list[str], columns: _Columns, category: Category,
@@ -320,15 +319,13 @@ def _row_people(block: Block, cells: list[str], columns: _Columns, category: Cat
         if named and len(names) == 1 and not substitute and status in (Status.absent, Status.unknown):
             status, substitute = Status.substituted, named[0][0]
         own_category = category
-        if role and _SUBSTITUTE_ROLE.fullmatch(role.strip()) and own_category == Category.member:
-            own_category = Category.substitute  # 'Varamedlem' in the role column
         if stood_in_for:
             own_category = Category.substitute
             status = Status.present if status == Status.unknown else status
         if role and SECRETARIAT.search(role):
             own_category = Category.secretariat
         elif role and fold(role) in SUBSTITUTE and own_category == Category.member:
-            own_category = Category.substitute  # 'Elin Lunnan | Varamedlem | X': a substitute's own row
+            own_category = Category.substitute  # 'Varamedlem' in the role column: 'Elin Lunnan | Varamedlem | X'
         raw_mark = " | ".join(m for _, m in marks if m) or None
         people.append(Attendee(
             name=clean_name(name), organisation=person_org, role=role, category=own_category, status=status,
@@ -377,11 +374,9 @@ def _label_above(blocks: list[Block], i: int) -> tuple[Category, Status | None] 
     above = blocks[i - 1]
     if not above.is_row:
         found = list_label(above.text) or _bare_label(above)
-        return (found[1], found[2]) if found else None
-    filled = [c for c in above.cells or [] if c.strip()]
-    if len(filled) != 1 or not list_label(filled[0].strip().rstrip(":") + ":"):
-        return None
-    found = list_label(filled[0].strip().rstrip(":") + ":")
+    else:
+        filled = [c for c in above.cells or [] if c.strip()]
+        found = list_label(filled[0].strip().rstrip(":") + ":") if len(filled) == 1 else None
     return (found[1], found[2]) if found else None
 
 
