@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from referat.extract.blocks import Block
+from referat.extract.header import EXTRACT_OF
 
 # 'Referat', 'Møteprotokoll', 'Valgprotokoll for stemmestyret', 'Protokoll fra ...', 'Møtebok'
 # 'Utskrift av møtebok'
-_TITLE = re.compile(r"(?i)^\W{0,4}(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?(?:\w{0,12}?)"
-                    r"(?:referat|protokoll|møtebok|protokol)\b")
+_TITLE = re.compile(rf"(?i)^\W{{0,4}}{EXTRACT_OF}(?:\w{{0,12}}?)(?:referat|protokoll|møtebok|protokol)\b")
 
 # A title that names a meeting without the word minutes: 'Møte i Fordelingsutvalget',
 # 'Generalforsamling i Bitraf 30.04.2014', 'Styremøte 12. mars', 'Ekstraordinært årsmøte', 'Hovedstyrets

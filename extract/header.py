@@ -26,10 +26,11 @@ _INLINE = re.compile(r"(?i)\b(sted|møtested|stad|møtestad|lokale|dato|møtedat
 _MOTE = r"m[øo0g@]te[t]?"  # OCR reads 'møte' as 'mgte', 'm@te'
 # 'Referat fra møte i X', 'Protokoll – X', 'Sammendrag fra møte i X', or the meeting alone: 'Møte i X 10.09.2024',
 # 'Styremøte i Helse Vest RHF'
-_UTSKRIFT = r"(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?"  # 'Utskrift av møtebok for Formannskapet'
+# An extract of the minutes: 'Utskrift av møtebok for Formannskapet', 'Særutskrift frå møtebok'
+EXTRACT_OF = r"(?:(?:sær)?utskrift\s+(?:av|fra|frå)\s+)?"
 _TITLE = re.compile(
     # 'Referat – møte i X', 'Referat: møte i styret': a dash or a colon before the meeting
-    rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:[-–:]\s*(?={_MOTE}\s+i\s))?"
+    rf"(?i)^\s*(?:{EXTRACT_OF}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)\s*(?:[-–:]\s*(?={_MOTE}\s+i\s))?"
     r"(?:fra|frå|for)?\s*"
     rf"|(?:sammendrag|minnesnotat|notat)\s+fr[aå]\s+|(?=[\wæøå]*{_MOTE}\s+i\s+(?-i:[A-ZÆØÅ])))"
     # 'Protokoll fra møte nr. 4/2024 i universitetsstyret': the meeting's number in the year before its body
@@ -250,7 +251,7 @@ _GENITIVE = re.compile(rf"(?i)^(?P<body>[A-ZÆØÅ][\wæøå -]{{2,60}}?)(?:s|\s
                        rf"(?:(?:behandling|handsaming)\s+av\s+sak\b|[\wæøå-]*{_MOTE}\b)")
 _BODY_NOUN = re.compile(rf"(?i)(?:{bodywords.alternation(w for w in bodywords.ANY_FORM.split('|') if 'møte' not in w)})"
                         r"(?=\s|$)")
-_MINUTES_WORD = re.compile(rf"(?i)^\s*(?:{_UTSKRIFT}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)"
+_MINUTES_WORD = re.compile(rf"(?i)^\s*(?:{EXTRACT_OF}(?:{_MOTE}|valg?)?(?:referat|protokoll|møtebok)"
                            r"\s*(?:fra|frå|for|[:–-])?\s*|(?:sammendrag|notat)\s+fr[aå]\s+)")
 
 
